@@ -1,0 +1,36 @@
+package io.admin.auth.core.crypto;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Objects;
+
+/**
+ * Generates opaque random strings (refresh tokens, API key secrets, ids) from an injected
+ * {@link SecureRandom}, base64url-encoded without padding.
+ */
+public final class RandomTokens {
+
+  /** The minimum entropy for any secret this library hands out (contract section 3). */
+  public static final int SECRET_BYTES = 32;
+
+  private final SecureRandom random;
+
+  public RandomTokens(SecureRandom random) {
+    this.random = Objects.requireNonNull(random, "random");
+  }
+
+  /** A base64url string of {@code bytes} random bytes. */
+  public String next(int bytes) {
+    if (bytes < 1) {
+      throw new IllegalArgumentException("bytes must be positive");
+    }
+    byte[] buf = new byte[bytes];
+    random.nextBytes(buf);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(buf);
+  }
+
+  /** A secret of 256 random bits (43 base64url characters). */
+  public String secret() {
+    return next(SECRET_BYTES);
+  }
+}
