@@ -66,10 +66,12 @@ public final class ApiKeyService {
    *
    * @param owner the owning subject; becomes the principal's subject
    * @param name a non-blank label of at most 200 characters
-   * @param scopes scopes the key grants
+   * @param scopes scopes the key grants (RFC 6749 section 3.3 scope tokens). The caller (the
+   *     management endpoint) must make sure the creator holds every one of them, or a key would
+   *     escalate its creator's privileges
    * @param expiresIn lifetime, or {@code null} for a key that does not expire
-   * @throws IllegalArgumentException for a blank owner or name, or a non-positive lifetime (the
-   *     management endpoint maps this to {@code AUTH_REQUEST_INVALID})
+   * @throws IllegalArgumentException for a blank owner or name, a malformed scope or a
+   *     non-positive lifetime (the management endpoint maps this to {@code AUTH_REQUEST_INVALID})
    */
   public IssuedApiKey create(String owner, String name, Set<String> scopes, Duration expiresIn) {
     if (owner == null || owner.isBlank()) {
@@ -82,6 +84,11 @@ public final class ApiKeyService {
       throw new IllegalArgumentException("expires_in must be positive");
     }
     Objects.requireNonNull(scopes, "scopes");
+    for (String scope : scopes) {
+      if (!isScopeToken(scope)) {
+        throw new IllegalArgumentException("scopes must be RFC 6749 scope tokens");
+      }
+    }
     Instant now = clock.instant();
     for (int attempt = 0; attempt < MAX_ID_ATTEMPTS; attempt++) {
       String id = ApiKeyFormat.newId(random);
@@ -204,6 +211,20 @@ public final class ApiKeyService {
     return key.previousSecretHash() != null
         && now.isBefore(key.previousSecretExpiresAt())
         && hasher.matches(secret, key.previousSecretHash());
+  }
+
+  /** RFC 6749 section 3.3: {@code 1*( %x21 / %x23-5B / %x5D-7E )}. */
+  private static boolean isScopeToken(String scope) {
+    if (scope == null || scope.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < scope.length(); i++) {
+      char c = scope.charAt(i);
+      if (c < 0x21 || c > 0x7E || c == '"' || c == '\\') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private ApiKey withPendingLastUse(ApiKey key) {

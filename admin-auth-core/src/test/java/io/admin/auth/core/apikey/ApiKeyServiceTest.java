@@ -244,6 +244,12 @@ class ApiKeyServiceTest {
     assertThrows(IllegalArgumentException.class, () -> service.create("o", blank, Set.of(), null));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"", "users read", "users:\"read", "back\\slash", "\u00e9t\u00e9", "tab\t"})
+  void createWhenScopeNotAScopeTokenThenIllegalArgument(String scope) {
+    assertThrows(IllegalArgumentException.class, () -> service.create("o", "n", Set.of(scope), null));
+  }
+
   @Test
   void createWhenNonPositiveLifetimeThenIllegalArgument() {
     assertThrows(IllegalArgumentException.class,

@@ -7,8 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.admin.auth.core.AuthUnavailableException;
 import io.admin.auth.core.store.memory.InMemoryApiKeyStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import org.junit.jupiter.api.Test;
 
 class LastUsedRecorderTest {
@@ -60,5 +64,26 @@ class LastUsedRecorderTest {
     assertEquals(1, recorder.flush());
     assertEquals(T0.plusSeconds(7), store.findById("AAAAAAAAAAAAAAA1").orElseThrow().lastUsedAt());
     assertTrue(recorder.pending("AAAAAAAAAAAAAAA1").isEmpty());
+  }
+
+  @Test
+  void scheduleFlushesWhenAFlushFailsThenLaterTicksStillFlush() throws InterruptedException {
+    insert("AAAAAAAAAAAAAAA1");
+    LastUsedRecorder recorder = new LastUsedRecorder(store, 10);
+    store.failLastUsed = new AuthUnavailableException("down");
+    recorder.record("AAAAAAAAAAAAAAA1", T0.plusSeconds(42));
+    ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
+    try {
+      ScheduledFuture<?> task = recorder.scheduleFlushes(executor, Duration.ofMillis(5));
+      store.failLastUsed = null;
+      // Wait for an outcome, not for a duration: the assertion is on the store's value.
+      for (int i = 0; i < 1000 && store.lastUsedWrites.get() == 0; i++) {
+        Thread.sleep(5);
+      }
+      assertEquals(T0.plusSeconds(42), store.findById("AAAAAAAAAAAAAAA1").orElseThrow().lastUsedAt());
+      task.cancel(false);
+    } finally {
+      executor.shutdownNow();
+    }
   }
 }
