@@ -13,7 +13,8 @@ import java.util.TreeSet;
  * @param id public key id (see {@link ApiKeyFormat})
  * @param name a label chosen by the creator, e.g. {@code ci-bot}
  * @param owner the subject (user or client id) that owns the key; becomes the principal's subject
- * @param scopes scopes granted to callers presenting the key (sorted, unmodifiable)
+ * @param scopes scopes granted to callers presenting the key (sorted, unmodifiable; each an RFC
+ *     6749 section 3.3 scope token, so that none splits in two when joined with spaces)
  * @param createdAt creation instant
  * @param expiresAt when the key stops working, or {@code null} if it never expires
  * @param lastUsedAt last successful use as last flushed to the store (may lag, see
@@ -54,6 +55,11 @@ public record ApiKey(
           "previousSecretHash and previousSecretExpiresAt go together");
     }
     scopes = scopes == null ? Set.of() : Collections.unmodifiableSortedSet(new TreeSet<>(scopes));
+    for (String scope : scopes) {
+      if (!isScopeToken(scope)) {
+        throw new IllegalArgumentException("scopes must be RFC 6749 scope tokens");
+      }
+    }
   }
 
   /** The non-secret display prefix, {@code adm_<id>} (the contract's {@code prefix} field). */
@@ -88,5 +94,19 @@ public record ApiKey(
         + ", revokedAt=" + revokedAt + ", secretHash=**********, previousSecretHash="
         + (previousSecretHash == null ? "null" : "**********")
         + ", previousSecretExpiresAt=" + previousSecretExpiresAt + "]";
+  }
+
+  /** RFC 6749 section 3.3: {@code 1*( %x21 / %x23-5B / %x5D-7E )}. */
+  private static boolean isScopeToken(String scope) {
+    if (scope == null || scope.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < scope.length(); i++) {
+      char c = scope.charAt(i);
+      if (c < 0x21 || c > 0x7E || c == '"' || c == '\\') {
+        return false;
+      }
+    }
+    return true;
   }
 }

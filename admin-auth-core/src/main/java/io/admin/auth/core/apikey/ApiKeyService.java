@@ -84,11 +84,6 @@ public final class ApiKeyService {
       throw new IllegalArgumentException("expires_in must be positive");
     }
     Objects.requireNonNull(scopes, "scopes");
-    for (String scope : scopes) {
-      if (!isScopeToken(scope)) {
-        throw new IllegalArgumentException("scopes must be RFC 6749 scope tokens");
-      }
-    }
     Instant now = clock.instant();
     for (int attempt = 0; attempt < MAX_ID_ATTEMPTS; attempt++) {
       String id = ApiKeyFormat.newId(random);
@@ -211,20 +206,6 @@ public final class ApiKeyService {
     return key.previousSecretHash() != null
         && now.isBefore(key.previousSecretExpiresAt())
         && hasher.matches(secret, key.previousSecretHash());
-  }
-
-  /** RFC 6749 section 3.3: {@code 1*( %x21 / %x23-5B / %x5D-7E )}. */
-  private static boolean isScopeToken(String scope) {
-    if (scope == null || scope.isEmpty()) {
-      return false;
-    }
-    for (int i = 0; i < scope.length(); i++) {
-      char c = scope.charAt(i);
-      if (c < 0x21 || c > 0x7E || c == '"' || c == '\\') {
-        return false;
-      }
-    }
-    return true;
   }
 
   private ApiKey withPendingLastUse(ApiKey key) {

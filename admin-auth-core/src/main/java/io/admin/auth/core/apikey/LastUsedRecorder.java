@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * true last use by at most {@code I} plus the duration of one flush, as long as fewer than
  * {@code maxPending} distinct keys are used per interval. Past that cap, uses of keys not already
  * pending are dropped (counted by {@link #dropped()}) until the next flush; such a key is
- * recorded on its first use after it. Memory is bounded by {@code maxPending} entries. A failed
+ * recorded on its first use after it. Memory is bounded by {@code maxPending} entries (plus at
+ * most one per thread recording at the same instant: the check is not locked, to keep the hot
+ * path lock-free). A failed
  * flush puts its entries back, so they are retried by the next one.
  *
  * <p>Thread-safe.
