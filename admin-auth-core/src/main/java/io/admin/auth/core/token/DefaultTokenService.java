@@ -3,7 +3,6 @@ package io.admin.auth.core.token;
 import io.admin.auth.core.AuthError;
 import io.admin.auth.core.AuthErrorCode;
 import io.admin.auth.core.AuthOutcome;
-import io.admin.auth.core.AuthUnavailableException;
 import io.admin.auth.core.audit.AuditEvent;
 import io.admin.auth.core.audit.Slf4jAuditListener;
 import io.admin.auth.core.crypto.RandomTokens;
@@ -53,7 +52,6 @@ public final class DefaultTokenService implements TokenService {
   public static final Duration MAX_ACCESS_TOKEN_TTL = Duration.ofHours(1);
 
   private static final Logger LOG = LoggerFactory.getLogger(DefaultTokenService.class);
-  private static final Duration MIN_RELOAD_GAP = Duration.ofSeconds(10);
   private static final String BEARER = "Bearer";
 
   private final String issuer;
@@ -62,21 +60,16 @@ public final class DefaultTokenService implements TokenService {
   private final Duration accessTokenTtl;
   private final Duration refreshTokenTtl;
   private final Duration clockSkew;
-  private final Duration keyRingRefresh;
   private final ClientStore clients;
   private final RefreshTokenStore refreshTokens;
   private final RevocationStore revocations;
   private final AuditListener auditListener;
-  private final KeyRotator rotator;
+  private final KeyRingCache keys;
   private final AccessTokenIssuer tokenIssuer;
   private final AccessTokenVerifier verifier;
   private final RefreshGrants refreshGrants;
   private final ClientAuthenticator clientAuthenticator;
   private final String configuredAlgorithm;
-  private final Object ringLock = new Object();
-  private volatile KeyRing ring;
-  private volatile Instant ringCheckedAt;
-  private volatile Instant ringReloadedAt;
 
   DefaultTokenService(DefaultTokenServiceBuilder b) {
     this.issuer = b.issuer;
@@ -85,7 +78,6 @@ public final class DefaultTokenService implements TokenService {
     this.accessTokenTtl = b.accessTokenTtl;
     this.refreshTokenTtl = b.refreshTokenTtl;
     this.clockSkew = b.clockSkew;
-    this.keyRingRefresh = b.keyRingRefresh;
     this.clients = b.clientStoreOrDefault();
     this.refreshTokens = b.refreshTokenStoreOrDefault();
     this.revocations = b.revocationStoreOrDefault();
@@ -100,18 +92,15 @@ public final class DefaultTokenService implements TokenService {
     }
     SecretHasher hasher = SecretHasher.withPepper(pepper);
     Duration horizon = MAX_ACCESS_TOKEN_TTL.plus(clockSkew);
-    this.rotator = new KeyRotator(b.keyStoreOrDefault(), b.keyRotationPolicy, b.signingAlgorithm,
-        clock, new SigningKeys(random), horizon);
+    KeyRotator rotator = new KeyRotator(b.keyStoreOrDefault(), b.keyRotationPolicy,
+        b.signingAlgorithm, clock, new SigningKeys(random), horizon);
+    this.keys = new KeyRingCache(rotator, clock, b.keyRingRefresh);
     this.tokenIssuer = new AccessTokenIssuer(issuer, audience, clock, tokens, b.crypto);
-    this.verifier = new AccessTokenVerifier(issuer, audience, clock, clockSkew, this::findKey,
+    this.verifier = new AccessTokenVerifier(issuer, audience, clock, clockSkew, keys::find,
         revocations, auditListener, b.crypto);
     this.refreshGrants = new RefreshGrants(refreshTokens, revocations, hasher, tokens, clock,
         horizon, this::emit);
     this.clientAuthenticator = new ClientAuthenticator(clients, hasher, tokens);
-    Instant now = clock.instant();
-    this.ring = rotator.rotateIfDue();
-    this.ringCheckedAt = now;
-    this.ringReloadedAt = now;
   }
 
   /** A builder; only {@code issuer} is required. */
@@ -295,15 +284,11 @@ public final class DefaultTokenService implements TokenService {
   /**
    * Runs due key rotation steps now and purges expired revocations and refresh tokens.
    *
-   * @throws AuthUnavailableException when a store cannot be reached
+   * @throws io.admin.auth.core.AuthUnavailableException when a store cannot be reached
    */
   public void runMaintenance() {
     Instant now = clock.instant();
-    synchronized (ringLock) {
-      ring = rotator.rotateIfDue();
-      ringCheckedAt = now;
-      ringReloadedAt = now;
-    }
+    keys.rotateNow();
     int revoked = revocations.purgeExpired(now);
     int refresh = refreshTokens.purgeExpired(now);
     LOG.debug("Maintenance purged {} revocations and {} refresh tokens", revoked, refresh);
@@ -322,41 +307,7 @@ public final class DefaultTokenService implements TokenService {
   }
 
   private KeyRing ring() {
-    Instant now = clock.instant();
-    if (now.isBefore(ringCheckedAt.plus(keyRingRefresh))) {
-      return ring;
-    }
-    synchronized (ringLock) {
-      if (!now.isBefore(ringCheckedAt.plus(keyRingRefresh))) {
-        try {
-          ring = rotator.rotateIfDue();
-          ringReloadedAt = now;
-        } catch (AuthUnavailableException e) {
-          // The cached ring is still correct for a while; a store outage must not stop verifying.
-          LOG.warn("Key store unavailable; keeping the cached key ring", e);
-        } finally {
-          ringCheckedAt = now;
-        }
-      }
-    }
-    return ring;
-  }
-
-  // An unknown kid may be a key another node just published: re-read, but rate-limited so that
-  // tokens with random kids cannot turn into a flood of store reads.
-  private Optional<SigningKey> findKey(String kid) {
-    Optional<SigningKey> key = ring().find(kid);
-    Instant now = clock.instant();
-    if (key.isPresent() || now.isBefore(ringReloadedAt.plus(MIN_RELOAD_GAP))) {
-      return key;
-    }
-    synchronized (ringLock) {
-      if (!now.isBefore(ringReloadedAt.plus(MIN_RELOAD_GAP))) {
-        ring = rotator.reload();
-        ringReloadedAt = now;
-      }
-    }
-    return ring.find(kid);
+    return keys.ring();
   }
 
   private Duration accessTtl(OAuthClient client) {
