@@ -105,6 +105,34 @@ class DefaultTokenServiceKeyRotationTest {
   }
 
   @Test
+  void verifyWhenKidAddedByOtherNodeThenReloadedButAtMostEveryTenSeconds() {
+    DefaultTokenService node = service();
+    io.admin.auth.core.key.SigningKeys gen =
+        new io.admin.auth.core.key.SigningKeys(new java.security.SecureRandom());
+    AccessTokenIssuer otherNode = new AccessTokenIssuer(ServiceFixture.ISSUER,
+        ServiceFixture.ISSUER, clock,
+        new io.admin.auth.core.crypto.RandomTokens(new java.security.SecureRandom()),
+        io.admin.auth.core.key.JwsCrypto.jdk());
+
+    clock.advance(Duration.ofSeconds(15)); // inside the 1-minute refresh, past the 10 s reload gap
+    var published = gen.generate(io.admin.auth.core.key.SigningAlgorithm.ES256,
+        io.admin.auth.core.key.KeyState.NEXT, clock.instant());
+    keyStore.add(published);
+    String token = otherNode.issue(published, "s", "c", Set.of(), Duration.ofMinutes(5), null)
+        .token();
+    assertInstanceOf(AuthOutcome.Authenticated.class, node.verify(token));
+
+    var another = gen.generate(io.admin.auth.core.key.SigningAlgorithm.ES256,
+        io.admin.auth.core.key.KeyState.NEXT, clock.instant());
+    keyStore.add(another);
+    String second = otherNode.issue(another, "s", "c", Set.of(), Duration.ofMinutes(5), null)
+        .token();
+    assertEquals(AuthErrorCode.AUTH_TOKEN_INVALID, ServiceFixture.rejectedCode(node.verify(second)));
+    clock.advance(Duration.ofSeconds(10));
+    assertInstanceOf(AuthOutcome.Authenticated.class, node.verify(second));
+  }
+
+  @Test
   void jwkSetWhenHs256ThenNothingPublishedButTokensVerify() {
     DefaultTokenService hs = ServiceFixture.builder(clock)
         .signingAlgorithm(io.admin.auth.core.key.SigningAlgorithm.HS256).build();
