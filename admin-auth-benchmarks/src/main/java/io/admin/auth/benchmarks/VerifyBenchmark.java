@@ -100,6 +100,74 @@ public class VerifyBenchmark {
         }
     }
 
+    /** Our verifier, uncached: one per benchmark (it is thread-safe), on the same token as the peers. */
+    @State(Scope.Benchmark)
+    public static class OursUncached {
+        /** JOSE algorithm name. */
+        @Param({"RS256", "ES256", "EdDSA", "HS256"})
+        public String alg;
+        /** The token verified. */
+        public String token;
+        io.admin.auth.core.token.AccessTokenVerifier verifier;
+
+        /** Builds the verifier for the fixture of {@link #alg}. */
+        @Setup
+        public void setup() {
+            TokenFixture f = TokenFixture.forAlgorithm(alg);
+            token = f.token();
+            verifier = Ours.verifier(f).cacheEnabled(false).build();
+        }
+    }
+
+    /**
+     * Our verifier with its verified-token cache (the default), the fixture token already cached. Each call
+     * verifies a fresh {@code String} made from the token's bytes, as a servlet container hands over a new
+     * header string per request: a reused string would have its hash code cached and flatter the lookup.
+     */
+    @State(Scope.Benchmark)
+    public static class OursCached {
+        /** JOSE algorithm name. */
+        @Param({"RS256", "ES256", "EdDSA", "HS256"})
+        public String alg;
+        /** The token's ASCII bytes. */
+        public byte[] tokenBytes;
+        io.admin.auth.core.token.AccessTokenVerifier verifier;
+
+        /** Builds the verifier and verifies the token once so that it is cached. */
+        @Setup
+        public void setup() {
+            TokenFixture f = TokenFixture.forAlgorithm(alg);
+            tokenBytes = f.token().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            verifier = Ours.verifier(f).build();
+            if (!(verifier.verify(f.token()) instanceof io.admin.auth.core.AuthOutcome.Authenticated)
+                    || verifier.cachedTokens() != 1) {
+                throw new IllegalStateException("fixture token not cached");
+            }
+        }
+    }
+
+    /**
+     * Our full verify path without the cache: parse, signature, typ/iss/aud/exp/nbf/iat, revocation lookup,
+     * principal built.
+     *
+     * @return the outcome (authenticated)
+     */
+    @Benchmark
+    public io.admin.auth.core.AuthOutcome ours(OursUncached s) {
+        return s.verifier.verify(s.token);
+    }
+
+    /**
+     * Our full verify path on a cache hit: lookup by the whole token, key still current, exp/nbf/iat,
+     * revocation lookup; no signature check, no parsing.
+     *
+     * @return the outcome (authenticated)
+     */
+    @Benchmark
+    public io.admin.auth.core.AuthOutcome oursCacheHit(OursCached s) {
+        return s.verifier.verify(new String(s.tokenBytes, java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+
     /**
      * The floor: base64url-decode the signature and check it over the signing input, nothing else.
      *

@@ -1,0 +1,154 @@
+package io.admin.auth.core.token;
+
+import io.admin.auth.core.AuthOutcome;
+import io.admin.auth.core.key.SigningKey;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+/**
+ * Tokens that passed every check of {@link AccessTokenVerifier}, keyed by the whole token string
+ * (looked up with {@code equals}, so a hit is never a different token), with what the verifier
+ * needs to answer a repeat without the signature check or claim parsing: the claims (for the time
+ * checks and the revocation lookup, which the verifier still makes on every hit), the answer, and
+ * the key object that verified it (a hit counts only while the key ring still holds that key).
+ *
+ * <p>Bounded in entries and in estimated bytes ({@link #estimatedBytes}); when an insert would
+ * exceed either bound, an eighth of the capacity is evicted first (expired entries and then
+ * whatever comes next in hash order, which is effectively random), so a flood of distinct valid
+ * tokens costs amortised constant work per insert. Reads are lock-free; inserts and removals
+ * take a short lock to keep the accounting exact. Thread-safe.
+ */
+final class VerifiedTokenCache {
+
+  /** Per-entry overhead beyond the token characters: map node, entry, claims, principal. */
+  static final int ENTRY_OVERHEAD_BYTES = 2048;
+
+  private final ConcurrentHashMap<String, Entry> map = new ConcurrentHashMap<>();
+  private final int maxEntries;
+  private final long maxBytes;
+  private final Object lock = new Object();
+  private long bytes;
+
+  VerifiedTokenCache(int maxEntries, long maxBytes) {
+    if (maxEntries < 1 || maxBytes < 1) {
+      throw new IllegalArgumentException("cache bounds must be positive");
+    }
+    this.maxEntries = maxEntries;
+    this.maxBytes = maxBytes;
+  }
+
+  /**
+   * What one verified token costs this cache: a conservative estimate of its retained heap (the
+   * token is held as a Latin-1 string, the claims twice: typed and in the principal).
+   */
+  static long estimatedBytes(String token) {
+    return ENTRY_OVERHEAD_BYTES + 3L * token.length();
+  }
+
+  /** The entry for exactly {@code token}, or {@code null}. */
+  Entry get(String token) {
+    return map.get(token);
+  }
+
+  /** Remembers a verified token; a token too large for the byte bound is not cached. */
+  void put(String token, Entry entry, long nowEpochSecond) {
+    if (entry.bytes() > maxBytes) {
+      return;
+    }
+    synchronized (lock) {
+      if (map.containsKey(token)) {
+        return;
+      }
+      if (map.size() + 1 > maxEntries || bytes + entry.bytes() > maxBytes) {
+        evict(Math.max(1, maxEntries / 8), Math.max(entry.bytes(), maxBytes / 8), nowEpochSecond);
+      }
+      if (map.size() + 1 <= maxEntries && bytes + entry.bytes() <= maxBytes) {
+        map.put(token, entry);
+        bytes += entry.bytes();
+      }
+    }
+  }
+
+  /** Forgets {@code token} if it still maps to {@code entry}. */
+  void remove(String token, Entry entry) {
+    synchronized (lock) {
+      if (map.remove(token, entry)) {
+        bytes -= entry.bytes();
+      }
+    }
+  }
+
+  /** Forgets every entry whose verifying key no longer passes {@code stillTrusted}. */
+  int removeIf(Predicate<SigningKey> notTrusted) {
+    int removed = 0;
+    synchronized (lock) {
+      for (Iterator<Map.Entry<String, Entry>> it = map.entrySet().iterator(); it.hasNext(); ) {
+        Entry e = it.next().getValue();
+        if (notTrusted.test(e.key())) {
+          it.remove();
+          bytes -= e.bytes();
+          removed++;
+        }
+      }
+    }
+    return removed;
+  }
+
+  /** How many tokens are cached. */
+  int size() {
+    return map.size();
+  }
+
+  /** The estimated bytes held, never above the byte bound. */
+  long bytes() {
+    synchronized (lock) {
+      return bytes;
+    }
+  }
+
+  // Called under the lock: expired entries go first, then arbitrary ones until enough is free.
+  private void evict(int entriesToFree, long bytesToFree, long nowEpochSecond) {
+    int freedEntries = 0;
+    long freedBytes = 0;
+    for (Iterator<Entry> it = map.values().iterator(); it.hasNext(); ) {
+      Entry e = it.next();
+      if (e.expiresAtEpochSecond() <= nowEpochSecond) {
+        it.remove();
+        bytes -= e.bytes();
+        freedEntries++;
+        freedBytes += e.bytes();
+      }
+    }
+    for (Iterator<Entry> it = map.values().iterator();
+        it.hasNext() && (freedEntries < entriesToFree || freedBytes < bytesToFree); ) {
+      Entry e = it.next();
+      it.remove();
+      bytes -= e.bytes();
+      freedEntries++;
+      freedBytes += e.bytes();
+    }
+  }
+
+  /**
+   * One verified token.
+   *
+   * @param claims its claims, for the time checks and revocation lookup made on every hit
+   * @param outcome the answer given when it was verified
+   * @param key the key object that verified it
+   * @param bytes its {@link #estimatedBytes} cost
+   */
+  record Entry(TokenClaims claims, AuthOutcome.Authenticated outcome, SigningKey key, long bytes) {
+    Entry {
+      Objects.requireNonNull(claims, "claims");
+      Objects.requireNonNull(outcome, "outcome");
+      Objects.requireNonNull(key, "key");
+    }
+
+    long expiresAtEpochSecond() {
+      return claims.expiresAt().getEpochSecond();
+    }
+  }
+}
