@@ -66,7 +66,7 @@ final class BcEngines {
       requireSigning(priv);
       ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
       signer.init(true, priv);
-      BigInteger[] rs = signer.generateSignature(sha256(input));
+      BigInteger[] rs = signer.generateSignature(sha256(input, input.length));
       byte[] out = new byte[2 * ES256_HALF];
       BigIntegers.asUnsignedByteArray(rs[0], out, 0, ES256_HALF);
       BigIntegers.asUnsignedByteArray(rs[1], out, ES256_HALF, ES256_HALF);
@@ -74,7 +74,7 @@ final class BcEngines {
     }
 
     @Override
-    public boolean verify(byte[] input, byte[] signature) {
+    public boolean verify(byte[] input, int length, byte[] signature) {
       if (signature == null || signature.length != 2 * ES256_HALF) {
         return false;
       }
@@ -83,12 +83,12 @@ final class BcEngines {
       BigInteger s = new BigInteger(1, signature, ES256_HALF, ES256_HALF);
       ECDSASigner signer = new ECDSASigner();
       signer.init(false, pub);
-      return signer.verifySignature(sha256(input), r, s);
+      return signer.verifySignature(sha256(input, length), r, s);
     }
 
-    private static byte[] sha256(byte[] input) {
+    private static byte[] sha256(byte[] input, int length) {
       SHA256Digest d = new SHA256Digest();
-      d.update(input, 0, input.length);
+      d.update(input, 0, length);
       byte[] out = new byte[d.getDigestSize()];
       d.doFinal(out, 0);
       return out;
@@ -113,9 +113,9 @@ final class BcEngines {
     }
 
     @Override
-    public boolean verify(byte[] input, byte[] signature) {
+    public boolean verify(byte[] input, int length, byte[] signature) {
       return signature != null && signature.length == Ed25519.SIGNATURE_SIZE
-          && pub.verify(Ed25519.Algorithm.Ed25519, null, input, 0, input.length, signature, 0);
+          && pub.verify(Ed25519.Algorithm.Ed25519, null, input, 0, length, signature, 0);
     }
 
     @Override

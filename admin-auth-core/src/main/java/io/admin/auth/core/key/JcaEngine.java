@@ -36,7 +36,7 @@ final class JcaEngine implements KeyEngine {
   @Override
   public byte[] sign(byte[] input) throws GeneralSecurityException {
     if (key.algorithm() == SigningAlgorithm.HS256) {
-      return mac(input);
+      return mac(input, input.length);
     }
     Signature s = signers.take();
     if (s == null) {
@@ -52,9 +52,10 @@ final class JcaEngine implements KeyEngine {
   }
 
   @Override
-  public boolean verify(byte[] input, byte[] signature) throws GeneralSecurityException {
+  public boolean verify(byte[] input, int length, byte[] signature)
+      throws GeneralSecurityException {
     if (key.algorithm() == SigningAlgorithm.HS256) {
-      return MessageDigest.isEqual(mac(input), signature);
+      return MessageDigest.isEqual(mac(input, length), signature);
     }
     byte[] sig = signature;
     if (key.algorithm() == SigningAlgorithm.ES256) {
@@ -68,19 +69,20 @@ final class JcaEngine implements KeyEngine {
       s = newSignature();
       s.initVerify((PublicKey) key.verificationKey());
     }
-    s.update(input);
+    s.update(input, 0, length);
     boolean ok = s.verify(sig);
     verifiers.give(s);
     return ok;
   }
 
-  private byte[] mac(byte[] input) throws GeneralSecurityException {
+  private byte[] mac(byte[] input, int length) throws GeneralSecurityException {
     Mac mac = macs.take();
     if (mac == null) {
       mac = provider == null ? Mac.getInstance("HmacSHA256") : Mac.getInstance("HmacSHA256", provider);
       mac.init(key.signingKey());
     }
-    byte[] out = mac.doFinal(input);
+    mac.update(input, 0, length);
+    byte[] out = mac.doFinal();
     macs.give(mac);
     return out;
   }

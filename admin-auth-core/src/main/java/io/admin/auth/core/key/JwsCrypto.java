@@ -75,8 +75,20 @@ public final class JwsCrypto {
    * False for any malformed signature; never throws for bad input.
    */
   public boolean verify(SigningKey key, byte[] signingInput, byte[] jwsSignature) {
+    return signingInput != null && verify(key, signingInput, signingInput.length, jwsSignature);
+  }
+
+  /**
+   * Whether {@code jwsSignature} is valid for the first {@code length} bytes of {@code data} (so a
+   * verifier can pass a whole encoded token without copying out the signing input). False for any
+   * malformed signature or out-of-range length; never throws for bad input.
+   */
+  public boolean verify(SigningKey key, byte[] data, int length, byte[] jwsSignature) {
+    if (data == null || length < 0 || length > data.length) {
+      return false;
+    }
     try {
-      return engine(key).verify(signingInput, jwsSignature);
+      return engine(key).verify(data, length, jwsSignature);
     } catch (GeneralSecurityException | RuntimeException e) {
       return false;
     }

@@ -11,6 +11,9 @@ interface KeyEngine {
   /** The JWS signature bytes of {@code input} (ES256 as raw R||S). */
   byte[] sign(byte[] input) throws GeneralSecurityException;
 
-  /** Whether {@code signature} (JWS form) is valid for {@code input}; false for malformed input. */
-  boolean verify(byte[] input, byte[] signature) throws GeneralSecurityException;
+  /**
+   * Whether {@code signature} (JWS form) is valid for {@code input[0, length)}; false for
+   * malformed input.
+   */
+  boolean verify(byte[] input, int length, byte[] signature) throws GeneralSecurityException;
 }

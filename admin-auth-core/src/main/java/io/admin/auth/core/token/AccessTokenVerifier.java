@@ -237,14 +237,16 @@ public final class AccessTokenVerifier {
     if (signature == null) {
       return invalid("malformed signature", token, null);
     }
-    byte[] input = token.substring(0, d2).getBytes(StandardCharsets.US_ASCII);
-    if (!crypto.verify(key.get(), input, signature)) {
+    // US-ASCII as before: a non-ASCII char becomes '?', which no base64url decoder accepts. The
+    // whole token is encoded once; the signing input is its first d2 bytes.
+    byte[] input = token.getBytes(StandardCharsets.US_ASCII);
+    if (!crypto.verify(key.get(), input, d2, signature)) {
       return invalid("bad signature", token, null);
     }
     if (known == null) {
       headers.add(token.substring(0, d1), alg, kid);
     }
-    Map<String, Object> payload = jsonPart(token, d1 + 1, d2);
+    Map<String, Object> payload = payload(input, d1 + 1, d2);
     Optional<TokenClaims> parsed = payload == null ? Optional.empty()
         : TokenClaims.fromJsonObject(payload);
     if (parsed.isEmpty()) {
@@ -284,10 +286,29 @@ public final class AccessTokenVerifier {
         "The access token is not valid yet.") : null;
   }
 
-  private static Map<String, Object> jsonPart(String token, int from, int to) {
-    byte[] bytes = Base64Url.decodeStrict(token, from, to);
-    String text = bytes == null ? null : Base64Url.utf8(bytes);
+  // The claims from the signing input's bytes: the fast parser for ASCII JSON, Json for the rest.
+  private static Map<String, Object> payload(byte[] input, int from, int to) {
+    byte[] bytes = Base64Url.decodeStrict(input, from, to);
+    if (bytes == null) {
+      return null;
+    }
+    if (Base64Url.isAscii(bytes)) {
+      Map<String, Object> fast = StrictJson.parseAscii(bytes);
+      if (fast != null) {
+        return fast;
+      }
+    }
+    String text = Base64Url.utf8(bytes);
     return text == null ? null : Json.parseObject(text).orElse(null);
+  }
+
+  private static Map<String, Object> jsonPart(String token, int from, int to) {
+    String text = Base64Url.decodeText(token, from, to);
+    if (text == null) {
+      return null;
+    }
+    Map<String, Object> fast = StrictJson.parseObject(text);
+    return fast != null ? fast : Json.parseObject(text).orElse(null);
   }
 
   private Checked revoked(String token, TokenClaims claims) {

@@ -75,18 +75,77 @@ final class Base64Url {
     return out;
   }
 
+  /**
+   * The UTF-8 text that {@code s[from, to)} encodes, or {@code null} when it is not canonical
+   * base64url or not valid UTF-8: {@code utf8(decodeStrict(...))} in one step, with a fast path for
+   * ASCII (what issuers produce), which needs no decoder.
+   */
+  static String decodeText(String s, int from, int to) {
+    byte[] bytes = decodeStrict(s, from, to);
+    return bytes == null ? null : utf8(bytes);
+  }
+
+  /**
+   * {@link #decodeStrict(String, int, int)} over ASCII bytes (a token already encoded once for the
+   * signature check), without per-character string access. Any byte outside the alphabet,
+   * including the {@code '?'} that encoding put in place of a non-ASCII char, rejects.
+   */
+  static byte[] decodeStrict(byte[] s, int from, int to) {
+    int len = to - from;
+    int rem = len & 3;
+    if (rem == 1) {
+      return null;
+    }
+    byte[] out = new byte[len / 4 * 3 + (rem == 0 ? 0 : rem - 1)];
+    int o = 0;
+    int i = from;
+    for (int full = to - rem; i < full; i += 4) {
+      int a = value(s[i]);
+      int b = value(s[i + 1]);
+      int c = value(s[i + 2]);
+      int d = value(s[i + 3]);
+      if ((a | b | c | d) < 0) {
+        return null;
+      }
+      int bits = a << 18 | b << 12 | c << 6 | d;
+      out[o++] = (byte) (bits >> 16);
+      out[o++] = (byte) (bits >> 8);
+      out[o++] = (byte) bits;
+    }
+    if (rem == 2) {
+      int a = value(s[i]);
+      int b = value(s[i + 1]);
+      if ((a | b) < 0 || (b & 0x0F) != 0) {
+        return null;
+      }
+      out[o] = (byte) (a << 2 | b >> 4);
+    } else if (rem == 3) {
+      int a = value(s[i]);
+      int b = value(s[i + 1]);
+      int c = value(s[i + 2]);
+      if ((a | b | c) < 0 || (c & 0x03) != 0) {
+        return null;
+      }
+      out[o++] = (byte) (a << 2 | b >> 4);
+      out[o] = (byte) (b << 4 | c >> 2);
+    }
+    return out;
+  }
+
+  /** Whether every byte is ASCII (below 0x80). */
+  static boolean isAscii(byte[] bytes) {
+    int or = 0;
+    for (byte b : bytes) {
+      or |= b;
+    }
+    return or >= 0;
+  }
+
   /** Strict UTF-8 decoding: {@code null} for malformed input. */
   static String utf8(byte[] bytes) {
-    boolean ascii = true;
-    for (byte b : bytes) {
-      if (b < 0) {
-        ascii = false;
-        break;
-      }
-    }
-    if (ascii) {
-      // Pure ASCII is valid UTF-8 as is; the common case skips the allocating decoder.
-      return new String(bytes, StandardCharsets.US_ASCII);
+    if (isAscii(bytes)) {
+      // Pure ASCII is valid UTF-8 as is, and Latin-1 decoding of it is a plain copy.
+      return new String(bytes, StandardCharsets.ISO_8859_1);
     }
     try {
       return StandardCharsets.UTF_8.newDecoder()
@@ -96,6 +155,10 @@ final class Base64Url {
     } catch (CharacterCodingException e) {
       return null;
     }
+  }
+
+  private static int value(byte b) {
+    return b >= 0 ? VALUES[b] : -1;
   }
 
   // -1 for anything outside the URL alphabet, including every non-ASCII char.

@@ -107,14 +107,20 @@ public record TokenClaims(
       }
       Set<String> scopes = new TreeSet<>();
       if (scopeRaw != null) {
-        for (String s : ((String) scopeRaw).split(" ")) {
-          if (!s.isEmpty()) {
-            scopes.add(s);
+        // Split on single spaces, dropping empty pieces (what split(" ") plus a filter did).
+        String all = (String) scopeRaw;
+        int from = 0;
+        while (from <= all.length()) {
+          int space = all.indexOf(' ', from);
+          int to = space < 0 ? all.length() : space;
+          if (to > from) {
+            scopes.add(all.substring(from, to));
           }
+          from = to + 1;
         }
       }
-      return Optional.of(new TokenClaims(iss, sub, aud, exp, iat, nbf, jti, clientId, scopes,
-          (String) fidRaw, json));
+      return Optional.of(new TokenClaims(iss, sub, aud, exp, iat, nbf, jti, clientId,
+          scopes, (String) fidRaw, json));
     } catch (RuntimeException e) {
       return Optional.empty();
     }

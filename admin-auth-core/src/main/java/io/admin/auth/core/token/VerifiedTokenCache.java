@@ -10,7 +10,7 @@ import java.util.function.Predicate;
 
 /**
  * Tokens that passed every check of {@link AccessTokenVerifier}, keyed by the whole token string
- * (looked up with {@code equals}, so a hit is never a different token), with what the verifier
+ * (compared with {@code equals}, so a hit is never a different token), with what the verifier
  * needs to answer a repeat without the signature check or claim parsing: the claims (for the time
  * checks and the revocation lookup, which the verifier still makes on every hit), the answer, and
  * the key object that verified it (a hit counts only while the key ring still holds that key).
@@ -20,13 +20,21 @@ import java.util.function.Predicate;
  * whatever comes next in hash order, which is effectively random), so a flood of distinct valid
  * tokens costs amortised constant work per insert. Reads are lock-free; inserts and removals
  * take a short lock to keep the accounting exact. Thread-safe.
+ *
+ * <p>The map hashes only the token's length and last {@value #HASHED_CHARS} characters (the end of
+ * the signature, effectively random for signed tokens): {@code String.hashCode} over a whole token,
+ * recomputed for every request's new string, cost as much as an HMAC. Equality is still the whole
+ * token. Crafted collisions gain nothing: only tokens that verified get in, and a lookup that
+ * collides just compares a few more strings.
  */
 final class VerifiedTokenCache {
 
   /** Per-entry overhead beyond the token characters: map node, entry, claims, principal. */
   static final int ENTRY_OVERHEAD_BYTES = 2048;
+  /** How many trailing characters of a token go into its hash. */
+  static final int HASHED_CHARS = 32;
 
-  private final ConcurrentHashMap<String, Entry> map = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<TokenKey, Entry> map = new ConcurrentHashMap<>();
   private final int maxEntries;
   private final long maxBytes;
   private final Object lock = new Object();
@@ -50,7 +58,7 @@ final class VerifiedTokenCache {
 
   /** The entry for exactly {@code token}, or {@code null}. */
   Entry get(String token) {
-    return map.get(token);
+    return map.get(new TokenKey(token));
   }
 
   /** Remembers a verified token; a token too large for the byte bound is not cached. */
@@ -59,14 +67,15 @@ final class VerifiedTokenCache {
       return;
     }
     synchronized (lock) {
-      if (map.containsKey(token)) {
+      TokenKey key = new TokenKey(token);
+      if (map.containsKey(key)) {
         return;
       }
       if (map.size() + 1 > maxEntries || bytes + entry.bytes() > maxBytes) {
         evict(Math.max(1, maxEntries / 8), Math.max(entry.bytes(), maxBytes / 8), nowEpochSecond);
       }
       if (map.size() + 1 <= maxEntries && bytes + entry.bytes() <= maxBytes) {
-        map.put(token, entry);
+        map.put(key, entry);
         bytes += entry.bytes();
       }
     }
@@ -75,7 +84,7 @@ final class VerifiedTokenCache {
   /** Forgets {@code token} if it still maps to {@code entry}. */
   void remove(String token, Entry entry) {
     synchronized (lock) {
-      if (map.remove(token, entry)) {
+      if (map.remove(new TokenKey(token), entry)) {
         bytes -= entry.bytes();
       }
     }
@@ -85,7 +94,7 @@ final class VerifiedTokenCache {
   int removeIf(Predicate<SigningKey> notTrusted) {
     int removed = 0;
     synchronized (lock) {
-      for (Iterator<Map.Entry<String, Entry>> it = map.entrySet().iterator(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<TokenKey, Entry>> it = map.entrySet().iterator(); it.hasNext(); ) {
         Entry e = it.next().getValue();
         if (notTrusted.test(e.key())) {
           it.remove();
@@ -129,6 +138,36 @@ final class VerifiedTokenCache {
       bytes -= e.bytes();
       freedEntries++;
       freedBytes += e.bytes();
+    }
+  }
+
+  /** A token as a map key: equal when the whole strings are equal, hashed on their ends. */
+  static final class TokenKey {
+    private final String token;
+    private final int hash;
+
+    TokenKey(String token) {
+      this.token = token;
+      int h = token.length();
+      for (int i = Math.max(0, token.length() - HASHED_CHARS); i < token.length(); i++) {
+        h = 31 * h + token.charAt(i);
+      }
+      this.hash = h;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof TokenKey k && k.hash == hash && k.token.equals(token);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public String toString() {
+      return "TokenKey[**********]";
     }
   }
 
