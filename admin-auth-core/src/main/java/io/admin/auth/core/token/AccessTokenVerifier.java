@@ -134,7 +134,7 @@ public final class AccessTokenVerifier {
       }
       Checked checked = checkUnsafe(token, withTime);
       if (cache != null && withTime && checked.error() == null) {
-        cache.put(token, new VerifiedTokenCache.Entry(checked.claims(), checked.outcome(),
+        cache.put(token, new VerifiedTokenCache.Entry(checked.parsed(), checked.outcome(),
             checked.key(), VerifiedTokenCache.estimatedBytes(token)),
             clock.instant().getEpochSecond());
       }
@@ -155,7 +155,7 @@ public final class AccessTokenVerifier {
       cache.remove(token, hit);
       return null;
     }
-    TokenClaims claims = hit.claims();
+    ParsedClaims claims = hit.claims();
     if (withTime) {
       AuthError timeError = checkTime(claims);
       if (timeError != null) {
@@ -247,12 +247,10 @@ public final class AccessTokenVerifier {
       headers.add(token.substring(0, d1), alg, kid);
     }
     Map<String, Object> payload = payload(input, d1 + 1, d2);
-    Optional<TokenClaims> parsed = payload == null ? Optional.empty()
-        : TokenClaims.fromJsonObject(payload);
-    if (parsed.isEmpty()) {
+    ParsedClaims claims = payload == null ? null : ParsedClaims.parse(payload);
+    if (claims == null) {
       return invalid("missing or malformed claims", token, null);
     }
-    TokenClaims claims = parsed.get();
     if (!issuer.equals(claims.issuer())) {
       return invalid("wrong iss", token, claims.jwtId());
     }
@@ -273,7 +271,7 @@ public final class AccessTokenVerifier {
     return new Checked(claims, new AuthOutcome.Authenticated(principal), key.get(), null);
   }
 
-  private AuthError checkTime(TokenClaims claims) {
+  private AuthError checkTime(ParsedClaims claims) {
     Instant now = clock.instant();
     if (!now.isBefore(claims.expiresAt().plus(skew))) {
       return AuthError.of(AuthErrorCode.AUTH_TOKEN_EXPIRED, "The access token has expired.")
@@ -311,7 +309,7 @@ public final class AccessTokenVerifier {
     return fast != null ? fast : Json.parseObject(text).orElse(null);
   }
 
-  private Checked revoked(String token, TokenClaims claims) {
+  private Checked revoked(String token, ParsedClaims claims) {
     return fail(AuthError.of(AuthErrorCode.AUTH_TOKEN_REVOKED,
         "The access token has been revoked."), "revoked", token, claims.jwtId());
   }
@@ -332,6 +330,12 @@ public final class AccessTokenVerifier {
   }
 
   /** Either verified claims (with the answer and the key that verified them) or an error. */
-  record Checked(TokenClaims claims, AuthOutcome.Authenticated outcome, SigningKey key,
-      AuthError error) {}
+  record Checked(ParsedClaims parsed, AuthOutcome.Authenticated outcome, SigningKey key,
+      AuthError error) {
+
+    /** The verified claims as the public record (built on demand), or {@code null} on error. */
+    TokenClaims claims() {
+      return parsed == null ? null : parsed.toTokenClaims(outcome.principal().claims());
+    }
+  }
 }

@@ -11,7 +11,8 @@ import java.util.Base64;
 final class Base64Url {
 
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-  private static final byte[] VALUES = new byte[128];
+  // Indexed by the byte (or char) value masked to 0..255; -1 outside the alphabet.
+  private static final byte[] VALUES = new byte[256];
 
   static {
     Arrays.fill(VALUES, (byte) -1);
@@ -158,7 +159,7 @@ final class Base64Url {
   }
 
   private static int value(byte b) {
-    return b >= 0 ? VALUES[b] : -1;
+    return VALUES[b & 0xFF];
   }
 
   // -1 for anything outside the URL alphabet, including every non-ASCII char.

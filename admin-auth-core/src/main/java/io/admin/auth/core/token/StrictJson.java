@@ -2,7 +2,6 @@ package io.admin.auth.core.token;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,13 +33,15 @@ final class StrictJson {
 
   // Member names every token has: returned as these constants (hash code already computed) instead
   // of a new substring, which the maps built from the claims then hash for free.
-  private static final String[] KNOWN_NAMES = {"iss", "sub", "aud", "exp", "iat", "nbf", "jti",
-      "client_id", "scope", "fid", "alg", "typ", "kid"};
-  private static final byte[][] KNOWN_BYTES = new byte[KNOWN_NAMES.length][];
+  // Besides these three-letter names: "client_id" and "scope".
+  private static final String[] KNOWN_THREE = {"iss", "sub", "aud", "exp", "iat", "nbf", "jti",
+      "fid", "alg", "typ", "kid"};
+  private static final int[] KNOWN_THREE_PACKED = new int[KNOWN_THREE.length];
 
   static {
-    for (int k = 0; k < KNOWN_NAMES.length; k++) {
-      KNOWN_BYTES[k] = KNOWN_NAMES[k].getBytes(StandardCharsets.US_ASCII);
+    for (int k = 0; k < KNOWN_THREE.length; k++) {
+      String n = KNOWN_THREE[k];
+      KNOWN_THREE_PACKED[k] = n.charAt(0) << 16 | n.charAt(1) << 8 | n.charAt(2);
     }
   }
 
@@ -171,16 +172,41 @@ final class StrictJson {
 
   private String name() {
     int start = i + 1;
-    for (int k = 0; k < KNOWN_NAMES.length; k++) {
-      byte[] known = KNOWN_BYTES[k];
-      int end = start + known.length;
-      if (end < s.length && s[end] == '"'
-          && Arrays.equals(s, start, end, known, 0, known.length)) {
+    int end = start;
+    while (end < s.length && s[end] != '"' && s[end] != '\\') {
+      end++;
+    }
+    if (end < s.length && s[end] == '"') {
+      String known = known(start, end - start);
+      if (known != null) {
         i = end + 1;
-        return KNOWN_NAMES[k];
+        return known;
       }
     }
     return string();
+  }
+
+  // The constant for a registered member name at s[start, start + length), or null.
+  private String known(int start, int length) {
+    if (length == 3) {
+      int packed = s[start] << 16 | s[start + 1] << 8 | s[start + 2];
+      for (int k = 0; k < KNOWN_THREE.length; k++) {
+        if (KNOWN_THREE_PACKED[k] == packed) {
+          return KNOWN_THREE[k];
+        }
+      }
+      return null;
+    }
+    String candidate = length == 9 ? "client_id" : length == 5 ? "scope" : null;
+    if (candidate == null) {
+      return null;
+    }
+    for (int k = 0; k < length; k++) {
+      if (s[start + k] != candidate.charAt(k)) {
+        return null;
+      }
+    }
+    return candidate;
   }
 
   private String string() {

@@ -179,7 +179,7 @@ final class VerifiedTokenCache {
    * @param key the key object that verified it
    * @param bytes its {@link #estimatedBytes} cost
    */
-  record Entry(TokenClaims claims, AuthOutcome.Authenticated outcome, SigningKey key, long bytes) {
+  record Entry(ParsedClaims claims, AuthOutcome.Authenticated outcome, SigningKey key, long bytes) {
     Entry {
       Objects.requireNonNull(claims, "claims");
       Objects.requireNonNull(outcome, "outcome");
