@@ -62,11 +62,11 @@ final class BcEngines {
   private record Ecdsa(ECPublicKeyParameters pub, ECPrivateKeyParameters priv) implements KeyEngine {
 
     @Override
-    public byte[] sign(byte[] input) {
+    public byte[] sign(byte[] input, int length) {
       requireSigning(priv);
       ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
       signer.init(true, priv);
-      BigInteger[] rs = signer.generateSignature(sha256(input, input.length));
+      BigInteger[] rs = signer.generateSignature(sha256(input, length));
       byte[] out = new byte[2 * ES256_HALF];
       BigIntegers.asUnsignedByteArray(rs[0], out, 0, ES256_HALF);
       BigIntegers.asUnsignedByteArray(rs[1], out, ES256_HALF, ES256_HALF);
@@ -105,10 +105,10 @@ final class BcEngines {
       implements KeyEngine {
 
     @Override
-    public byte[] sign(byte[] input) {
+    public byte[] sign(byte[] input, int length) {
       requireSigning(priv);
       byte[] out = new byte[Ed25519.SIGNATURE_SIZE];
-      priv.sign(Ed25519.Algorithm.Ed25519, pub, null, input, 0, input.length, out, 0);
+      priv.sign(Ed25519.Algorithm.Ed25519, pub, null, input, 0, length, out, 0);
       return out;
     }
 

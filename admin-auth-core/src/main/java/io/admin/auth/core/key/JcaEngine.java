@@ -34,16 +34,16 @@ final class JcaEngine implements KeyEngine {
   }
 
   @Override
-  public byte[] sign(byte[] input) throws GeneralSecurityException {
+  public byte[] sign(byte[] input, int length) throws GeneralSecurityException {
     if (key.algorithm() == SigningAlgorithm.HS256) {
-      return mac(input, input.length);
+      return mac(input, length);
     }
     Signature s = signers.take();
     if (s == null) {
       s = newSignature();
       s.initSign((PrivateKey) key.signingKey());
     }
-    s.update(input);
+    s.update(input, 0, length);
     byte[] sig = s.sign();
     signers.give(s);
     return key.algorithm() == SigningAlgorithm.ES256

@@ -62,9 +62,20 @@ public final class JwsCrypto {
 
   /** The JWS signature of {@code signingInput} (ES256 as raw R||S, as RFC 7518 3.4 requires). */
   public byte[] sign(SigningKey key, byte[] signingInput) {
+    return sign(key, signingInput, signingInput.length);
+  }
+
+  /**
+   * The JWS signature of the first {@code length} bytes of {@code data}, so an issuer can sign in
+   * place in the buffer it assembles the token in.
+   *
+   * @throws IllegalStateException when the key cannot sign
+   */
+  public byte[] sign(SigningKey key, byte[] data, int length) {
     Objects.requireNonNull(key, "key");
+    Objects.checkFromIndexSize(0, length, data.length);
     try {
-      return engine(key).sign(signingInput);
+      return engine(key).sign(data, length);
     } catch (GeneralSecurityException | RuntimeException e) {
       throw new IllegalStateException("signing with " + key.algorithm() + " failed", e);
     }

@@ -8,8 +8,8 @@ import java.security.GeneralSecurityException;
  */
 interface KeyEngine {
 
-  /** The JWS signature bytes of {@code input} (ES256 as raw R||S). */
-  byte[] sign(byte[] input) throws GeneralSecurityException;
+  /** The JWS signature bytes of {@code input[0, length)} (ES256 as raw R||S). */
+  byte[] sign(byte[] input, int length) throws GeneralSecurityException;
 
   /**
    * Whether {@code signature} (JWS form) is valid for {@code input[0, length)}; false for

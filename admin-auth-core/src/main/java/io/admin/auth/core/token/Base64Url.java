@@ -11,6 +11,9 @@ import java.util.Base64;
 final class Base64Url {
 
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+  private static final byte[] ALPHABET =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+          .getBytes(StandardCharsets.US_ASCII);
   // Indexed by the byte (or char) value masked to 0..255; -1 outside the alphabet.
   private static final byte[] VALUES = new byte[256];
 
@@ -26,6 +29,34 @@ final class Base64Url {
 
   static String encode(byte[] bytes) {
     return ENCODER.encodeToString(bytes);
+  }
+
+  /** How many characters {@link #encodeInto} writes for {@code n} bytes. */
+  static int encodedLength(int n) {
+    return n / 3 * 4 + (n % 3 == 0 ? 0 : n % 3 + 1);
+  }
+
+  /** Writes unpadded base64url of {@code src} into {@code dst} at {@code at}; returns the end. */
+  static int encodeInto(byte[] src, byte[] dst, int at) {
+    int o = at;
+    int i = 0;
+    for (int full = src.length - src.length % 3; i < full; i += 3) {
+      int bits = (src[i] & 0xFF) << 16 | (src[i + 1] & 0xFF) << 8 | (src[i + 2] & 0xFF);
+      dst[o++] = ALPHABET[bits >>> 18];
+      dst[o++] = ALPHABET[bits >>> 12 & 0x3F];
+      dst[o++] = ALPHABET[bits >>> 6 & 0x3F];
+      dst[o++] = ALPHABET[bits & 0x3F];
+    }
+    int rem = src.length - i;
+    if (rem > 0) {
+      int bits = (src[i] & 0xFF) << 16 | (rem == 2 ? (src[i + 1] & 0xFF) << 8 : 0);
+      dst[o++] = ALPHABET[bits >>> 18];
+      dst[o++] = ALPHABET[bits >>> 12 & 0x3F];
+      if (rem == 2) {
+        dst[o++] = ALPHABET[bits >>> 6 & 0x3F];
+      }
+    }
+    return o;
   }
 
   /**
