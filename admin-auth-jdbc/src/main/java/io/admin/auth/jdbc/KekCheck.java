@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 final class KekCheck {
 
-  private static final String AAD = "admin-auth:kek-check";
+  private static final byte[] AAD = PrivateKeyCipher.aad("admin-auth", "kek-check", "v1");
   private static final byte[] KNOWN = "admin-auth key-encryption key check v1"
       .getBytes(StandardCharsets.UTF_8);
 

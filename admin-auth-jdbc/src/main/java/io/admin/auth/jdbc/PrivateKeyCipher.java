@@ -15,8 +15,10 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>Sealed form: {@code 0x01 || nonce (12 bytes) || ciphertext || tag (16 bytes)}. A fresh random
  * 96-bit nonce per seal keeps GCM's nonce-uniqueness requirement (NIST SP 800-38D 8.2.2) for far
- * more keys than a key store ever holds. The key id is the additional authenticated data, so a
- * sealed key copied onto another row does not open there.
+ * more keys than a key store ever holds. The additional authenticated data names the row (the key
+ * id, and for signing keys also the algorithm and public key, see {@link #aad}), so a sealed key
+ * copied onto another row, or a row whose public key was swapped by someone who can write to the
+ * database but lacks the KEK, does not open.
  */
 final class PrivateKeyCipher {
 
@@ -32,14 +34,39 @@ final class PrivateKeyCipher {
     this.random = Objects.requireNonNull(random, "random");
   }
 
-  /** Seals {@code plaintext}, bound to {@code kid}. */
-  byte[] seal(String kid, byte[] plaintext) {
+  /**
+   * Additional authenticated data from {@code parts}, each length-prefixed so that no two
+   * different lists give the same bytes.
+   */
+  static byte[] aad(byte[]... parts) {
+    int length = 0;
+    for (byte[] p : parts) {
+      length += 4 + p.length;
+    }
+    ByteBuffer out = ByteBuffer.allocate(length);
+    for (byte[] p : parts) {
+      out.putInt(p.length).put(p);
+    }
+    return out.array();
+  }
+
+  /** Additional authenticated data from UTF-8 strings, see {@link #aad(byte[][])}. */
+  static byte[] aad(String... parts) {
+    byte[][] bytes = new byte[parts.length][];
+    for (int i = 0; i < parts.length; i++) {
+      bytes[i] = parts[i].getBytes(StandardCharsets.UTF_8);
+    }
+    return aad(bytes);
+  }
+
+  /** Seals {@code plaintext}, bound to {@code aad}. */
+  byte[] seal(byte[] aad, byte[] plaintext) {
     byte[] nonce = new byte[NONCE_BYTES];
     random.nextBytes(nonce);
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-      cipher.updateAAD(kid.getBytes(StandardCharsets.UTF_8));
+      cipher.updateAAD(aad);
       byte[] ct = cipher.doFinal(plaintext);
       return ByteBuffer.allocate(1 + NONCE_BYTES + ct.length).put(FORMAT_V1).put(nonce).put(ct)
           .array();
@@ -50,10 +77,10 @@ final class PrivateKeyCipher {
   }
 
   /**
-   * Opens a sealed value bound to {@code kid}; empty when it was sealed under another KEK, for
-   * another kid, is truncated or was tampered with. The caller logs and fails closed.
+   * Opens a sealed value bound to {@code aad}; empty when it was sealed under another KEK, for
+   * other AAD, is truncated or was tampered with. The caller logs and fails closed.
    */
-  Optional<byte[]> open(String kid, byte[] sealed) {
+  Optional<byte[]> open(byte[] aad, byte[] sealed) {
     if (sealed == null || sealed.length < 1 + NONCE_BYTES + TAG_BITS / 8
         || sealed[0] != FORMAT_V1) {
       return Optional.empty();
@@ -61,7 +88,7 @@ final class PrivateKeyCipher {
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 1, NONCE_BYTES));
-      cipher.updateAAD(kid.getBytes(StandardCharsets.UTF_8));
+      cipher.updateAAD(aad);
       return Optional.of(cipher.doFinal(sealed, 1 + NONCE_BYTES, sealed.length - 1 - NONCE_BYTES));
     } catch (javax.crypto.AEADBadTagException e) {
       return Optional.empty();

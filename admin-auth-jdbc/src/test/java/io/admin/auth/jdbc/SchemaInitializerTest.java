@@ -83,6 +83,29 @@ class SchemaInitializerTest {
         count(ds, "SELECT COUNT(*) FROM " + SchemaInitializer.VERSION_TABLE));
   }
 
+  @ParameterizedTest
+  @EnumSource(Dialect.class)
+  void migrateWhenAtVersionOneThenAppliesOnlyTheNewerScripts(Dialect dialect) throws Exception {
+    DataSource ds = fresh(dialect);
+    Migration v1 = Migration.all(dialect).get(0);
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE " + SchemaInitializer.VERSION_TABLE + " (version INTEGER PRIMARY KEY,"
+          + " description VARCHAR(200) NOT NULL, checksum VARCHAR(64) NOT NULL,"
+          + " applied_at TIMESTAMP WITH TIME ZONE NOT NULL)");
+      for (String sql : v1.statements()) {
+        s.execute(sql);
+      }
+      s.execute("INSERT INTO " + SchemaInitializer.VERSION_TABLE + " VALUES (1, 'infrastructure', '"
+          + v1.checksum() + "', CURRENT_TIMESTAMP)");
+    }
+    SchemaInitializer init = new SchemaInitializer(ds, dialect);
+    assertEquals(1, init.currentVersion());
+
+    assertEquals(SchemaInitializer.latestVersion(), init.migrate());
+    assertEquals(0, count(ds, "SELECT COUNT(*) FROM admin_auth_refresh_token"));
+    assertEquals(0, count(ds, "SELECT COUNT(*) FROM admin_auth_api_key"));
+  }
+
   @Test
   void migrateWhenFourNodesStartAtOnceOnPostgresThenEachScriptAppliedOnce() throws Exception {
     DataSource ds = TestDatabases.freshPostgres();
