@@ -10,9 +10,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 
 /**
@@ -146,6 +151,60 @@ final class Jdbc {
   static Instant instant(ResultSet rs, String column) throws SQLException {
     OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
     return t == null ? null : t.toInstant();
+  }
+
+  /**
+   * A set of tokens (scopes, grant types) as one space-separated column value, sorted.
+   *
+   * @throws IllegalArgumentException when a token is empty or contains whitespace, which could not
+   *     be read back (RFC 6749 3.3 forbids both in scope tokens)
+   */
+  static String joinTokens(Collection<String> tokens) {
+    for (String t : tokens) {
+      if (t.isEmpty() || t.chars().anyMatch(Character::isWhitespace)) {
+        throw new IllegalArgumentException("a scope or grant type must be non-empty without spaces");
+      }
+    }
+    return String.join(" ", new TreeSet<>(tokens));
+  }
+
+  /** The inverse of {@link #joinTokens}. */
+  static Set<String> splitTokens(String column) {
+    if (column == null || column.isBlank()) {
+      return Set.of();
+    }
+    return new TreeSet<>(Arrays.asList(column.trim().split(" +")));
+  }
+
+  /**
+   * Insert-or-replace of one row by its key columns: {@code MERGE ... KEY} on H2, {@code INSERT
+   * ... ON CONFLICT DO UPDATE} on PostgreSQL. Parameters are the {@code columns} in order.
+   */
+  static String upsert(Dialect dialect, String table, List<String> keys, List<String> columns) {
+    String cols = String.join(", ", columns);
+    String marks = String.join(", ", Collections.nCopies(columns.size(), "?"));
+    if (dialect == Dialect.H2) {
+      return "MERGE INTO " + table + " (" + cols + ") KEY (" + String.join(", ", keys) + ") VALUES ("
+          + marks + ")";
+    }
+    StringBuilder set = new StringBuilder();
+    for (String c : columns) {
+      if (!keys.contains(c)) {
+        set.append(set.length() == 0 ? "" : ", ").append(c).append(" = EXCLUDED.").append(c);
+      }
+    }
+    return "INSERT INTO " + table + " (" + cols + ") VALUES (" + marks + ") ON CONFLICT ("
+        + String.join(", ", keys) + ") DO UPDATE SET " + set;
+  }
+
+  /** Whether {@code e} is a unique or primary key violation (SQLState 23505 in both dialects). */
+  static boolean isUniqueViolation(SQLException e) {
+    for (SQLException x = e; x != null; x = x.getNextException()) {
+      if ("23505".equals(x.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static AuthUnavailableException unavailable(String what, SQLException e) {

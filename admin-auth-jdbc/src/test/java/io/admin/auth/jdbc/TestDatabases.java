@@ -76,9 +76,14 @@ public final class TestDatabases {
     return ds;
   }
 
+  /** A new, empty database of {@code dialect} (no schema). */
+  public static DataSource freshH2Or(Dialect dialect) {
+    return dialect == Dialect.H2 ? freshH2() : freshPostgres();
+  }
+
   /** A fresh database of {@code dialect} with the admin-auth schema applied. */
   public static DataSource migrated(Dialect dialect) {
-    DataSource ds = dialect == Dialect.H2 ? freshH2() : freshPostgres();
+    DataSource ds = freshH2Or(dialect);
     new SchemaInitializer(ds, dialect).migrate();
     return ds;
   }

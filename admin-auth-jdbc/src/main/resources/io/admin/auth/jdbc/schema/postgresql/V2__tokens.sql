@@ -16,15 +16,15 @@ CREATE TABLE IF NOT EXISTS admin_auth_signing_key (
 );
 
 -- OAuth clients; the secret only as a peppered hash. Scopes and grant types space-separated
--- (RFC 6749 3.3: a scope token never contains a space). TTLs in seconds, NULL for the default.
+-- (RFC 6749 3.3: a scope token never contains a space). TTLs in milliseconds, NULL for the service default.
 CREATE TABLE IF NOT EXISTS admin_auth_client (
   client_id              VARCHAR(255) PRIMARY KEY,
   secret_hash            VARCHAR(255) NOT NULL,
   allowed_scopes         VARCHAR(4000) NOT NULL,
   grant_types            VARCHAR(1000) NOT NULL,
   refresh_for_client_credentials BOOLEAN NOT NULL,
-  access_token_ttl_s     BIGINT,
-  refresh_token_ttl_s    BIGINT
+  access_token_ttl_ms    BIGINT,
+  refresh_token_ttl_ms   BIGINT
 );
 
 -- Refresh tokens by hash. Used tokens are marked (used_at), not deleted, so a second use is
