@@ -52,6 +52,28 @@ enum DbLock {
   }
 
   /**
+   * PostgreSQL only: takes the lock for the session of {@code c} if free ({@code
+   * pg_try_advisory_lock}), so work on other connections can run in short transactions of their
+   * own while it is held. Release with {@link #releaseSession}.
+   */
+  boolean tryAcquireSession(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+      ps.setLong(1, advisoryKey);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() && rs.getBoolean(1);
+      }
+    }
+  }
+
+  /** Releases a lock taken with {@link #tryAcquireSession}. */
+  void releaseSession(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+      ps.setLong(1, advisoryKey);
+      ps.execute();
+    }
+  }
+
+  /**
    * Takes the lock if free; {@code false} at once when another node holds it. Used where skipping
    * a turn is fine (purging).
    */

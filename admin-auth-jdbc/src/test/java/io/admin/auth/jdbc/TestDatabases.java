@@ -50,6 +50,23 @@ public final class TestDatabases {
 
   /** A new, empty PostgreSQL database (no schema). */
   public static DataSource freshPostgres() {
+    return Pg.SERVER.getDatabase("postgres", freshPostgresName());
+  }
+
+  /**
+   * A HikariCP pool (as an application would run) on PostgreSQL database {@code name}; each call is
+   * a separate pool, like a separate node.
+   */
+  public static com.zaxxer.hikari.HikariDataSource hikariPostgres(String name, int size) {
+    com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+    config.setJdbcUrl(Pg.SERVER.getJdbcUrl("postgres", name));
+    config.setMaximumPoolSize(size);
+    config.setPoolName("node-" + name + "-" + COUNTER.incrementAndGet());
+    return new com.zaxxer.hikari.HikariDataSource(config);
+  }
+
+  /** The name of a new, empty PostgreSQL database. */
+  public static String freshPostgresName() {
     String name = "t" + COUNTER.incrementAndGet() + "_" + ProcessHandle.current().pid();
     try (Connection c = Pg.SERVER.getPostgresDatabase().getConnection();
         Statement s = c.createStatement()) {
@@ -57,7 +74,7 @@ public final class TestDatabases {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create test database " + name, e);
     }
-    return Pg.SERVER.getDatabase("postgres", name);
+    return name;
   }
 
   /** A new, empty in-memory H2 database that lives until the JVM exits. */
