@@ -121,45 +121,52 @@ class TwoNodePostgresTest {
     Node b = node();
     OAuthClient client = a.tokens().registerClient(
         ClientRegistration.of("svc", "s3cr3t-s3cr3t-s3cr3t", Set.of("users:read")));
-    String refresh = issued(a.tokens().clientCredentials(client, Optional.empty())).refreshToken();
+    // Several rounds: the interleavings differ from round to round.
+    for (int round = 0; round < 10; round++) {
+      String refresh = issued(a.tokens().clientCredentials(client, Optional.empty())).refreshToken();
+      List<TokenResult> results = race(
+          () -> a.tokens().refresh(client, refresh, Optional.empty()),
+          () -> b.tokens().refresh(client, refresh, Optional.empty()));
 
+      List<TokenResponse> winners = results.stream().filter(TokenResult.Issued.class::isInstance)
+          .map(r -> ((TokenResult.Issued) r).response()).toList();
+      List<AuthErrorCode> losers = results.stream().filter(TokenResult.Failed.class::isInstance)
+          .map(r -> ((TokenResult.Failed) r).error().code()).toList();
+      assertEquals(1, winners.size(), "round " + round + ": exactly one winner: " + results);
+      assertEquals(List.of(AuthErrorCode.AUTH_REFRESH_TOKEN_REUSED), losers, "round " + round);
+
+      // Reuse revoked the whole family: the winner's new refresh token and access token are dead
+      // on both nodes, whichever node won and however the two interleaved.
+      TokenResponse won = winners.get(0);
+      TokenResult again = b.tokens().refresh(client, won.refreshToken(), Optional.empty());
+      assertEquals(AuthErrorCode.AUTH_REFRESH_TOKEN_INVALID,
+          assertInstanceOf(TokenResult.Failed.class, again, "round " + round).error().code());
+      awaitRejected(a, won.accessToken());
+      awaitRejected(b, won.accessToken());
+    }
+  }
+
+  @SafeVarargs
+  private static <T> List<T> race(Callable<T>... racers) throws Exception {
     CountDownLatch gate = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    List<TokenResult> results = new ArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(racers.length);
     try {
-      List<Callable<TokenResult>> racers = new ArrayList<>();
-      for (Node n : List.of(a, b)) {
-        racers.add(() -> {
+      List<Future<T>> futures = new ArrayList<>();
+      for (Callable<T> r : racers) {
+        futures.add(pool.submit(() -> {
           gate.await();
-          return n.tokens().refresh(client, refresh, Optional.empty());
-        });
-      }
-      List<Future<TokenResult>> futures = new ArrayList<>();
-      for (Callable<TokenResult> r : racers) {
-        futures.add(pool.submit(r));
+          return r.call();
+        }));
       }
       gate.countDown();
-      for (Future<TokenResult> f : futures) {
-        results.add(f.get());
+      List<T> out = new ArrayList<>();
+      for (Future<T> f : futures) {
+        out.add(f.get());
       }
+      return out;
     } finally {
       pool.shutdownNow();
     }
-
-    List<TokenResponse> winners = results.stream().filter(TokenResult.Issued.class::isInstance)
-        .map(r -> ((TokenResult.Issued) r).response()).toList();
-    List<AuthErrorCode> losers = results.stream().filter(TokenResult.Failed.class::isInstance)
-        .map(r -> ((TokenResult.Failed) r).error().code()).toList();
-    assertEquals(1, winners.size(), "exactly one winner: " + results);
-    assertEquals(List.of(AuthErrorCode.AUTH_REFRESH_TOKEN_REUSED), losers);
-
-    // Reuse revoked the whole family: the winner's new refresh token and access token are dead
-    // on both nodes.
-    TokenResponse won = winners.get(0);
-    TokenResult again = b.tokens().refresh(client, won.refreshToken(), Optional.empty());
-    assertInstanceOf(TokenResult.Failed.class, again);
-    awaitRejected(a, won.accessToken());
-    awaitRejected(b, won.accessToken());
   }
 
   @Test
@@ -196,25 +203,13 @@ class TwoNodePostgresTest {
   }
 
   private static void runTogether(Runnable first, Runnable second) throws Exception {
-    CountDownLatch gate = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    try {
-      Future<?> f1 = pool.submit(() -> { await(gate); first.run(); });
-      Future<?> f2 = pool.submit(() -> { await(gate); second.run(); });
-      gate.countDown();
-      f1.get();
-      f2.get();
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  private static void await(CountDownLatch gate) {
-    try {
-      gate.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    race(() -> {
+      first.run();
+      return null;
+    }, () -> {
+      second.run();
+      return null;
+    });
   }
 
   private static void awaitRejected(Node n, String token) throws InterruptedException {
