@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * H2, a single-process database, relies on this poll alone. So a revocation is seen by every node
  * within {@code pollInterval} plus one query even when notifications fail. If the list has not
  * been refreshed successfully for {@code maxStaleness} (database unreachable), {@link #isRevoked}
- * tries once itself and otherwise throws {@link AuthUnavailableException}: an answer that may be
- * missing a revocation is not given.
+ * tries the database itself (one thread at a time, at most once a second) and otherwise throws
+ * {@link AuthUnavailableException}: an answer that may be missing a revocation is not given.
  */
 public final class JdbcRevocationStore implements RevocationStore, AutoCloseable {
 
@@ -36,6 +37,7 @@ public final class JdbcRevocationStore implements RevocationStore, AutoCloseable
   public static final String CHANNEL = "admin_auth_revocation";
 
   private static final Logger LOG = LoggerFactory.getLogger(JdbcRevocationStore.class);
+  private static final Duration RETRY_GAP = Duration.ofSeconds(1);
 
   private final Jdbc jdbc;
   private final Duration pollInterval;
@@ -45,7 +47,8 @@ public final class JdbcRevocationStore implements RevocationStore, AutoCloseable
   private final RevocationCache cache = new RevocationCache();
   private final String upsertJti;
   private final String upsertFamily;
-  private final Object reloadLock = new Object();
+  private final ReentrantLock reloadLock = new ReentrantLock();
+  private volatile long lastFailedRefreshNanos;
   private volatile long lastSyncNanos;
   private volatile boolean synced;
   private PgNotifications listener;
@@ -110,12 +113,8 @@ public final class JdbcRevocationStore implements RevocationStore, AutoCloseable
    */
   @Override
   public boolean isRevoked(String jti, String familyId) {
-    if (!synced || nanoTime.getAsLong() - lastSyncNanos > maxStaleness.toNanos()) {
-      synchronized (reloadLock) {
-        if (!synced || nanoTime.getAsLong() - lastSyncNanos > maxStaleness.toNanos()) {
-          reload();
-        }
-      }
+    if (stale()) {
+      refreshBeforeAnswering();
     }
     return cache.contains(jti, familyId);
   }
@@ -169,6 +168,38 @@ public final class JdbcRevocationStore implements RevocationStore, AutoCloseable
     // The copy is as fresh as the moment the read began, not when it ended.
     lastSyncNanos = started;
     synced = true;
+  }
+
+  private boolean stale() {
+    return !synced || nanoTime.getAsLong() - lastSyncNanos > maxStaleness.toNanos();
+  }
+
+  // One request thread tries the database; the others, and every request within RETRY_GAP of a
+  // failed try, answer "unavailable" at once instead of queueing behind a dead connection.
+  private void refreshBeforeAnswering() {
+    long failedAt = lastFailedRefreshNanos;
+    if (failedAt != 0 && nanoTime.getAsLong() - failedAt < RETRY_GAP.toNanos()) {
+      throw staleUnavailable();
+    }
+    if (!reloadLock.tryLock()) {
+      throw staleUnavailable();
+    }
+    try {
+      if (stale()) {
+        reload();
+      }
+      lastFailedRefreshNanos = 0;
+    } catch (AuthUnavailableException e) {
+      lastFailedRefreshNanos = nanoTime.getAsLong();
+      throw e;
+    } finally {
+      reloadLock.unlock();
+    }
+  }
+
+  private AuthUnavailableException staleUnavailable() {
+    return new AuthUnavailableException("revocation list not refreshed for longer than "
+        + maxStaleness + " and the database is unavailable");
   }
 
   private void reloadQuietly() {
