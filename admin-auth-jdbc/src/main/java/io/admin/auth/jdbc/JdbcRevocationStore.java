@@ -130,6 +130,18 @@ public final class JdbcRevocationStore implements RevocationStore, AutoCloseable
         batchSize, Integer.MAX_VALUE);
   }
 
+  /**
+   * Waits until this node listens for notifications (PostgreSQL; {@code true} at once on H2).
+   * Revocations committed before that are picked up by the reload that follows {@code LISTEN}.
+   */
+  boolean awaitListening(Duration timeout) throws InterruptedException {
+    PgNotifications l;
+    synchronized (this) {
+      l = listener;
+    }
+    return l == null || l.awaitListening(timeout);
+  }
+
   /** Trims this node's cache only (when another node purges the tables). */
   void purgeLocalCache(Instant now) {
     cache.purge(now);

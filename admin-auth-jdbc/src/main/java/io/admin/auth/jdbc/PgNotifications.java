@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -36,6 +38,8 @@ final class PgNotifications implements AutoCloseable {
   private final Thread thread;
   private volatile boolean running = true;
   private volatile Connection current;
+  private final CountDownLatch firstListen =
+      new CountDownLatch(1);
 
   /**
    * @param channel a plain SQL identifier (letters, digits, underscore)
@@ -75,6 +79,7 @@ final class PgNotifications implements AutoCloseable {
         poll.setAccessible(true);
         LOG.debug("listening on channel {}", channel);
         onConnected.run();
+        firstListen.countDown();
         while (running) {
           Object batch = poll.invoke(pg, WAIT_MILLIS);
           int n = batch == null ? 0 : Array.getLength(batch);
@@ -114,6 +119,11 @@ final class PgNotifications implements AutoCloseable {
       Thread.currentThread().interrupt();
       running = false;
     }
+  }
+
+  /** Waits until the first {@code LISTEN} is in place (and its catch-up reload done). */
+  boolean awaitListening(Duration timeout) throws InterruptedException {
+    return firstListen.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Stops the thread and closes the connection. */

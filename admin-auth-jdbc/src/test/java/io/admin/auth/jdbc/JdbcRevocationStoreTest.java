@@ -32,6 +32,11 @@ class JdbcRevocationStoreTest {
     JdbcRevocationStore s = new JdbcRevocationStore(new Jdbc(ds, dialect), poll,
         Duration.ofSeconds(30), 100, nanos::get);
     s.start(scheduler);
+    try {
+      assertTrue(s.awaitListening(Duration.ofSeconds(10)));
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
     return s;
   }
 

@@ -68,12 +68,13 @@ class TwoNodePostgresTest {
     }
   }
 
-  private Node node() {
+  private Node node() throws InterruptedException {
     HikariDataSource pool = TestDatabases.hikariPostgres(database, 4);
     JdbcStores stores = JdbcStores.builder(pool, Dialect.POSTGRESQL).keyEncryptionKey(kek)
         .migrateSchema(true).clock(clock).build();
     closeables.add(pool);
     closeables.add(0, stores);
+    assertTrue(stores.revocationStore().awaitListening(Duration.ofSeconds(10)));
     DefaultTokenService tokens = DefaultTokenService.builder().issuer(ISSUER).clock(clock)
         .random(random).secretPepper(pepper).keyStore(stores.keyStore())
         .clientStore(stores.clientStore()).refreshTokenStore(stores.refreshTokenStore())
