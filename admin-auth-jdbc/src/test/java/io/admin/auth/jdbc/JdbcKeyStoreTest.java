@@ -121,6 +121,8 @@ class JdbcKeyStoreTest {
     try (LogCapture log = new LogCapture()) {
       assertTrue(store.add(keys.generate(SigningAlgorithm.ES256, KeyState.ACTIVE, T0)));
       assertEquals(1, store.findAll().size());
+      assertTrue(log.text().contains("its private key does not decrypt: wrong ADMIN_AUTH_KEK, or"
+          + " the row (kid, algorithm, public key or sealed key) was altered"), log.text());
     }
   }
 
