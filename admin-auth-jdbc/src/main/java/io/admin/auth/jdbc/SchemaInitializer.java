@@ -71,6 +71,8 @@ public final class SchemaInitializer {
       try {
         if (dialect == Dialect.POSTGRESQL) {
           DbLock.SCHEMA.acquire(c, dialect);
+        } else {
+          setH2WriteDelayZero(c);
         }
         execute(c, CREATE_VERSION_TABLE);
         Map<Integer, String> applied = applied(c);
@@ -168,6 +170,15 @@ public final class SchemaInitializer {
       System.exit(2);
     }
     System.out.print(ddl(Dialect.named(args[0])));
+  }
+
+  // Same reason as in the stores (see Jdbc): applied DDL must survive the process being killed.
+  private static void setH2WriteDelayZero(Connection c) {
+    try (Statement s = c.createStatement()) {
+      s.execute("SET WRITE_DELAY 0");
+    } catch (SQLException e) {
+      LOG.warn("cannot SET WRITE_DELAY 0 on H2 ({}); connect as an admin user", e.getSQLState());
+    }
   }
 
   private static boolean versionTableExists(Connection c) throws SQLException {
