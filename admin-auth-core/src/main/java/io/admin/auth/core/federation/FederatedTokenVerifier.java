@@ -83,7 +83,7 @@ public final class FederatedTokenVerifier implements BearerTokenVerifier {
   @Override
   public AuthOutcome verify(String accessToken) {
     Optional<SignedJWT> jwt = parse(accessToken);
-    return jwt.isEmpty() ? invalid("The access token is malformed.") : verify(jwt.get());
+    return jwt.isEmpty() ? invalid("The access token is malformed.") : verifyParsed(jwt.get());
   }
 
   /** Parses a compact JWS of acceptable size; empty for anything else (JWE, unsecured, junk). */
@@ -99,7 +99,7 @@ public final class FederatedTokenVerifier implements BearerTokenVerifier {
   }
 
   /** Verifies an already parsed token (the router parses once). */
-  AuthOutcome verify(SignedJWT jwt) {
+  AuthOutcome verifyParsed(SignedJWT jwt) {
     JWSHeader header = jwt.getHeader();
     Optional<String> headerProblem = headerProblem(header);
     if (headerProblem.isPresent()) {

@@ -62,7 +62,7 @@ public final class MultiIssuerVerifier implements BearerTokenVerifier {
           "The access token is not from a trusted issuer.");
     }
     FederatedTokenVerifier third = federated.get(iss);
-    return third != null ? third.verify(jwt.get()) : byIssuer.get(iss).verify(accessToken);
+    return third != null ? third.verifyParsed(jwt.get()) : byIssuer.get(iss).verify(accessToken);
   }
 
   /** Collects issuers; {@link #build()} refuses duplicates and an empty set. */
