@@ -8,6 +8,7 @@ import io.admin.auth.core.AuthErrorCode;
 import io.admin.auth.core.AuthMethod;
 import io.admin.auth.core.AuthOutcome;
 import io.admin.auth.core.Principal;
+import io.admin.auth.core.support.MutableTestClock;
 import io.admin.auth.core.token.BearerTokenVerifier;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ class MultiIssuerVerifierTest {
   private static FakeProvider idpA;
   private static FakeProvider idpB;
 
-  private final MutableClock clock = new MutableClock(T0);
+  private final MutableTestClock clock = new MutableTestClock(T0);
   private final List<String> ownCalls = new ArrayList<>();
   private MultiIssuerVerifier router;
 
