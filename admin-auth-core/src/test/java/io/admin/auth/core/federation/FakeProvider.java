@@ -32,11 +32,13 @@ final class FakeProvider implements AutoCloseable {
   private final Map<String, Answer> answers = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
   private volatile int downStatus;
+  private volatile long delayMillis;
 
   private FakeProvider(String issuerPath) throws IOException {
     this.issuerPath = issuerPath;
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::handle);
+    server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
     server.start();
   }
 
@@ -88,6 +90,11 @@ final class FakeProvider implements AutoCloseable {
     downStatus = status;
   }
 
+  /** Every answer is held back this long (a slow provider). */
+  void delay(java.time.Duration d) {
+    delayMillis = d.toMillis();
+  }
+
   int hits(String path) {
     AtomicInteger n = hits.get(path);
     return n == null ? 0 : n.get();
@@ -101,6 +108,14 @@ final class FakeProvider implements AutoCloseable {
     try (exchange) {
       String path = exchange.getRequestURI().getPath();
       hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+      if (delayMillis > 0) {
+        try {
+          Thread.sleep(delayMillis);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
       Answer a = answers.get(path);
       if (downStatus != 0) {
         a = new Answer(downStatus, "{\"error\":\"down\"}", Map.of());
@@ -120,5 +135,6 @@ final class FakeProvider implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
   }
 }

@@ -219,6 +219,46 @@ class RemoteJwkSetCacheTest {
     assertThrows(AuthUnavailableException.class, () -> cache.keys("k1"));
   }
 
+  @Test
+  void keysWhenProviderTooSlowThenUnavailable() {
+    provider.delay(Duration.ofSeconds(2));
+    RemoteJwkSetCache cache = cache(JwksCachePolicy.defaults()
+        .withLimits(Duration.ofSeconds(1), Duration.ofMillis(200), 512 * 1024));
+
+    assertThrows(AuthUnavailableException.class, () -> cache.keys("k1"));
+  }
+
+  @Test
+  void keysWhenProviderRedirectsThenNotFollowed() {
+    provider.answer(FakeProvider.JWKS_PATH, 302, "", Map.of("Location", "/elsewhere"));
+    provider.answer("/elsewhere", 200, new JWKSet(k1.publicJwk()).toString(), Map.of());
+
+    assertThrows(AuthUnavailableException.class, () -> cache().keys("k1"));
+    assertEquals(0, provider.hits("/elsewhere"));
+  }
+
+  @Test
+  void keysWhenManyThreadsPresentForgedKidsAtOnceThenOneFetchPerInterval() throws Exception {
+    RemoteJwkSetCache cache = cache();
+    cache.keys("k1");
+    clock.advance(Duration.ofSeconds(30));
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<List<JWK>>> results = new java.util.ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        String kid = "forged-" + i;
+        results.add(pool.submit(() -> cache.keys(kid)));
+      }
+      for (java.util.concurrent.Future<List<JWK>> r : results) {
+        assertTrue(r.get().isEmpty());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertEquals(2, provider.jwksHits());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"[]", "not json", "{\"keys\":5}", ""})
   void keysWhenDocumentIsNotAJwkSetThenUnavailable(String body) {
