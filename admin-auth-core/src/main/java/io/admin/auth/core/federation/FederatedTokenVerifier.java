@@ -125,8 +125,9 @@ public final class FederatedTokenVerifier implements BearerTokenVerifier {
     if (alg == null || !issuer.algorithms().contains(alg.getName())) {
       return Optional.of("The access token algorithm is not accepted.");
     }
+    Map<String, Object> fields = header.toJSONObject();
     for (String name : KEY_HEADERS) {
-      if (header.toJSONObject().containsKey(name)) {
+      if (fields.containsKey(name)) {
         return Optional.of("The access token names its own key, which is not accepted.");
       }
     }

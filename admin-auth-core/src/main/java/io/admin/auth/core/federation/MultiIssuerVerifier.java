@@ -9,6 +9,7 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -67,9 +68,10 @@ public final class MultiIssuerVerifier implements BearerTokenVerifier {
 
   /** Collects issuers; {@link #build()} refuses duplicates and an empty set. */
   public static final class Builder {
-    private final Map<String, BearerTokenVerifier> byIssuer = new LinkedHashMap<>();
+    private final Map<String, BearerTokenVerifier> own = new LinkedHashMap<>();
     private final Map<String, FederatedTokenVerifier> federated = new LinkedHashMap<>();
     private final Map<String, TrustedIssuer> pending = new LinkedHashMap<>();
+    private final Set<String> order = new LinkedHashSet<>();
     private Clock clock = Clock.systemUTC();
     private HttpClient client;
     private String duplicate;
@@ -78,23 +80,22 @@ public final class MultiIssuerVerifier implements BearerTokenVerifier {
 
     /** Tokens whose {@code iss} is {@code issuer} go to {@code verifier} (typically the TokenService). */
     public Builder ownIssuer(String issuer, BearerTokenVerifier verifier) {
-      put(Objects.requireNonNull(issuer, "issuer"), Objects.requireNonNull(verifier, "verifier"));
+      name(Objects.requireNonNull(issuer, "issuer"));
+      own.put(issuer, Objects.requireNonNull(verifier, "verifier"));
       return this;
     }
 
     /** Trusts a third-party issuer; its verifier is created in {@link #build()}. */
     public Builder trust(TrustedIssuer issuer) {
-      Objects.requireNonNull(issuer, "issuer");
-      put(issuer.issuer(), null);
+      name(issuer.issuer());
       pending.put(issuer.issuer(), issuer);
       return this;
     }
 
     /** Trusts a third-party issuer through an existing verifier. */
     public Builder trust(FederatedTokenVerifier verifier) {
-      String iss = verifier.trustedIssuer().issuer();
-      put(iss, verifier);
-      federated.put(iss, verifier);
+      name(verifier.trustedIssuer().issuer());
+      federated.put(verifier.trustedIssuer().issuer(), verifier);
       return this;
     }
 
@@ -115,26 +116,24 @@ public final class MultiIssuerVerifier implements BearerTokenVerifier {
       if (duplicate != null) {
         throw new IllegalStateException("issuer configured twice: " + duplicate);
       }
-      if (byIssuer.isEmpty()) {
+      if (order.isEmpty()) {
         throw new IllegalStateException("no issuer configured");
       }
-      Map<String, BearerTokenVerifier> routes = new LinkedHashMap<>(byIssuer);
       Map<String, FederatedTokenVerifier> thirdParty = new LinkedHashMap<>(federated);
-      pending.forEach((iss, config) -> {
-        FederatedTokenVerifier v = client == null
-            ? FederatedTokenVerifier.create(config, clock)
-            : FederatedTokenVerifier.create(config, clock, client);
-        routes.put(iss, v);
-        thirdParty.put(iss, v);
-      });
+      pending.forEach((iss, config) -> thirdParty.put(iss, client == null
+          ? FederatedTokenVerifier.create(config, clock)
+          : FederatedTokenVerifier.create(config, clock, client)));
+      Map<String, BearerTokenVerifier> routes = new LinkedHashMap<>();
+      for (String iss : order) {
+        routes.put(iss, own.containsKey(iss) ? own.get(iss) : thirdParty.get(iss));
+      }
       return new MultiIssuerVerifier(routes, thirdParty);
     }
 
-    private void put(String issuer, BearerTokenVerifier verifier) {
-      if (byIssuer.containsKey(issuer) && duplicate == null) {
+    private void name(String issuer) {
+      if (!order.add(issuer) && duplicate == null) {
         duplicate = issuer;
       }
-      byIssuer.put(issuer, verifier == null ? t -> AuthOutcome.notApplicable() : verifier);
     }
   }
 }
