@@ -15,7 +15,7 @@ import java.util.Set;
  * reached throws {@link io.admin.auth.core.AuthUnavailableException}. Implementations are
  * thread-safe.
  */
-public interface TokenService {
+public interface TokenService extends BearerTokenVerifier {
 
   /**
    * Checks a client's id and secret (client_secret_basic or client_secret_post). Takes the same
@@ -49,7 +49,8 @@ public interface TokenService {
   /** RFC 7662 introspection; anything not currently valid is {@link Introspection#inactive()}. */
   Introspection introspect(OAuthClient client, String token, Optional<String> tokenTypeHint);
 
-  /** Verifies a bearer access token: {@code Authenticated} or {@code Rejected}, never throws for bad input. */
+  /** Verifies a bearer access token issued by this service: {@code Authenticated} or {@code Rejected}, never throws for bad input. */
+  @Override
   AuthOutcome verify(String accessToken);
 
   /** The public JWK Set document (RFC 7517) as JSON: public keys only, never symmetric secrets. */

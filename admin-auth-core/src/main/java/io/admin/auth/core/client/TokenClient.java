@@ -1,0 +1,392 @@
+package io.admin.auth.core.client;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An OAuth 2.0 client that always has a valid access token to hand out.
+ *
+ * <p>The first {@link #accessToken()} obtains a token with the {@code client_credentials} grant
+ * (RFC 6749 section 4.4). The token is cached and handed out until {@code expires_in} minus the
+ * refresh margin; then it is refreshed with the refresh token (section 6), keeping the rotated
+ * refresh token each time. When the server rejects the refresh token ({@code invalid_grant}), or
+ * none was issued, the client falls back to {@code client_credentials}.
+ *
+ * <p>Single-flight: however many threads find the token due at the same time, one of them makes
+ * the token request and the others wait for its result. A caller that finds a token that is due
+ * for refresh but not yet expired, while another thread is refreshing, gets that token without
+ * waiting; a caller that finds a fresh token never waits at all.
+ *
+ * <p>Retries (see {@link Builder}): 429 waits for {@code Retry-After} (seconds or HTTP-date) when
+ * it is within {@link Builder#maxRetryAfter}; 5xx and I/O errors back off exponentially with full
+ * jitter; after {@link Builder#maxAttempts} attempts, or on any other error, a
+ * {@link TokenClientException} says why. Neither the secret nor any token is ever logged or put
+ * in a message. Thread-safe.
+ */
+public final class TokenClient {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TokenClient.class);
+
+  private final TokenEndpoint endpoint;
+  private final Clock clock;
+  private final Duration refreshMargin;
+  private final String scope;
+  private final String description;
+  private final Object lock = new Object();
+  private volatile CachedToken current;
+  /** The token request in progress, if any; guarded by {@link #lock}. */
+  private CompletableFuture<CachedToken> inFlight;
+
+  private TokenClient(Builder b) {
+    this.endpoint = new TokenEndpoint(b);
+    this.clock = b.clock;
+    this.refreshMargin = b.refreshMargin;
+    this.scope = b.scope;
+    this.description = "TokenClient[tokenEndpoint=" + b.tokenEndpoint + ", clientId=" + b.clientId
+        + ", clientSecret=**********, authMethod=" + b.authMethod + ", scope=" + b.scope
+        + ", refreshMargin=" + b.refreshMargin + ", maxAttempts=" + b.maxAttempts + "]";
+  }
+
+  /** Starts a builder; the token endpoint, client id and client secret are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A currently valid access token, obtained or refreshed first if needed.
+   *
+   * @throws TokenClientException if no token could be obtained
+   */
+  public String accessToken() {
+    CachedToken token = current;
+    if (token != null && token.isFresh(clock.instant())) {
+      return token.accessToken();
+    }
+    return obtain().accessToken();
+  }
+
+  /**
+   * Forgets the cached access token (keeping the refresh token), so that the next
+   * {@link #accessToken()} refreshes. For when a resource server answered 401.
+   */
+  public void invalidate() {
+    synchronized (lock) {
+      CachedToken token = current;
+      if (token != null) {
+        current = token.invalidated();
+      }
+    }
+  }
+
+  /**
+   * Like {@link #invalidate()}, but only if {@code rejectedAccessToken} is still the cached token:
+   * when many requests fail with the same token, the first one's refresh is not thrown away by
+   * the others.
+   *
+   * @return whether the cached token was invalidated
+   */
+  public boolean invalidate(String rejectedAccessToken) {
+    synchronized (lock) {
+      CachedToken token = current;
+      if (token != null && token.accessToken().equals(rejectedAccessToken)
+          && token.isUsable(clock.instant())) {
+        current = token.invalidated();
+        return true;
+      }
+      return false;
+    }
+  }
+
+  private CachedToken obtain() {
+    CompletableFuture<CachedToken> future;
+    CachedToken previous;
+    boolean leader = false;
+    synchronized (lock) {
+      previous = current;
+      Instant now = clock.instant();
+      if (previous != null && previous.isFresh(now)) {
+        return previous;
+      }
+      if (inFlight == null) {
+        inFlight = new CompletableFuture<>();
+        leader = true;
+      } else if (previous != null && previous.isUsable(now)) {
+        return previous;
+      }
+      future = inFlight;
+    }
+    // The token request runs outside the lock, so that invalidate() and the fast path never
+    // wait for I/O.
+    return leader ? fetchAsLeader(future, previous) : await(future);
+  }
+
+  private CachedToken fetchAsLeader(CompletableFuture<CachedToken> future, CachedToken previous) {
+    try {
+      CachedToken fetched = fetch(previous);
+      synchronized (lock) {
+        current = fetched;
+        inFlight = null;
+      }
+      future.complete(fetched);
+      return fetched;
+    } catch (RuntimeException | Error e) {
+      synchronized (lock) {
+        inFlight = null;
+      }
+      future.completeExceptionally(e);
+      if (e instanceof TokenClientException && previous != null
+          && previous.isUsable(clock.instant())) {
+        // The old token still works: a failed early refresh should not fail this caller.
+        LOG.warn("token refresh failed, using the current token until it expires: {}",
+            e.getMessage());
+        return previous;
+      }
+      throw e;
+    }
+  }
+
+  private CachedToken fetch(CachedToken previous) {
+    if (previous != null && previous.refreshToken() != null) {
+      Map<String, String> grant = new LinkedHashMap<>();
+      grant.put("grant_type", "refresh_token");
+      grant.put("refresh_token", previous.refreshToken());
+      try {
+        CachedToken refreshed = endpoint.request(grant, refreshMargin);
+        // RFC 6749 6: a server that does not rotate leaves the old refresh token valid.
+        return refreshed.refreshToken() != null ? refreshed
+            : new CachedToken(refreshed.accessToken(), previous.refreshToken(),
+                refreshed.refreshAt(), refreshed.expiresAt(), refreshed.scope());
+      } catch (TokenClientException e) {
+        if (!e.error().filter("invalid_grant"::equals).isPresent()) {
+          throw e;
+        }
+        LOG.info("refresh token rejected ({}); falling back to client_credentials",
+            e.code().orElse("invalid_grant"));
+      }
+    }
+    Map<String, String> grant = new LinkedHashMap<>();
+    grant.put("grant_type", "client_credentials");
+    if (scope != null) {
+      grant.put("scope", scope);
+    }
+    return endpoint.request(grant, refreshMargin);
+  }
+
+  private static CachedToken await(CompletableFuture<CachedToken> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TokenClientException(TokenClientException.NO_RESPONSE, null, null,
+          "interrupted while waiting for a token request", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof TokenClientException) {
+        TokenClientException t = (TokenClientException) cause;
+        // A fresh instance, so that this caller's stack trace shows where it waited.
+        throw new TokenClientException(t.status(), t.error().orElse(null),
+            t.code().orElse(null), t.getMessage(), t);
+      }
+      if (cause instanceof Error) {
+        throw (Error) cause;
+      }
+      throw new TokenClientException(TokenClientException.NO_RESPONSE, null, null,
+          "token request failed: " + cause.getClass().getSimpleName(), cause);
+    }
+  }
+
+  /** Shows the configuration; the secret is masked. */
+  @Override
+  public String toString() {
+    return description;
+  }
+
+  /**
+   * Configures a {@link TokenClient}. Every setting but the endpoint and the credentials has a
+   * safe default; {@link #build()} validates them all.
+   */
+  public static final class Builder {
+    URI tokenEndpoint;
+    String clientId;
+    String clientSecret;
+    ClientAuthMethod authMethod = ClientAuthMethod.CLIENT_SECRET_BASIC;
+    String scope;
+    Duration refreshMargin = Duration.ofSeconds(60);
+    Clock clock = Clock.systemUTC();
+    HttpClient httpClient;
+    Duration requestTimeout = Duration.ofSeconds(10);
+    int maxAttempts = 3;
+    Duration initialBackoff = Duration.ofMillis(200);
+    Duration maxBackoff = Duration.ofSeconds(10);
+    Duration maxRetryAfter = Duration.ofSeconds(30);
+    Random jitter;
+    Sleeper sleeper = Sleeper.system();
+    boolean allowPlainHttp;
+
+    private Builder() {}
+
+    /** The token endpoint, e.g. {@code https://auth.example.com/api/v3/auth/token}. Required. */
+    public Builder tokenEndpoint(URI tokenEndpoint) {
+      this.tokenEndpoint = tokenEndpoint;
+      return this;
+    }
+
+    /** The client id. Required. */
+    public Builder clientId(String clientId) {
+      this.clientId = clientId;
+      return this;
+    }
+
+    /** The client secret. Required; never logged or printed. */
+    public Builder clientSecret(String clientSecret) {
+      this.clientSecret = clientSecret;
+      return this;
+    }
+
+    /** How to send the credentials; default {@link ClientAuthMethod#CLIENT_SECRET_BASIC}. */
+    public Builder authMethod(ClientAuthMethod authMethod) {
+      this.authMethod = authMethod;
+      return this;
+    }
+
+    /** Space-separated scopes to ask for with {@code client_credentials}; default all allowed. */
+    public Builder scope(String scope) {
+      this.scope = scope;
+      return this;
+    }
+
+    /**
+     * How long before {@code expires_in} runs out to refresh; default 60 s. Capped at half the
+     * token's lifetime.
+     */
+    public Builder refreshMargin(Duration refreshMargin) {
+      this.refreshMargin = refreshMargin;
+      return this;
+    }
+
+    /** The clock that expiry is measured with; default {@link Clock#systemUTC()}. */
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /** The HTTP client for token requests; default a new one that does not follow redirects. */
+    public Builder httpClient(HttpClient httpClient) {
+      this.httpClient = httpClient;
+      return this;
+    }
+
+    /** Timeout of one token request; default 10 s. */
+    public Builder requestTimeout(Duration requestTimeout) {
+      this.requestTimeout = requestTimeout;
+      return this;
+    }
+
+    /** Total attempts per token request, the first one included; default 3. */
+    public Builder maxAttempts(int maxAttempts) {
+      this.maxAttempts = maxAttempts;
+      return this;
+    }
+
+    /** The backoff ceilings: {@code initial * 2^(attempt-1)}, at most {@code max}. */
+    public Builder backoff(Duration initial, Duration max) {
+      this.initialBackoff = initial;
+      this.maxBackoff = max;
+      return this;
+    }
+
+    /** The longest {@code Retry-After} the client waits for; a longer one ends it. Default 30 s. */
+    public Builder maxRetryAfter(Duration maxRetryAfter) {
+      this.maxRetryAfter = maxRetryAfter;
+      return this;
+    }
+
+    /** The source of backoff jitter; default a new {@link SecureRandom}. */
+    public Builder jitter(Random jitter) {
+      this.jitter = jitter;
+      return this;
+    }
+
+    /** How to wait between attempts; default {@link Sleeper#system()}. */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = sleeper;
+      return this;
+    }
+
+    /**
+     * Allows a plain {@code http} token endpoint on a non-loopback host. Off by default: the
+     * secret and the tokens would cross the network in clear (RFC 6749 section 3.2 requires TLS).
+     */
+    public Builder allowPlainHttp(boolean allowPlainHttp) {
+      this.allowPlainHttp = allowPlainHttp;
+      return this;
+    }
+
+    /**
+     * Validates the settings and builds the client.
+     *
+     * @throws IllegalArgumentException if a required setting is missing or a value is out of range
+     */
+    public TokenClient build() {
+      require(tokenEndpoint != null, "tokenEndpoint is required");
+      String scheme = tokenEndpoint.getScheme();
+      require("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme),
+          "tokenEndpoint must be an http(s) URI");
+      require(tokenEndpoint.getHost() != null, "tokenEndpoint must have a host");
+      require("https".equalsIgnoreCase(scheme) || allowPlainHttp || isLoopback(tokenEndpoint),
+          "tokenEndpoint must use https (or set allowPlainHttp)");
+      require(clientId != null && !clientId.isBlank(), "clientId is required");
+      require(clientSecret != null && !clientSecret.isEmpty(), "clientSecret is required");
+      require(scope == null || !scope.isBlank(), "scope must not be blank");
+      Objects.requireNonNull(authMethod, "authMethod");
+      Objects.requireNonNull(clock, "clock");
+      Objects.requireNonNull(sleeper, "sleeper");
+      requirePositive(requestTimeout, "requestTimeout");
+      requirePositive(initialBackoff, "initialBackoff");
+      requirePositive(maxBackoff, "maxBackoff");
+      require(refreshMargin != null && !refreshMargin.isNegative(),
+          "refreshMargin must not be negative");
+      require(maxRetryAfter != null && !maxRetryAfter.isNegative(),
+          "maxRetryAfter must not be negative");
+      require(maxAttempts >= 1 && maxAttempts <= 20, "maxAttempts must be within 1..20");
+      if (httpClient == null) {
+        httpClient = HttpClient.newBuilder()
+            .connectTimeout(requestTimeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+      }
+      if (jitter == null) {
+        jitter = new SecureRandom();
+      }
+      return new TokenClient(this);
+    }
+
+    private static boolean isLoopback(URI uri) {
+      String host = uri.getHost();
+      return "localhost".equalsIgnoreCase(host) || host.startsWith("127.")
+          || "[::1]".equals(host) || "::1".equals(host);
+    }
+
+    private static void requirePositive(Duration d, String name) {
+      require(d != null && !d.isNegative() && !d.isZero(), name + " must be positive");
+    }
+
+    private static void require(boolean condition, String message) {
+      if (!condition) {
+        throw new IllegalArgumentException(message);
+      }
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package io.admin.auth.core.client;
+
+import java.util.Optional;
+
+/**
+ * The token client gave up: the token endpoint refused the request (a 4xx with an OAuth error),
+ * kept failing (5xx, 429, I/O errors) until the attempts or the allowed wait ran out, or answered
+ * with something that is not a token response.
+ *
+ * <p>It carries the server's {@code error} and {@code code} (contract section 6) when there was
+ * one. Its message never contains the client secret, a token, or the request body.
+ */
+public final class TokenClientException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  /** The {@link #status()} when no HTTP response was received (I/O failure, interruption). */
+  public static final int NO_RESPONSE = -1;
+
+  private final int status;
+  private final String error;
+  private final String code;
+
+  TokenClientException(int status, String error, String code, String message, Throwable cause) {
+    super(message, cause);
+    this.status = status;
+    this.error = error;
+    this.code = code;
+  }
+
+  /** The HTTP status of the last response, or {@link #NO_RESPONSE}. */
+  public int status() {
+    return status;
+  }
+
+  /** The OAuth {@code error} of the last response, e.g. {@code invalid_client}, if it had one. */
+  public Optional<String> error() {
+    return Optional.ofNullable(error);
+  }
+
+  /** The contract's machine-readable {@code code}, e.g. {@code AUTH_CLIENT_INVALID}, if any. */
+  public Optional<String> code() {
+    return Optional.ofNullable(code);
+  }
+}
