@@ -2,14 +2,15 @@ package io.admin.auth.servlet;
 
 import io.admin.auth.core.AuthErrorCode;
 import io.admin.auth.core.AuthOutcome;
-import io.admin.auth.core.token.TokenService;
+import io.admin.auth.core.token.BearerTokenVerifier;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
  * RFC 6750 section 2.1 Bearer authentication: {@code Authorization: Bearer <token>}, verified by
- * {@link TokenService#verify(String)}.
+ * a {@link BearerTokenVerifier} (this library's {@code TokenService}, a router over trusted
+ * issuers, or the application's own).
  *
  * <p>Only the header form is supported. The form-body (section 2.2) and query-string (section
  * 2.3) forms are deliberately not: tokens in URLs end up in logs, and reading a form body would
@@ -24,11 +25,11 @@ public final class BearerScheme implements AuthScheme {
   static final String MALFORMED = "The access token provided has expired or is malformed.";
   private static final Pattern B64TOKEN = Pattern.compile("[A-Za-z0-9._~+/-]+=*");
 
-  private final TokenService tokens;
+  private final BearerTokenVerifier verifier;
 
-  /** A Bearer scheme verifying tokens with {@code tokens}. */
-  public BearerScheme(TokenService tokens) {
-    this.tokens = Objects.requireNonNull(tokens, "tokens");
+  /** A Bearer scheme verifying tokens with {@code verifier}. */
+  public BearerScheme(BearerTokenVerifier verifier) {
+    this.verifier = Objects.requireNonNull(verifier, "verifier");
   }
 
   @Override
@@ -46,7 +47,7 @@ public final class BearerScheme implements AuthScheme {
     if (token.isEmpty() || token.length() > MAX_TOKEN_CHARS || !B64TOKEN.matcher(token).matches()) {
       return AuthOutcome.rejected(AuthErrorCode.AUTH_TOKEN_INVALID, MALFORMED);
     }
-    return tokens.verify(token);
+    return verifier.verify(token);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.admin.auth.servlet.config;
 
+import io.admin.auth.core.token.BearerTokenVerifier;
 import io.admin.auth.core.token.TokenService;
 import io.admin.auth.servlet.AccessPolicy;
 import io.admin.auth.servlet.AdminAuthFilter;
@@ -108,6 +109,7 @@ public final class AdminAuth {
     private final TokenService tokens;
     private final List<AuthScheme> extraSchemes = new ArrayList<>();
     private boolean bearer = true;
+    private BearerTokenVerifier bearerVerifier;
     private AccessPolicy policy;
     private RoleMapper roleMapper = RoleMapper.scopesAsRoles();
     private String realm = "admin";
@@ -125,6 +127,15 @@ public final class AdminAuth {
     /** Whether the Bearer scheme is enabled (first in order); default true. */
     public Builder bearer(boolean enabled) {
       this.bearer = enabled;
+      return this;
+    }
+
+    /**
+     * The verifier behind the Bearer scheme; default the token service itself. Use this to accept
+     * tokens from trusted third-party issuers as well.
+     */
+    public Builder bearerVerifier(BearerTokenVerifier verifier) {
+      this.bearerVerifier = Objects.requireNonNull(verifier, "verifier");
       return this;
     }
 
@@ -229,7 +240,7 @@ public final class AdminAuth {
           .realm(realm)
           .transportSecurity(transport);
       if (bearer) {
-        filter.scheme(new BearerScheme(tokens));
+        filter.scheme(new BearerScheme(bearerVerifier != null ? bearerVerifier : tokens));
       }
       extraSchemes.forEach(filter::scheme);
       if (!bearer && extraSchemes.isEmpty()) {
