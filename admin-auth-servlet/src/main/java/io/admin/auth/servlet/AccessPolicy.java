@@ -99,9 +99,12 @@ public final class AccessPolicy {
 
     /** Denies by default everything at or below {@code prefix} (e.g. {@code /api}). */
     public Builder protectedPrefix(String prefix) {
-      PathPattern.of(prefix);
       String p = prefix.length() > 1 && prefix.endsWith("/")
           ? prefix.substring(0, prefix.length() - 1) : prefix;
+      PathPattern.of(p);
+      if (p.contains("*")) {
+        throw new IllegalArgumentException("a protected prefix is a literal path: " + prefix);
+      }
       prefixes.add(p.toLowerCase(Locale.ROOT));
       return this;
     }

@@ -255,6 +255,15 @@ abstract class AbstractFilterHttpTest {
   }
 
   @Test
+  void schemeWhenRateLimitedThen429WithRetryAfterAndNoChallenge() throws Exception {
+    HttpResponse<String> r = http.get("/api/v3/users", "X-API-Key", "throttled");
+    assertError(r, 429, "rate_limited", "AUTH_RATE_LIMITED");
+    assertEquals("30", r.headers().firstValue("Retry-After").orElse(null));
+    assertEquals(Map.of("retry_after_seconds", 30L), Http.body(r).get("details"));
+    assertTrue(r.headers().allValues("WWW-Authenticate").isEmpty());
+  }
+
+  @Test
   void tokenInQueryStringWhenNoHeaderThenIgnored() throws Exception {
     HttpResponse<String> r = http.get("/api/v3/users?access_token=good-alice");
     assertError(r, 401, "unauthorized", "AUTH_CREDENTIALS_MISSING");

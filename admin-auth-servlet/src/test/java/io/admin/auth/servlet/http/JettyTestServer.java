@@ -20,9 +20,14 @@ final class JettyTestServer implements TestServer {
   }
 
   static TestServer start(String contextPath, ServletContainerInitializer app) throws Exception {
+    return start("127.0.0.1", contextPath, app);
+  }
+
+  static TestServer start(String host, String contextPath, ServletContainerInitializer app)
+      throws Exception {
     Server server = new Server();
     ServerConnector connector = new ServerConnector(server);
-    connector.setHost("127.0.0.1");
+    connector.setHost(host);
     connector.setPort(0);
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler(contextPath.isEmpty() ? "/" : contextPath);

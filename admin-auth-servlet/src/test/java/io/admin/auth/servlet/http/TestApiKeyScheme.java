@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * A user-written scheme through the public extension point (the real API-key scheme is another
- * issue): {@code X-API-Key: key-ok} authenticates {@code ci-bot}; any other value is rejected.
+ * issue): {@code X-API-Key: key-ok} authenticates {@code ci-bot}; {@code throttled} is
+ * rate limited; any other value is rejected.
  */
 final class TestApiKeyScheme implements AuthScheme {
 
@@ -25,6 +26,10 @@ final class TestApiKeyScheme implements AuthScheme {
     if (key.equals("key-ok")) {
       return AuthOutcome.authenticated(new Principal("ci-bot", null, Set.of("users:read"), null,
           null, AuthMethod.API_KEY, Map.of()));
+    }
+    if (key.equals("throttled")) {
+      return AuthOutcome.rejected(new io.admin.auth.core.AuthError(AuthErrorCode.AUTH_RATE_LIMITED,
+          "Too many failed attempts. Retry later.", Map.of("retry_after_seconds", 30)));
     }
     return AuthOutcome.rejected(AuthErrorCode.AUTH_API_KEY_INVALID, "The API key is invalid.");
   }

@@ -4,7 +4,7 @@ import jakarta.servlet.ServletContainerInitializer;
 import java.net.URI;
 
 /** A running embedded container with one application context; closing stops it. */
-interface TestServer extends AutoCloseable {
+interface TestServer {
 
   int port();
 
@@ -12,11 +12,15 @@ interface TestServer extends AutoCloseable {
   URI base();
 
   /** Starts a container on port 0 whose context is set up by {@code app}. */
-  @FunctionalInterface
   interface Factory {
-    TestServer start(String contextPath, ServletContainerInitializer app) throws Exception;
+    TestServer start(String host, String contextPath, ServletContainerInitializer app)
+        throws Exception;
+
+    default TestServer start(String contextPath, ServletContainerInitializer app)
+        throws Exception {
+      return start("127.0.0.1", contextPath, app);
+    }
   }
 
-  @Override
   void close() throws Exception;
 }

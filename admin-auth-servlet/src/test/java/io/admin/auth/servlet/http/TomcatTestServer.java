@@ -23,13 +23,18 @@ final class TomcatTestServer implements TestServer {
   }
 
   static TestServer start(String contextPath, ServletContainerInitializer app) throws Exception {
+    return start("127.0.0.1", contextPath, app);
+  }
+
+  static TestServer start(String host, String contextPath, ServletContainerInitializer app)
+      throws Exception {
     Path baseDir = Files.createTempDirectory("admin-auth-tomcat");
     Path docBase = Files.createDirectories(baseDir.resolve("docbase"));
     Tomcat tomcat = new Tomcat();
     tomcat.setBaseDir(baseDir.toString());
-    tomcat.setHostname("127.0.0.1");
+    tomcat.setHostname("localhost");
     tomcat.setPort(0);
-    tomcat.getConnector().setProperty("address", "127.0.0.1");
+    tomcat.getConnector().setProperty("address", host);
     Context context = tomcat.addContext(contextPath, docBase.toString());
     context.addServletContainerInitializer(app, null);
     tomcat.start();
