@@ -34,6 +34,9 @@ final class RequestParameters {
     record Invalid(AuthError error) implements Result {}
   }
 
+  /** Oversized bodies are read and discarded up to this many bytes before answering. */
+  static final long DRAIN_LIMIT = 1 << 20;
+
   private RequestParameters() {}
 
   static Result read(HttpServletRequest request, int maxBytes) throws IOException {
@@ -43,18 +46,34 @@ final class RequestParameters {
     if (!json && !mediaType.equals("application/x-www-form-urlencoded")) {
       return invalid("The request body must be application/x-www-form-urlencoded or application/json.");
     }
-    if (request.getContentLengthLong() > maxBytes) {
-      return invalid("The request body is too large.");
-    }
     byte[] body;
     try (InputStream in = request.getInputStream()) {
+      if (request.getContentLengthLong() > maxBytes) {
+        drain(in);
+        return invalid("The request body is too large.");
+      }
       body = in.readNBytes(maxBytes + 1);
-    }
-    if (body.length > maxBytes) {
-      return invalid("The request body is too large.");
+      if (body.length > maxBytes) {
+        drain(in);
+        return invalid("The request body is too large.");
+      }
     }
     String text = new String(body, StandardCharsets.UTF_8);
     return json ? fromJson(text) : fromForm(text);
+  }
+
+  /**
+   * Reads and discards a bounded amount of an oversized body, so that a client still sending it
+   * receives the error instead of a reset connection (Tomcat swallows up to 2 MB itself; Jetty
+   * closes the connection on unread content).
+   */
+  private static void drain(InputStream in) throws IOException {
+    long left = DRAIN_LIMIT;
+    byte[] buf = new byte[8192];
+    int n;
+    while (left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0) {
+      left -= n;
+    }
   }
 
   private static Result fromJson(String text) {
