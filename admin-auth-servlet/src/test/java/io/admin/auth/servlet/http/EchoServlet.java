@@ -13,10 +13,13 @@ import java.util.Map;
 import org.slf4j.MDC;
 
 /** The protected application: echoes what the servlet API tells it about the caller. */
-final class EchoServlet extends HttpServlet {
+public final class EchoServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
   static final String MARKER = "protected-resource";
+
+  /** Public so a {@code web.xml} can name it. */
+  public EchoServlet() {}
 
   @Override
   protected void service(HttpServletRequest req, HttpServletResponse res) throws IOException {
