@@ -104,6 +104,20 @@ public final class AdminAuth {
     context.setAttribute(REGISTERED_ATTRIBUTE, Boolean.TRUE);
   }
 
+  static void checkMaxRequestBytes(int bytes) {
+    if (bytes < 256 || bytes > (1 << 20)) {
+      throw new IllegalArgumentException("must be between 256 and 1048576, was " + bytes);
+    }
+  }
+
+  static void checkBaseUrl(String base) {
+    // Endpoint URLs in the metadata are this plus a path, so no query, fragment or spaces.
+    if (base == null || !base.matches("https?://[^\\s?#]+")) {
+      throw new IllegalArgumentException("must be an http(s) URL without query or fragment, was "
+          + base);
+    }
+  }
+
   /** Builds {@link AdminAuth}; {@link #build()} validates. */
   public static final class Builder {
     private final TokenService tokens;
@@ -207,15 +221,13 @@ public final class AdminAuth {
      *     or a base URL that is not http(s)
      */
     public AdminAuth build() {
-      if (maxRequestBytes < 256 || maxRequestBytes > (1 << 20)) {
-        throw new IllegalArgumentException("maxRequestBytes must be between 256 and 1048576");
-      }
+      checkMaxRequestBytes(maxRequestBytes);
       if (jwksMaxAge.isNegative()) {
         throw new IllegalArgumentException("jwksMaxAge must not be negative");
       }
       String base = baseUrl != null ? baseUrl : tokens.issuer();
-      if (endpoints && (base == null || !base.matches("https?://[^\\s?#]+"))) {
-        throw new IllegalArgumentException("base URL must be an http(s) URL: " + base);
+      if (endpoints) {
+        checkBaseUrl(base);
       }
       AuthErrorRenderer renderer = new AuthErrorRenderer(realm);
       AccessPolicy effective = policy != null ? policy : AccessPolicy.builder().build();

@@ -68,7 +68,7 @@ public final class AdminAuthProperties {
   public static final String MAX_REQUEST_BYTES = PREFIX + "endpoints.max-request-bytes";
   /** ISO-8601 duration clients may cache JWKS and metadata; default {@code PT5M}. */
   public static final String CACHE_MAX_AGE = PREFIX + "endpoints.cache-max-age";
-  /** Class name of the {@link TokenServiceFactory}. */
+  /** Class name of the {@link TokenServiceFactory}; default {@link DefaultTokenServiceFactory}. */
   public static final String TOKEN_SERVICE_FACTORY = PREFIX + "token-service-factory";
 
   private static final Set<String> KNOWN = Set.of(ISSUER, BASE_URL, REALM, BEARER_ENABLED,
@@ -89,7 +89,12 @@ public final class AdminAuthProperties {
     checkKeys(properties);
     required(properties, ISSUER);
     TokenService tokens = factory(properties).create(properties);
-    return configure(properties, AdminAuth.builder(tokens)).build();
+    AdminAuth.Builder builder = configure(properties, AdminAuth.builder(tokens));
+    if (properties.getProperty(BASE_URL) == null) {
+      // The metadata's base URL then defaults to the issuer, so a bad issuer is reported as such.
+      wrap(ISSUER, () -> AdminAuth.checkBaseUrl(tokens.issuer()));
+    }
+    return builder.build();
   }
 
   /**
@@ -100,7 +105,10 @@ public final class AdminAuthProperties {
   public static AdminAuth.Builder configure(Properties p, AdminAuth.Builder builder) {
     checkKeys(p);
     wrap(REALM, () -> opt(p, REALM).ifPresent(builder::realm));
-    wrap(BASE_URL, () -> opt(p, BASE_URL).ifPresent(builder::baseUrl));
+    wrap(BASE_URL, () -> opt(p, BASE_URL).ifPresent(v -> {
+      AdminAuth.checkBaseUrl(v);
+      builder.baseUrl(v);
+    }));
     builder.bearer(bool(p, BEARER_ENABLED, true));
     builder.endpoints(bool(p, ENDPOINTS_ENABLED, true));
     if (bool(p, REQUIRE_HTTPS, false)) {
@@ -117,8 +125,11 @@ public final class AdminAuthProperties {
         p.getProperty(JWKS_PATH, d.jwks()).strip(),
         p.getProperty(METADATA_PATH, d.authorizationServerMetadata()).strip(),
         p.getProperty(OPENID_CONFIGURATION_PATH, d.openidConfiguration()).strip())));
-    opt(p, MAX_REQUEST_BYTES).ifPresent(v -> wrap(MAX_REQUEST_BYTES,
-        () -> builder.maxRequestBytes(Integer.parseInt(v))));
+    opt(p, MAX_REQUEST_BYTES).ifPresent(v -> wrap(MAX_REQUEST_BYTES, () -> {
+      int bytes = Integer.parseInt(v);
+      AdminAuth.checkMaxRequestBytes(bytes);
+      builder.maxRequestBytes(bytes);
+    }));
     opt(p, CACHE_MAX_AGE).ifPresent(v -> wrap(CACHE_MAX_AGE,
         () -> builder.jwksMaxAge(Duration.parse(v))));
     builder.accessPolicy(policy(p));
@@ -167,7 +178,7 @@ public final class AdminAuthProperties {
   private static TokenServiceFactory factory(Properties p) {
     String name = p.getProperty(TOKEN_SERVICE_FACTORY);
     if (name == null || name.isBlank()) {
-      throw new AdminAuthConfigException(TOKEN_SERVICE_FACTORY, "is required");
+      return new DefaultTokenServiceFactory();
     }
     try {
       ClassLoader loader = Thread.currentThread().getContextClassLoader();
