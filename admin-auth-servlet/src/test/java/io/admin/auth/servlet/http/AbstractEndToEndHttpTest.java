@@ -183,6 +183,40 @@ abstract class AbstractEndToEndHttpTest {
         400, "invalid_request", "AUTH_REQUEST_INVALID");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"Basic", "Basic !!!", "Basic bm9jb2xvbg==", "Basic OnNlY3JldA==",
+      "Basic /w==", "Digest x", "Bearer abc"})
+  void tokenWhenAuthorizationHeaderMalformedThenInvalidClient(String header) throws Exception {
+    HttpResponse<String> r = http.form("/api/v3/auth/token", "grant_type=client_credentials",
+        "Authorization", header);
+    assertError(r, 401, "invalid_client", "AUTH_CLIENT_INVALID");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"%00", "a%22b", "users%3Aread%0D%0AX-Injected%3A+1", "%E2%82%AC", "\\"})
+  void tokenWhenScopeHostileThenContractErrorNeverServerError(String scope) throws Exception {
+    HttpResponse<String> r = token(CoreFixture.CLIENT_A, CoreFixture.SECRET_A,
+        "grant_type=client_credentials&scope=" + scope);
+    assertEquals(400, r.statusCode(), r.body());
+    assertTrue(List.of("invalid_scope", "invalid_request").contains(Http.body(r).get("error")));
+    assertTrue(r.headers().allValues("X-Injected").isEmpty());
+  }
+
+  @Test
+  void tokenWhenScopeVeryLongThenInvalidScope() throws Exception {
+    HttpResponse<String> r = token(CoreFixture.CLIENT_A, CoreFixture.SECRET_A,
+        "grant_type=client_credentials&scope=" + "x".repeat(10_000));
+    assertError(r, 400, "invalid_scope", "AUTH_SCOPE_INVALID");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"%00", "a.b.c", "eyJhbGciOiJub25lIn0.e30.", "%FF%FE"})
+  void refreshWhenTokenHostileThenInvalidGrant(String refreshToken) throws Exception {
+    HttpResponse<String> r = token(CoreFixture.CLIENT_A, CoreFixture.SECRET_A,
+        "grant_type=refresh_token&refresh_token=" + refreshToken);
+    assertError(r, 400, "invalid_grant", "AUTH_REFRESH_TOKEN_INVALID");
+  }
+
   @Test
   void tokenWhenGetThenMethodNotAllowedAsContractJson() throws Exception {
     HttpResponse<String> r = http.get("/api/v3/auth/token");
@@ -304,6 +338,26 @@ abstract class AbstractEndToEndHttpTest {
     String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
         .encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
     assertError(http.send("POST", "/api/v3/users", null, null, "Authorization", "Bearer " + forged),
+        401, "invalid_token", "AUTH_TOKEN_INVALID");
+  }
+
+  @Test
+  void bearerWhenSignedByAnotherIssuerThenInvalidToken() throws Exception {
+    CoreFixture other = new CoreFixture("https://other.example.test");
+    io.admin.auth.core.token.TokenResult issued = other.tokens().clientCredentials(
+        ((io.admin.auth.core.token.ClientAuthentication.Succeeded) other.tokens()
+            .authenticateClient(CoreFixture.CLIENT_A, CoreFixture.SECRET_A)).client(),
+        java.util.Optional.of("users:read"));
+    String foreign = ((io.admin.auth.core.token.TokenResult.Issued) issued).response().accessToken();
+    assertError(http.get("/api/v3/users", "Authorization", "Bearer " + foreign),
+        401, "invalid_token", "AUTH_TOKEN_INVALID");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"eyJhbGciOiJub25lIiwidHlwIjoiYXQrand0In0.eyJzdWIiOiJ4Iiwic2NvcGUiOiJ1c2VyczpyZWFkIn0.",
+      "a.b.c", "x", "eyJhbGciOiJIUzI1NiJ9.e30.c2ln"})
+  void bearerWhenTokenHostileThenInvalidToken(String token) throws Exception {
+    assertError(http.get("/api/v3/users", "Authorization", "Bearer " + token),
         401, "invalid_token", "AUTH_TOKEN_INVALID");
   }
 

@@ -33,8 +33,13 @@ final class CoreFixture {
   private final DefaultTokenService tokens;
 
   CoreFixture() {
+    this(ISSUER);
+  }
+
+  /** A fixture whose service has its own keys and {@code issuer}. */
+  CoreFixture(String issuer) {
     tokens = DefaultTokenService.builder()
-        .issuer(ISSUER)
+        .issuer(issuer)
         .clock(clock)
         .random(new SecureRandom())
         .build();
