@@ -16,9 +16,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -87,9 +89,9 @@ public final class AdminAuthFilter implements Filter {
       chain.doFilter(req, res);
       return;
     }
-    Optional<Principal> principal;
+    Verdict verdict;
     try {
-      principal = authorize(request, response);
+      verdict = authorize(request, response);
     } catch (AuthUnavailableException e) {
       LOG.warn("Authentication unavailable: {}", e.getMessage());
       renderer.unavailable(response);
@@ -99,14 +101,16 @@ public final class AdminAuthFilter implements Filter {
       renderer.internalError(response);
       return;
     }
-    if (principal == null) {
-      return; // already answered
-    }
-    if (principal.isEmpty()) {
+    if (verdict instanceof Verdict.Pass) {
       chain.doFilter(request, response);
-      return;
+    } else if (verdict instanceof Verdict.Allowed allowed) {
+      proceed(request, response, chain, allowed.principal());
     }
-    Principal p = principal.get();
+    // Verdict.Answered: the error response has been written.
+  }
+
+  private void proceed(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+      Principal p) throws IOException, ServletException {
     AuthenticatedRequest wrapped = new AuthenticatedRequest(request, p, roleMapper.roles(p));
     wrapped.setAttribute(PRINCIPAL_ATTRIBUTE, p);
     MDC.put(MDC_SUBJECT, p.subject());
@@ -121,27 +125,38 @@ public final class AdminAuthFilter implements Filter {
     }
   }
 
-  /** Empty: public, pass on unwrapped; present: authenticated; {@code null}: answered. */
-  private Optional<Principal> authorize(HttpServletRequest request, HttpServletResponse response)
+  /** What {@link #authorize} decided. */
+  private sealed interface Verdict {
+    /** Public: pass on unwrapped. */
+    record Pass() implements Verdict {}
+
+    /** Authenticated and allowed. */
+    record Allowed(Principal principal) implements Verdict {}
+
+    /** An error response was written. */
+    record Answered() implements Verdict {}
+  }
+
+  private static final Verdict PASS = new Verdict.Pass();
+  private static final Verdict ANSWERED = new Verdict.Answered();
+
+  private Verdict authorize(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     if (!transport.permits(request)) {
-      renderer.render(response, AuthError.of(AuthErrorCode.AUTH_REQUEST_INVALID,
+      return answer(response, AuthError.of(AuthErrorCode.AUTH_REQUEST_INVALID,
           "HTTPS is required."), List.of());
-      return null;
     }
     Optional<String> path = RequestPaths.canonicalPath(request);
     if (path.isEmpty()) {
-      renderer.render(response, AuthError.of(AuthErrorCode.AUTH_REQUEST_INVALID,
+      return answer(response, AuthError.of(AuthErrorCode.AUTH_REQUEST_INVALID,
           "The request path is ambiguous."), List.of());
-      return null;
     }
     AccessPolicy.Decision decision = policy.decide(request.getMethod(), path.get());
     if (decision instanceof AccessPolicy.Decision.Public) {
-      return Optional.empty();
+      return PASS;
     }
     if (Collections.list(request.getHeaders("Authorization")).size() > 1) {
-      renderer.render(response, twoCredentials(), List.of());
-      return null;
+      return answer(response, twoCredentials(), List.of());
     }
     AuthScheme presented = null;
     AuthOutcome outcome = null;
@@ -151,8 +166,7 @@ public final class AdminAuthFilter implements Filter {
         continue;
       }
       if (outcome != null) {
-        renderer.render(response, twoCredentials(), List.of());
-        return null;
+        return answer(response, twoCredentials(), List.of());
       }
       presented = scheme;
       outcome = o;
@@ -160,13 +174,11 @@ public final class AdminAuthFilter implements Filter {
     if (outcome == null) {
       List<Challenge> challenges = new ArrayList<>();
       schemes.forEach(s -> challenges.add(s.challenge(renderer.realm())));
-      renderer.render(response, AuthError.of(AuthErrorCode.AUTH_CREDENTIALS_MISSING,
+      return answer(response, AuthError.of(AuthErrorCode.AUTH_CREDENTIALS_MISSING,
           "Authentication is required to access this resource."), challenges);
-      return null;
     }
     if (outcome instanceof AuthOutcome.Rejected r) {
-      renderer.render(response, r.error(), List.of(presented.challenge(renderer.realm(), r.error())));
-      return null;
+      return answer(response, r.error(), List.of(presented.challenge(renderer.realm(), r.error())));
     }
     Principal p = ((AuthOutcome.Authenticated) outcome).principal();
     Set<String> required = decision instanceof AccessPolicy.Decision.Authenticate a
@@ -175,12 +187,16 @@ public final class AdminAuthFilter implements Filter {
       String msg = decision instanceof AccessPolicy.Decision.Deny
           ? "No access rule allows this request."
           : "The access token does not grant the scopes this resource requires.";
-      renderer.render(response, new AuthError(AuthErrorCode.AUTH_INSUFFICIENT_SCOPE, msg,
-          java.util.Map.of("required_scopes", List.copyOf(new java.util.TreeSet<>(required)))),
-          List.of());
-      return null;
+      return answer(response, new AuthError(AuthErrorCode.AUTH_INSUFFICIENT_SCOPE, msg,
+          Map.of("required_scopes", List.copyOf(new TreeSet<>(required)))), List.of());
     }
-    return Optional.of(p);
+    return new Verdict.Allowed(p);
+  }
+
+  private Verdict answer(HttpServletResponse response, AuthError error, List<Challenge> challenges)
+      throws IOException {
+    renderer.render(response, error, challenges);
+    return ANSWERED;
   }
 
   private static AuthError twoCredentials() {
