@@ -30,6 +30,8 @@ public final class JwksServlet extends HttpServlet {
   private final long maxAgeSeconds;
 
   /**
+   * Serves this endpoint from {@code tokens}.
+   *
    * @param tokens the token service
    * @param renderer the error renderer
    * @param maxAge how long clients may cache the document (not negative)

@@ -40,6 +40,8 @@ public final class MetadataServlet extends HttpServlet {
   private final long maxAgeSeconds;
 
   /**
+   * Serves this endpoint from {@code tokens}.
+   *
    * @param tokens the token service (issuer, algorithms, scopes)
    * @param renderer the error renderer
    * @param baseUrl public URL of the application root (including any context path), no trailing

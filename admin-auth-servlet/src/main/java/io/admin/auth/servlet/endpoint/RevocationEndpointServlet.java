@@ -23,6 +23,8 @@ public final class RevocationEndpointServlet extends HttpServlet {
   private final transient ClientEndpoint endpoint;
 
   /**
+   * Serves this endpoint from {@code tokens}.
+   *
    * @param tokens the token service
    * @param renderer the error renderer
    * @param maxBodyBytes largest accepted request body (at least 256)

@@ -31,6 +31,8 @@ public final class TokenEndpointServlet extends HttpServlet {
   private final transient ClientEndpoint endpoint;
 
   /**
+   * Serves this endpoint from {@code tokens}.
+   *
    * @param tokens the token service
    * @param renderer the error renderer
    * @param maxBodyBytes largest accepted request body (at least 256)
