@@ -258,6 +258,54 @@ abstract class AbstractEndToEndHttpTest {
   }
 
   @Test
+  void refreshWhenSameTokenUsedConcurrentlyThenExactlyOneWins() throws Exception {
+    String rt = (String) Http.body(clientCredentials(CoreFixture.CLIENT_A, CoreFixture.SECRET_A, null))
+        .get("refresh_token");
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<HttpResponse<String>>> calls = new java.util.ArrayList<>();
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      for (int i = 0; i < 8; i++) {
+        calls.add(pool.submit(() -> {
+          go.await();
+          return refresh(rt, null);
+        }));
+      }
+      go.countDown();
+      int ok = 0;
+      for (java.util.concurrent.Future<HttpResponse<String>> c : calls) {
+        HttpResponse<String> r = c.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        if (r.statusCode() == 200) {
+          ok++;
+        } else {
+          assertEquals("invalid_grant", Http.body(r).get("error"), r.body());
+        }
+      }
+      assertEquals(1, ok);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void clientWithoutRefreshGrantWhenClientCredentialsThenNoRefreshTokenAndRefreshRefused()
+      throws Exception {
+    Map<String, Object> b = Http.body(clientCredentials(CoreFixture.CLIENT_CC, CoreFixture.SECRET_CC, null));
+    assertFalse(b.containsKey("refresh_token"));
+    HttpResponse<String> r = token(CoreFixture.CLIENT_CC, CoreFixture.SECRET_CC,
+        "grant_type=refresh_token&refresh_token=" + "x".repeat(43));
+    assertError(r, 400, "unsupported_grant_type", "AUTH_GRANT_UNSUPPORTED");
+  }
+
+  @Test
+  void tokenWhenBasicAndPostNameTheSameClientThenAccepted() throws Exception {
+    HttpResponse<String> r = http.form("/api/v3/auth/token", "grant_type=client_credentials"
+        + "&client_id=" + CoreFixture.CLIENT_A + "&client_secret=" + enc(CoreFixture.SECRET_A),
+        "Authorization", basic(CoreFixture.CLIENT_A, CoreFixture.SECRET_A));
+    assertEquals(200, r.statusCode(), r.body());
+  }
+
+  @Test
   void refreshWhenTokenUnknownThenInvalidGrant() throws Exception {
     assertError(refresh("x".repeat(43), null), 400, "invalid_grant", "AUTH_REFRESH_TOKEN_INVALID");
   }

@@ -61,6 +61,7 @@ abstract class AbstractFilterHttpTest {
     case "quoting" -> AuthOutcome.rejected(AuthErrorCode.AUTH_TOKEN_INVALID,
         "bad \"token\" \\ here\r\nX-Injected: 1");
     case "down" -> throw new AuthUnavailableException("revocation store unreachable");
+    case "bug" -> throw new IllegalStateException("secret internal detail");
     default -> AuthOutcome.rejected(AuthErrorCode.AUTH_TOKEN_INVALID,
         "The access token provided has expired or is malformed.");
   };
@@ -278,6 +279,15 @@ abstract class AbstractFilterHttpTest {
     assertEquals("AUTH_UNAVAILABLE", b.get("code"));
     assertTrue(r.headers().allValues("WWW-Authenticate").isEmpty());
     assertFalse(r.body().contains("unreachable"), "no internal detail leaks");
+  }
+
+  @Test
+  void schemeWhenItFailsUnexpectedlyThen500ContractJsonWithoutDetail() throws Exception {
+    HttpResponse<String> r = http.get("/api/v3/users", "Authorization", "Bearer bug");
+    assertEquals(500, r.statusCode());
+    assertEquals("AUTH_INTERNAL_ERROR", Http.body(r).get("code"));
+    assertFalse(r.body().contains("secret internal detail"));
+    assertFalse(r.body().contains("Exception"));
   }
 
   @ParameterizedTest

@@ -12,9 +12,10 @@ import java.time.ZoneOffset;
 import java.util.Set;
 
 /**
- * The real core token service with in-memory stores, a test-controlled clock and three clients:
- * A (every scope), B ({@code users:read} only) and one whose id and secret need form-encoding in
- * a Basic header, plus one with a five-minute refresh-token lifetime.
+ * The real core token service with in-memory stores, a test-controlled clock and these clients:
+ * A (every scope), B ({@code users:read} only), one whose id and secret need form-encoding in a
+ * Basic header, one allowed only {@code client_credentials} without a refresh token, and one with
+ * a five-minute refresh-token lifetime.
  */
 final class CoreFixture {
 
@@ -26,6 +27,8 @@ final class CoreFixture {
   static final String SECRET_B = "secret-b-0123456789abcdef";
   static final String CLIENT_ODD = "odd:client+id%";
   static final String SECRET_ODD = "p@ss:w/rd+=%&-long-enough";
+  static final String CLIENT_CC = "client-cc";
+  static final String SECRET_CC = "secret-cc-0123456789abcdef";
   static final String CLIENT_SHORT = "client-short";
   static final String SECRET_SHORT = "secret-short-0123456789";
 
@@ -47,6 +50,8 @@ final class CoreFixture {
         Set.of("users:read", "users:write", "api-keys:manage")));
     tokens.registerClient(ClientRegistration.of(CLIENT_B, SECRET_B, Set.of("users:read")));
     tokens.registerClient(ClientRegistration.of(CLIENT_ODD, SECRET_ODD, Set.of("users:read")));
+    tokens.registerClient(new ClientRegistration(CLIENT_CC, SECRET_CC, Set.of("users:read"),
+        Set.of(DefaultTokenService.GRANT_CLIENT_CREDENTIALS), false, null, null));
     tokens.registerClient(new ClientRegistration(CLIENT_SHORT, SECRET_SHORT, Set.of("users:read"),
         ClientRegistration.SUPPORTED_GRANTS, true, null, Duration.ofMinutes(5)));
   }
