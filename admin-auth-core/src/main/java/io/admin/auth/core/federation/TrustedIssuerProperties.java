@@ -55,13 +55,13 @@ public final class TrustedIssuerProperties {
    *
    * @param defaultAudience used for an issuer without its own {@code audience} (the contract's
    *     {@code ADMIN_AUTH_AUDIENCE})
-   * @throws IllegalArgumentException whose message starts with the offending property name
+   * @throws FederationConfigException naming the offending property
    */
   public static List<TrustedIssuer> parse(Properties properties, Optional<String> defaultAudience) {
     List<String> names = list(properties.getProperty(ISSUERS));
     for (String key : properties.stringPropertyNames()) {
       if (key.startsWith(PREFIX) && !key.equals(ISSUERS) && !known(key, names)) {
-        throw new IllegalArgumentException(key + ": unknown federation setting or issuer name");
+        throw new FederationConfigException(key, "unknown federation setting or issuer name", null);
       }
     }
     List<TrustedIssuer> issuers = new ArrayList<>();
@@ -100,12 +100,12 @@ public final class TrustedIssuerProperties {
   private static TrustedIssuer issuer(Properties p, String name, Optional<String> defaultAudience) {
     String k = ISSUER_PREFIX + name + ".";
     String url = get(p, k + "url").orElseThrow(
-        () -> new IllegalArgumentException(k + "url: required for issuer '" + name + "'"));
+        () -> new FederationConfigException(k + "url", "required for issuer '" + name + "'", null));
     TrustedIssuer.Builder b = TrustedIssuer.builder(url);
     List<String> audiences = list(p.getProperty(k + "audience"));
     if (audiences.isEmpty()) {
       b.audience(defaultAudience.orElseThrow(
-          () -> new IllegalArgumentException(k + "audience: required (no default audience)")));
+          () -> new FederationConfigException(k + "audience", "required (no default audience)", null)));
     } else {
       b.audience(audiences.toArray(String[]::new));
     }
@@ -119,10 +119,16 @@ public final class TrustedIssuerProperties {
       b.algorithms(list(v).toArray(String[]::new));
     }));
     apply(k + "accept-jwt-typ", () -> b.acceptJwtTyp(bool(p, k + "accept-jwt-typ")));
-    apply(k + "allow-insecure-loopback",
-        () -> b.allowInsecureLoopback(bool(p, k + "allow-insecure-loopback")));
+    b.allowInsecureLoopback(bool(p, k + "allow-insecure-loopback"));
     apply(k + "clock-skew", () -> get(p, k + "clock-skew").ifPresent(v -> b.clockSkew(Duration.parse(v))));
-    apply(k + "jwks-uri", () -> get(p, k + "jwks-uri").ifPresent(v -> b.jwksUri(URI.create(v))));
+    boolean loopback = bool(p, k + "allow-insecure-loopback");
+    apply(k + "jwks-uri", () -> get(p, k + "jwks-uri").ifPresent(v -> {
+      URI uri = URI.create(v);
+      if (!Urls.fetchable(uri, loopback)) {
+        throw new IllegalArgumentException("must be https (http only for loopback when allowed): " + v);
+      }
+      b.jwksUri(uri);
+    }));
     ClaimMapping mapping = ClaimMapping.defaults();
     Optional<String> subject = get(p, k + "subject-claim");
     Optional<String> scopes = get(p, k + "scope-claims");
@@ -132,7 +138,8 @@ public final class TrustedIssuerProperties {
           clients.map(TrustedIssuerProperties::list).orElse(mapping.clientIdClaims()),
           scopes.map(TrustedIssuerProperties::list).orElse(mapping.scopeClaims()));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(k + "*-claim(s): " + e.getMessage(), e);
+      throw new FederationConfigException(k + (scopes.isPresent() ? "scope-claims"
+          : clients.isPresent() ? "client-id-claims" : "subject-claim"), e.getMessage(), e);
     }
     b.claims(mapping);
     JwksCachePolicy d = JwksCachePolicy.defaults();
@@ -147,17 +154,18 @@ public final class TrustedIssuerProperties {
     try {
       return b.build();
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(k + "*: " + e.getMessage(), e);
+      // Settings were checked one by one above; what is left is about the issuer URL itself.
+      throw new FederationConfigException(k + "url", e.getMessage(), e);
     }
   }
 
   private static void apply(String key, Runnable action) {
     try {
       action.run();
+    } catch (FederationConfigException e) {
+      throw e;
     } catch (IllegalArgumentException | DateTimeParseException e) {
-      String message = e.getMessage();
-      throw new IllegalArgumentException(message != null && message.startsWith(PREFIX)
-          ? message : key + ": " + message, e);
+      throw new FederationConfigException(key, String.valueOf(e.getMessage()), e);
     }
   }
 
@@ -165,14 +173,14 @@ public final class TrustedIssuerProperties {
     try {
       return get(p, key).map(Duration::parse).orElse(dflt);
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(key + ": not an ISO-8601 duration such as PT30S", e);
+      throw new FederationConfigException(key, "not an ISO-8601 duration such as PT30S", e);
     }
   }
 
   private static boolean bool(Properties p, String key) {
     String v = get(p, key).orElse("false").toLowerCase(Locale.ROOT);
     if (!v.equals("true") && !v.equals("false")) {
-      throw new IllegalArgumentException(key + ": must be true or false");
+      throw new FederationConfigException(key, "must be true or false", null);
     }
     return v.equals("true");
   }

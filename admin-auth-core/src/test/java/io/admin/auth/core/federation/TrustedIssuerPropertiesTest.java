@@ -76,15 +76,18 @@ class TrustedIssuerPropertiesTest {
       "admin.auth.federation.issuers=kc\\nadmin.auth.federation.issuer.kc.url=https://sso.example.com\\nadmin.auth.federation.issuer.kc.audience=a\\nadmin.auth.federation.issuer.kc.clock-skew=30s|admin.auth.federation.issuer.kc.clock-skew",
       "admin.auth.federation.issuers=kc\\nadmin.auth.federation.issuer.kc.url=https://sso.example.com\\nadmin.auth.federation.issuer.kc.audience=a\\nadmin.auth.federation.issuer.kc.accept-jwt-typ=yes|admin.auth.federation.issuer.kc.accept-jwt-typ",
       "admin.auth.federation.issuers=kc\\nadmin.auth.federation.issuer.kc.url=https://sso.example.com\\nadmin.auth.federation.issuer.kc.audience=a\\nadmin.auth.federation.issuer.kc.algorithms=HS256|admin.auth.federation.issuer.kc.algorithms",
-      "admin.auth.federation.issuers=kc\\nadmin.auth.federation.issuer.kc.url=http://sso.example.com\\nadmin.auth.federation.issuer.kc.audience=a|admin.auth.federation.issuer.kc.",
-      "admin.auth.federation.issuers=kc\\nadmin.auth.federation.issuer.kc.url=https://sso.example.com\\nadmin.auth.federation.issuer.kc.audience=a\\nadmin.auth.federation.issuer.kc.jwks.max-stale=soon|admin.auth.federation.issuer.kc.jwks.max-stale"})
-  void parseWhenSettingWrongThenErrorNamesTheProperty(String text, String expectedKeyPrefix) throws Exception {
+      "admin.auth.federation.issuers=kc\\nadmin.auth.federation.issuer.kc.url=http://sso.example.com\\nadmin.auth.federation.issuer.kc.audience=a|admin.auth.federation.issuer.kc.url",
+      "admin.auth.federation.issuers=kc\\nadmin.auth.federation.issuer.kc.url=https://sso.example.com\\nadmin.auth.federation.issuer.kc.audience=a\\nadmin.auth.federation.issuer.kc.jwks.max-stale=soon|admin.auth.federation.issuer.kc.jwks.max-stale",
+      "admin.auth.federation.issuers=kc\\nadmin.auth.federation.issuer.kc.url=https://sso.example.com\\nadmin.auth.federation.issuer.kc.audience=a\\nadmin.auth.federation.issuer.kc.jwks-uri=http://sso.example.com/keys|admin.auth.federation.issuer.kc.jwks-uri",
+      "admin.auth.federation.issuers=kc\\nadmin.auth.federation.issuer.kc.url=https://sso.example.com\\nadmin.auth.federation.issuer.kc.audience=a\\nadmin.auth.federation.issuer.kc.scope-claims=a..b|admin.auth.federation.issuer.kc.scope-claims"})
+  void parseWhenSettingWrongThenErrorNamesTheProperty(String text, String expectedProperty) throws Exception {
     Properties p = props(text.replace("\\n", "\n"));
 
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    FederationConfigException e = assertThrows(FederationConfigException.class,
         () -> TrustedIssuerProperties.parse(p, Optional.empty()));
 
-    assertTrue(e.getMessage().startsWith(expectedKeyPrefix), e.getMessage());
+    assertEquals(expectedProperty, e.property(), e.getMessage());
+    assertEquals(e.getMessage(), expectedProperty + ": " + e.problem());
   }
 
   @Test
