@@ -27,8 +27,6 @@ final class JwsSignatures {
   private static final byte[] ED25519_SPKI_PREFIX = {
       0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00};
 
-  private static final DefaultJWSVerifierFactory FACTORY = new DefaultJWSVerifierFactory();
-
   private JwsSignatures() {}
 
   /** Whether {@code key} may be used for the token's {@code alg} at all (use, alg, key type, curve). */
@@ -61,7 +59,8 @@ final class JwsSignatures {
         return verifyEd25519(jwt, okp);
       }
       PublicKey publicKey = key instanceof RSAKey rsa ? rsa.toRSAPublicKey() : ((ECKey) key).toECPublicKey();
-      JWSVerifier verifier = FACTORY.createJWSVerifier(jwt.getHeader(), publicKey);
+      // A factory per call: it carries a settable JCA context, which must not be shared state.
+      JWSVerifier verifier = new DefaultJWSVerifierFactory().createJWSVerifier(jwt.getHeader(), publicKey);
       return jwt.verify(verifier);
     } catch (JOSEException | RuntimeException e) {
       return false;
