@@ -5,14 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.admin.auth.core.AuthErrorCode;
-import io.admin.auth.core.AuthMethod;
 import io.admin.auth.core.AuthOutcome;
 import io.admin.auth.core.Principal;
 import io.admin.auth.core.support.MutableTestClock;
 import io.admin.auth.core.token.BearerTokenVerifier;
+import io.admin.auth.core.token.ClientAuthentication;
+import io.admin.auth.core.token.ClientRegistration;
+import io.admin.auth.core.token.DefaultTokenService;
+import io.admin.auth.core.token.OAuthClient;
+import io.admin.auth.core.token.TokenResult;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +39,7 @@ class MultiIssuerVerifierTest {
 
   private final MutableTestClock clock = new MutableTestClock(T0);
   private final List<String> ownCalls = new ArrayList<>();
+  private DefaultTokenService ownTokens;
   private MultiIssuerVerifier router;
 
   @BeforeAll
@@ -51,11 +58,14 @@ class MultiIssuerVerifierTest {
 
   @BeforeEach
   void router() {
-    // Our own issuer sits at the interface boundary; a recording stub is enough to prove routing.
+    // Our own issuer is the real core token service, wrapped only to record what reached it.
+    ownTokens = DefaultTokenService.builder().issuer(OWN_ISSUER).clock(clock)
+        .random(new SecureRandom()).build();
+    ownTokens.registerClient(ClientRegistration.of("svc", "svc-secret-0123456789abcdef",
+        Set.of("api-keys:manage")));
     BearerTokenVerifier own = token -> {
       ownCalls.add(token);
-      return AuthOutcome.authenticated(new Principal("svc", "svc", Set.of("api-keys:manage"), OWN_ISSUER,
-          T0.plusSeconds(3600), AuthMethod.BEARER, null));
+      return ownTokens.verify(token);
     };
     router = MultiIssuerVerifier.builder()
         .clock(clock)
@@ -66,6 +76,13 @@ class MultiIssuerVerifierTest {
         .trust(TrustedIssuer.builder(idpB.issuer()).audience("api").acceptJwtTyp(true)
             .allowInsecureLoopback(true).build())
         .build();
+  }
+
+  private String ownAccessToken() {
+    ClientAuthentication auth = ownTokens.authenticateClient("svc", "svc-secret-0123456789abcdef");
+    OAuthClient client = assertInstanceOf(ClientAuthentication.Succeeded.class, auth).client();
+    TokenResult issued = ownTokens.clientCredentials(client, Optional.empty());
+    return assertInstanceOf(TokenResult.Issued.class, issued).response().accessToken();
   }
 
   private static Principal principal(AuthOutcome outcome) {
@@ -81,7 +98,7 @@ class MultiIssuerVerifierTest {
     String fromA = TestToken.of(idpA.issuer(), T0)
         .claim("realm_access", java.util.Map.of("roles", List.of("users:read"))).sign(keyA);
     String fromB = TestToken.of(idpB.issuer(), T0).header("typ", "JWT").claim("scope", "reports").sign(keyB);
-    String own = TestToken.of(OWN_ISSUER, T0).sign(keyA);
+    String own = ownAccessToken();
 
     Principal a = principal(router.verify(fromA));
     Principal b = principal(router.verify(fromB));
@@ -92,6 +109,8 @@ class MultiIssuerVerifierTest {
     assertEquals(idpB.issuer(), b.issuer());
     assertEquals(Set.of("reports"), b.scopes());
     assertEquals(OWN_ISSUER, o.issuer());
+    assertEquals("svc", o.subject());
+    assertEquals(Set.of("api-keys:manage"), o.scopes());
     assertEquals(List.of(own), ownCalls);
     assertEquals(List.of(OWN_ISSUER, idpA.issuer(), idpB.issuer()), List.copyOf(router.issuers()));
   }
@@ -109,6 +128,14 @@ class MultiIssuerVerifierTest {
     String confused = TestToken.of(idpA.issuer(), T0).header("kid", "key-a").sign(keyB);
 
     assertEquals(AuthErrorCode.AUTH_TOKEN_INVALID, code(router.verify(confused)));
+  }
+
+  @Test
+  void verifyWhenOwnIssuerButSignedWithProviderKeyThenRejectedByOwnService() {
+    String forged = TestToken.of(OWN_ISSUER, T0).audience(OWN_ISSUER).sign(keyA);
+
+    assertEquals(AuthErrorCode.AUTH_TOKEN_INVALID, code(router.verify(forged)));
+    assertEquals(List.of(forged), ownCalls);
   }
 
   @Test
