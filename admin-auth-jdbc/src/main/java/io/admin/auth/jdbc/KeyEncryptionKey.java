@@ -1,5 +1,12 @@
 package io.admin.auth.jdbc;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -61,6 +68,48 @@ public final class KeyEncryptionKey {
     byte[] bytes = new byte[BYTES];
     random.nextBytes(bytes);
     return new KeyEncryptionKey(bytes);
+  }
+
+  /**
+   * The KEK kept in {@code file}, created there (32 random bytes, base64, readable by the owner
+   * only) if the file does not exist. For a single-machine setup such as the dev server when
+   * {@value #SETTING} is not set; keeping the KEK next to the database protects less than keeping
+   * it in separate configuration, so production deployments should set {@value #SETTING}.
+   *
+   * @throws IllegalArgumentException when the file exists but does not hold a valid KEK
+   * @throws UncheckedIOException when the file cannot be read or written
+   */
+  public static KeyEncryptionKey fromFileOrCreate(Path file, SecureRandom random) {
+    Objects.requireNonNull(file, "file");
+    try {
+      if (!Files.exists(file)) {
+        KeyEncryptionKey created = generate(random);
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, ".kek", ".tmp");
+        try {
+          restrictToOwner(tmp);
+          Files.writeString(tmp, created.toBase64() + "\n", StandardCharsets.US_ASCII);
+          // link(2) is atomic and never replaces (a rename would): when two processes race, the
+          // loser reads the winner's key instead of overwriting it.
+          Files.createLink(file, tmp);
+          return created;
+        } catch (FileAlreadyExistsException e) {
+          // Fall through to reading the file the other process created.
+        } finally {
+          Files.deleteIfExists(tmp);
+        }
+      }
+      return fromBase64(Files.readString(file, StandardCharsets.US_ASCII));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read or create the key-encryption key file " + file, e);
+    }
+  }
+
+  private static void restrictToOwner(Path path) throws IOException {
+    if (path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
+    }
   }
 
   /** The key in base64, for writing it once to protected configuration. Never log it. */

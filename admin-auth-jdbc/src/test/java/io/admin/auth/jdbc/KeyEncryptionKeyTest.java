@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -43,6 +47,28 @@ class KeyEncryptionKeyTest {
         KeyEncryptionKey.fromBase64(Base64.getUrlEncoder().withoutPadding().encodeToString(raw));
     assertEquals(std, url);
     assertEquals(std, KeyEncryptionKey.fromBase64(std.toBase64()));
+  }
+
+  @Test
+  void fromFileOrCreateWhenMissingThenCreatedOwnerOnlyAndSameKeyOnNextStart(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("data").resolve("kek");
+    KeyEncryptionKey first = KeyEncryptionKey.fromFileOrCreate(file, new SecureRandom());
+    assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(file));
+    assertEquals(first, KeyEncryptionKey.fromFileOrCreate(file, new SecureRandom()));
+    try (var listing = Files.list(file.getParent())) {
+      assertEquals(1, listing.count(), "no temporary file left behind");
+    }
+  }
+
+  @Test
+  void fromFileOrCreateWhenFileHoldsGarbageThenFailsWithoutReplacingIt(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("kek");
+    Files.writeString(file, "not a key");
+    assertThrows(IllegalArgumentException.class,
+        () -> KeyEncryptionKey.fromFileOrCreate(file, new SecureRandom()));
+    assertEquals("not a key", Files.readString(file));
   }
 
   @Test
