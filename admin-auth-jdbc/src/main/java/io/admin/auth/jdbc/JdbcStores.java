@@ -34,10 +34,11 @@ import javax.sql.DataSource;
  * migrates, when asked), the key-encryption key against the database, and loads the revocation
  * list. It then runs, on daemon threads it owns: the PostgreSQL {@code LISTEN} connection, the
  * revocation poll and the purge of expired rows. {@link #close()} stops them; the {@code
- * DataSource} stays the caller's. On PostgreSQL give the pool at least two connections per node:
- * one is held by {@code LISTEN}. On H2 every connection the stores take first sets {@code
- * WRITE_DELAY 0}, so a committed revocation survives the process being killed (H2's default
- * 500 ms delay loses it); this needs the H2 user to be an admin, as the default {@code sa} is.
+ * DataSource} stays the caller's. On PostgreSQL give the pool at least three connections per node:
+ * one is held by {@code LISTEN}, one by the purge lock while a cycle runs. On H2 every
+ * connection the stores take first sets {@code WRITE_DELAY 0}, so a committed revocation survives
+ * the process being killed (H2's default 500 ms delay loses it); this needs the H2 user to be an
+ * admin, as the default {@code sa} is.
  */
 public final class JdbcStores implements AutoCloseable {
 
