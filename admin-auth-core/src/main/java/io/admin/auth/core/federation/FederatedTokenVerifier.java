@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * Verifies access tokens of one {@link TrustedIssuer} (RFC 9068 section 4, RFC 8725): a JWS whose
  * {@code alg} the issuer allows, without {@code jwk}/{@code jku}/{@code x5u}/{@code x5c}/{@code crit}
  * headers, with an accepted {@code typ}, {@code iss} equal to the issuer, a signature by a key of
- * the issuer's JWK Set, {@code exp} (required) and {@code nbf} within the clock skew, and an
+ * the issuer's JWK Set, {@code exp} (required), {@code nbf} and {@code iat} within the clock skew, and an
  * accepted audience. The principal is {@link AuthMethod#BEARER} with the issuer set and the
  * subject, client id and scopes read through the issuer's {@link ClaimMapping}.
  *
@@ -170,7 +170,8 @@ public final class FederatedTokenVerifier implements BearerTokenVerifier {
     if (exp == null) {
       return invalid("The access token has no expiry.");
     }
-    if (now.isAfter(exp.toInstant().plus(issuer.clockSkew()))) {
+    // RFC 7519 4.1.4: the current time MUST be before exp; the same edge as our own verifier.
+    if (!now.isBefore(exp.toInstant().plus(issuer.clockSkew()))) {
       AuthError error = AuthError.of(AuthErrorCode.AUTH_TOKEN_EXPIRED, "The access token has expired.");
       if (claims.getIssueTime() != null) {
         error = error.withDetail("issued_at", claims.getIssueTime().toInstant().toString());
@@ -178,7 +179,10 @@ public final class FederatedTokenVerifier implements BearerTokenVerifier {
       return AuthOutcome.rejected(error.withDetail("expired_at", exp.toInstant().toString()));
     }
     Date nbf = claims.getNotBeforeTime();
-    if (nbf != null && now.plus(issuer.clockSkew()).isBefore(nbf.toInstant())) {
+    Date iat = claims.getIssueTime();
+    // A token issued in the future (beyond skew) is as suspect as one not yet valid.
+    if ((nbf != null && now.plus(issuer.clockSkew()).isBefore(nbf.toInstant()))
+        || (iat != null && now.plus(issuer.clockSkew()).isBefore(iat.toInstant()))) {
       return AuthOutcome.rejected(AuthErrorCode.AUTH_TOKEN_NOT_YET_VALID,
           "The access token is not valid yet.");
     }

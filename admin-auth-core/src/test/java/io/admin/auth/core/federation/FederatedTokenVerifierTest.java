@@ -115,6 +115,25 @@ class FederatedTokenVerifierTest {
   }
 
   @Test
+  void verifyWhenExactlyAtExpiryPlusSkewThenRejectedWithExpiredCode() {
+    String token = token().sign(rsa);
+    clock.advance(Duration.ofMinutes(5).plusSeconds(30));
+
+    assertEquals(AuthErrorCode.AUTH_TOKEN_EXPIRED, code(verifier().verify(token)));
+  }
+
+  @Test
+  void verifyWhenIssuedInFutureBeyondSkewThenRejectedWithNotYetValidCode() {
+    String future = token().claim("iat", T0.plusSeconds(31).getEpochSecond())
+        .claim("exp", T0.plusSeconds(600).getEpochSecond()).sign(rsa);
+    String withinSkew = token().claim("iat", T0.plusSeconds(30).getEpochSecond())
+        .claim("exp", T0.plusSeconds(600).getEpochSecond()).sign(rsa);
+
+    assertEquals(AuthErrorCode.AUTH_TOKEN_NOT_YET_VALID, code(verifier().verify(future)));
+    assertInstanceOf(AuthOutcome.Authenticated.class, verifier().verify(withinSkew));
+  }
+
+  @Test
   void verifyWhenNotBeforeInFutureBeyondSkewThenRejectedWithNotYetValidCode() {
     String token = token().claim("nbf", T0.plusSeconds(60).getEpochSecond()).sign(rsa);
 
