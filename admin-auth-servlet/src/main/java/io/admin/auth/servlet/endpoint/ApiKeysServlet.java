@@ -68,6 +68,8 @@ public final class ApiKeysServlet extends HttpServlet {
   private final int maxBodyBytes;
 
   /**
+   * Serves the management endpoints from {@code keys}.
+   *
    * @param keys the key service
    * @param renderer the error renderer
    * @param adminScope the scope that gives access to every owner's keys
