@@ -1,6 +1,8 @@
 package io.admin.auth.servlet.config;
 
 import io.admin.auth.core.apikey.ApiKeyService;
+import io.admin.auth.core.federation.MultiIssuerVerifier;
+import io.admin.auth.core.federation.TrustedIssuer;
 import io.admin.auth.core.password.BasicAuthenticator;
 import io.admin.auth.core.token.BearerTokenVerifier;
 import io.admin.auth.core.token.TokenService;
@@ -146,6 +148,8 @@ public final class AdminAuth {
     private final List<AuthScheme> extraSchemes = new ArrayList<>();
     private boolean bearer = true;
     private BearerTokenVerifier bearerVerifier;
+    private final List<TrustedIssuer> trustedIssuers = new ArrayList<>();
+    private Clock clock = Clock.systemUTC();
     private AccessPolicy policy;
     private RoleMapper roleMapper = RoleMapper.scopesAsRoles();
     private String realm = "admin";
@@ -178,6 +182,25 @@ public final class AdminAuth {
      */
     public Builder bearerVerifier(BearerTokenVerifier verifier) {
       this.bearerVerifier = Objects.requireNonNull(verifier, "verifier");
+      return this;
+    }
+
+    /**
+     * Also accepts access tokens of this third-party issuer (Keycloak, Auth0, Entra ID, ...) on
+     * the Bearer scheme. Tokens are routed by their {@code iss}: this library's own issuer to the
+     * token service (or {@link #bearerVerifier}), each trusted issuer to its own keys.
+     */
+    public Builder trustedIssuer(TrustedIssuer issuer) {
+      trustedIssuers.add(Objects.requireNonNull(issuer, "issuer"));
+      return this;
+    }
+
+    /**
+     * Time source for checking third-party tokens and for the default {@link #rateLimits rate
+     * limits}; default the system UTC clock.
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
@@ -281,7 +304,7 @@ public final class AdminAuth {
       return this;
     }
 
-    /** Rate limits and failure throttles; default {@link RateLimits#defaults(Clock)} (system clock). */
+    /** Rate limits and failure throttles; default {@link RateLimits#defaults(Clock)} on {@link #clock}. */
     public Builder rateLimits(RateLimits limits) {
       this.rateLimits = Objects.requireNonNull(limits, "limits");
       return this;
@@ -290,10 +313,10 @@ public final class AdminAuth {
     /**
      * Validates and builds.
      *
-     * @throws IllegalStateException when no scheme is enabled, or the access policy makes the
-     *     API key management path public
+     * @throws IllegalStateException when no scheme is enabled, trusted issuers are given with
+     *     the Bearer scheme off, or the access policy makes the API key management path public
      * @throws IllegalArgumentException for a body bound outside 256 B..1 MiB, a negative max-age,
-     *     or a base URL that is not http(s)
+     *     a base URL that is not http(s), or a trusted issuer equal to the own issuer or given twice
      */
     public AdminAuth build() {
       checkMaxRequestBytes(maxRequestBytes);
@@ -305,7 +328,7 @@ public final class AdminAuth {
         checkBaseUrl(base);
       }
       AuthErrorRenderer renderer = new AuthErrorRenderer(realm);
-      RateLimits limits = rateLimits != null ? rateLimits : RateLimits.defaults(Clock.systemUTC());
+      RateLimits limits = rateLimits != null ? rateLimits : RateLimits.defaults(clock);
       AccessPolicy effective = policy != null ? policy : AccessPolicy.builder().build();
       Map<String, HttpServlet> servlets = new LinkedHashMap<>();
       if (endpoints) {
@@ -344,7 +367,7 @@ public final class AdminAuth {
           .realm(realm)
           .transportSecurity(transport);
       if (bearer) {
-        filter.scheme(new BearerScheme(bearerVerifier != null ? bearerVerifier : tokens));
+        filter.scheme(new BearerScheme(bearerVerifier()));
       }
       if (apiKeys != null) {
         filter.scheme(new ApiKeyScheme(apiKeys));
@@ -357,10 +380,28 @@ public final class AdminAuth {
       }
       limits.perPrincipal().ifPresent(filter::principalRateLimiter);
       extraSchemes.forEach(filter::scheme);
+      if (!bearer && !trustedIssuers.isEmpty()) {
+        throw new IllegalStateException("trusted issuers need the Bearer scheme enabled");
+      }
       if (!bearer && apiKeys == null && basic == null && extraSchemes.isEmpty()) {
         throw new IllegalStateException("no authentication scheme is enabled");
       }
       return new AdminAuth(filter.build(), servlets, paths);
+    }
+
+    private BearerTokenVerifier bearerVerifier() {
+      BearerTokenVerifier own = bearerVerifier != null ? bearerVerifier : tokens;
+      if (trustedIssuers.isEmpty()) {
+        return own;
+      }
+      MultiIssuerVerifier.Builder router = MultiIssuerVerifier.builder().clock(clock)
+          .ownIssuer(tokens.issuer(), own);
+      trustedIssuers.forEach(router::trust);
+      try {
+        return router.build();
+      } catch (IllegalStateException e) {
+        throw new IllegalArgumentException(e.getMessage(), e);
+      }
     }
   }
 }
