@@ -1,0 +1,407 @@
+package io.admin.auth.servlet.config;
+
+import io.admin.auth.core.apikey.ApiKeyService;
+import io.admin.auth.core.federation.MultiIssuerVerifier;
+import io.admin.auth.core.federation.TrustedIssuer;
+import io.admin.auth.core.password.BasicAuthenticator;
+import io.admin.auth.core.token.BearerTokenVerifier;
+import io.admin.auth.core.token.TokenService;
+import io.admin.auth.servlet.AccessPolicy;
+import io.admin.auth.servlet.AccessRule;
+import io.admin.auth.servlet.AdminAuthFilter;
+import io.admin.auth.servlet.ApiKeyScheme;
+import io.admin.auth.servlet.AuthErrorRenderer;
+import io.admin.auth.servlet.AuthScheme;
+import io.admin.auth.servlet.BasicScheme;
+import io.admin.auth.servlet.BearerScheme;
+import io.admin.auth.servlet.PathPattern;
+import io.admin.auth.servlet.RoleMapper;
+import io.admin.auth.servlet.TransportSecurity;
+import io.admin.auth.servlet.endpoint.ApiKeysServlet;
+import io.admin.auth.servlet.endpoint.EndpointPaths;
+import io.admin.auth.servlet.endpoint.IntrospectionEndpointServlet;
+import io.admin.auth.servlet.endpoint.JwksServlet;
+import io.admin.auth.servlet.endpoint.MetadataServlet;
+import io.admin.auth.servlet.endpoint.RevocationEndpointServlet;
+import io.admin.auth.servlet.endpoint.TokenEndpointServlet;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServlet;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Programmatic wiring: builds the {@link AdminAuthFilter} and the endpoint servlets from one
+ * {@link TokenService}, and registers them on a {@link ServletContext}.
+ *
+ * <pre>{@code
+ * AdminAuth auth = AdminAuth.builder(tokenService)
+ *     .accessPolicy(AccessPolicy.builder()
+ *         .protectedPrefix("/api")
+ *         .rule("GET", "/api/v3/users/**", "users:read")
+ *         .build())
+ *     .build();
+ * auth.register(servletContext); // from a ServletContainerInitializer or ServletContextListener
+ * }</pre>
+ *
+ * <p>The endpoint paths are added to the policy's public paths (the endpoints authenticate
+ * clients themselves). With {@link Builder#apiKeys(ApiKeyService)}, the API key scheme and the
+ * management endpoints ({@link ApiKeysServlet}) are added; a rule requiring {@value
+ * ApiKeysServlet#MANAGE_SCOPE} on them is put in front of the application's rules. With {@link
+ * Builder#basic(BasicAuthenticator)}, the Basic scheme is added (off otherwise). Schemes run in
+ * the order Bearer, API key, Basic, then {@link Builder#scheme added ones}. Immutable.
+ */
+public final class AdminAuth {
+
+  /** Default path of the API key management endpoints (contract section 1). */
+  public static final String DEFAULT_API_KEYS_PATH = "/api/v3/api-keys";
+
+  /** Name under which the filter is registered. */
+  public static final String FILTER_NAME = "adminAuthFilter";
+
+  /** ServletContext attribute set once registration happened, so it never happens twice. */
+  public static final String REGISTERED_ATTRIBUTE = "io.admin.auth.registered";
+
+  private final AdminAuthFilter filter;
+  private final Map<String, HttpServlet> servlets;
+  private final EndpointPaths paths;
+
+  private AdminAuth(AdminAuthFilter filter, Map<String, HttpServlet> servlets, EndpointPaths paths) {
+    this.filter = filter;
+    this.servlets = Map.copyOf(servlets);
+    this.paths = paths;
+  }
+
+  /** A builder over {@code tokens}. */
+  public static Builder builder(TokenService tokens) {
+    return new Builder(tokens);
+  }
+
+  /** The filter. */
+  public AdminAuthFilter filter() {
+    return filter;
+  }
+
+  /** Endpoint servlets by mapped path (empty when endpoints are disabled). */
+  public Map<String, HttpServlet> servlets() {
+    return servlets;
+  }
+
+  /** The endpoint paths. */
+  public EndpointPaths paths() {
+    return paths;
+  }
+
+  /**
+   * Registers the filter on {@code /*} for REQUEST dispatches, ahead of filters declared in
+   * {@code web.xml}, and every endpoint servlet on its exact path. Must run during context
+   * initialization (a {@code ServletContainerInitializer} or a {@code ServletContextListener}).
+   *
+   * @throws IllegalStateException if admin-auth was already registered on this context
+   */
+  public void register(ServletContext context) {
+    if (context.getAttribute(REGISTERED_ATTRIBUTE) != null) {
+      throw new IllegalStateException("admin-auth is already registered on this context");
+    }
+    FilterRegistration.Dynamic f = context.addFilter(FILTER_NAME, filter);
+    f.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+    servlets.forEach((path, servlet) -> {
+      String name = "adminAuth:" + path;
+      context.addServlet(name, servlet).addMapping(path);
+    });
+    context.setAttribute(REGISTERED_ATTRIBUTE, Boolean.TRUE);
+  }
+
+  static void checkMaxRequestBytes(int bytes) {
+    if (bytes < 256 || bytes > (1 << 20)) {
+      throw new IllegalArgumentException("must be between 256 and 1048576, was " + bytes);
+    }
+  }
+
+  static void checkApiKeysPath(String path) {
+    if (path == null || !path.matches("(/[A-Za-z0-9._~-]+)+") || path.contains("/./")
+        || path.contains("/../") || path.endsWith("/.") || path.endsWith("/..")) {
+      throw new IllegalArgumentException("must be an exact path like /a/b, was " + path);
+    }
+  }
+
+  static void checkBaseUrl(String base) {
+    // Endpoint URLs in the metadata are this plus a path, so no query, fragment or spaces.
+    if (base == null || !base.matches("https?://[^\\s?#]+")) {
+      throw new IllegalArgumentException("must be an http(s) URL without query or fragment, was "
+          + base);
+    }
+  }
+
+  /** Builds {@link AdminAuth}; {@link #build()} validates. */
+  public static final class Builder {
+    private final TokenService tokens;
+    private final List<AuthScheme> extraSchemes = new ArrayList<>();
+    private boolean bearer = true;
+    private BearerTokenVerifier bearerVerifier;
+    private final List<TrustedIssuer> trustedIssuers = new ArrayList<>();
+    private Clock clock = Clock.systemUTC();
+    private AccessPolicy policy;
+    private RoleMapper roleMapper = RoleMapper.scopesAsRoles();
+    private String realm = "admin";
+    private TransportSecurity transport = TransportSecurity.none();
+    private boolean endpoints = true;
+    private EndpointPaths paths = EndpointPaths.defaults();
+    private String baseUrl;
+    private int maxRequestBytes = 16 * 1024;
+    private Duration jwksMaxAge = Duration.ofMinutes(5);
+    private ApiKeyService apiKeys;
+    private boolean apiKeyEndpoints = true;
+    private String apiKeysPath = DEFAULT_API_KEYS_PATH;
+    private String apiKeysAdminScope = ApiKeysServlet.DEFAULT_ADMIN_SCOPE;
+    private BasicAuthenticator basic;
+    private RateLimits rateLimits;
+
+    private Builder(TokenService tokens) {
+      this.tokens = Objects.requireNonNull(tokens, "tokens");
+    }
+
+    /** Whether the Bearer scheme is enabled (first in order); default true. */
+    public Builder bearer(boolean enabled) {
+      this.bearer = enabled;
+      return this;
+    }
+
+    /**
+     * The verifier behind the Bearer scheme; default the token service itself. Use this to accept
+     * tokens from trusted third-party issuers as well.
+     */
+    public Builder bearerVerifier(BearerTokenVerifier verifier) {
+      this.bearerVerifier = Objects.requireNonNull(verifier, "verifier");
+      return this;
+    }
+
+    /**
+     * Also accepts access tokens of this third-party issuer (Keycloak, Auth0, Entra ID, ...) on
+     * the Bearer scheme. Tokens are routed by their {@code iss}: this library's own issuer to the
+     * token service (or {@link #bearerVerifier}), each trusted issuer to its own keys.
+     */
+    public Builder trustedIssuer(TrustedIssuer issuer) {
+      trustedIssuers.add(Objects.requireNonNull(issuer, "issuer"));
+      return this;
+    }
+
+    /**
+     * Time source for checking third-party tokens and for the default {@link #rateLimits rate
+     * limits}; default the system UTC clock.
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Appends a scheme after the built-in ones (API key, Basic, or your own). */
+    public Builder scheme(AuthScheme scheme) {
+      extraSchemes.add(Objects.requireNonNull(scheme, "scheme"));
+      return this;
+    }
+
+    /** The access policy; default: everything protected except the endpoints (deny by default). */
+    public Builder accessPolicy(AccessPolicy policy) {
+      this.policy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** Scope to role mapping; default {@link RoleMapper#scopesAsRoles()}. */
+    public Builder roleMapper(RoleMapper roleMapper) {
+      this.roleMapper = Objects.requireNonNull(roleMapper, "roleMapper");
+      return this;
+    }
+
+    /** The {@code realm} of challenges; default {@code admin}. */
+    public Builder realm(String realm) {
+      this.realm = Objects.requireNonNull(realm, "realm");
+      return this;
+    }
+
+    /** Require HTTPS, believing {@code X-Forwarded-Proto} only from {@code trustedProxies}. */
+    public Builder requireHttps(Collection<String> trustedProxies) {
+      this.transport = TransportSecurity.requireHttps(Set.copyOf(trustedProxies));
+      return this;
+    }
+
+    /** Whether to build the endpoint servlets; default true. */
+    public Builder endpoints(boolean enabled) {
+      this.endpoints = enabled;
+      return this;
+    }
+
+    /** Endpoint paths; default {@link EndpointPaths#defaults()}. */
+    public Builder paths(EndpointPaths paths) {
+      this.paths = Objects.requireNonNull(paths, "paths");
+      return this;
+    }
+
+    /** Public URL of the application root for the metadata document; default the issuer. */
+    public Builder baseUrl(String baseUrl) {
+      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+      return this;
+    }
+
+    /** Largest accepted endpoint request body; default 16 KiB. */
+    public Builder maxRequestBytes(int bytes) {
+      this.maxRequestBytes = bytes;
+      return this;
+    }
+
+    /** {@code Cache-Control} max-age of the JWK Set and metadata; default 5 minutes. */
+    public Builder jwksMaxAge(Duration maxAge) {
+      this.jwksMaxAge = Objects.requireNonNull(maxAge, "maxAge");
+      return this;
+    }
+
+    /**
+     * Enables API keys: the {@link ApiKeyScheme} (after Bearer) and, unless {@link
+     * #apiKeyEndpoints(boolean) switched off}, the management endpoints. Off by default.
+     */
+    public Builder apiKeys(ApiKeyService service) {
+      this.apiKeys = Objects.requireNonNull(service, "service");
+      return this;
+    }
+
+    /** Whether to serve the API key management endpoints when API keys are on; default true. */
+    public Builder apiKeyEndpoints(boolean enabled) {
+      this.apiKeyEndpoints = enabled;
+      return this;
+    }
+
+    /** Path of the management endpoints; default {@value AdminAuth#DEFAULT_API_KEYS_PATH}. */
+    public Builder apiKeysPath(String path) {
+      checkApiKeysPath(path);
+      this.apiKeysPath = path;
+      return this;
+    }
+
+    /**
+     * The scope that lets a caller see and manage every owner's keys; default {@value
+     * ApiKeysServlet#DEFAULT_ADMIN_SCOPE}.
+     */
+    public Builder apiKeysAdminScope(String scope) {
+      this.apiKeysAdminScope = Objects.requireNonNull(scope, "scope");
+      return this;
+    }
+
+    /**
+     * Enables HTTP Basic (RFC 7617) with {@code authenticator}, throttled by the {@link
+     * #rateLimits(RateLimits) rate limits}. Off by default: Basic is for legacy clients and tests.
+     */
+    public Builder basic(BasicAuthenticator authenticator) {
+      this.basic = Objects.requireNonNull(authenticator, "authenticator");
+      return this;
+    }
+
+    /** Rate limits and failure throttles; default {@link RateLimits#defaults(Clock)} on {@link #clock}. */
+    public Builder rateLimits(RateLimits limits) {
+      this.rateLimits = Objects.requireNonNull(limits, "limits");
+      return this;
+    }
+
+    /**
+     * Validates and builds.
+     *
+     * @throws IllegalStateException when no scheme is enabled, trusted issuers are given with
+     *     the Bearer scheme off, or the access policy makes the API key management path public
+     * @throws IllegalArgumentException for a body bound outside 256 B..1 MiB, a negative max-age,
+     *     a base URL that is not http(s), or a trusted issuer equal to the own issuer or given twice
+     */
+    public AdminAuth build() {
+      checkMaxRequestBytes(maxRequestBytes);
+      if (jwksMaxAge.isNegative()) {
+        throw new IllegalArgumentException("jwksMaxAge must not be negative");
+      }
+      String base = baseUrl != null ? baseUrl : tokens.issuer();
+      if (endpoints) {
+        checkBaseUrl(base);
+      }
+      AuthErrorRenderer renderer = new AuthErrorRenderer(realm);
+      RateLimits limits = rateLimits != null ? rateLimits : RateLimits.defaults(clock);
+      AccessPolicy effective = policy != null ? policy : AccessPolicy.builder().build();
+      Map<String, HttpServlet> servlets = new LinkedHashMap<>();
+      if (endpoints) {
+        effective = effective.withPublicPaths(List.copyOf(paths.all()));
+        servlets.put(paths.token(), new TokenEndpointServlet(tokens, renderer, maxRequestBytes,
+            limits.tokenPerAddress(), limits.tokenPerClient()));
+        servlets.put(paths.revocation(),
+            new RevocationEndpointServlet(tokens, renderer, maxRequestBytes));
+        servlets.put(paths.introspection(),
+            new IntrospectionEndpointServlet(tokens, renderer, maxRequestBytes));
+        servlets.put(paths.jwks(), new JwksServlet(tokens, renderer, jwksMaxAge));
+        // One instance per mapping: a container initialises each registration's servlet itself.
+        servlets.put(paths.authorizationServerMetadata(),
+            new MetadataServlet(tokens, renderer, base, paths, jwksMaxAge));
+        servlets.put(paths.openidConfiguration(),
+            new MetadataServlet(tokens, renderer, base, paths, jwksMaxAge));
+      }
+      boolean manage = apiKeys != null && apiKeyEndpoints;
+      if (manage) {
+        if (paths.all().contains(apiKeysPath)) {
+          throw new IllegalArgumentException("apiKeysPath collides with an endpoint path");
+        }
+        effective = effective.withRulesFirst(List.of(new AccessRule(Set.of(),
+            PathPattern.of(apiKeysPath + "/**"), Set.of(ApiKeysServlet.MANAGE_SCOPE))));
+        if (effective.decide("GET", apiKeysPath) instanceof AccessPolicy.Decision.Public) {
+          throw new IllegalStateException("the access policy makes " + apiKeysPath + " public");
+        }
+        servlets.put(apiKeysPath,
+            new ApiKeysServlet(apiKeys, renderer, apiKeysAdminScope, maxRequestBytes));
+        servlets.put(apiKeysPath + "/*",
+            new ApiKeysServlet(apiKeys, renderer, apiKeysAdminScope, maxRequestBytes));
+      }
+      AdminAuthFilter.Builder filter = AdminAuthFilter.builder()
+          .accessPolicy(effective)
+          .roleMapper(roleMapper)
+          .realm(realm)
+          .transportSecurity(transport);
+      if (bearer) {
+        filter.scheme(new BearerScheme(bearerVerifier()));
+      }
+      if (apiKeys != null) {
+        filter.scheme(new ApiKeyScheme(apiKeys));
+      }
+      if (basic != null) {
+        filter.scheme(BasicScheme.builder(basic)
+            .userThrottle(limits.basicPerUser())
+            .addressThrottle(limits.basicPerAddress())
+            .build());
+      }
+      limits.perPrincipal().ifPresent(filter::principalRateLimiter);
+      extraSchemes.forEach(filter::scheme);
+      if (!bearer && !trustedIssuers.isEmpty()) {
+        throw new IllegalStateException("trusted issuers need the Bearer scheme enabled");
+      }
+      if (!bearer && apiKeys == null && basic == null && extraSchemes.isEmpty()) {
+        throw new IllegalStateException("no authentication scheme is enabled");
+      }
+      return new AdminAuth(filter.build(), servlets, paths);
+    }
+
+    private BearerTokenVerifier bearerVerifier() {
+      BearerTokenVerifier own = bearerVerifier != null ? bearerVerifier : tokens;
+      if (trustedIssuers.isEmpty()) {
+        return own;
+      }
+      MultiIssuerVerifier.Builder router = MultiIssuerVerifier.builder().clock(clock)
+          .ownIssuer(tokens.issuer(), own);
+      trustedIssuers.forEach(router::trust);
+      try {
+        return router.build();
+      } catch (IllegalStateException e) {
+        throw new IllegalArgumentException(e.getMessage(), e);
+      }
+    }
+  }
+}
