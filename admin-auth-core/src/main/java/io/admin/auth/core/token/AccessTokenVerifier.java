@@ -290,11 +290,9 @@ public final class AccessTokenVerifier {
     if (bytes == null) {
       return null;
     }
-    if (Base64Url.isAscii(bytes)) {
-      Map<String, Object> fast = StrictJson.parseAscii(bytes);
-      if (fast != null) {
-        return fast;
-      }
+    Map<String, Object> fast = StrictJson.parseAscii(bytes);
+    if (fast != null) {
+      return fast;
     }
     String text = Base64Url.utf8(bytes);
     return text == null ? null : Json.parseObject(text).orElse(null);

@@ -63,8 +63,8 @@ final class StrictJson {
   }
 
   /**
-   * The object in {@code ascii} (every byte below 0x80), or {@code null} when this parser does not
-   * decide it.
+   * The object in {@code ascii}, or {@code null} when this parser does not decide it, which includes
+   * any byte above 0x7F (UTF-8 text is left to {@code Json}).
    */
   static Map<String, Object> parseAscii(byte[] ascii) {
     StrictJson p = new StrictJson(ascii);
@@ -166,8 +166,9 @@ final class StrictJson {
     }
   }
 
+  // A non-ASCII byte reads as a char of 0x80 or more, which no grammar rule here accepts.
   private char at(int index) {
-    return (char) s[index];
+    return (char) (s[index] & 0xFF);
   }
 
   private String name() {
@@ -216,7 +217,7 @@ final class StrictJson {
       if (c == '"') {
         return new String(s, start, i++ - start, StandardCharsets.ISO_8859_1);
       }
-      if (c == '\\' || c < 0x20) {
+      if (c == '\\' || c < 0x20 || c >= 0x80) {
         break;
       }
       i++;
@@ -228,7 +229,7 @@ final class StrictJson {
       if (c == '"') {
         return b.toString();
       }
-      if (c < 0x20) {
+      if (c < 0x20 || c >= 0x80) {
         throw new Undecided();
       }
       if (c != '\\') {

@@ -65,6 +65,14 @@ class StrictJsonTest {
   }
 
   @Test
+  void parseAsciiWhenUtf8BytesThenUndecidedAnywhere() {
+    for (String text : List.of("{\"u\":\"\u00e9\"}", "{\"\u00e9\":1}", "{\"a\":\"x\"}\u00a0",
+        "{\"exp\":1\u0661}")) {
+      assertNull(StrictJson.parseAscii(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), text);
+    }
+  }
+
+  @Test
   void parseObjectWhenDeeplyNestedThenUndecided() {
     String deep = "{\"a\":" + "[".repeat(40) + "]".repeat(40) + "}";
     assertNull(StrictJson.parseObject(deep));
