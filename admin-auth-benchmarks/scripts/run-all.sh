@@ -25,7 +25,11 @@ run verify    '^io.admin.auth.benchmarks.VerifyBenchmark\.(jcaFloor|ours|oursCac
 run sign      '^io.admin.auth.benchmarks.Sign(Auth0)?Benchmark\.'
 run threads   '^io.admin.auth.benchmarks.VerifyThreadsBenchmark\.'
 run credentials '^io.admin.auth.benchmarks.CredentialBenchmark\.'
+# HTTP rows warm up slowly (HttpClient and Jetty JIT) and vary more than in-process ones: longer
+# iterations, still one run. Override with HTTP_OPTS.
+OPTS_SAVED=$OPTS; OPTS=${HTTP_OPTS:-"-f 1 -wi 5 -w 2s -i 5 -r 2s"}
 run http      '^io.admin.auth.benchmarks.HttpOverheadBenchmark\.'
+OPTS=$OPTS_SAVED
 run providers '^io.admin.auth.benchmarks.(Es256|Ed25519)ProviderBenchmark\.'
 echo "== memory $(date -u +%H:%M:%S) load: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt"
 java -Xmx2g -cp "$JAR" io.admin.auth.benchmarks.MemoryFootprint > "$OUT/memory.txt" 2>&1

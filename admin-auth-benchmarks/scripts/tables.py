@@ -59,7 +59,6 @@ def verify(d):
     rows = [("jcaFloor", "JCA floor, JDK provider (ops/s)"),
             ("ours", "**ours, uncached** (target ≥ 0.9 / 0.9 / Nimbus-with-Tink / 0.35)"),
             ("oursCacheHit", "**ours, cache hit**"),
-            ("nimbusSignedJwt", "Nimbus `SignedJWT` parse + signature only"),
             ("nimbusProcessor", "Nimbus `DefaultJWTProcessor`"),
             ("jjwt", "jjwt"),
             ("auth0JavaJwt", "Auth0 java-jwt"),
