@@ -84,10 +84,12 @@ class OursBenchmarksTest {
         VerifyThreadsBenchmark.Shared s = new VerifyThreadsBenchmark.Shared();
         s.alg = alg.name();
         s.setup();
-        assertInstanceOf(AuthOutcome.Authenticated.class, bench.uncached1t(s));
-        assertInstanceOf(AuthOutcome.Authenticated.class, bench.uncached2t(s));
-        assertInstanceOf(AuthOutcome.Authenticated.class, bench.cacheHit1t(s));
-        assertInstanceOf(AuthOutcome.Authenticated.class, bench.cacheHit2t(s));
+        VerifyThreadsBenchmark.Request r = new VerifyThreadsBenchmark.Request();
+        r.setup(s);
+        assertInstanceOf(AuthOutcome.Authenticated.class, bench.uncached1t(s, r));
+        assertInstanceOf(AuthOutcome.Authenticated.class, bench.uncached2t(s, r));
+        assertInstanceOf(AuthOutcome.Authenticated.class, bench.cacheHit1t(s, r));
+        assertInstanceOf(AuthOutcome.Authenticated.class, bench.cacheHit2t(s, r));
         assertEquals(0, s.uncached.cachedTokens());
     }
 
