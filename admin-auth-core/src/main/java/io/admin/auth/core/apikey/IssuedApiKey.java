@@ -1,0 +1,22 @@
+package io.admin.auth.core.apikey;
+
+import java.util.Objects;
+
+/**
+ * A key just created or rotated: its metadata plus the full key string, which exists only here
+ * and must be shown to the caller once and then forgotten.
+ *
+ * @param metadata the stored metadata
+ * @param key the full key ({@link ApiKeyFormat}); masked in {@link #toString()}
+ */
+public record IssuedApiKey(ApiKey metadata, String key) {
+  public IssuedApiKey {
+    Objects.requireNonNull(metadata, "metadata");
+    Objects.requireNonNull(key, "key");
+  }
+
+  @Override
+  public String toString() {
+    return "IssuedApiKey[metadata=" + metadata + ", key=" + metadata.prefix() + "_**********]";
+  }
+}

@@ -1,0 +1,266 @@
+package io.admin.auth.core.apikey;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.admin.auth.core.AuthErrorCode;
+import io.admin.auth.core.AuthMethod;
+import io.admin.auth.core.AuthOutcome;
+import io.admin.auth.core.Principal;
+import io.admin.auth.core.crypto.SecretHasher;
+import io.admin.auth.core.store.memory.InMemoryApiKeyStore;
+import io.admin.auth.core.support.MutableTestClock;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ApiKeyServiceTest {
+
+  private static final Instant T0 = Instant.parse("2026-03-15T10:00:00Z");
+
+  private final MutableTestClock clock = new MutableTestClock(T0);
+  private final CountingApiKeyStore store = new CountingApiKeyStore(new InMemoryApiKeyStore());
+  private final SecretHasher hasher = SecretHasher.withPepper(pepper());
+  private final ApiKeyService service = ApiKeyService.builder()
+      .store(store).hasher(hasher).clock(clock).random(new SecureRandom()).build();
+
+  private static byte[] pepper() {
+    byte[] p = new byte[32];
+    Arrays.fill(p, (byte) 3);
+    return p;
+  }
+
+  private IssuedApiKey create(Duration expiresIn) {
+    return service.create("alice", "ci-bot", Set.of("users:read"), expiresIn);
+  }
+
+  private static AuthErrorCode code(AuthOutcome outcome) {
+    return assertInstanceOf(AuthOutcome.Rejected.class, outcome).error().code();
+  }
+
+  @Test
+  void createWhenValidThenKeyShownOnceAndOnlyHashStored() {
+    IssuedApiKey issued = create(Duration.ofDays(30));
+    ApiKey meta = issued.metadata();
+    assertTrue(issued.key().startsWith(meta.prefix() + "_"));
+    assertEquals("adm_" + meta.id(), meta.prefix());
+    assertEquals(T0, meta.createdAt());
+    assertEquals(T0.plus(Duration.ofDays(30)), meta.expiresAt());
+    assertEquals(Set.of("users:read"), meta.scopes());
+    ApiKey stored = store.findById(meta.id()).orElseThrow();
+    String secret = ApiKeyFormat.parse(issued.key()).orElseThrow().secret();
+    assertFalse(stored.toString().contains(secret));
+    assertFalse(stored.secretHash().contains(secret));
+    assertTrue(hasher.matches(secret, stored.secretHash()));
+    assertFalse(issued.toString().contains(secret));
+    assertFalse(stored.toString().contains(stored.secretHash()));
+  }
+
+  @Test
+  void authenticateWhenValidThenPrincipalOfOwnerWithKeyIdAsClientId() {
+    IssuedApiKey issued = create(Duration.ofDays(1));
+    Principal p = assertInstanceOf(AuthOutcome.Authenticated.class,
+        service.authenticate(issued.key())).principal();
+    assertEquals("alice", p.subject());
+    assertEquals(issued.metadata().id(), p.clientId());
+    assertEquals(AuthMethod.API_KEY, p.method());
+    assertEquals(Set.of("users:read"), p.scopes());
+    assertEquals(T0.plus(Duration.ofDays(1)), p.expiresAt());
+    assertEquals(issued.metadata().id(), p.claims().get(ApiKeyService.CLAIM_KEY_ID));
+    assertEquals("ci-bot", p.claims().get(ApiKeyService.CLAIM_KEY_NAME));
+  }
+
+  @ParameterizedTest
+  @NullAndEmptySource
+  @ValueSource(strings = {"garbage", "Bearer abc", "adm_"})
+  void authenticateWhenMalformedThenInvalidWithoutStoreLookup(String presented) {
+    assertEquals(AuthErrorCode.AUTH_API_KEY_INVALID, code(service.authenticate(presented)));
+    assertEquals(0, store.lookups.get());
+  }
+
+  @Test
+  void authenticateWhenOneCharacterChangedOrTruncatedThenInvalidWithoutStoreLookup() {
+    String key = create(null).key();
+    int last = key.length() - 1;
+    String flipped = key.substring(0, last) + (key.charAt(last) == 'a' ? 'b' : 'a');
+    assertEquals(AuthErrorCode.AUTH_API_KEY_INVALID, code(service.authenticate(flipped)));
+    assertEquals(AuthErrorCode.AUTH_API_KEY_INVALID,
+        code(service.authenticate(key.substring(0, last))));
+    String midFlip = key.substring(0, 30) + (key.charAt(30) == 'Q' ? 'R' : 'Q') + key.substring(31);
+    assertEquals(AuthErrorCode.AUTH_API_KEY_INVALID, code(service.authenticate(midFlip)));
+    assertEquals(0, store.lookups.get());
+  }
+
+  @Test
+  void authenticateWhenWellFormedButUnknownThenInvalidAfterOneLookup() {
+    String key = ApiKeyFormat.format("0000000000000000", ApiKeyFormat.newSecret(new SecureRandom()));
+    assertEquals(AuthErrorCode.AUTH_API_KEY_INVALID, code(service.authenticate(key)));
+    assertEquals(1, store.lookups.get());
+  }
+
+  @Test
+  void authenticateWhenRightIdWrongSecretThenInvalid() {
+    IssuedApiKey issued = create(null);
+    String forged = ApiKeyFormat.format(issued.metadata().id(), ApiKeyFormat.newSecret(new SecureRandom()));
+    assertEquals(AuthErrorCode.AUTH_API_KEY_INVALID, code(service.authenticate(forged)));
+  }
+
+  @Test
+  void authenticateWhenExpiredThenExpiredCodeWithExpiredAt() {
+    IssuedApiKey issued = create(Duration.ofHours(1));
+    clock.advance(Duration.ofMinutes(59));
+    assertInstanceOf(AuthOutcome.Authenticated.class, service.authenticate(issued.key()));
+    clock.advance(Duration.ofMinutes(1));
+    AuthOutcome.Rejected r = assertInstanceOf(AuthOutcome.Rejected.class, service.authenticate(issued.key()));
+    assertEquals(AuthErrorCode.AUTH_API_KEY_EXPIRED, r.error().code());
+    assertEquals("2026-03-15T11:00:00Z", r.error().details().get("expired_at"));
+  }
+
+  @Test
+  void authenticateWhenRevokedThenRevokedCodeButWrongSecretStillInvalid() {
+    IssuedApiKey issued = create(null);
+    assertTrue(service.revoke(issued.metadata().id()));
+    assertEquals(AuthErrorCode.AUTH_API_KEY_REVOKED, code(service.authenticate(issued.key())));
+    String forged = ApiKeyFormat.format(issued.metadata().id(), ApiKeyFormat.newSecret(new SecureRandom()));
+    assertEquals(AuthErrorCode.AUTH_API_KEY_INVALID, code(service.authenticate(forged)));
+    assertEquals(T0, service.get(issued.metadata().id()).orElseThrow().revokedAt());
+  }
+
+  @Test
+  void rotateWhenWithinGraceThenBothWorkAndAfterGraceOnlyNew() {
+    IssuedApiKey old = create(null);
+    IssuedApiKey rotated = service.rotate(old.metadata().id(), Duration.ofSeconds(3600)).orElseThrow();
+    assertNotEquals(old.key(), rotated.key());
+    assertEquals(old.metadata().id(), rotated.metadata().id());
+    assertInstanceOf(AuthOutcome.Authenticated.class, service.authenticate(rotated.key()));
+    clock.advance(Duration.ofSeconds(3599));
+    assertInstanceOf(AuthOutcome.Authenticated.class, service.authenticate(old.key()));
+    clock.advance(Duration.ofSeconds(1));
+    assertEquals(AuthErrorCode.AUTH_API_KEY_INVALID, code(service.authenticate(old.key())));
+    assertInstanceOf(AuthOutcome.Authenticated.class, service.authenticate(rotated.key()));
+  }
+
+  @Test
+  void rotateWhenDefaultThenGraceIs86400Seconds() {
+    IssuedApiKey old = create(null);
+    IssuedApiKey rotated = service.rotate(old.metadata().id()).orElseThrow();
+    assertEquals(T0.plusSeconds(86_400), rotated.metadata().previousSecretExpiresAt());
+    clock.advance(Duration.ofSeconds(86_399));
+    assertInstanceOf(AuthOutcome.Authenticated.class, service.authenticate(old.key()));
+    clock.advance(Duration.ofSeconds(1));
+    assertEquals(AuthErrorCode.AUTH_API_KEY_INVALID, code(service.authenticate(old.key())));
+  }
+
+  @Test
+  void rotateWhenZeroGraceThenOldFailsAtOnce() {
+    IssuedApiKey old = create(null);
+    IssuedApiKey rotated = service.rotate(old.metadata().id(), Duration.ZERO).orElseThrow();
+    assertNull(rotated.metadata().previousSecretHash());
+    assertEquals(AuthErrorCode.AUTH_API_KEY_INVALID, code(service.authenticate(old.key())));
+  }
+
+  @Test
+  void rotateWhenRotatedTwiceThenFirstSecretEndsAtOnce() {
+    IssuedApiKey first = create(null);
+    IssuedApiKey second = service.rotate(first.metadata().id()).orElseThrow();
+    IssuedApiKey third = service.rotate(first.metadata().id()).orElseThrow();
+    assertEquals(AuthErrorCode.AUTH_API_KEY_INVALID, code(service.authenticate(first.key())));
+    assertInstanceOf(AuthOutcome.Authenticated.class, service.authenticate(second.key()));
+    assertInstanceOf(AuthOutcome.Authenticated.class, service.authenticate(third.key()));
+  }
+
+  @Test
+  void rotateWhenRevokedExpiredOrUnknownThenEmpty() {
+    IssuedApiKey revoked = create(null);
+    service.revoke(revoked.metadata().id());
+    IssuedApiKey expiring = create(Duration.ofSeconds(10));
+    clock.advance(Duration.ofSeconds(10));
+    assertTrue(service.rotate(revoked.metadata().id()).isEmpty());
+    assertTrue(service.rotate(expiring.metadata().id()).isEmpty());
+    assertTrue(service.rotate("0000000000000000").isEmpty());
+    assertTrue(service.rotate("../../etc").isEmpty());
+    assertThrows(IllegalArgumentException.class,
+        () -> service.rotate(expiring.metadata().id(), Duration.ofSeconds(-1)));
+  }
+
+  @Test
+  void revokeWhenUnknownThenFalse() {
+    assertFalse(service.revoke("0000000000000000"));
+    assertFalse(service.revoke(null));
+  }
+
+  @Test
+  void listByOwnerWhenSeveralOwnersThenOnlyOwnKeys() {
+    IssuedApiKey a1 = create(null);
+    clock.advance(Duration.ofSeconds(1));
+    IssuedApiKey a2 = create(null);
+    service.create("bob", "other", Set.of(), null);
+    assertEquals(List.of(a1.metadata().id(), a2.metadata().id()),
+        service.listByOwner("alice").stream().map(ApiKey::id).toList());
+    assertEquals(3, service.listAll().size());
+  }
+
+  @Test
+  void authenticateWhenSuccessfulThenLastUsedPendingUntilFlushWithoutStoreWrite() {
+    IssuedApiKey issued = create(null);
+    String id = issued.metadata().id();
+    clock.advance(Duration.ofSeconds(5));
+    service.authenticate(issued.key());
+    clock.advance(Duration.ofSeconds(5));
+    service.authenticate(issued.key());
+    assertEquals(0, store.lastUsedWrites.get());
+    assertNull(store.findById(id).orElseThrow().lastUsedAt());
+    assertEquals(T0.plusSeconds(10), service.get(id).orElseThrow().lastUsedAt());
+    assertEquals(1, service.lastUsed().flush());
+    assertEquals(1, store.lastUsedWrites.get());
+    assertEquals(T0.plusSeconds(10), store.findById(id).orElseThrow().lastUsedAt());
+  }
+
+  @Test
+  void authenticateWhenRejectedThenLastUsedNotRecorded() {
+    IssuedApiKey issued = create(Duration.ofSeconds(1));
+    clock.advance(Duration.ofSeconds(2));
+    service.authenticate(issued.key());
+    assertEquals(0, service.lastUsed().pendingCount());
+  }
+
+  @ParameterizedTest
+  @NullAndEmptySource
+  @ValueSource(strings = {" "})
+  void createWhenBlankOwnerOrNameThenIllegalArgument(String blank) {
+    assertThrows(IllegalArgumentException.class, () -> service.create(blank, "n", Set.of(), null));
+    assertThrows(IllegalArgumentException.class, () -> service.create("o", blank, Set.of(), null));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "users read", "users:\"read", "back\\slash", "\u00e9t\u00e9", "tab\t"})
+  void createWhenScopeNotAScopeTokenThenIllegalArgument(String scope) {
+    assertThrows(IllegalArgumentException.class, () -> service.create("o", "n", Set.of(scope), null));
+  }
+
+  @Test
+  void createWhenNonPositiveLifetimeThenIllegalArgument() {
+    assertThrows(IllegalArgumentException.class,
+        () -> service.create("o", "n", Set.of(), Duration.ZERO));
+  }
+
+  @Test
+  void buildWhenStoreOrHasherMissingThenIllegalState() {
+    assertThrows(IllegalStateException.class, () -> ApiKeyService.builder().hasher(hasher).build());
+    assertThrows(IllegalStateException.class, () -> ApiKeyService.builder().store(store).build());
+    assertThrows(IllegalStateException.class, () -> ApiKeyService.builder().store(store)
+        .hasher(hasher).defaultGracePeriod(Duration.ofSeconds(-1)).build());
+  }
+}

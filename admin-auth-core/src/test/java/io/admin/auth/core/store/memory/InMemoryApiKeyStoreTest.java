@@ -1,0 +1,11 @@
+package io.admin.auth.core.store.memory;
+
+import io.admin.auth.core.spi.ApiKeyStore;
+import io.admin.auth.core.spi.ApiKeyStoreContract;
+
+class InMemoryApiKeyStoreTest extends ApiKeyStoreContract {
+  @Override
+  protected ApiKeyStore newStore() {
+    return new InMemoryApiKeyStore();
+  }
+}

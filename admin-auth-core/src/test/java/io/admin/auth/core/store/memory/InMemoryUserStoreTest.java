@@ -1,0 +1,11 @@
+package io.admin.auth.core.store.memory;
+
+import io.admin.auth.core.spi.UserStore;
+import io.admin.auth.core.spi.UserStoreContract;
+
+class InMemoryUserStoreTest extends UserStoreContract {
+  @Override
+  protected UserStore newStore() {
+    return new InMemoryUserStore();
+  }
+}
