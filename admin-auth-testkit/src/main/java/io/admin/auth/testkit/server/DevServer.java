@@ -34,12 +34,15 @@ public final class DevServer implements AutoCloseable {
   private final int port;
   private final DevCredentials credentials;
   private final String issuer;
+  private final DevServerConfig config;
 
-  private DevServer(Server server, int port, DevCredentials credentials, String issuer) {
+  private DevServer(Server server, int port, DevCredentials credentials, String issuer,
+      DevServerConfig config) {
     this.server = server;
     this.port = port;
     this.credentials = credentials;
     this.issuer = issuer;
+    this.config = config;
   }
 
   /**
@@ -49,8 +52,14 @@ public final class DevServer implements AutoCloseable {
    * @throws DevServerStartException if the port cannot be bound or Jetty does not start
    */
   public static DevServer start(DevServerConfig config, PrintStream out) {
-    Objects.requireNonNull(config, "config");
     Objects.requireNonNull(out, "out");
+    DevServer server = startSilently(config);
+    server.printBanner(out);
+    return server;
+  }
+
+  private static DevServer startSilently(DevServerConfig config) {
+    Objects.requireNonNull(config, "config");
     SecureRandom random = new SecureRandom();
     DevCredentials credentials = DevCredentials.from(config, new RandomTokens(random));
     Server server = new Server();
@@ -78,15 +87,18 @@ public final class DevServer implements AutoCloseable {
       stopQuietly(server);
       throw new DevServerStartException("could not start: " + rootMessage(e), e);
     }
-    DevServer running = new DevServer(server, port, credentials, issuer);
+    return new DevServer(server, port, credentials, issuer, config);
+  }
+
+  /** Prints the start banner, ending with the {@code ready} line. */
+  private void printBanner(PrintStream out) {
     List<DevServerBanner.Endpoint> endpoints = List.of(
         new DevServerBanner.Endpoint("GET", "/api/v3/users", "demo resource, scope users:read"),
         new DevServerBanner.Endpoint("POST", "/api/v3/users", "demo resource, scope users:write"),
         new DevServerBanner.Endpoint("GET", "/api/v3/me", "who you are, any authenticated caller"));
-    new DevServerBanner(running.baseUri().toString(), issuer, config.audienceFor(port),
+    new DevServerBanner(baseUri().toString(), issuer, config.audienceFor(port),
         config.store().describe(), List.of(), credentials, endpoints, "/api/v3/auth/token")
         .print(out);
-    return running;
   }
 
   /** The bound port (the real one when the configuration asked for 0). */
@@ -152,13 +164,15 @@ public final class DevServer implements AutoCloseable {
     }
     DevServer server;
     try {
-      server = start(((ConfigResult.Valid) result).config(), out);
+      server = startSilently(((ConfigResult.Valid) result).config());
     } catch (DevServerStartException e) {
       err.println("admin-auth dev server: " + e.getMessage());
       return EXIT_START_FAILED;
     }
+    // Before "ready": whoever waits for that line may send SIGTERM the moment it appears.
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnSignal(server, out, err),
         "admin-auth-dev-server-shutdown"));
+    server.printBanner(out);
     return -1;
   }
 
