@@ -61,6 +61,41 @@ class SecretHasherTest {
   }
 
   @Test
+  void hashWhenClonedPrototypeThenSameBytesAsFreshMac() throws Exception {
+    // The clone path must give exactly the bytes of a freshly keyed JDK Mac.
+    javax.crypto.Mac fresh = javax.crypto.Mac.getInstance("HmacSHA256");
+    fresh.init(new javax.crypto.spec.SecretKeySpec(pepper(7), "HmacSHA256"));
+    String expected = SecretHasher.PREFIX + java.util.Base64.getUrlEncoder().withoutPadding()
+        .encodeToString(fresh.doFinal("what do ya want for nothing?".getBytes(
+            java.nio.charset.StandardCharsets.UTF_8)));
+    assertEquals(expected, hasher.hash("what do ya want for nothing?"));
+  }
+
+  @Test
+  void hashWhenCalledFromManyThreadsThenAlwaysTheSame() throws Exception {
+    String expected = hasher.hash("concurrent");
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      var futures = new java.util.ArrayList<java.util.concurrent.Future<Boolean>>();
+      for (int i = 0; i < 64; i++) {
+        futures.add(pool.submit(() -> {
+          for (int j = 0; j < 500; j++) {
+            if (!expected.equals(hasher.hash("concurrent"))) {
+              return false;
+            }
+          }
+          return true;
+        }));
+      }
+      for (var f : futures) {
+        assertTrue(f.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void toStringMasksPepper() {
     assertEquals("SecretHasher[pepper=**********]", hasher.toString());
   }

@@ -1,0 +1,88 @@
+package io.admin.auth.core.audit;
+
+import io.admin.auth.core.AuthErrorCode;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A security event. Events identify tokens by {@code jti}, family id or a short hash prefix of the
+ * token ({@link #fingerprint}), never by the token or any secret, so they are safe to log.
+ */
+public sealed interface AuditEvent {
+
+  /** When it happened. */
+  Instant at();
+
+  /** Tokens were issued by a grant. */
+  record TokenIssued(Instant at, String grantType, String clientId, String subject, String jti,
+      Set<String> scopes, String familyId) implements AuditEvent {
+    public TokenIssued {
+      Objects.requireNonNull(at, "at");
+      scopes = scopes == null ? Set.of() : Collections.unmodifiableSortedSet(new TreeSet<>(scopes));
+    }
+  }
+
+  /** A refresh token was exchanged (rotated) for new tokens. */
+  record TokenRefreshed(Instant at, String clientId, String familyId, String jti)
+      implements AuditEvent {
+    public TokenRefreshed {
+      Objects.requireNonNull(at, "at");
+    }
+  }
+
+  /** A used refresh token was presented again; its family has been revoked. */
+  record RefreshTokenReuseDetected(Instant at, String clientId, String familyId)
+      implements AuditEvent {
+    public RefreshTokenReuseDetected {
+      Objects.requireNonNull(at, "at");
+    }
+  }
+
+  /**
+   * Something was revoked.
+   *
+   * @param kind {@code access_token} or {@code refresh_family}
+   * @param id the jti or the family id
+   */
+  record TokenRevoked(Instant at, String clientId, String kind, String id) implements AuditEvent {
+    public TokenRevoked {
+      Objects.requireNonNull(at, "at");
+    }
+  }
+
+  /**
+   * An access token was rejected.
+   *
+   * @param code the contract code returned
+   * @param reason a short internal reason (e.g. {@code bad signature}); not shown to callers
+   * @param fingerprint {@link #fingerprint} of the token
+   * @param jti the token's jti when it could be read, else {@code null}
+   */
+  record VerificationFailed(Instant at, AuthErrorCode code, String reason, String fingerprint,
+      String jti) implements AuditEvent {
+    public VerificationFailed {
+      Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(code, "code");
+    }
+  }
+
+  /**
+   * A short, non-reversible identifier of a token for logs: the first 12 hex characters of its
+   * SHA-256 (48 bits; enough to correlate, far too little to recover anything).
+   */
+  static String fingerprint(String token) {
+    if (token == null) {
+      return "null";
+    }
+    try {
+      byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(d, 0, 6);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 unavailable", e);
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package io.admin.auth.core.spi;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Persists refresh tokens by hash. Used tokens are marked, not deleted, so a second use is seen
+ * as reuse. Thread-safe (also across nodes sharing the store); throws
+ * {@link io.admin.auth.core.AuthUnavailableException} only when the backing store cannot be reached.
+ */
+public interface RefreshTokenStore {
+
+  /** Stores a new token; {@code tokenHash} is unique. */
+  void save(RefreshTokenRecord record);
+
+  /** The record for a hash, or empty. */
+  Optional<RefreshTokenRecord> find(String tokenHash);
+
+  /**
+   * Atomically marks the token used at {@code now} if it is neither used nor revoked: exactly one
+   * of any number of concurrent callers gets {@link Consumed}. In SQL:
+   * {@code UPDATE ... SET used_at=? WHERE token_hash=? AND used_at IS NULL AND revoked_at IS NULL},
+   * then, if no row changed, a read to tell {@link AlreadyUsed} (used, whether or not also revoked),
+   * {@link Revoked} and {@link NotFound} apart. Expiry is not checked here.
+   */
+  ConsumeResult consume(String tokenHash, Instant now);
+
+  /** Marks every token of the family revoked at {@code now} (already revoked ones keep their time). */
+  void revokeFamily(String familyId, Instant now);
+
+  /**
+   * Deletes tokens whose {@code expiresAt} is at or before {@code cutoff}; they can no longer be
+   * exchanged, so reuse of them needs no detection. Returns how many were deleted.
+   */
+  int purgeExpired(Instant cutoff);
+
+  /** The outcome of {@link #consume}. */
+  sealed interface ConsumeResult permits Consumed, AlreadyUsed, Revoked, NotFound {}
+
+  /** This caller consumed the token; the record is as it was before (with {@code usedAt} set). */
+  record Consumed(RefreshTokenRecord record) implements ConsumeResult {
+    public Consumed {
+      Objects.requireNonNull(record, "record");
+    }
+  }
+
+  /** The token had been used before: reuse. */
+  record AlreadyUsed(RefreshTokenRecord record) implements ConsumeResult {
+    public AlreadyUsed {
+      Objects.requireNonNull(record, "record");
+    }
+  }
+
+  /** The token is unused but revoked. */
+  record Revoked(RefreshTokenRecord record) implements ConsumeResult {
+    public Revoked {
+      Objects.requireNonNull(record, "record");
+    }
+  }
+
+  /** No token with that hash. */
+  record NotFound() implements ConsumeResult {}
+}

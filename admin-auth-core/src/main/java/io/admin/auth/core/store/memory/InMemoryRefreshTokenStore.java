@@ -1,0 +1,79 @@
+package io.admin.auth.core.store.memory;
+
+import io.admin.auth.core.spi.RefreshTokenRecord;
+import io.admin.auth.core.spi.RefreshTokenStore;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * A {@link RefreshTokenStore} in memory. {@link #consume} is atomic through
+ * {@link ConcurrentMap#compute}. Family revocation scans all records, which is fine for the sizes
+ * an in-memory store is meant for (tests, development, single small nodes).
+ */
+public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
+
+  private final ConcurrentMap<String, RefreshTokenRecord> records = new ConcurrentHashMap<>();
+
+  /** {@inheritDoc} */
+  @Override
+  public void save(RefreshTokenRecord record) {
+    Objects.requireNonNull(record, "record");
+    if (records.putIfAbsent(record.tokenHash(), record) != null) {
+      throw new IllegalArgumentException("duplicate refresh token hash");
+    }
+  }
+
+  /** {@inheritDoc} */
+  @Override
+  public Optional<RefreshTokenRecord> find(String tokenHash) {
+    return tokenHash == null ? Optional.empty() : Optional.ofNullable(records.get(tokenHash));
+  }
+
+  /** {@inheritDoc} */
+  @Override
+  public ConsumeResult consume(String tokenHash, Instant now) {
+    Objects.requireNonNull(now, "now");
+    if (tokenHash == null) {
+      return new NotFound();
+    }
+    ConsumeResult[] result = {new NotFound()};
+    records.computeIfPresent(tokenHash, (hash, current) -> {
+      if (current.usedAt() != null) {
+        result[0] = new AlreadyUsed(current);
+        return current;
+      }
+      if (current.revokedAt() != null) {
+        result[0] = new Revoked(current);
+        return current;
+      }
+      RefreshTokenRecord used = current.withUsedAt(now);
+      result[0] = new Consumed(used);
+      return used;
+    });
+    return result[0];
+  }
+
+  /** {@inheritDoc} */
+  @Override
+  public void revokeFamily(String familyId, Instant now) {
+    Objects.requireNonNull(now, "now");
+    records.replaceAll((hash, r) ->
+        r.familyId().equals(familyId) && r.revokedAt() == null ? r.withRevokedAt(now) : r);
+  }
+
+  /** {@inheritDoc} */
+  @Override
+  public int purgeExpired(Instant cutoff) {
+    int before = records.size();
+    records.values().removeIf(r -> !r.expiresAt().isAfter(cutoff));
+    return Math.max(0, before - records.size());
+  }
+
+  /** How many records are held (for tests and metrics). */
+  public int size() {
+    return records.size();
+  }
+}

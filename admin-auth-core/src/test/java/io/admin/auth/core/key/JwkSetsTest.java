@@ -1,0 +1,68 @@
+package io.admin.auth.core.key;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class JwkSetsTest {
+
+  private static final Instant T0 = Instant.parse("2025-03-15T10:00:00Z");
+  private final SigningKeys gen = new SigningKeys(new SecureRandom());
+
+  private KeyRing ringWithEveryAlgorithm() {
+    List<SigningKey> keys = new ArrayList<>();
+    for (SigningAlgorithm a : SigningAlgorithm.values()) {
+      keys.add(gen.generate(a, a == SigningAlgorithm.HS256 ? KeyState.ACTIVE : KeyState.RETIRED, T0));
+    }
+    return KeyRing.of(keys);
+  }
+
+  @Test
+  void toJsonWhenEveryAlgorithmThenAsymmetricOnlyWithKidAlgUse() throws Exception {
+    KeyRing ring = ringWithEveryAlgorithm();
+    JWKSet set = JWKSet.parse(JwkSets.toJson(ring));
+    assertEquals(4, set.getKeys().size());
+    Set<String> algs = set.getKeys().stream().map(k -> k.getAlgorithm().getName())
+        .collect(Collectors.toSet());
+    assertEquals(Set.of("RS256", "PS256", "ES256", "EdDSA"), algs);
+    for (JWK jwk : set.getKeys()) {
+      assertFalse(jwk.isPrivate(), jwk.getKeyID());
+      assertEquals("sig", jwk.getKeyUse().identifier());
+      assertTrue(ring.find(jwk.getKeyID()).isPresent());
+    }
+  }
+
+  @Test
+  void toJsonWhenRenderedThenNoPrivateOrSymmetricMembers() {
+    String json = JwkSets.toJson(ringWithEveryAlgorithm());
+    for (String member : List.of("\"d\"", "\"p\"", "\"q\"", "\"dp\"", "\"dq\"", "\"qi\"", "\"k\"",
+        "\"oct\"", "HS256")) {
+      assertFalse(json.contains(member), member + " in " + json);
+    }
+  }
+
+  @Test
+  void toJsonWhenOnlyHs256ThenEmptyKeys() {
+    KeyRing ring = KeyRing.of(List.of(gen.generate(SigningAlgorithm.HS256, KeyState.ACTIVE, T0)));
+    assertEquals("{\"keys\":[]}", JwkSets.toJson(ring));
+  }
+
+  @Test
+  void toJsonWhenEd25519ThenXMatchesPublicKey() throws Exception {
+    SigningKey ed = gen.generate(SigningAlgorithm.EDDSA, KeyState.ACTIVE, T0);
+    JWK jwk = JWKSet.parse(JwkSets.toJson(KeyRing.of(List.of(ed)))).getKeys().get(0);
+    assertEquals("OKP", jwk.getKeyType().getValue());
+    assertEquals("Ed25519", jwk.toOctetKeyPair().getCurve().getName());
+    assertEquals(32, jwk.toOctetKeyPair().getX().decode().length);
+  }
+}

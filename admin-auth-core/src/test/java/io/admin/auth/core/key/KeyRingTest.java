@@ -1,0 +1,48 @@
+package io.admin.auth.core.key;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class KeyRingTest {
+
+  private static final Instant T0 = Instant.parse("2025-03-15T10:00:00Z");
+  private final SigningKeys gen = new SigningKeys(new SecureRandom());
+
+  @Test
+  void activeWhenTwoActiveThenNewestActivation() {
+    SigningKey older = gen.generate(SigningAlgorithm.HS256, KeyState.ACTIVE, T0);
+    SigningKey newer = gen.generate(SigningAlgorithm.HS256, KeyState.ACTIVE, T0.plusSeconds(5));
+    assertEquals(newer.kid(), KeyRing.of(List.of(older, newer)).active().kid());
+    assertEquals(newer.kid(), KeyRing.of(List.of(newer, older)).active().kid());
+  }
+
+  @Test
+  void findWhenAnyStateThenFoundUnknownThenEmpty() {
+    SigningKey next = gen.generate(SigningAlgorithm.HS256, KeyState.NEXT, T0);
+    SigningKey active = gen.generate(SigningAlgorithm.HS256, KeyState.ACTIVE, T0);
+    SigningKey retired = gen.generate(SigningAlgorithm.HS256, KeyState.RETIRED, T0);
+    KeyRing ring = KeyRing.of(List.of(next, active, retired));
+    assertTrue(ring.find(next.kid()).isPresent());
+    assertTrue(ring.find(retired.kid()).isPresent());
+    assertTrue(ring.find("unknown").isEmpty());
+    assertTrue(ring.find(null).isEmpty());
+  }
+
+  @Test
+  void ofWhenNoActiveKeyThenRejected() {
+    SigningKey next = gen.generate(SigningAlgorithm.HS256, KeyState.NEXT, T0);
+    assertThrows(IllegalArgumentException.class, () -> KeyRing.of(List.of(next)));
+  }
+
+  @Test
+  void ofWhenDuplicateKidThenRejected() {
+    SigningKey a = gen.generate(SigningAlgorithm.HS256, KeyState.ACTIVE, T0);
+    assertThrows(IllegalArgumentException.class, () -> KeyRing.of(List.of(a, a)));
+  }
+}

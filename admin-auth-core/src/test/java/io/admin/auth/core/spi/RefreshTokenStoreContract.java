@@ -1,0 +1,159 @@
+package io.admin.auth.core.spi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every {@link RefreshTokenStore} must have. Store modules extend this class and
+ * implement {@link #newStore()} (an empty store per test).
+ */
+public abstract class RefreshTokenStoreContract {
+
+  protected static final Instant T0 = Instant.parse("2025-03-15T10:00:00Z");
+
+  protected RefreshTokenStore store;
+
+  /** A new, empty store. */
+  protected abstract RefreshTokenStore newStore();
+
+  @BeforeEach
+  void createStore() {
+    store = newStore();
+  }
+
+  protected static RefreshTokenRecord record(String hash, String family) {
+    return new RefreshTokenRecord(hash, family, "client-a", "client-a", Set.of("users:read"), T0,
+        T0.plus(Duration.ofDays(30)), null, null);
+  }
+
+  @Test
+  void findWhenSavedThenSameValues() {
+    RefreshTokenRecord r = record("h1", "f1");
+    store.save(r);
+    assertEquals(r, store.find("h1").orElseThrow());
+  }
+
+  @Test
+  void findWhenUnknownThenEmpty() {
+    assertTrue(store.find("nope").isEmpty());
+  }
+
+  @Test
+  void consumeWhenUnusedThenConsumedAndMarkedUsed() {
+    store.save(record("h1", "f1"));
+    RefreshTokenStore.ConsumeResult r = store.consume("h1", T0.plusSeconds(5));
+    RefreshTokenStore.Consumed c = assertInstanceOf(RefreshTokenStore.Consumed.class, r);
+    assertEquals(T0.plusSeconds(5), c.record().usedAt());
+    assertEquals(T0.plusSeconds(5), store.find("h1").orElseThrow().usedAt());
+  }
+
+  @Test
+  void consumeWhenUsedThenAlreadyUsedAndRecordKept() {
+    store.save(record("h1", "f1"));
+    store.consume("h1", T0.plusSeconds(5));
+    RefreshTokenStore.ConsumeResult r = store.consume("h1", T0.plusSeconds(9));
+    RefreshTokenStore.AlreadyUsed used = assertInstanceOf(RefreshTokenStore.AlreadyUsed.class, r);
+    assertEquals(T0.plusSeconds(5), used.record().usedAt());
+    assertTrue(store.find("h1").isPresent());
+  }
+
+  @Test
+  void consumeWhenUnknownThenNotFound() {
+    assertInstanceOf(RefreshTokenStore.NotFound.class, store.consume("nope", T0));
+  }
+
+  @Test
+  void consumeWhenFamilyRevokedThenRevoked() {
+    store.save(record("h1", "f1"));
+    store.revokeFamily("f1", T0.plusSeconds(1));
+    assertInstanceOf(RefreshTokenStore.Revoked.class, store.consume("h1", T0.plusSeconds(2)));
+  }
+
+  @Test
+  void consumeWhenUsedAndRevokedThenAlreadyUsed() {
+    store.save(record("h1", "f1"));
+    store.consume("h1", T0.plusSeconds(1));
+    store.revokeFamily("f1", T0.plusSeconds(2));
+    assertInstanceOf(RefreshTokenStore.AlreadyUsed.class, store.consume("h1", T0.plusSeconds(3)));
+  }
+
+  @Test
+  void revokeFamilyWhenCalledThenOnlyThatFamilyRevoked() {
+    store.save(record("h1", "f1"));
+    store.save(record("h2", "f1"));
+    store.save(record("h3", "f2"));
+    store.revokeFamily("f1", T0.plusSeconds(1));
+    assertEquals(T0.plusSeconds(1), store.find("h1").orElseThrow().revokedAt());
+    assertEquals(T0.plusSeconds(1), store.find("h2").orElseThrow().revokedAt());
+    assertNull(store.find("h3").orElseThrow().revokedAt());
+  }
+
+  @Test
+  void revokeFamilyWhenAlreadyRevokedThenFirstInstantKept() {
+    store.save(record("h1", "f1"));
+    store.revokeFamily("f1", T0.plusSeconds(1));
+    store.revokeFamily("f1", T0.plusSeconds(7));
+    assertEquals(T0.plusSeconds(1), store.find("h1").orElseThrow().revokedAt());
+  }
+
+  @Test
+  void purgeExpiredWhenCutoffPassesExpiryThenDeletedOthersKept() {
+    store.save(record("old", "f1"));
+    RefreshTokenRecord young = new RefreshTokenRecord("young", "f2", "client-a", "client-a",
+        Set.of(), T0, T0.plus(Duration.ofDays(60)), null, null);
+    store.save(young);
+    assertEquals(0, store.purgeExpired(T0.plus(Duration.ofDays(30)).minusSeconds(1)));
+    assertEquals(1, store.purgeExpired(T0.plus(Duration.ofDays(30))));
+    assertTrue(store.find("old").isEmpty());
+    assertTrue(store.find("young").isPresent());
+  }
+
+  @Test
+  void consumeWhenManyThreadsRaceThenExactlyOneConsumed() throws Exception {
+    store.save(record("h1", "f1"));
+    int threads = 16;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<RefreshTokenStore.ConsumeResult>> results = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        Callable<RefreshTokenStore.ConsumeResult> task = () -> {
+          start.await();
+          return store.consume("h1", T0.plusSeconds(1));
+        };
+        results.add(pool.submit(task));
+      }
+      start.countDown();
+      int consumed = 0;
+      int alreadyUsed = 0;
+      for (Future<RefreshTokenStore.ConsumeResult> f : results) {
+        RefreshTokenStore.ConsumeResult r = f.get(30, TimeUnit.SECONDS);
+        if (r instanceof RefreshTokenStore.Consumed) {
+          consumed++;
+        } else if (r instanceof RefreshTokenStore.AlreadyUsed) {
+          alreadyUsed++;
+        }
+      }
+      assertEquals(1, consumed);
+      assertEquals(threads - 1, alreadyUsed);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}

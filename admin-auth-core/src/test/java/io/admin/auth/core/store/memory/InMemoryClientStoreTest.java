@@ -1,0 +1,12 @@
+package io.admin.auth.core.store.memory;
+
+import io.admin.auth.core.spi.ClientStore;
+import io.admin.auth.core.spi.ClientStoreContract;
+
+class InMemoryClientStoreTest extends ClientStoreContract {
+
+  @Override
+  protected ClientStore newStore() {
+    return new InMemoryClientStore();
+  }
+}

@@ -1,0 +1,12 @@
+package io.admin.auth.core.store.memory;
+
+import io.admin.auth.core.spi.RefreshTokenStore;
+import io.admin.auth.core.spi.RefreshTokenStoreContract;
+
+class InMemoryRefreshTokenStoreTest extends RefreshTokenStoreContract {
+
+  @Override
+  protected RefreshTokenStore newStore() {
+    return new InMemoryRefreshTokenStore();
+  }
+}

@@ -1,0 +1,46 @@
+package io.admin.auth.core.testing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** A clock tests move by hand. Thread-safe. */
+public final class MutableClock extends Clock {
+
+  private final AtomicReference<Instant> now;
+
+  public MutableClock(Instant start) {
+    this.now = new AtomicReference<>(start);
+  }
+
+  /** A clock at 2025-03-15T10:00:00Z, the product guide's example instant. */
+  public static MutableClock atGuideExample() {
+    return new MutableClock(Instant.parse("2025-03-15T10:00:00Z"));
+  }
+
+  public void advance(Duration d) {
+    now.updateAndGet(i -> i.plus(d));
+  }
+
+  public void set(Instant instant) {
+    now.set(instant);
+  }
+
+  @Override
+  public Instant instant() {
+    return now.get();
+  }
+
+  @Override
+  public ZoneId getZone() {
+    return ZoneOffset.UTC;
+  }
+
+  @Override
+  public Clock withZone(ZoneId zone) {
+    return this;
+  }
+}

@@ -1,0 +1,262 @@
+package io.admin.auth.servlet;
+
+import io.admin.auth.core.AuthError;
+import io.admin.auth.core.AuthErrorCode;
+import io.admin.auth.core.AuthOutcome;
+import io.admin.auth.core.AuthUnavailableException;
+import io.admin.auth.core.Principal;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The authentication filter: an ordered list of {@link AuthScheme}s, an {@link AccessPolicy}, a
+ * {@link RoleMapper} and one {@link AuthErrorRenderer}. It holds no protocol logic of its own.
+ *
+ * <p>Per request: (1) refuse plain HTTP if {@link TransportSecurity} requires it (400); (2)
+ * canonicalize the raw path and refuse ambiguous ones (400, before any rule is looked up); (3)
+ * ask the policy; public requests pass untouched; (4) ask every scheme; more than one credential
+ * (or more than one {@code Authorization} header) is 400 {@code AUTH_REQUEST_INVALID}; none is
+ * 401 {@code AUTH_CREDENTIALS_MISSING} with one challenge per scheme; a rejection is rendered as
+ * the scheme's error; (5) check scopes (403 {@code AUTH_INSUFFICIENT_SCOPE}); (6) pass on an
+ * {@link AuthenticatedRequest}, with the principal under {@link #PRINCIPAL_ATTRIBUTE} and the
+ * subject and client id in the SLF4J MDC, which are removed afterwards. A scheme that cannot
+ * check ({@link AuthUnavailableException}) gives 503, never 401.
+ *
+ * <p>Two credentials are a 400, not a 401: RFC 6750 section 3.1 names {@code invalid_request}
+ * (400) for a request that "uses more than one method for including an access token", and the
+ * contract's {@code AUTH_REQUEST_INVALID} is 400; a 401 would invite the client to retry with
+ * yet another credential. Immutable and thread-safe.
+ */
+public final class AdminAuthFilter implements Filter {
+
+  /** Request attribute holding the authenticated {@link io.admin.auth.core.Principal}. */
+  public static final String PRINCIPAL_ATTRIBUTE = "io.admin.auth.principal";
+
+  /** MDC key of the authenticated subject. */
+  public static final String MDC_SUBJECT = "auth.subject";
+
+  /** MDC key of the authenticated client id (absent when there is none, e.g. Basic). */
+  public static final String MDC_CLIENT_ID = "auth.client_id";
+
+  private static final Logger LOG = LoggerFactory.getLogger(AdminAuthFilter.class);
+
+  private final List<AuthScheme> schemes;
+  private final AccessPolicy policy;
+  private final RoleMapper roleMapper;
+  private final AuthErrorRenderer renderer;
+  private final TransportSecurity transport;
+
+  private AdminAuthFilter(Builder b) {
+    this.schemes = List.copyOf(b.schemes);
+    this.policy = b.policy;
+    this.roleMapper = b.roleMapper;
+    this.renderer = b.renderer;
+    this.transport = b.transport;
+  }
+
+  /** A new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The schemes, in the order they are asked. */
+  public List<AuthScheme> schemes() {
+    return schemes;
+  }
+
+  @Override
+  public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+      throws IOException, ServletException {
+    if (!(req instanceof HttpServletRequest request)
+        || !(res instanceof HttpServletResponse response)) {
+      chain.doFilter(req, res);
+      return;
+    }
+    Verdict verdict;
+    try {
+      verdict = authorize(request, response);
+    } catch (AuthUnavailableException e) {
+      LOG.warn("Authentication unavailable: {}", e.getMessage());
+      renderer.unavailable(response);
+      return;
+    } catch (RuntimeException e) {
+      LOG.error("Authentication failed unexpectedly", e);
+      renderer.internalError(response);
+      return;
+    }
+    if (verdict instanceof Verdict.Pass) {
+      chain.doFilter(request, response);
+    } else if (verdict instanceof Verdict.Allowed allowed) {
+      proceed(request, response, chain, allowed.principal());
+    }
+    // Verdict.Answered: the error response has been written.
+  }
+
+  private void proceed(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+      Principal p) throws IOException, ServletException {
+    AuthenticatedRequest wrapped = new AuthenticatedRequest(request, p, roleMapper.roles(p));
+    wrapped.setAttribute(PRINCIPAL_ATTRIBUTE, p);
+    MDC.put(MDC_SUBJECT, p.subject());
+    if (p.clientId() != null) {
+      MDC.put(MDC_CLIENT_ID, p.clientId());
+    }
+    try {
+      chain.doFilter(wrapped, response);
+    } finally {
+      MDC.remove(MDC_SUBJECT);
+      MDC.remove(MDC_CLIENT_ID);
+    }
+  }
+
+  /** What {@link #authorize} decided. */
+  private sealed interface Verdict {
+    /** Public: pass on unwrapped. */
+    record Pass() implements Verdict {}
+
+    /** Authenticated and allowed. */
+    record Allowed(Principal principal) implements Verdict {}
+
+    /** An error response was written. */
+    record Answered() implements Verdict {}
+  }
+
+  private static final Verdict PASS = new Verdict.Pass();
+  private static final Verdict ANSWERED = new Verdict.Answered();
+
+  private Verdict authorize(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    if (!transport.permits(request)) {
+      return answer(response, AuthError.of(AuthErrorCode.AUTH_REQUEST_INVALID,
+          "HTTPS is required."), List.of());
+    }
+    Optional<String> path = RequestPaths.canonicalPath(request);
+    if (path.isEmpty()) {
+      return answer(response, AuthError.of(AuthErrorCode.AUTH_REQUEST_INVALID,
+          "The request path is ambiguous."), List.of());
+    }
+    AccessPolicy.Decision decision = policy.decide(request.getMethod(), path.get());
+    if (decision instanceof AccessPolicy.Decision.Public) {
+      return PASS;
+    }
+    if (Collections.list(request.getHeaders("Authorization")).size() > 1) {
+      return answer(response, twoCredentials(), List.of());
+    }
+    AuthScheme presented = null;
+    AuthOutcome outcome = null;
+    for (AuthScheme scheme : schemes) {
+      AuthOutcome o = scheme.authenticate(request);
+      if (o instanceof AuthOutcome.NotApplicable) {
+        continue;
+      }
+      if (outcome != null) {
+        return answer(response, twoCredentials(), List.of());
+      }
+      presented = scheme;
+      outcome = o;
+    }
+    if (outcome == null) {
+      List<Challenge> challenges = new ArrayList<>();
+      schemes.forEach(s -> challenges.add(s.challenge(renderer.realm())));
+      return answer(response, AuthError.of(AuthErrorCode.AUTH_CREDENTIALS_MISSING,
+          "Authentication is required to access this resource."), challenges);
+    }
+    if (outcome instanceof AuthOutcome.Rejected r) {
+      return answer(response, r.error(), List.of(presented.challenge(renderer.realm(), r.error())));
+    }
+    Principal p = ((AuthOutcome.Authenticated) outcome).principal();
+    Set<String> required = decision instanceof AccessPolicy.Decision.Authenticate a
+        ? a.requiredScopes() : Set.of();
+    if (decision instanceof AccessPolicy.Decision.Deny || !p.hasScopes(required)) {
+      String msg = decision instanceof AccessPolicy.Decision.Deny
+          ? "No access rule allows this request."
+          : "The access token does not grant the scopes this resource requires.";
+      return answer(response, new AuthError(AuthErrorCode.AUTH_INSUFFICIENT_SCOPE, msg,
+          Map.of("required_scopes", List.copyOf(new TreeSet<>(required)))), List.of());
+    }
+    return new Verdict.Allowed(p);
+  }
+
+  private Verdict answer(HttpServletResponse response, AuthError error, List<Challenge> challenges)
+      throws IOException {
+    renderer.render(response, error, challenges);
+    return ANSWERED;
+  }
+
+  private static AuthError twoCredentials() {
+    return AuthError.of(AuthErrorCode.AUTH_REQUEST_INVALID,
+        "The request carries more than one credential; send exactly one.");
+  }
+
+  /** Builds an {@link AdminAuthFilter}; {@link #build()} validates. */
+  public static final class Builder {
+    private final List<AuthScheme> schemes = new ArrayList<>();
+    private AccessPolicy policy;
+    private RoleMapper roleMapper = RoleMapper.scopesAsRoles();
+    private AuthErrorRenderer renderer = new AuthErrorRenderer("admin");
+    private TransportSecurity transport = TransportSecurity.none();
+
+    private Builder() {}
+
+    /** Appends a scheme; schemes are asked in the order added. */
+    public Builder scheme(AuthScheme scheme) {
+      schemes.add(Objects.requireNonNull(scheme, "scheme"));
+      return this;
+    }
+
+    /** The access policy (required). */
+    public Builder accessPolicy(AccessPolicy policy) {
+      this.policy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** Scope to role mapping for {@code isUserInRole}; default {@link RoleMapper#scopesAsRoles()}. */
+    public Builder roleMapper(RoleMapper roleMapper) {
+      this.roleMapper = Objects.requireNonNull(roleMapper, "roleMapper");
+      return this;
+    }
+
+    /** The realm of every challenge; default {@code admin}. */
+    public Builder realm(String realm) {
+      this.renderer = new AuthErrorRenderer(realm);
+      return this;
+    }
+
+    /** HTTPS enforcement; default {@link TransportSecurity#none()}. */
+    public Builder transportSecurity(TransportSecurity transport) {
+      this.transport = Objects.requireNonNull(transport, "transport");
+      return this;
+    }
+
+    /**
+     * The filter.
+     *
+     * @throws IllegalStateException without a scheme or without an access policy
+     */
+    public AdminAuthFilter build() {
+      if (schemes.isEmpty()) {
+        throw new IllegalStateException("at least one AuthScheme is required");
+      }
+      if (policy == null) {
+        throw new IllegalStateException("an AccessPolicy is required");
+      }
+      return new AdminAuthFilter(this);
+    }
+  }
+}

@@ -1,0 +1,264 @@
+package io.admin.auth.servlet.config;
+
+import io.admin.auth.core.token.BearerTokenVerifier;
+import io.admin.auth.core.token.TokenService;
+import io.admin.auth.servlet.AccessPolicy;
+import io.admin.auth.servlet.AdminAuthFilter;
+import io.admin.auth.servlet.AuthErrorRenderer;
+import io.admin.auth.servlet.AuthScheme;
+import io.admin.auth.servlet.BearerScheme;
+import io.admin.auth.servlet.RoleMapper;
+import io.admin.auth.servlet.TransportSecurity;
+import io.admin.auth.servlet.endpoint.EndpointPaths;
+import io.admin.auth.servlet.endpoint.IntrospectionEndpointServlet;
+import io.admin.auth.servlet.endpoint.JwksServlet;
+import io.admin.auth.servlet.endpoint.MetadataServlet;
+import io.admin.auth.servlet.endpoint.RevocationEndpointServlet;
+import io.admin.auth.servlet.endpoint.TokenEndpointServlet;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServlet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Programmatic wiring: builds the {@link AdminAuthFilter} and the endpoint servlets from one
+ * {@link TokenService}, and registers them on a {@link ServletContext}.
+ *
+ * <pre>{@code
+ * AdminAuth auth = AdminAuth.builder(tokenService)
+ *     .accessPolicy(AccessPolicy.builder()
+ *         .protectedPrefix("/api")
+ *         .rule("GET", "/api/v3/users/**", "users:read")
+ *         .build())
+ *     .build();
+ * auth.register(servletContext); // from a ServletContainerInitializer or ServletContextListener
+ * }</pre>
+ *
+ * <p>The endpoint paths are added to the policy's public paths (the endpoints authenticate
+ * clients themselves). Immutable.
+ */
+public final class AdminAuth {
+
+  /** Name under which the filter is registered. */
+  public static final String FILTER_NAME = "adminAuthFilter";
+
+  /** ServletContext attribute set once registration happened, so it never happens twice. */
+  public static final String REGISTERED_ATTRIBUTE = "io.admin.auth.registered";
+
+  private final AdminAuthFilter filter;
+  private final Map<String, HttpServlet> servlets;
+  private final EndpointPaths paths;
+
+  private AdminAuth(AdminAuthFilter filter, Map<String, HttpServlet> servlets, EndpointPaths paths) {
+    this.filter = filter;
+    this.servlets = Map.copyOf(servlets);
+    this.paths = paths;
+  }
+
+  /** A builder over {@code tokens}. */
+  public static Builder builder(TokenService tokens) {
+    return new Builder(tokens);
+  }
+
+  /** The filter. */
+  public AdminAuthFilter filter() {
+    return filter;
+  }
+
+  /** Endpoint servlets by mapped path (empty when endpoints are disabled). */
+  public Map<String, HttpServlet> servlets() {
+    return servlets;
+  }
+
+  /** The endpoint paths. */
+  public EndpointPaths paths() {
+    return paths;
+  }
+
+  /**
+   * Registers the filter on {@code /*} for REQUEST dispatches, ahead of filters declared in
+   * {@code web.xml}, and every endpoint servlet on its exact path. Must run during context
+   * initialization (a {@code ServletContainerInitializer} or a {@code ServletContextListener}).
+   *
+   * @throws IllegalStateException if admin-auth was already registered on this context
+   */
+  public void register(ServletContext context) {
+    if (context.getAttribute(REGISTERED_ATTRIBUTE) != null) {
+      throw new IllegalStateException("admin-auth is already registered on this context");
+    }
+    FilterRegistration.Dynamic f = context.addFilter(FILTER_NAME, filter);
+    f.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+    servlets.forEach((path, servlet) -> {
+      String name = "adminAuth:" + path;
+      context.addServlet(name, servlet).addMapping(path);
+    });
+    context.setAttribute(REGISTERED_ATTRIBUTE, Boolean.TRUE);
+  }
+
+  static void checkMaxRequestBytes(int bytes) {
+    if (bytes < 256 || bytes > (1 << 20)) {
+      throw new IllegalArgumentException("must be between 256 and 1048576, was " + bytes);
+    }
+  }
+
+  static void checkBaseUrl(String base) {
+    // Endpoint URLs in the metadata are this plus a path, so no query, fragment or spaces.
+    if (base == null || !base.matches("https?://[^\\s?#]+")) {
+      throw new IllegalArgumentException("must be an http(s) URL without query or fragment, was "
+          + base);
+    }
+  }
+
+  /** Builds {@link AdminAuth}; {@link #build()} validates. */
+  public static final class Builder {
+    private final TokenService tokens;
+    private final List<AuthScheme> extraSchemes = new ArrayList<>();
+    private boolean bearer = true;
+    private BearerTokenVerifier bearerVerifier;
+    private AccessPolicy policy;
+    private RoleMapper roleMapper = RoleMapper.scopesAsRoles();
+    private String realm = "admin";
+    private TransportSecurity transport = TransportSecurity.none();
+    private boolean endpoints = true;
+    private EndpointPaths paths = EndpointPaths.defaults();
+    private String baseUrl;
+    private int maxRequestBytes = 16 * 1024;
+    private Duration jwksMaxAge = Duration.ofMinutes(5);
+
+    private Builder(TokenService tokens) {
+      this.tokens = Objects.requireNonNull(tokens, "tokens");
+    }
+
+    /** Whether the Bearer scheme is enabled (first in order); default true. */
+    public Builder bearer(boolean enabled) {
+      this.bearer = enabled;
+      return this;
+    }
+
+    /**
+     * The verifier behind the Bearer scheme; default the token service itself. Use this to accept
+     * tokens from trusted third-party issuers as well.
+     */
+    public Builder bearerVerifier(BearerTokenVerifier verifier) {
+      this.bearerVerifier = Objects.requireNonNull(verifier, "verifier");
+      return this;
+    }
+
+    /** Appends a scheme after the built-in ones (API key, Basic, or your own). */
+    public Builder scheme(AuthScheme scheme) {
+      extraSchemes.add(Objects.requireNonNull(scheme, "scheme"));
+      return this;
+    }
+
+    /** The access policy; default: everything protected except the endpoints (deny by default). */
+    public Builder accessPolicy(AccessPolicy policy) {
+      this.policy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** Scope to role mapping; default {@link RoleMapper#scopesAsRoles()}. */
+    public Builder roleMapper(RoleMapper roleMapper) {
+      this.roleMapper = Objects.requireNonNull(roleMapper, "roleMapper");
+      return this;
+    }
+
+    /** The {@code realm} of challenges; default {@code admin}. */
+    public Builder realm(String realm) {
+      this.realm = Objects.requireNonNull(realm, "realm");
+      return this;
+    }
+
+    /** Require HTTPS, believing {@code X-Forwarded-Proto} only from {@code trustedProxies}. */
+    public Builder requireHttps(Collection<String> trustedProxies) {
+      this.transport = TransportSecurity.requireHttps(Set.copyOf(trustedProxies));
+      return this;
+    }
+
+    /** Whether to build the endpoint servlets; default true. */
+    public Builder endpoints(boolean enabled) {
+      this.endpoints = enabled;
+      return this;
+    }
+
+    /** Endpoint paths; default {@link EndpointPaths#defaults()}. */
+    public Builder paths(EndpointPaths paths) {
+      this.paths = Objects.requireNonNull(paths, "paths");
+      return this;
+    }
+
+    /** Public URL of the application root for the metadata document; default the issuer. */
+    public Builder baseUrl(String baseUrl) {
+      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+      return this;
+    }
+
+    /** Largest accepted endpoint request body; default 16 KiB. */
+    public Builder maxRequestBytes(int bytes) {
+      this.maxRequestBytes = bytes;
+      return this;
+    }
+
+    /** {@code Cache-Control} max-age of the JWK Set and metadata; default 5 minutes. */
+    public Builder jwksMaxAge(Duration maxAge) {
+      this.jwksMaxAge = Objects.requireNonNull(maxAge, "maxAge");
+      return this;
+    }
+
+    /**
+     * Validates and builds.
+     *
+     * @throws IllegalStateException when no scheme is enabled
+     * @throws IllegalArgumentException for a body bound outside 256 B..1 MiB, a negative max-age,
+     *     or a base URL that is not http(s)
+     */
+    public AdminAuth build() {
+      checkMaxRequestBytes(maxRequestBytes);
+      if (jwksMaxAge.isNegative()) {
+        throw new IllegalArgumentException("jwksMaxAge must not be negative");
+      }
+      String base = baseUrl != null ? baseUrl : tokens.issuer();
+      if (endpoints) {
+        checkBaseUrl(base);
+      }
+      AuthErrorRenderer renderer = new AuthErrorRenderer(realm);
+      AccessPolicy effective = policy != null ? policy : AccessPolicy.builder().build();
+      Map<String, HttpServlet> servlets = new LinkedHashMap<>();
+      if (endpoints) {
+        effective = effective.withPublicPaths(List.copyOf(paths.all()));
+        servlets.put(paths.token(), new TokenEndpointServlet(tokens, renderer, maxRequestBytes));
+        servlets.put(paths.revocation(),
+            new RevocationEndpointServlet(tokens, renderer, maxRequestBytes));
+        servlets.put(paths.introspection(),
+            new IntrospectionEndpointServlet(tokens, renderer, maxRequestBytes));
+        servlets.put(paths.jwks(), new JwksServlet(tokens, renderer, jwksMaxAge));
+        // One instance per mapping: a container initialises each registration's servlet itself.
+        servlets.put(paths.authorizationServerMetadata(),
+            new MetadataServlet(tokens, renderer, base, paths, jwksMaxAge));
+        servlets.put(paths.openidConfiguration(),
+            new MetadataServlet(tokens, renderer, base, paths, jwksMaxAge));
+      }
+      AdminAuthFilter.Builder filter = AdminAuthFilter.builder()
+          .accessPolicy(effective)
+          .roleMapper(roleMapper)
+          .realm(realm)
+          .transportSecurity(transport);
+      if (bearer) {
+        filter.scheme(new BearerScheme(bearerVerifier != null ? bearerVerifier : tokens));
+      }
+      extraSchemes.forEach(filter::scheme);
+      if (!bearer && extraSchemes.isEmpty()) {
+        throw new IllegalStateException("no authentication scheme is enabled");
+      }
+      return new AdminAuth(filter.build(), servlets, paths);
+    }
+  }
+}

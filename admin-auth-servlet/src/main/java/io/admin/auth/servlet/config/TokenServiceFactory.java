@@ -1,0 +1,22 @@
+package io.admin.auth.servlet.config;
+
+import io.admin.auth.core.token.TokenService;
+import java.util.Properties;
+
+/**
+ * Creates the {@link TokenService} for declarative (properties / {@code web.xml}) set-ups. Name an
+ * implementation with {@value AdminAuthProperties#TOKEN_SERVICE_FACTORY}; it needs a public
+ * no-argument constructor. Implementations read their own keys from the properties and throw
+ * {@link AdminAuthConfigException} naming the property for anything they cannot use.
+ */
+@FunctionalInterface
+public interface TokenServiceFactory {
+
+  /**
+   * Builds the token service.
+   *
+   * @param properties every configured property ({@code admin.auth.issuer} already resolved,
+   *     including a {@code web.xml} override)
+   */
+  TokenService create(Properties properties);
+}

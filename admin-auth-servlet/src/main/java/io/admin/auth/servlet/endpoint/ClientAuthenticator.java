@@ -1,0 +1,114 @@
+package io.admin.auth.servlet.endpoint;
+
+import io.admin.auth.core.AuthError;
+import io.admin.auth.core.AuthErrorCode;
+import io.admin.auth.core.token.ClientAuthentication;
+import io.admin.auth.core.token.OAuthClient;
+import io.admin.auth.core.token.TokenService;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Client authentication for the token, revocation and introspection endpoints (RFC 6749 section
+ * 2.3.1): {@code client_secret_basic} (HTTP Basic, id and secret form-urlencoded first) or {@code
+ * client_secret_post} ({@code client_id} and {@code client_secret} in the body).
+ *
+ * <p>Both at once must name the same client with the same secret, otherwise it is {@code
+ * invalid_request} (RFC 6749 section 2.3: one method per request). Every failure to authenticate
+ * is the same {@code invalid_client}, whether the client is unknown or the secret wrong.
+ */
+final class ClientAuthenticator {
+
+  /** The client, or the error to render. */
+  sealed interface Result {
+    record Authenticated(OAuthClient client) implements Result {}
+
+    record Failed(AuthError error) implements Result {}
+  }
+
+  private static final AuthError INVALID_CLIENT =
+      AuthError.of(AuthErrorCode.AUTH_CLIENT_INVALID, "Client authentication failed.");
+
+  private final TokenService tokens;
+
+  ClientAuthenticator(TokenService tokens) {
+    this.tokens = Objects.requireNonNull(tokens, "tokens");
+  }
+
+  Result authenticate(HttpServletRequest request, Map<String, String> params) {
+    List<String> headers = Collections.list(request.getHeaders("Authorization"));
+    if (headers.size() > 1) {
+      return invalidRequest("The request carries more than one Authorization header.");
+    }
+    String[] basic = null;
+    if (headers.size() == 1) {
+      basic = decodeBasic(headers.get(0));
+      if (basic == null) {
+        return new Result.Failed(INVALID_CLIENT);
+      }
+    }
+    String postId = params.get("client_id");
+    String postSecret = params.get("client_secret");
+    String id;
+    String secret;
+    if (basic != null && (postId != null || postSecret != null)) {
+      if (!basic[0].equals(postId) || !basic[1].equals(postSecret)) {
+        return invalidRequest("Use exactly one client authentication method.");
+      }
+      id = basic[0];
+      secret = basic[1];
+    } else if (basic != null) {
+      id = basic[0];
+      secret = basic[1];
+    } else if (postId != null && postSecret != null) {
+      id = postId;
+      secret = postSecret;
+    } else {
+      return new Result.Failed(INVALID_CLIENT);
+    }
+    ClientAuthentication auth = tokens.authenticateClient(id, secret);
+    if (auth instanceof ClientAuthentication.Succeeded s) {
+      return new Result.Authenticated(s.client());
+    }
+    return new Result.Failed(INVALID_CLIENT);
+  }
+
+  /** {id, secret}, or {@code null} if the header is not well-formed Basic. */
+  private static String[] decodeBasic(String header) {
+    int space = header.indexOf(' ');
+    if (space < 0 || !header.substring(0, space).equalsIgnoreCase("Basic")) {
+      return null;
+    }
+    String decoded;
+    try {
+      byte[] raw = Base64.getDecoder().decode(header.substring(space + 1).strip());
+      decoded = StandardCharsets.UTF_8.newDecoder()
+          .decode(java.nio.ByteBuffer.wrap(raw)).toString();
+    } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException e) {
+      return null;
+    }
+    int colon = decoded.indexOf(':');
+    if (colon <= 0) {
+      return null;
+    }
+    try {
+      // RFC 6749 2.3.1: id and secret are form-urlencoded before being joined.
+      return new String[] {
+        URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
+        URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)
+      };
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static Result invalidRequest(String message) {
+    return new Result.Failed(AuthError.of(AuthErrorCode.AUTH_REQUEST_INVALID, message));
+  }
+}

@@ -1,0 +1,57 @@
+package io.admin.auth.servlet.endpoint;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Where the endpoints are mapped, relative to the context path (contract section 1 defaults in
+ * {@link #defaults()}).
+ *
+ * @param token token endpoint
+ * @param revocation RFC 7009 endpoint
+ * @param introspection RFC 7662 endpoint
+ * @param jwks JWK Set document
+ * @param authorizationServerMetadata RFC 8414 metadata
+ * @param openidConfiguration the same document where OIDC discovery clients look
+ */
+public record EndpointPaths(
+    String token,
+    String revocation,
+    String introspection,
+    String jwks,
+    String authorizationServerMetadata,
+    String openidConfiguration) {
+
+  public EndpointPaths {
+    List<String> all = List.of(Objects.requireNonNull(token, "token"),
+        Objects.requireNonNull(revocation, "revocation"),
+        Objects.requireNonNull(introspection, "introspection"),
+        Objects.requireNonNull(jwks, "jwks"),
+        Objects.requireNonNull(authorizationServerMetadata, "authorizationServerMetadata"),
+        Objects.requireNonNull(openidConfiguration, "openidConfiguration"));
+    for (String p : all) {
+      if (!p.matches("(/[A-Za-z0-9._~-]+)+") || p.contains("/./") || p.contains("/../")
+          || p.endsWith("/.") || p.endsWith("/..")) {
+        throw new IllegalArgumentException("endpoint path must be an exact path like /a/b: " + p);
+      }
+    }
+    if (new LinkedHashSet<>(all).size() != all.size()) {
+      throw new IllegalArgumentException("endpoint paths must be distinct: " + all);
+    }
+  }
+
+  /** The contract defaults. */
+  public static EndpointPaths defaults() {
+    return new EndpointPaths("/api/v3/auth/token", "/api/v3/auth/revoke",
+        "/api/v3/auth/introspect", "/.well-known/jwks.json",
+        "/.well-known/oauth-authorization-server", "/.well-known/openid-configuration");
+  }
+
+  /** Every path, in declaration order. */
+  public Set<String> all() {
+    return new LinkedHashSet<>(List.of(token, revocation, introspection, jwks,
+        authorizationServerMetadata, openidConfiguration));
+  }
+}

@@ -1,0 +1,93 @@
+package io.admin.auth.servlet.endpoint;
+
+import io.admin.auth.core.AuthError;
+import io.admin.auth.core.AuthErrorCode;
+import io.admin.auth.core.json.Json;
+import io.admin.auth.core.token.Introspection;
+import io.admin.auth.core.token.TokenService;
+import io.admin.auth.servlet.AuthErrorRenderer;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * RFC 7662 token introspection. The caller must authenticate as a client (section 2.1: the
+ * endpoint must be protected, or it becomes a token-scanning oracle). Anything not currently
+ * valid answers only {@code {"active":false}} (section 2.2).
+ */
+public final class IntrospectionEndpointServlet extends HttpServlet {
+
+  private static final long serialVersionUID = 1L;
+
+  private final transient TokenService tokens;
+  private final transient ClientEndpoint endpoint;
+
+  /**
+   * Serves this endpoint from {@code tokens}.
+   *
+   * @param tokens the token service
+   * @param renderer the error renderer
+   * @param maxBodyBytes largest accepted request body (at least 256)
+   */
+  public IntrospectionEndpointServlet(TokenService tokens, AuthErrorRenderer renderer,
+      int maxBodyBytes) {
+    this.tokens = Objects.requireNonNull(tokens, "tokens");
+    this.endpoint = new ClientEndpoint(tokens, renderer, maxBodyBytes);
+  }
+
+  @Override
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    endpoint.serve(request, response, (client, params, res) -> {
+      String token = params.get("token");
+      if (token == null) {
+        endpoint.fail(res, AuthError.of(AuthErrorCode.AUTH_REQUEST_INVALID,
+            "The token parameter is required."));
+        return;
+      }
+      Introspection i = tokens.introspect(client, token, ClientEndpoint.tokenTypeHint(params));
+      ClientEndpoint.json(res, Json.write(toJson(i)));
+    });
+  }
+
+  static Map<String, Object> toJson(Introspection i) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("active", i.active());
+    if (!i.active()) {
+      return json;
+    }
+    if (!i.scopes().isEmpty()) {
+      json.put("scope", String.join(" ", i.scopes()));
+    }
+    putIfPresent(json, "client_id", i.clientId());
+    putIfPresent(json, "sub", i.subject());
+    putIfPresent(json, "iss", i.issuer());
+    if (!i.audience().isEmpty()) {
+      json.put("aud", i.audience().size() == 1 ? i.audience().get(0) : i.audience());
+    }
+    putIfPresent(json, "iat", epoch(i.issuedAt()));
+    putIfPresent(json, "nbf", epoch(i.notBefore()));
+    putIfPresent(json, "exp", epoch(i.expiresAt()));
+    putIfPresent(json, "jti", i.jwtId());
+    if ("access_token".equals(i.tokenType())) {
+      // RFC 7662 2.2: token_type is the RFC 6749 7.1 type ("Bearer"), not the 7009 hint value.
+      json.put("token_type", "Bearer");
+    }
+    return json;
+  }
+
+  private static Long epoch(Instant instant) {
+    return instant == null ? null : instant.getEpochSecond();
+  }
+
+  private static void putIfPresent(Map<String, Object> json, String name, Object value) {
+    if (value != null) {
+      json.put(name, value);
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package io.admin.auth.servlet.endpoint;
+
+import io.admin.auth.core.AuthError;
+import io.admin.auth.core.AuthErrorCode;
+import io.admin.auth.core.json.Json;
+import io.admin.auth.core.token.TokenService;
+import io.admin.auth.servlet.AuthErrorRenderer;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * The RFC 8414 authorization server metadata document, served unchanged at both {@code
+ * /.well-known/oauth-authorization-server} and {@code /.well-known/openid-configuration}.
+ *
+ * <p>Endpoint URLs are the configured public base URL plus the endpoint paths, never built from
+ * the request's {@code Host} header (which a caller controls). The document is computed per
+ * request from the token service, so new scopes and algorithms show up without a restart. {@code
+ * access_token_signing_alg_values_supported} is not registered by RFC 8414 but is allowed by its
+ * section 2 ("additional metadata"); it names the RFC 9068 access-token algorithms.
+ */
+public final class MetadataServlet extends HttpServlet {
+
+  private static final long serialVersionUID = 1L;
+  static final List<String> GRANTS = List.of("client_credentials", "refresh_token");
+  static final List<String> AUTH_METHODS = List.of("client_secret_basic", "client_secret_post");
+
+  private final transient TokenService tokens;
+  private final transient AuthErrorRenderer renderer;
+  private final String baseUrl;
+  private final EndpointPaths paths;
+  private final long maxAgeSeconds;
+
+  /**
+   * Serves this endpoint from {@code tokens}.
+   *
+   * @param tokens the token service (issuer, algorithms, scopes)
+   * @param renderer the error renderer
+   * @param baseUrl public URL of the application root (including any context path), no trailing
+   *     slash
+   * @param paths the endpoint paths
+   * @param maxAge how long clients may cache the document
+   */
+  public MetadataServlet(TokenService tokens, AuthErrorRenderer renderer, String baseUrl,
+      EndpointPaths paths, Duration maxAge) {
+    this.tokens = Objects.requireNonNull(tokens, "tokens");
+    this.renderer = Objects.requireNonNull(renderer, "renderer");
+    this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl").replaceAll("/+$", "");
+    this.paths = Objects.requireNonNull(paths, "paths");
+    this.maxAgeSeconds = maxAge.toSeconds();
+  }
+
+  /** The metadata document as a JSON object. */
+  public Map<String, Object> document() {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("issuer", tokens.issuer());
+    doc.put("token_endpoint", baseUrl + paths.token());
+    doc.put("revocation_endpoint", baseUrl + paths.revocation());
+    doc.put("introspection_endpoint", baseUrl + paths.introspection());
+    doc.put("jwks_uri", baseUrl + paths.jwks());
+    doc.put("grant_types_supported", GRANTS);
+    // RFC 8414 2: response_types_supported is REQUIRED; there is no authorization endpoint.
+    doc.put("response_types_supported", List.of());
+    doc.put("token_endpoint_auth_methods_supported", AUTH_METHODS);
+    doc.put("revocation_endpoint_auth_methods_supported", AUTH_METHODS);
+    doc.put("introspection_endpoint_auth_methods_supported", AUTH_METHODS);
+    doc.put("access_token_signing_alg_values_supported", List.copyOf(tokens.signingAlgorithms()));
+    doc.put("scopes_supported", List.copyOf(new TreeSet<>(tokens.scopesSupported())));
+    return doc;
+  }
+
+  @Override
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    String method = request.getMethod();
+    if (!method.equals("GET") && !method.equals("HEAD")) {
+      response.setHeader("Allow", "GET, HEAD");
+      renderer.render(response, 405,
+          AuthError.of(AuthErrorCode.AUTH_REQUEST_INVALID, "This endpoint accepts GET only."));
+      return;
+    }
+    byte[] bytes;
+    try {
+      bytes = Json.write(document()).getBytes(StandardCharsets.UTF_8);
+    } catch (io.admin.auth.core.AuthUnavailableException e) {
+      renderer.unavailable(response);
+      return;
+    }
+    response.setStatus(200);
+    response.setHeader("Cache-Control", "public, max-age=" + maxAgeSeconds);
+    response.setContentType("application/json;charset=UTF-8");
+    response.setContentLength(bytes.length);
+    if (method.equals("GET")) {
+      response.getOutputStream().write(bytes);
+    }
+  }
+}

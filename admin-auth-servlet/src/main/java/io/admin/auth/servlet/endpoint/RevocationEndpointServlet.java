@@ -1,0 +1,54 @@
+package io.admin.auth.servlet.endpoint;
+
+import io.admin.auth.core.AuthError;
+import io.admin.auth.core.AuthErrorCode;
+import io.admin.auth.core.token.TokenService;
+import io.admin.auth.servlet.AuthErrorRenderer;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Objects;
+
+/**
+ * RFC 7009 token revocation. The caller authenticates as a client; a token it does not own, an
+ * unknown or malformed token, all answer 200 exactly like a successful revocation (section 2.2),
+ * so the endpoint cannot be used to probe for valid tokens.
+ */
+public final class RevocationEndpointServlet extends HttpServlet {
+
+  private static final long serialVersionUID = 1L;
+
+  private final transient TokenService tokens;
+  private final transient ClientEndpoint endpoint;
+
+  /**
+   * Serves this endpoint from {@code tokens}.
+   *
+   * @param tokens the token service
+   * @param renderer the error renderer
+   * @param maxBodyBytes largest accepted request body (at least 256)
+   */
+  public RevocationEndpointServlet(TokenService tokens, AuthErrorRenderer renderer,
+      int maxBodyBytes) {
+    this.tokens = Objects.requireNonNull(tokens, "tokens");
+    this.endpoint = new ClientEndpoint(tokens, renderer, maxBodyBytes);
+  }
+
+  @Override
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    endpoint.serve(request, response, (client, params, res) -> {
+      String token = params.get("token");
+      if (token == null) {
+        endpoint.fail(res, AuthError.of(AuthErrorCode.AUTH_REQUEST_INVALID,
+            "The token parameter is required."));
+        return;
+      }
+      tokens.revoke(client, token, ClientEndpoint.tokenTypeHint(params));
+      res.setStatus(200);
+      res.setHeader("Cache-Control", "no-store");
+      res.setContentLength(0);
+    });
+  }
+}

@@ -1,0 +1,87 @@
+package io.admin.auth.servlet.endpoint;
+
+import io.admin.auth.core.AuthError;
+import io.admin.auth.core.AuthErrorCode;
+import io.admin.auth.core.json.Json;
+import io.admin.auth.core.token.OAuthClient;
+import io.admin.auth.core.token.TokenResponse;
+import io.admin.auth.core.token.TokenResult;
+import io.admin.auth.core.token.TokenService;
+import io.admin.auth.servlet.AuthErrorRenderer;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The token endpoint (contract section 2, RFC 6749 sections 4.4, 5 and 6): {@code
+ * client_credentials} and {@code refresh_token} grants, JSON or form bodies, {@code
+ * client_secret_basic} or {@code client_secret_post}. Success and failure are sent with {@code
+ * Cache-Control: no-store} and {@code Pragma: no-cache}; every failure is contract JSON.
+ */
+public final class TokenEndpointServlet extends HttpServlet {
+
+  private static final long serialVersionUID = 1L;
+
+  private final transient TokenService tokens;
+  private final transient ClientEndpoint endpoint;
+
+  /**
+   * Serves this endpoint from {@code tokens}.
+   *
+   * @param tokens the token service
+   * @param renderer the error renderer
+   * @param maxBodyBytes largest accepted request body (at least 256)
+   */
+  public TokenEndpointServlet(TokenService tokens, AuthErrorRenderer renderer, int maxBodyBytes) {
+    this.tokens = Objects.requireNonNull(tokens, "tokens");
+    this.endpoint = new ClientEndpoint(tokens, renderer, maxBodyBytes);
+  }
+
+  @Override
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    endpoint.serve(request, response, (client, params, res) -> grant(client, params, res));
+  }
+
+  private void grant(OAuthClient client, Map<String, String> params, HttpServletResponse response)
+      throws IOException {
+    String grantType = params.get("grant_type");
+    Optional<String> scope = Optional.ofNullable(params.get("scope"));
+    TokenResult result;
+    if (grantType == null) {
+      result = failed(AuthErrorCode.AUTH_REQUEST_INVALID, "The grant_type parameter is required.");
+    } else if (grantType.equals("client_credentials")) {
+      result = tokens.clientCredentials(client, scope);
+    } else if (grantType.equals("refresh_token")) {
+      String refresh = params.get("refresh_token");
+      result = refresh == null
+          ? failed(AuthErrorCode.AUTH_REQUEST_INVALID, "The refresh_token parameter is required.")
+          : tokens.refresh(client, refresh, scope);
+    } else {
+      result = failed(AuthErrorCode.AUTH_GRANT_UNSUPPORTED, "The grant type is not supported.");
+    }
+    if (result instanceof TokenResult.Failed f) {
+      endpoint.fail(response, f.error());
+      return;
+    }
+    TokenResponse t = ((TokenResult.Issued) result).response();
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("access_token", t.accessToken());
+    json.put("token_type", t.tokenType());
+    json.put("expires_in", t.expiresIn());
+    if (t.refreshToken() != null) {
+      json.put("refresh_token", t.refreshToken());
+    }
+    json.put("scope", t.scope());
+    ClientEndpoint.json(response, Json.write(json));
+  }
+
+  private static TokenResult failed(AuthErrorCode code, String message) {
+    return new TokenResult.Failed(AuthError.of(code, message));
+  }
+}

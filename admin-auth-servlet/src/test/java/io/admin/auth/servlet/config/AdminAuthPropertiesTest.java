@@ -1,0 +1,95 @@
+package io.admin.auth.servlet.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.admin.auth.core.token.DefaultTokenService;
+import io.admin.auth.servlet.BearerScheme;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class AdminAuthPropertiesTest {
+
+  private static Properties props(String... kv) {
+    Properties p = new Properties();
+    p.setProperty("admin.auth.issuer", "https://issuer.test");
+    for (int i = 0; i < kv.length; i += 2) {
+      p.setProperty(kv[i], kv[i + 1]);
+    }
+    return p;
+  }
+
+  @Test
+  void loadWhenMinimalThenEndpointsAndBearerWithTheDefaultTokenService() {
+    AdminAuth auth = AdminAuthProperties.load(props(
+        "admin.auth.client.c1.secret", "c1-secret-0123456789", "admin.auth.client.c1.scopes", "a b"));
+    assertEquals(6, auth.servlets().size());
+    assertInstanceOf(BearerScheme.class, auth.filter().schemes().get(0));
+  }
+
+  @Test
+  void loadWhenEndpointsDisabledAndPathsMovedThenHonoured() {
+    AdminAuth auth = AdminAuthProperties.load(props("admin.auth.endpoints.enabled", "false"));
+    assertEquals(0, auth.servlets().size());
+    AdminAuth moved = AdminAuthProperties.load(props("admin.auth.endpoints.token-path", "/oauth/token"));
+    assertTrue(moved.servlets().containsKey("/oauth/token"));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "admin.auth.require-http|true|admin.auth.require-http",
+      "admin.auth.require-https|yes|admin.auth.require-https",
+      "admin.auth.bearer.enabled|1|admin.auth.bearer.enabled",
+      "admin.auth.trusted-proxies|10.0.0.1|admin.auth.trusted-proxies",
+      "admin.auth.rule.first|GET /x|admin.auth.rule.first",
+      "admin.auth.rule.1|GET|admin.auth.rule.1",
+      "admin.auth.rule.2|GET /x/**/y a|admin.auth.rule.2",
+      "admin.auth.rule.3|GET POST /x|admin.auth.rule.3",
+      "admin.auth.protected-prefixes|api|admin.auth.protected-prefixes",
+      "admin.auth.public-paths|/a//b|admin.auth.public-paths",
+      "admin.auth.endpoints.token-path|token|admin.auth.endpoints.token-path",
+      "admin.auth.endpoints.max-request-bytes|lots|admin.auth.endpoints.max-request-bytes",
+      "admin.auth.endpoints.max-request-bytes|10|admin.auth.endpoints.max-request-bytes",
+      "admin.auth.endpoints.cache-max-age|5 minutes|admin.auth.endpoints.cache-max-age",
+      "admin.auth.base-url|ftp://x|admin.auth.base-url",
+      "admin.auth.token-service-factory|java.lang.String|admin.auth.token-service-factory",
+      "admin.auth.token-service-factory|no.such.Factory|admin.auth.token-service-factory",
+      "admin.auth.token.signing-alg|HS256|admin.auth.token.signing-alg",
+      "admin.auth.token.signing-alg|none|admin.auth.token.signing-alg",
+      "admin.auth.token.access-ttl|PT2H|admin.auth.token.access-ttl",
+      "admin.auth.token.refresh-ttl|30 days|admin.auth.token.refresh-ttl",
+      "admin.auth.token.pepper|c2hvcnQ=|admin.auth.token.pepper",
+      "admin.auth.token.colour|blue|admin.auth.token.colour",
+      "admin.auth.client.c1.scopes|a|admin.auth.client.c1.secret",
+      "admin.auth.client.c1.secret|short|admin.auth.client.c1.secret",
+      "admin.auth.client.c1.colour|blue|admin.auth.client.c1.colour"})
+  void loadWhenPropertyInvalidThenFailsNamingIt(String key, String value, String named) {
+    AdminAuthConfigException e = assertThrows(AdminAuthConfigException.class,
+        () -> AdminAuthProperties.load(props(key, value)));
+    assertEquals(named, e.property());
+    assertTrue(e.getMessage().startsWith(named + ": "), e.getMessage());
+  }
+
+  @Test
+  void loadWhenIssuerMissingThenFailsNamingIt() {
+    Properties p = new Properties();
+    AdminAuthConfigException e = assertThrows(AdminAuthConfigException.class,
+        () -> AdminAuthProperties.load(p));
+    assertEquals("admin.auth.issuer", e.property());
+  }
+
+  @Test
+  void loadWhenClientListedThenItCanAuthenticate() {
+    Properties p = props("admin.auth.client.svc.one.secret", "svc-secret-0123456789",
+        "admin.auth.client.svc.one.scopes", "users:read, users:write",
+        "admin.auth.client.svc.one.grants", "client_credentials");
+    DefaultTokenService tokens = (DefaultTokenService) new DefaultTokenServiceFactory().create(p);
+    assertInstanceOf(io.admin.auth.core.token.ClientAuthentication.Succeeded.class,
+        tokens.authenticateClient("svc.one", "svc-secret-0123456789"));
+    assertEquals(java.util.Set.of("users:read", "users:write"), tokens.scopesSupported());
+  }
+}

@@ -1,0 +1,98 @@
+package io.admin.auth.servlet.http;
+
+import io.admin.auth.core.token.ClientRegistration;
+import io.admin.auth.core.token.DefaultTokenService;
+import io.admin.auth.core.token.TokenService;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Set;
+
+/**
+ * The real core token service with in-memory stores, a test-controlled clock and these clients:
+ * A (every scope), B ({@code users:read} only), one whose id and secret need form-encoding in a
+ * Basic header, one allowed only {@code client_credentials} without a refresh token, and one with
+ * a five-minute refresh-token lifetime.
+ */
+final class CoreFixture {
+
+  static final String ISSUER = "https://auth.example.test";
+  static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+  static final String CLIENT_A = "client-a";
+  static final String SECRET_A = "secret-a-0123456789abcdef";
+  static final String CLIENT_B = "client-b";
+  static final String SECRET_B = "secret-b-0123456789abcdef";
+  static final String CLIENT_ODD = "odd:client+id%";
+  static final String SECRET_ODD = "p@ss:w/rd+=%&-long-enough";
+  static final String CLIENT_CC = "client-cc";
+  static final String SECRET_CC = "secret-cc-0123456789abcdef";
+  static final String CLIENT_SHORT = "client-short";
+  static final String SECRET_SHORT = "secret-short-0123456789";
+
+  private final MutableClock clock = new MutableClock(START);
+  private final DefaultTokenService tokens;
+
+  CoreFixture() {
+    this(ISSUER);
+  }
+
+  /** A fixture whose service has its own keys and {@code issuer}. */
+  CoreFixture(String issuer) {
+    tokens = DefaultTokenService.builder()
+        .issuer(issuer)
+        .clock(clock)
+        .random(new SecureRandom())
+        .build();
+    tokens.registerClient(ClientRegistration.of(CLIENT_A, SECRET_A,
+        Set.of("users:read", "users:write", "api-keys:manage")));
+    tokens.registerClient(ClientRegistration.of(CLIENT_B, SECRET_B, Set.of("users:read")));
+    tokens.registerClient(ClientRegistration.of(CLIENT_ODD, SECRET_ODD, Set.of("users:read")));
+    tokens.registerClient(new ClientRegistration(CLIENT_CC, SECRET_CC, Set.of("users:read"),
+        Set.of(DefaultTokenService.GRANT_CLIENT_CREDENTIALS), false, null, null));
+    tokens.registerClient(new ClientRegistration(CLIENT_SHORT, SECRET_SHORT, Set.of("users:read"),
+        ClientRegistration.SUPPORTED_GRANTS, true, null, Duration.ofMinutes(5)));
+  }
+
+  TokenService tokens() {
+    return tokens;
+  }
+
+  Instant now() {
+    return clock.instant();
+  }
+
+  void advance(Duration d) {
+    clock.advance(d);
+  }
+
+  /** A clock only tests move; whole seconds so JWT times compare exactly. */
+  static final class MutableClock extends Clock {
+    private volatile Instant now;
+
+    MutableClock(Instant start) {
+      this.now = start;
+    }
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+}
