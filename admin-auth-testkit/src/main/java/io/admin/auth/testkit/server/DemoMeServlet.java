@@ -1,6 +1,7 @@
 package io.admin.auth.testkit.server;
 
 import io.admin.auth.core.Principal;
+import io.admin.auth.servlet.AdminAuthFilter;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,7 +21,7 @@ final class DemoMeServlet extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
-    Object attribute = req.getAttribute(DevServer.PRINCIPAL_ATTRIBUTE);
+    Object attribute = req.getAttribute(AdminAuthFilter.PRINCIPAL_ATTRIBUTE);
     if (!(attribute instanceof Principal)) {
       // Only reachable if the filter is not in front of this servlet: fail closed.
       res.sendError(500);

@@ -1,22 +1,30 @@
 package io.admin.auth.testkit.server;
 
 import io.admin.auth.core.crypto.RandomTokens;
-import java.io.IOException;
+import io.admin.auth.core.key.SigningAlgorithm;
+import io.admin.auth.core.token.ClientRegistration;
+import io.admin.auth.core.token.DefaultTokenService;
+import io.admin.auth.core.token.DefaultTokenServiceBuilder;
+import io.admin.auth.servlet.AccessPolicy;
+import io.admin.auth.servlet.config.AdminAuth;
+import io.admin.auth.servlet.endpoint.EndpointPaths;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The runnable dev server of contract section 7: the servlet module on embedded Jetty 12 (ee10)
- * with the demo resources {@code /api/v3/users} and {@code /api/v3/me}, a seeded demo client and
- * Basic user. Start it with {@code ./dev-server.sh} at the repository root, or in a test with
+ * with the demo resources {@code /api/v3/users} and {@code /api/v3/me} and a seeded demo client.
+ * Start it with {@code ./dev-server.sh} at the repository root, or in a test with
  * {@link #start(DevServerConfig, PrintStream)} (port 0 picks a free port).
  *
  * <p>Not for production: it prints the demo credentials it generates.
@@ -27,88 +35,146 @@ public final class DevServer implements AutoCloseable {
   public static final int EXIT_INVALID_CONFIG = 2;
   /** Exit status when the server could not start (e.g. the port is taken). */
   public static final int EXIT_START_FAILED = 1;
-  /** Request attribute under which the filter leaves the authenticated principal. */
-  static final String PRINCIPAL_ATTRIBUTE = "io.admin.auth.principal";
+  /** The demo client's scopes (contract section 7). */
+  public static final Set<String> DEMO_CLIENT_SCOPES =
+      Set.of("users:read", "users:write", "api-keys:manage");
 
-  private final Server server;
-  private final int port;
+  private final JettyHost host;
   private final DevCredentials credentials;
   private final String issuer;
-  private final DevServerConfig config;
+  private final DevServerBanner banner;
+  private final ScheduledExecutorService maintenance;
+  private final DevStorage storage;
 
-  private DevServer(Server server, int port, DevCredentials credentials, String issuer,
-      DevServerConfig config) {
-    this.server = server;
-    this.port = port;
+  private DevServer(JettyHost host, DevCredentials credentials, String issuer,
+      DevServerBanner banner, ScheduledExecutorService maintenance, DevStorage storage) {
+    this.host = host;
     this.credentials = credentials;
     this.issuer = issuer;
-    this.config = config;
+    this.banner = banner;
+    this.maintenance = maintenance;
+    this.storage = storage;
   }
 
   /**
-   * Starts the server and prints the banner (endpoints, demo credentials, a curl for the token
-   * request, then {@code ready}) to {@code out}.
+   * Starts the server with the stores this build provides and prints the banner (endpoints, demo
+   * credentials, a curl for the token request, then {@code ready}) to {@code out}.
    *
-   * @throws DevServerStartException if the port cannot be bound or Jetty does not start
+   * @throws DevServerStartException if a setting cannot be served, the port cannot be bound, or
+   *     Jetty does not start
    */
   public static DevServer start(DevServerConfig config, PrintStream out) {
     Objects.requireNonNull(out, "out");
-    DevServer server = startSilently(config);
-    server.printBanner(out);
+    DevServer server = start(config, DevStorage.inMemoryOnly());
+    server.banner.print(out);
     return server;
   }
 
-  private static DevServer startSilently(DevServerConfig config) {
+  /**
+   * Starts the server on the stores {@code storage} opens, without printing.
+   *
+   * @throws DevServerStartException as {@link #start(DevServerConfig, PrintStream)}
+   */
+  public static DevServer start(DevServerConfig config, DevStorage.Provider storage) {
     Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(storage, "storage");
+    if (!config.trustedIssuers().isEmpty()) {
+      throw DevServerStartException.unsupported("ADMIN_AUTH_TRUSTED_ISSUERS: third-party"
+          + " issuers are not supported by this build yet; unset it");
+    }
+    DevStorage stores = storage.open(config.store()).orElseThrow(() -> DevServerStartException.unsupported(
+        "ADMIN_AUTH_STORE: " + config.store().describe() + " is not supported by this build yet;"
+            + " use --store memory"));
     SecureRandom random = new SecureRandom();
     DevCredentials credentials = DevCredentials.from(config, new RandomTokens(random));
-    Server server = new Server();
-    ServerConnector connector = new ServerConnector(server);
-    connector.setPort(config.port());
-    server.addConnector(connector);
+    JettyHost host;
     try {
-      // Bound before anything else is built, so that with port 0 the issuer names the real port.
-      connector.open();
-    } catch (IOException e) {
-      throw new DevServerStartException("could not listen on port " + config.port()
-          + " (" + rootMessage(e) + "); choose another with --port or ADMIN_AUTH_PORT", e);
+      host = JettyHost.bind(null, config.port());
+    } catch (UncheckedIOException e) {
+      stores.onClose().run();
+      throw new DevServerStartException("could not listen on port " + config.port() + " ("
+          + rootMessage(e) + "); choose another with --port or ADMIN_AUTH_PORT", e);
     }
-    int port = connector.getLocalPort();
-    String issuer = config.issuerFor(port);
-
-    ServletContextHandler context = new ServletContextHandler("/");
-    context.addServlet(new ServletHolder("demo-users", new DemoUsersServlet()), "/api/v3/users");
-    context.addServlet(new ServletHolder("demo-me", new DemoMeServlet()), "/api/v3/me");
-    server.setHandler(context);
-    server.setStopTimeout(5_000);
+    String issuer = config.issuerFor(host.port());
+    ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "admin-auth-dev-maintenance");
+      t.setDaemon(true);
+      return t;
+    });
     try {
-      server.start();
-    } catch (Exception e) {
-      stopQuietly(server);
+      DefaultTokenService tokens =
+          tokenService(config, issuer, config.audienceFor(host.port()), stores, random);
+      tokens.registerClient(ClientRegistration.of(credentials.clientId(),
+          credentials.clientSecret(), DEMO_CLIENT_SCOPES));
+      tokens.scheduleMaintenance(maintenance, Duration.ofMinutes(1));
+      AdminAuth auth = AdminAuth.builder(tokens).accessPolicy(demoPolicy()).build();
+      host.start(ctx -> {
+        auth.register(ctx);
+        ctx.addServlet("demo-users", new DemoUsersServlet()).addMapping("/api/v3/users");
+        ctx.addServlet("demo-me", new DemoMeServlet()).addMapping("/api/v3/me");
+      });
+      String base = "http://localhost:" + host.port();
+      DevServerBanner banner = new DevServerBanner(base, issuer, config.audienceFor(host.port()),
+          config.store().describe(), stores.notices(), credentials, endpoints(auth.paths()),
+          auth.paths().token());
+      return new DevServer(host, credentials, issuer, banner, maintenance, stores);
+    } catch (RuntimeException e) {
+      maintenance.shutdownNow();
+      host.close();
+      stores.onClose().run();
       throw new DevServerStartException("could not start: " + rootMessage(e), e);
     }
-    return new DevServer(server, port, credentials, issuer, config);
   }
 
-  /** Prints the start banner, ending with the {@code ready} line. */
-  private void printBanner(PrintStream out) {
-    List<DevServerBanner.Endpoint> endpoints = List.of(
-        new DevServerBanner.Endpoint("GET", "/api/v3/users", "demo resource, scope users:read"),
-        new DevServerBanner.Endpoint("POST", "/api/v3/users", "demo resource, scope users:write"),
-        new DevServerBanner.Endpoint("GET", "/api/v3/me", "who you are, any authenticated caller"));
-    new DevServerBanner(baseUri().toString(), issuer, config.audienceFor(port),
-        config.store().describe(), List.of(), credentials, endpoints, "/api/v3/auth/token")
-        .print(out);
+  private static DefaultTokenService tokenService(DevServerConfig config, String issuer,
+      String audience, DevStorage stores, SecureRandom random) {
+    DefaultTokenServiceBuilder b = DefaultTokenService.builder()
+        .issuer(issuer)
+        .audience(audience)
+        .random(random)
+        .keyStore(stores.keys())
+        .clientStore(stores.clients())
+        .refreshTokenStore(stores.refreshTokens())
+        .revocationStore(stores.revocations())
+        .accessTokenTtl(config.accessTokenTtl())
+        .refreshTokenTtl(config.refreshTokenTtl());
+    config.signingAlgorithm().map(SigningAlgorithm::parse).ifPresent(b::signingAlgorithm);
+    stores.secretPepper().ifPresent(b::secretPepper);
+    return b.build();
+  }
+
+  /** The demo resources' scopes (contract section 1); everything else under /api is denied. */
+  static AccessPolicy demoPolicy() {
+    return AccessPolicy.builder()
+        .protectedPrefix("/api")
+        .rule("GET", "/api/v3/users", "users:read")
+        .rule("POST", "/api/v3/users", "users:write")
+        .rule("GET", "/api/v3/me")
+        .build();
+  }
+
+  private static List<DevServerBanner.Endpoint> endpoints(EndpointPaths p) {
+    List<DevServerBanner.Endpoint> e = new ArrayList<>();
+    e.add(new DevServerBanner.Endpoint("POST", p.token(), "token endpoint (client_credentials, refresh_token)"));
+    e.add(new DevServerBanner.Endpoint("POST", p.revocation(), "revocation (RFC 7009)"));
+    e.add(new DevServerBanner.Endpoint("POST", p.introspection(), "introspection (RFC 7662)"));
+    e.add(new DevServerBanner.Endpoint("GET", p.jwks(), "public signing keys (JWK Set)"));
+    e.add(new DevServerBanner.Endpoint("GET", p.authorizationServerMetadata(), "metadata (RFC 8414)"));
+    e.add(new DevServerBanner.Endpoint("GET", p.openidConfiguration(), "metadata (OIDC discovery)"));
+    e.add(new DevServerBanner.Endpoint("GET", "/api/v3/users", "demo resource, scope users:read"));
+    e.add(new DevServerBanner.Endpoint("POST", "/api/v3/users", "demo resource, scope users:write"));
+    e.add(new DevServerBanner.Endpoint("GET", "/api/v3/me", "who you are, any authenticated caller"));
+    return e;
   }
 
   /** The bound port (the real one when the configuration asked for 0). */
   public int port() {
-    return port;
+    return host.port();
   }
 
   /** {@code http://localhost:<port>}: where to send requests. */
   public URI baseUri() {
-    return URI.create("http://localhost:" + port);
+    return URI.create("http://localhost:" + host.port());
   }
 
   /** The {@code iss} of tokens this server issues. */
@@ -123,16 +189,17 @@ public final class DevServer implements AutoCloseable {
 
   /** Blocks until the server has stopped. */
   public void join() throws InterruptedException {
-    server.join();
+    host.join();
   }
 
-  /** Stops accepting connections and stops Jetty; idempotent. */
+  /** Stops Jetty, the maintenance task and the stores; idempotent. */
   @Override
   public void close() {
+    maintenance.shutdownNow();
     try {
-      server.stop();
-    } catch (Exception e) {
-      throw new IllegalStateException("could not stop Jetty cleanly", e);
+      host.close();
+    } finally {
+      storage.onClose().run();
     }
   }
 
@@ -164,23 +231,23 @@ public final class DevServer implements AutoCloseable {
     }
     DevServer server;
     try {
-      server = startSilently(((ConfigResult.Valid) result).config());
+      server = start(((ConfigResult.Valid) result).config(), DevStorage.inMemoryOnly());
     } catch (DevServerStartException e) {
       err.println("admin-auth dev server: " + e.getMessage());
-      return EXIT_START_FAILED;
+      return e.exitStatus();
     }
     // Before "ready": whoever waits for that line may send SIGTERM the moment it appears.
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnSignal(server, out, err),
         "admin-auth-dev-server-shutdown"));
-    server.printBanner(out);
+    server.banner.print(out);
     return -1;
   }
 
   /**
    * Runs on SIGTERM / SIGINT. The JVM reports 128+signal (143) for a SIGTERM even when every hook
    * finishes, which supervisors and the README's test read as a crash; after a clean stop the
-   * process ends with 0 instead. Runs only once the server has started, so an invalid setting
-   * still exits with 2.
+   * process ends with 0 instead. Registered only once the server has started, so an invalid
+   * setting still exits with 2.
    */
   private static void stopOnSignal(DevServer server, PrintStream out, PrintStream err) {
     int status = 0;
@@ -203,15 +270,7 @@ public final class DevServer implements AutoCloseable {
     }
   }
 
-  private static void stopQuietly(Server server) {
-    try {
-      server.stop();
-    } catch (Exception ignored) {
-      // already failing to start; the start failure is what the user needs to see
-    }
-  }
-
-  private static String rootMessage(Throwable t) {
+  static String rootMessage(Throwable t) {
     Throwable root = t;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
