@@ -1,5 +1,7 @@
 package io.admin.auth.servlet.config;
 
+import io.admin.auth.core.federation.MultiIssuerVerifier;
+import io.admin.auth.core.federation.TrustedIssuer;
 import io.admin.auth.core.token.BearerTokenVerifier;
 import io.admin.auth.core.token.TokenService;
 import io.admin.auth.servlet.AccessPolicy;
@@ -19,6 +21,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServlet;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -124,6 +127,8 @@ public final class AdminAuth {
     private final List<AuthScheme> extraSchemes = new ArrayList<>();
     private boolean bearer = true;
     private BearerTokenVerifier bearerVerifier;
+    private final List<TrustedIssuer> trustedIssuers = new ArrayList<>();
+    private Clock clock = Clock.systemUTC();
     private AccessPolicy policy;
     private RoleMapper roleMapper = RoleMapper.scopesAsRoles();
     private String realm = "admin";
@@ -150,6 +155,22 @@ public final class AdminAuth {
      */
     public Builder bearerVerifier(BearerTokenVerifier verifier) {
       this.bearerVerifier = Objects.requireNonNull(verifier, "verifier");
+      return this;
+    }
+
+    /**
+     * Also accepts access tokens of this third-party issuer (Keycloak, Auth0, Entra ID, ...) on
+     * the Bearer scheme. Tokens are routed by their {@code iss}: this library's own issuer to the
+     * token service (or {@link #bearerVerifier}), each trusted issuer to its own keys.
+     */
+    public Builder trustedIssuer(TrustedIssuer issuer) {
+      trustedIssuers.add(Objects.requireNonNull(issuer, "issuer"));
+      return this;
+    }
+
+    /** Time source for checking third-party tokens; default the system UTC clock. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
@@ -216,9 +237,10 @@ public final class AdminAuth {
     /**
      * Validates and builds.
      *
-     * @throws IllegalStateException when no scheme is enabled
+     * @throws IllegalStateException when no scheme is enabled, or trusted issuers are given
+     *     with the Bearer scheme off
      * @throws IllegalArgumentException for a body bound outside 256 B..1 MiB, a negative max-age,
-     *     or a base URL that is not http(s)
+     *     a base URL that is not http(s), or a trusted issuer equal to the own issuer or given twice
      */
     public AdminAuth build() {
       checkMaxRequestBytes(maxRequestBytes);
@@ -252,13 +274,31 @@ public final class AdminAuth {
           .realm(realm)
           .transportSecurity(transport);
       if (bearer) {
-        filter.scheme(new BearerScheme(bearerVerifier != null ? bearerVerifier : tokens));
+        filter.scheme(new BearerScheme(bearerVerifier()));
       }
       extraSchemes.forEach(filter::scheme);
+      if (!bearer && !trustedIssuers.isEmpty()) {
+        throw new IllegalStateException("trusted issuers need the Bearer scheme enabled");
+      }
       if (!bearer && extraSchemes.isEmpty()) {
         throw new IllegalStateException("no authentication scheme is enabled");
       }
       return new AdminAuth(filter.build(), servlets, paths);
+    }
+
+    private BearerTokenVerifier bearerVerifier() {
+      BearerTokenVerifier own = bearerVerifier != null ? bearerVerifier : tokens;
+      if (trustedIssuers.isEmpty()) {
+        return own;
+      }
+      MultiIssuerVerifier.Builder router = MultiIssuerVerifier.builder().clock(clock)
+          .ownIssuer(tokens.issuer(), own);
+      trustedIssuers.forEach(router::trust);
+      try {
+        return router.build();
+      } catch (IllegalStateException e) {
+        throw new IllegalArgumentException(e.getMessage(), e);
+      }
     }
   }
 }

@@ -1,5 +1,7 @@
 package io.admin.auth.servlet.config;
 
+import io.admin.auth.core.federation.FederationConfigException;
+import io.admin.auth.core.federation.TrustedIssuerProperties;
 import io.admin.auth.core.token.TokenService;
 import io.admin.auth.servlet.AccessPolicy;
 import io.admin.auth.servlet.RoleMapper;
@@ -20,7 +22,9 @@ import java.util.TreeMap;
  * Every problem is an {@link AdminAuthConfigException} naming the property. An unknown key in
  * the servlet's own namespace is an error too, so a misspelt {@code require-https} cannot
  * silently leave HTTPS unenforced; keys under {@code admin.auth.token.}, {@code
- * admin.auth.client.} and {@code admin.auth.key.} belong to the {@link TokenServiceFactory}.
+ * admin.auth.client.} and {@code admin.auth.key.} belong to the {@link TokenServiceFactory};
+ * keys under {@code admin.auth.federation.} (trusted third-party token issuers) are read by
+ * {@link TrustedIssuerProperties}, which is as strict about unknown keys.
  */
 public final class AdminAuthProperties {
 
@@ -75,8 +79,8 @@ public final class AdminAuthProperties {
       PROTECTED_PREFIXES, PUBLIC_PATHS, REQUIRE_HTTPS, TRUSTED_PROXIES, ENDPOINTS_ENABLED,
       TOKEN_PATH, REVOCATION_PATH, INTROSPECTION_PATH, JWKS_PATH, METADATA_PATH,
       OPENID_CONFIGURATION_PATH, MAX_REQUEST_BYTES, CACHE_MAX_AGE, TOKEN_SERVICE_FACTORY);
-  private static final List<String> DELEGATED =
-      List.of(PREFIX + "token.", PREFIX + "client.", PREFIX + "key.");
+  private static final List<String> DELEGATED = List.of(PREFIX + "token.", PREFIX + "client.",
+      PREFIX + "key.", TrustedIssuerProperties.PREFIX);
 
   private AdminAuthProperties() {}
 
@@ -133,6 +137,7 @@ public final class AdminAuthProperties {
     opt(p, CACHE_MAX_AGE).ifPresent(v -> wrap(CACHE_MAX_AGE,
         () -> builder.jwksMaxAge(Duration.parse(v))));
     builder.accessPolicy(policy(p));
+    federation(p, builder);
     Map<String, List<String>> roles = new LinkedHashMap<>();
     for (String key : p.stringPropertyNames()) {
       if (key.startsWith(ROLE_PREFIX)) {
@@ -143,6 +148,20 @@ public final class AdminAuthProperties {
       builder.roleMapper(RoleMapper.fromScopes(roles));
     }
     return builder;
+  }
+
+  /**
+   * Trusted third-party issuers ({@code admin.auth.federation.*}, see {@link
+   * TrustedIssuerProperties}); an issuer without its own {@code audience} gets the audience of
+   * this library's tokens ({@code admin.auth.token.audience}, else {@code admin.auth.issuer}).
+   */
+  private static void federation(Properties p, AdminAuth.Builder builder) {
+    java.util.Optional<String> audience = opt(p, PREFIX + "token.audience").or(() -> opt(p, ISSUER));
+    try {
+      TrustedIssuerProperties.parse(p, audience).forEach(builder::trustedIssuer);
+    } catch (FederationConfigException e) {
+      throw new AdminAuthConfigException(e.property(), e.problem(), e);
+    }
   }
 
   private static AccessPolicy policy(Properties p) {

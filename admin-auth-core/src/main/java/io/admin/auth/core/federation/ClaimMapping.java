@@ -1,0 +1,120 @@
+package io.admin.auth.core.federation;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where a provider puts the subject, the client id and the scopes in its access tokens.
+ *
+ * <p>A claim path is first looked up as one claim name (so namespaced claims such as
+ * {@code https://example.com/roles} work), then as a dotted path into nested objects
+ * ({@code realm_access.roles} for Keycloak realm roles). A scope claim may hold a space-separated
+ * string (RFC 9068 {@code scope}, Entra's {@code scp}) or an array of strings (Okta's {@code scp},
+ * Keycloak roles); the scopes of every listed path are united.
+ *
+ * @param subjectClaim path of the subject, {@code sub} by default
+ * @param clientIdClaims paths tried in order for the client id ({@code client_id}, then {@code azp})
+ * @param scopeClaims paths whose values become the principal's scopes ({@code scope} and {@code scp})
+ */
+public record ClaimMapping(String subjectClaim, List<String> clientIdClaims, List<String> scopeClaims) {
+
+  private static final ClaimMapping DEFAULTS =
+      new ClaimMapping("sub", List.of("client_id", "azp"), List.of("scope", "scp"));
+
+  public ClaimMapping {
+    subjectClaim = requirePath(subjectClaim, "subjectClaim");
+    clientIdClaims = List.copyOf(Objects.requireNonNull(clientIdClaims, "clientIdClaims"));
+    scopeClaims = List.copyOf(Objects.requireNonNull(scopeClaims, "scopeClaims"));
+    clientIdClaims.forEach(p -> requirePath(p, "clientIdClaims"));
+    scopeClaims.forEach(p -> requirePath(p, "scopeClaims"));
+  }
+
+  /** {@code sub}; {@code client_id} then {@code azp}; scopes from {@code scope} and {@code scp}. */
+  public static ClaimMapping defaults() {
+    return DEFAULTS;
+  }
+
+  /** The same mapping reading scopes from {@code paths} instead. */
+  public ClaimMapping withScopeClaims(String... paths) {
+    return new ClaimMapping(subjectClaim, clientIdClaims, List.of(paths));
+  }
+
+  /** The same mapping reading the subject from {@code path} instead. */
+  public ClaimMapping withSubjectClaim(String path) {
+    return new ClaimMapping(path, clientIdClaims, scopeClaims);
+  }
+
+  /** The same mapping trying {@code paths}, in order, for the client id instead. */
+  public ClaimMapping withClientIdClaims(String... paths) {
+    return new ClaimMapping(subjectClaim, List.of(paths), scopeClaims);
+  }
+
+  /** The subject as a non-blank string, or empty when absent or not a string. */
+  Optional<String> subject(Map<String, Object> claims) {
+    return text(lookup(claims, subjectClaim));
+  }
+
+  /** The first client id claim present as a non-blank string. */
+  Optional<String> clientId(Map<String, Object> claims) {
+    for (String path : clientIdClaims) {
+      Optional<String> value = text(lookup(claims, path));
+      if (value.isPresent()) {
+        return value;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The union of every scope path; values of other JSON types are ignored, not fatal. */
+  Set<String> scopes(Map<String, Object> claims) {
+    Set<String> scopes = new LinkedHashSet<>();
+    for (String path : scopeClaims) {
+      Object value = lookup(claims, path);
+      if (value instanceof String s) {
+        for (String part : s.trim().split("\\s+")) {
+          if (!part.isEmpty()) {
+            scopes.add(part);
+          }
+        }
+      } else if (value instanceof List<?> list) {
+        for (Object item : list) {
+          if (item instanceof String s && !s.isBlank()) {
+            scopes.add(s.strip());
+          }
+        }
+      }
+    }
+    return scopes;
+  }
+
+  /** Exact claim name first, then a walk through nested objects along the dots. */
+  static Object lookup(Map<String, Object> claims, String path) {
+    if (claims.containsKey(path)) {
+      return claims.get(path);
+    }
+    Object current = claims;
+    for (String segment : path.split("\\.")) {
+      if (!(current instanceof Map<?, ?> map)) {
+        return null;
+      }
+      current = map.get(segment);
+    }
+    return current;
+  }
+
+  private static Optional<String> text(Object value) {
+    return value instanceof String s && !s.isBlank() ? Optional.of(s) : Optional.empty();
+  }
+
+  private static String requirePath(String path, String name) {
+    Objects.requireNonNull(path, name);
+    if (path.isBlank() || path.startsWith(".") || path.endsWith(".") || path.contains("..")) {
+      throw new IllegalArgumentException(name + ": not a claim path: '" + path + "'");
+    }
+    return path;
+  }
+}
