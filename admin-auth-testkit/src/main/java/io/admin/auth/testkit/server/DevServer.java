@@ -1,6 +1,8 @@
 package io.admin.auth.testkit.server;
 
 import io.admin.auth.core.crypto.RandomTokens;
+import io.admin.auth.core.federation.ClaimMapping;
+import io.admin.auth.core.federation.TrustedIssuer;
 import io.admin.auth.core.key.SigningAlgorithm;
 import io.admin.auth.core.token.ClientRegistration;
 import io.admin.auth.core.token.DefaultTokenService;
@@ -78,10 +80,6 @@ public final class DevServer implements AutoCloseable {
   public static DevServer start(DevServerConfig config, DevStorage.Provider storage) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(storage, "storage");
-    if (!config.trustedIssuers().isEmpty()) {
-      throw DevServerStartException.unsupported("ADMIN_AUTH_TRUSTED_ISSUERS: third-party"
-          + " issuers are not supported by this build yet; unset it");
-    }
     DevStorage stores = storage.open(config.store()).orElseThrow(() -> DevServerStartException.unsupported(
         "ADMIN_AUTH_STORE: " + config.store().describe() + " is not supported by this build yet;"
             + " use --store memory"));
@@ -107,7 +105,9 @@ public final class DevServer implements AutoCloseable {
       tokens.registerClient(ClientRegistration.of(credentials.clientId(),
           credentials.clientSecret(), DEMO_CLIENT_SCOPES));
       tokens.scheduleMaintenance(maintenance, Duration.ofMinutes(1));
-      AdminAuth auth = AdminAuth.builder(tokens).accessPolicy(demoPolicy()).build();
+      AdminAuth.Builder wiring = AdminAuth.builder(tokens).accessPolicy(demoPolicy());
+      trustedIssuers(config, config.audienceFor(host.port())).forEach(wiring::trustedIssuer);
+      AdminAuth auth = wiring.build();
       host.start(ctx -> {
         auth.register(ctx);
         ctx.addServlet("demo-users", new DemoUsersServlet()).addMapping("/api/v3/users");
@@ -116,7 +116,8 @@ public final class DevServer implements AutoCloseable {
       String base = "http://localhost:" + host.port();
       DevServerBanner banner = new DevServerBanner(base, issuer, config.audienceFor(host.port()),
           config.store().describe(), stores.notices(), credentials, endpoints(auth.paths()),
-          auth.paths().token());
+          auth.paths().token(), config.trustedIssuers().stream().map(URI::toString).toList(),
+          false);
       return new DevServer(host, credentials, issuer, banner, maintenance, stores);
     } catch (RuntimeException e) {
       maintenance.shutdownNow();
@@ -141,6 +142,24 @@ public final class DevServer implements AutoCloseable {
     config.signingAlgorithm().map(SigningAlgorithm::parse).ifPresent(b::signingAlgorithm);
     stores.secretPepper().ifPresent(b::secretPepper);
     return b.build();
+  }
+
+  /**
+   * Contract section 7: discovery + JWKS, {@code typ} {@code JWT} accepted, scopes from
+   * {@code scope} or {@code scp}, the server's audience required, plain http for loopback only
+   * (the parser already refused it elsewhere).
+   */
+  static List<TrustedIssuer> trustedIssuers(DevServerConfig config, String audience) {
+    List<TrustedIssuer> out = new ArrayList<>();
+    for (URI uri : config.trustedIssuers()) {
+      out.add(TrustedIssuer.builder(uri.toString())
+          .audience(audience)
+          .acceptJwtTyp(true)
+          .claims(ClaimMapping.defaults())
+          .allowInsecureLoopback("http".equals(uri.getScheme()))
+          .build());
+    }
+    return out;
   }
 
   /** The demo resources' scopes (contract section 1); everything else under /api is denied. */

@@ -40,9 +40,12 @@ final class DevServerBanner {
   private final DevCredentials credentials;
   private final List<Endpoint> endpoints;
   private final String tokenPath;
+  private final List<String> trustedIssuers;
+  private final boolean basic;
 
   DevServerBanner(String base, String issuer, String audience, String store, List<String> notices,
-      DevCredentials credentials, List<Endpoint> endpoints, String tokenPath) {
+      DevCredentials credentials, List<Endpoint> endpoints, String tokenPath,
+      List<String> trustedIssuers, boolean basic) {
     this.base = base;
     this.issuer = issuer;
     this.audience = audience;
@@ -51,6 +54,8 @@ final class DevServerBanner {
     this.credentials = credentials;
     this.endpoints = List.copyOf(endpoints);
     this.tokenPath = tokenPath;
+    this.trustedIssuers = List.copyOf(trustedIssuers);
+    this.basic = basic;
   }
 
   void print(PrintStream out) {
@@ -62,14 +67,19 @@ final class DevServerBanner {
     b.append("issuer:   ").append(issuer).append('\n');
     b.append("audience: ").append(audience).append('\n');
     b.append("store:    ").append(store).append('\n');
+    if (!trustedIssuers.isEmpty()) {
+      b.append("trusted issuers: ").append(String.join(", ", trustedIssuers)).append('\n');
+    }
     b.append("demo client: ").append(credentials.clientId()).append(" / ")
         .append(credentials.clientSecretGenerated() ? credentials.clientSecret()
             + "  (generated; set ADMIN_AUTH_DEMO_CLIENT_SECRET to choose one)" : "(as configured)")
         .append('\n');
-    b.append("demo user:   ").append(credentials.user()).append(" / ")
-        .append(credentials.passwordGenerated() ? credentials.password()
-            + "  (generated; set ADMIN_AUTH_DEMO_PASSWORD to choose one)" : "(as configured)")
-        .append('\n');
+    if (basic) {
+      b.append("demo user:   ").append(credentials.user()).append(" / ")
+          .append(credentials.passwordGenerated() ? credentials.password()
+              + "  (generated; set ADMIN_AUTH_DEMO_PASSWORD to choose one)" : "(as configured)")
+          .append("  (HTTP Basic, scope users:read)\n");
+    }
     b.append("endpoints:\n");
     for (Endpoint e : endpoints) {
       b.append(String.format(java.util.Locale.ROOT, "  %-9s %-52s %s%n", e.method(),
