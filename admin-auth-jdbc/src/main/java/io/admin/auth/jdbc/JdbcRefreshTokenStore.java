@@ -1,0 +1,133 @@
+package io.admin.auth.jdbc;
+
+import io.admin.auth.core.spi.RefreshTokenRecord;
+import io.admin.auth.core.spi.RefreshTokenStore;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link RefreshTokenStore} in table {@code admin_auth_refresh_token}, keyed by token hash.
+ *
+ * <p>Rotation is one conditional {@code UPDATE ... SET used_at = ? WHERE token_hash = ? AND used_at
+ * IS NULL AND revoked_at IS NULL}: the database's row lock lets exactly one of any number of
+ * concurrent callers, on any number of nodes, change the row; the update count tells the winner.
+ * A row that cannot be read back as a valid record is logged and treated as absent (the grant
+ * fails, nothing is issued).
+ *
+ * <p><b>A family revocation is sticky.</b> When two nodes race on one token, the loser revokes the
+ * family while the winner may still be inserting the family's next token; an {@code UPDATE} of
+ * the family cannot see that row yet. So every read reports a token as revoked when any row of its
+ * family is, and the rotation {@code UPDATE} refuses a token of such a family: a token saved after
+ * its family's revocation is still dead.
+ */
+public final class JdbcRefreshTokenStore implements RefreshTokenStore {
+
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcRefreshTokenStore.class);
+  private static final String SELECT = "SELECT t.token_hash, t.family_id, t.client_id, t.subject,"
+      + " t.scopes, t.issued_at, t.expires_at, t.used_at, COALESCE(t.revoked_at, (SELECT"
+      + " MIN(f.revoked_at) FROM admin_auth_refresh_token f WHERE f.family_id = t.family_id))"
+      + " AS revoked_at FROM admin_auth_refresh_token t";
+
+  private final Jdbc jdbc;
+  private final int batchSize;
+
+  JdbcRefreshTokenStore(Jdbc jdbc, int batchSize) {
+    this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batchSize must be positive");
+    }
+    this.batchSize = batchSize;
+  }
+
+  /** {@inheritDoc} */
+  @Override
+  public void save(RefreshTokenRecord r) {
+    Objects.requireNonNull(r, "record");
+    jdbc.update("saving a refresh token", "INSERT INTO admin_auth_refresh_token (token_hash,"
+        + " family_id, client_id, subject, scopes, issued_at, expires_at, used_at, revoked_at)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", r.tokenHash(), r.familyId(), r.clientId(),
+        r.subject(), Jdbc.joinTokens(r.scopes()), r.issuedAt(), r.expiresAt(), r.usedAt(),
+        r.revokedAt());
+  }
+
+  /** {@inheritDoc} */
+  @Override
+  public Optional<RefreshTokenRecord> find(String tokenHash) {
+    if (tokenHash == null) {
+      return Optional.empty();
+    }
+    return jdbc.withConnection("reading a refresh token", c -> read(c, tokenHash));
+  }
+
+  /** {@inheritDoc} */
+  @Override
+  public ConsumeResult consume(String tokenHash, Instant now) {
+    Objects.requireNonNull(now, "now");
+    if (tokenHash == null) {
+      return new NotFound();
+    }
+    return jdbc.inTransaction("consuming a refresh token", c -> {
+      int won = Jdbc.update(c, "UPDATE admin_auth_refresh_token SET used_at = ? WHERE token_hash = ?"
+          + " AND used_at IS NULL AND revoked_at IS NULL AND NOT EXISTS (SELECT 1 FROM"
+          + " admin_auth_refresh_token f WHERE f.family_id = admin_auth_refresh_token.family_id"
+          + " AND f.revoked_at IS NOT NULL)", now, tokenHash);
+      Optional<RefreshTokenRecord> row = read(c, tokenHash);
+      if (row.isEmpty()) {
+        // Absent, or present but unreadable: nothing is issued either way.
+        return new NotFound();
+      }
+      RefreshTokenRecord r = row.get();
+      if (won == 1) {
+        return new Consumed(r);
+      }
+      return r.usedAt() != null ? new AlreadyUsed(r) : new Revoked(r);
+    });
+  }
+
+  /** {@inheritDoc} */
+  @Override
+  public void revokeFamily(String familyId, Instant now) {
+    Objects.requireNonNull(familyId, "familyId");
+    jdbc.update("revoking a refresh-token family", "UPDATE admin_auth_refresh_token SET"
+        + " revoked_at = ? WHERE family_id = ? AND revoked_at IS NULL", now, familyId);
+  }
+
+  /**
+   * {@inheritDoc} Deletes in batches of at most {@code batchSize} rows, each its own short
+   * statement, so a large backlog never holds long locks.
+   */
+  @Override
+  public int purgeExpired(Instant cutoff) {
+    return Purges.inBatches(jdbc, "admin_auth_refresh_token", "token_hash", "expires_at <= ?",
+        cutoff, batchSize, Integer.MAX_VALUE);
+  }
+
+  private static Optional<RefreshTokenRecord> read(Connection c, String tokenHash)
+      throws SQLException {
+    List<Optional<RefreshTokenRecord>> rows =
+        Jdbc.query(c, SELECT + " WHERE t.token_hash = ?", JdbcRefreshTokenStore::map, tokenHash);
+    return rows.isEmpty() ? Optional.empty() : rows.get(0);
+  }
+
+  private static Optional<RefreshTokenRecord> map(ResultSet rs) throws SQLException {
+    try {
+      return Optional.of(new RefreshTokenRecord(rs.getString("token_hash"),
+          rs.getString("family_id"), rs.getString("client_id"), rs.getString("subject"),
+          Jdbc.splitTokens(rs.getString("scopes")), Jdbc.instant(rs, "issued_at"),
+          Jdbc.instant(rs, "expires_at"), Jdbc.instant(rs, "used_at"),
+          Jdbc.instant(rs, "revoked_at")));
+    } catch (RuntimeException e) {
+      // The hash is a lookup key for a live credential: only the family is named.
+      LOG.error("admin_auth_refresh_token row of family {} is corrupted ({}); the refresh token is"
+          + " rejected", rs.getString("family_id"), e.getMessage());
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package io.admin.auth.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One purge cycle: expired revocations, expired refresh tokens, and API keys dead (expired or
+ * revoked) for longer than the retention, each deleted in bounded batches. On PostgreSQL one node
+ * per cycle does it (a session advisory try-lock; the others skip their turn); each node still
+ * trims its own revocation cache.
+ */
+final class Maintenance {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Maintenance.class);
+
+  private final Jdbc jdbc;
+  private final Clock clock;
+  private final JdbcRevocationStore revocations;
+  private final JdbcRefreshTokenStore refreshTokens;
+  private final JdbcApiKeyStore apiKeys;
+  private final Duration apiKeyRetention;
+
+  Maintenance(Jdbc jdbc, Clock clock, JdbcRevocationStore revocations,
+      JdbcRefreshTokenStore refreshTokens, JdbcApiKeyStore apiKeys, Duration apiKeyRetention) {
+    this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.revocations = revocations;
+    this.refreshTokens = refreshTokens;
+    this.apiKeys = apiKeys;
+    this.apiKeyRetention = apiKeyRetention;
+  }
+
+  /** Runs one cycle; returns how many rows this node deleted (0 when another node had the turn). */
+  int purgeOnce() {
+    if (jdbc.dialect() != Dialect.POSTGRESQL) {
+      return purge(clock.instant());
+    }
+    return jdbc.withConnection("purging expired rows", c -> {
+      if (!DbLock.PURGE.tryAcquireSession(c)) {
+        revocations.purgeLocalCache(clock.instant());
+        LOG.debug("another node is purging; skipping this cycle");
+        return 0;
+      }
+      try {
+        return purge(clock.instant());
+      } finally {
+        releaseQuietly(c);
+      }
+    });
+  }
+
+  /** Runs {@link #purgeOnce} and logs instead of throwing (for the scheduler). */
+  void purgeQuietly() {
+    try {
+      purgeOnce();
+    } catch (RuntimeException e) {
+      LOG.warn("purging expired rows failed; the next cycle retries", e);
+    }
+  }
+
+  private int purge(Instant now) {
+    int revoked = revocations.purgeExpired(now);
+    int refresh = refreshTokens.purgeExpired(now);
+    int keys = apiKeys.purgeDeadBefore(now.minus(apiKeyRetention));
+    if (revoked + refresh + keys > 0) {
+      LOG.info("purged {} revocations, {} refresh tokens and {} dead API keys", revoked, refresh,
+          keys);
+    }
+    return revoked + refresh + keys;
+  }
+
+  private static void releaseQuietly(Connection c) {
+    try {
+      DbLock.PURGE.releaseSession(c);
+    } catch (SQLException e) {
+      // Closing the connection ends the session, which releases the lock anyway.
+      LOG.debug("could not release the purge lock explicitly", e);
+    }
+  }
+}

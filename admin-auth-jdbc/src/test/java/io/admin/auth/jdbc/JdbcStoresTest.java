@@ -1,0 +1,118 @@
+package io.admin.auth.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.admin.auth.core.apikey.ApiKey;
+import io.admin.auth.core.key.KeyState;
+import io.admin.auth.core.key.SigningAlgorithm;
+import io.admin.auth.core.key.SigningKeys;
+import io.admin.auth.core.spi.RefreshTokenRecord;
+import io.admin.auth.core.testing.MutableClock;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class JdbcStoresTest {
+
+  private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+  private final KeyEncryptionKey kek = KeyEncryptionKey.generate(new SecureRandom());
+
+  @Test
+  void buildWhenNoKekThenFailsNamingTheSetting() {
+    DataSource ds = TestDatabases.migrated(Dialect.H2);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> JdbcStores.create(ds, Dialect.H2, null));
+    assertTrue(e.getMessage().startsWith("missing key-encryption key: set ADMIN_AUTH_KEK"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Dialect.class)
+  void buildWhenOtherKekThanTheDatabaseWasSealedWithThenFailsAtStart(Dialect dialect) {
+    DataSource ds = TestDatabases.migrated(dialect);
+    JdbcStores.create(ds, dialect, kek).close();
+    KeyEncryptionKey other = KeyEncryptionKey.generate(new SecureRandom());
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> JdbcStores.create(ds, dialect, other));
+    assertTrue(e.getMessage().startsWith("ADMIN_AUTH_KEK does not match"), e.getMessage());
+  }
+
+  @Test
+  void buildWhenSchemaMissingThenFailsUnlessMigrationIsOptedIn() {
+    DataSource ds = TestDatabases.freshH2();
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> JdbcStores.create(ds, Dialect.H2, kek));
+    assertTrue(e.getMessage().startsWith("admin-auth schema is at version 0"), e.getMessage());
+    try (JdbcStores stores =
+        JdbcStores.builder(ds, Dialect.H2).keyEncryptionKey(kek).migrateSchema(true).build()) {
+      assertEquals(SchemaInitializer.latestVersion(),
+          new SchemaInitializer(ds, Dialect.H2).currentVersion());
+      assertTrue(stores.clientStore().findAll().isEmpty());
+    }
+  }
+
+  @Test
+  void builderWhenSettingsInconsistentThenRejected() {
+    DataSource ds = TestDatabases.migrated(Dialect.H2);
+    assertThrows(IllegalArgumentException.class, () -> JdbcStores.builder(ds, Dialect.H2)
+        .keyEncryptionKey(kek).purgeBatchSize(0).build());
+    assertThrows(IllegalArgumentException.class, () -> JdbcStores.builder(ds, Dialect.H2)
+        .keyEncryptionKey(kek).revocationPollInterval(Duration.ofMinutes(2))
+        .revocationMaxStaleness(Duration.ofMinutes(1)).build());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Dialect.class)
+  void purgeNowWhenRowsAreDeadThenEveryKindIsDeletedAndLiveOnesKept(Dialect dialect) {
+    MutableClock clock = new MutableClock(T0);
+    try (JdbcStores stores = JdbcStores.builder(TestDatabases.migrated(dialect), dialect)
+        .keyEncryptionKey(kek).clock(clock).purgeBatchSize(2).purgeInterval(Duration.ZERO)
+        .apiKeyRetention(Duration.ofDays(1)).build()) {
+      for (int i = 0; i < 5; i++) {
+        stores.revocationStore().revokeAccessToken("j" + i, T0.plusSeconds(60));
+        stores.refreshTokenStore().save(new RefreshTokenRecord("hmac-sha256:r" + i, "f", "svc",
+            "svc", Set.of(), T0, T0.plusSeconds(60), null, null));
+      }
+      stores.revocationStore().revokeFamily("live", T0.plus(Duration.ofDays(9)));
+      stores.apiKeyStore().insert(new ApiKey("AAAAAAAAAAAAAAA1", "old", "alice", Set.of(), T0,
+          T0.plusSeconds(60), null, null, "hmac-sha256:k1", null, null));
+      stores.apiKeyStore().insert(new ApiKey("AAAAAAAAAAAAAAA2", "live", "alice", Set.of(), T0,
+          null, null, null, "hmac-sha256:k2", null, null));
+      clock.advance(Duration.ofDays(2));
+
+      assertEquals(5 + 5 + 1, stores.purgeNow());
+
+      assertTrue(stores.revocationStore().isRevoked("x", "live"));
+      assertEquals(1, stores.apiKeyStore().findAll().size());
+      assertEquals(0, stores.purgeNow());
+    }
+  }
+
+  @Test
+  void createWhenH2FileReopenedThenRevocationsKeysAndApiKeysSurvive(@TempDir Path dir) {
+    DataSource ds = TestDatabases.h2File(dir);
+    String kid;
+    try (JdbcStores first =
+        JdbcStores.builder(ds, Dialect.H2).keyEncryptionKey(kek).migrateSchema(true).build()) {
+      first.revocationStore().revokeAccessToken("j1", T0.plus(Duration.ofDays(1)));
+      first.apiKeyStore().insert(new ApiKey("AAAAAAAAAAAAAAA1", "ci", "alice", Set.of(), T0, null,
+          null, null, "hmac-sha256:k1", null, null));
+      first.keyStore().add(new SigningKeys(new SecureRandom())
+          .generate(SigningAlgorithm.ES256, KeyState.ACTIVE, T0));
+      kid = first.keyStore().findAll().get(0).kid();
+    }
+    try (JdbcStores second = JdbcStores.create(TestDatabases.h2File(dir), Dialect.H2, kek)) {
+      assertTrue(second.revocationStore().isRevoked("j1", null));
+      assertTrue(second.apiKeyStore().findById("AAAAAAAAAAAAAAA1").isPresent());
+      assertEquals(kid, second.keyStore().findAll().get(0).kid());
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package io.admin.auth.jdbc;
+
+import io.admin.auth.core.spi.ApiKeyStore;
+import io.admin.auth.core.spi.ClientStore;
+import io.admin.auth.core.spi.KeyStore;
+import io.admin.auth.core.spi.RefreshTokenStore;
+import io.admin.auth.core.spi.UserStore;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** Stores on a fresh, migrated database, for the contract suites in other packages. */
+public final class TestStores {
+
+  private TestStores() {}
+
+  /** An API key store on a fresh database. */
+  public static ApiKeyStore apiKeys(Dialect dialect) {
+    return new JdbcApiKeyStore(new Jdbc(TestDatabases.migrated(dialect), dialect), 100);
+  }
+
+  /** A key store on a fresh database, under a random KEK. */
+  public static KeyStore keys(Dialect dialect) {
+    SecureRandom random = new SecureRandom();
+    return new JdbcKeyStore(new Jdbc(TestDatabases.migrated(dialect), dialect),
+        new PrivateKeyCipher(KeyEncryptionKey.generate(random), random));
+  }
+
+  /** A client store on a fresh database. */
+  public static ClientStore clients(Dialect dialect) {
+    return new JdbcClientStore(new Jdbc(TestDatabases.migrated(dialect), dialect));
+  }
+
+  /** A refresh-token store on a fresh database. */
+  public static RefreshTokenStore refreshTokens(Dialect dialect) {
+    return new JdbcRefreshTokenStore(new Jdbc(TestDatabases.migrated(dialect), dialect), 100);
+  }
+
+  /** A started revocation store on a fresh database; close it after the test. */
+  public static JdbcRevocationStore revocations(Dialect dialect) {
+    ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "test-revocation-poll");
+      t.setDaemon(true);
+      return t;
+    });
+    JdbcRevocationStore store = new JdbcRevocationStore(
+        new Jdbc(TestDatabases.migrated(dialect), dialect), Duration.ofSeconds(5),
+        Duration.ofSeconds(60), 100, System::nanoTime);
+    store.start(scheduler);
+    return store;
+  }
+
+  /** A user store on a fresh database. */
+  public static UserStore users(Dialect dialect) {
+    return new JdbcUserStore(new Jdbc(TestDatabases.migrated(dialect), dialect));
+  }
+}

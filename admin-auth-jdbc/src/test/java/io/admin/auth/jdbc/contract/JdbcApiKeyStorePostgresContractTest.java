@@ -1,0 +1,14 @@
+package io.admin.auth.jdbc.contract;
+
+import io.admin.auth.core.spi.ApiKeyStore;
+import io.admin.auth.core.spi.ApiKeyStoreContract;
+import io.admin.auth.jdbc.Dialect;
+import io.admin.auth.jdbc.TestStores;
+
+/** The {@link ApiKeyStore} contract on Postgres. */
+class JdbcApiKeyStorePostgresContractTest extends ApiKeyStoreContract {
+  @Override
+  protected ApiKeyStore newStore() {
+    return TestStores.apiKeys(Dialect.POSTGRESQL);
+  }
+}

@@ -1,0 +1,14 @@
+package io.admin.auth.jdbc.contract;
+
+import io.admin.auth.core.spi.ClientStore;
+import io.admin.auth.core.spi.ClientStoreContract;
+import io.admin.auth.jdbc.Dialect;
+import io.admin.auth.jdbc.TestStores;
+
+/** The {@link ClientStore} contract on H2. */
+class JdbcClientStoreH2ContractTest extends ClientStoreContract {
+  @Override
+  protected ClientStore newStore() {
+    return TestStores.clients(Dialect.H2);
+  }
+}
