@@ -67,7 +67,7 @@ public final class DevServer implements AutoCloseable {
    */
   public static DevServer start(DevServerConfig config, PrintStream out) {
     Objects.requireNonNull(out, "out");
-    DevServer server = start(config, DevStorage.inMemoryOnly());
+    DevServer server = start(config, DevStorage.standard(Map.of()));
     server.banner.print(out);
     return server;
   }
@@ -80,9 +80,15 @@ public final class DevServer implements AutoCloseable {
   public static DevServer start(DevServerConfig config, DevStorage.Provider storage) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(storage, "storage");
-    DevStorage stores = storage.open(config.store()).orElseThrow(() -> DevServerStartException.unsupported(
-        "ADMIN_AUTH_STORE: " + config.store().describe() + " is not supported by this build yet;"
-            + " use --store memory"));
+    DevStorage stores;
+    try {
+      stores = storage.open(config.store());
+    } catch (IllegalArgumentException e) {
+      throw DevServerStartException.unsupported("ADMIN_AUTH_STORE: " + e.getMessage());
+    } catch (RuntimeException e) {
+      throw new DevServerStartException("could not open the store (" + config.store().describe()
+          + "): " + rootMessage(e), e);
+    }
     SecureRandom random = new SecureRandom();
     DevCredentials credentials = DevCredentials.from(config, new RandomTokens(random));
     JettyHost host;
@@ -250,7 +256,7 @@ public final class DevServer implements AutoCloseable {
     }
     DevServer server;
     try {
-      server = start(((ConfigResult.Valid) result).config(), DevStorage.inMemoryOnly());
+      server = start(((ConfigResult.Valid) result).config(), DevStorage.standard(env));
     } catch (DevServerStartException e) {
       err.println("admin-auth dev server: " + e.getMessage());
       return e.exitStatus();
@@ -283,9 +289,12 @@ public final class DevServer implements AutoCloseable {
   }
 
   private static void quietJettyLogging() {
-    // Jetty's INFO lines would bury the banner; the user can still override on the command line.
-    if (System.getProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty") == null) {
-      System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
+    // Jetty's and Hikari's INFO lines would bury the banner; -D on the command line still wins.
+    for (String logger : List.of("org.eclipse.jetty", "com.zaxxer.hikari")) {
+      String property = "org.slf4j.simpleLogger.log." + logger;
+      if (System.getProperty(property) == null) {
+        System.setProperty(property, "warn");
+      }
     }
   }
 

@@ -82,7 +82,7 @@ final class DevServerBanner {
     }
     b.append("endpoints:\n");
     for (Endpoint e : endpoints) {
-      b.append(String.format(java.util.Locale.ROOT, "  %-9s %-52s %s%n", e.method(),
+      b.append(String.format(java.util.Locale.ROOT, "  %-5s %-" + width() + "s %s%n", e.method(),
           base + e.path(), e.note()));
     }
     b.append("get a token:\n  ").append(tokenCurl()).append('\n');
@@ -91,6 +91,11 @@ final class DevServerBanner {
     b.append(READY).append('\n');
     out.print(b);
     out.flush();
+  }
+
+  /** Column width for the endpoint URLs: the longest one, so notes line up. */
+  private int width() {
+    return endpoints.stream().mapToInt(e -> base.length() + e.path().length()).max().orElse(0);
   }
 
   /** The token request exactly as the product guide shows it: a JSON body. */

@@ -92,6 +92,12 @@ public record DevServerConfig(
     return DevServerConfigParser.usage();
   }
 
+  /** This configuration with another store (e.g. an embedded store in a test's folder). */
+  public DevServerConfig withStore(StoreChoice store) {
+    return new DevServerConfig(port, issuer, audience, store, demoClientId, demoClientSecret,
+        demoUser, demoPassword, trustedIssuers, signingAlgorithm, accessTokenTtl, refreshTokenTtl);
+  }
+
   /** The configured issuer, or {@code http://localhost:<boundPort>}. */
   public String issuerFor(int boundPort) {
     return issuer.map(URI::toString).orElse("http://localhost:" + boundPort);

@@ -10,7 +10,9 @@ import io.admin.auth.core.store.memory.InMemoryKeyStore;
 import io.admin.auth.core.store.memory.InMemoryRefreshTokenStore;
 import io.admin.auth.core.store.memory.InMemoryRevocationStore;
 import io.admin.auth.core.store.memory.InMemoryUserStore;
+import java.security.SecureRandom;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -50,38 +52,37 @@ public record DevStorage(KeyStore keys, ClientStore clients, RefreshTokenStore r
         Optional.empty(), notices, () -> { });
   }
 
-  /**
-   * Opens the stores for a {@link StoreChoice}. This is the seam where a JDBC module plugs in:
-   * {@link #inMemoryOnly()} is what this build can do.
-   */
+  /** Opens the stores for a {@link StoreChoice}: the seam between the dev server and storage. */
   @FunctionalInterface
   public interface Provider {
 
     /**
-     * The stores for {@code choice}, or empty when this build cannot provide them (the server
-     * then refuses to start, naming {@code ADMIN_AUTH_STORE}).
+     * The stores for {@code choice}.
      *
-     * @throws io.admin.auth.core.AuthUnavailableException when the database cannot be reached
+     * @throws IllegalArgumentException when this provider cannot serve {@code choice} (the server
+     *     refuses to start with status 2, naming {@code ADMIN_AUTH_STORE})
+     * @throws RuntimeException when the database cannot be opened (status 1)
      */
-    Optional<DevStorage> open(StoreChoice choice);
+    DevStorage open(StoreChoice choice);
   }
 
   /**
-   * In-memory stores for {@code memory}; for the default embedded file store, in-memory stores
-   * with a notice, until the JDBC module provides the file-backed one; nothing for a JDBC URL
-   * (asked for by name, silently keeping nothing would be a surprise).
+   * The default: in-memory stores for {@code memory}, an embedded H2 file in the data folder by
+   * default, PostgreSQL or H2 at a JDBC URL. {@code env} may hold {@code ADMIN_AUTH_KEK} and
+   * {@code ADMIN_AUTH_PEPPER}; without them both are kept in the data folder.
    */
+  public static Provider standard(Map<String, String> env) {
+    return new JdbcDevStorage(DevServerConfig.DEFAULT_DATA_DIR, env, new SecureRandom());
+  }
+
+  /** Only {@code memory}: refuses persistent choices. */
   public static Provider inMemoryOnly() {
     return choice -> {
       if (choice instanceof StoreChoice.Memory) {
-        return Optional.of(inMemory(List.of()));
+        return inMemory(List.of());
       }
-      if (choice instanceof StoreChoice.EmbeddedFile) {
-        return Optional.of(inMemory(List.of("the embedded file store is not in this build yet;"
-            + " using in-memory stores: keys, clients and tokens are lost on restart"
-            + " (--store memory hides this notice)")));
-      }
-      return Optional.empty();
+      throw new IllegalArgumentException(choice.describe() + " is not available here;"
+          + " use --store memory");
     };
   }
 

@@ -35,7 +35,7 @@ public sealed interface StoreChoice
 
     @Override
     public String describe() {
-      return "embedded file store in " + dataDir;
+      return "embedded database in " + dataDir.toAbsolutePath().normalize();
     }
   }
 

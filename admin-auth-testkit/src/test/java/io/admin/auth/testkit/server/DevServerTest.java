@@ -3,6 +3,7 @@ package io.admin.auth.testkit.server;
 import static java.net.http.HttpResponse.BodyHandlers.ofString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.admin.auth.core.json.Json;
@@ -14,11 +15,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The dev server in-process: banner, demo resources behind the real filter, trusted issuers. */
 class DevServerTest {
@@ -171,11 +175,25 @@ class DevServerTest {
   }
 
   @Test
-  void launchWhenJdbcStoreAskedThenExitTwoNamingTheSetting() {
+  void startWhenDatabaseUnreachableThenStartFailureWithStatusOne(@TempDir Path data) {
+    DevServerConfig config = assertInstanceOf(ConfigResult.Valid.class, DevServerConfig.parse(
+        List.of("--port", "0", "--store", "jdbc:postgresql://127.0.0.1:1/auth"), Map.of()))
+        .config();
+
+    DevServerStartException e = assertThrows(DevServerStartException.class,
+        () -> DevServer.start(config, new JdbcDevStorage(data, Map.of(), new SecureRandom())));
+
+    assertEquals(DevServer.EXIT_START_FAILED, e.exitStatus());
+    assertTrue(e.getMessage().startsWith("could not open the store (jdbc:postgresql://127.0.0.1:1/auth)"),
+        e::getMessage);
+  }
+
+  @Test
+  void launchWhenUnsupportedJdbcUrlThenExitTwoNamingTheSetting() {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     int status = DevServer.launch(List.of("--port", "0"),
-        Map.of("ADMIN_AUTH_STORE", "jdbc:postgresql://db/auth"),
+        Map.of("ADMIN_AUTH_STORE", "jdbc:mysql://db/auth"),
         new PrintStream(banner, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
 
