@@ -89,6 +89,16 @@ public final class AccessPolicy {
     return new AccessPolicy(protectedPrefixes, merged, rules);
   }
 
+  /**
+   * This policy with {@code first} tried before its own rules, e.g. the scope a built-in
+   * management endpoint needs, which an application rule must not be able to weaken.
+   */
+  public AccessPolicy withRulesFirst(List<AccessRule> first) {
+    List<AccessRule> merged = new ArrayList<>(first);
+    merged.addAll(rules);
+    return new AccessPolicy(protectedPrefixes, publicPaths, merged);
+  }
+
   /** Builds an {@link AccessPolicy}; {@link #build()} validates. */
   public static final class Builder {
     private final List<String> prefixes = new ArrayList<>();

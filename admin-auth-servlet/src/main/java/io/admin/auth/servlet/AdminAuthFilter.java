@@ -5,6 +5,8 @@ import io.admin.auth.core.AuthErrorCode;
 import io.admin.auth.core.AuthOutcome;
 import io.admin.auth.core.AuthUnavailableException;
 import io.admin.auth.core.Principal;
+import io.admin.auth.core.ratelimit.RateLimitDecision;
+import io.admin.auth.core.ratelimit.RateLimiter;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -34,7 +36,9 @@ import org.slf4j.MDC;
  * ask the policy; public requests pass untouched; (4) ask every scheme; more than one credential
  * (or more than one {@code Authorization} header) is 400 {@code AUTH_REQUEST_INVALID}; none is
  * 401 {@code AUTH_CREDENTIALS_MISSING} with one challenge per scheme; a rejection is rendered as
- * the scheme's error; (5) check scopes (403 {@code AUTH_INSUFFICIENT_SCOPE}); (6) pass on an
+ * the scheme's error; (5) if a per-principal {@link RateLimiter} is configured, take a permit
+ * keyed {@code <auth_method>:<subject>} (429 {@code AUTH_RATE_LIMITED} with {@code Retry-After}
+ * when none is left); (6) check scopes (403 {@code AUTH_INSUFFICIENT_SCOPE}); (7) pass on an
  * {@link AuthenticatedRequest}, with the principal under {@link #PRINCIPAL_ATTRIBUTE} and the
  * subject and client id in the SLF4J MDC, which are removed afterwards. A scheme that cannot
  * check ({@link AuthUnavailableException}) gives 503, never 401.
@@ -62,6 +66,7 @@ public final class AdminAuthFilter implements Filter {
   private final RoleMapper roleMapper;
   private final AuthErrorRenderer renderer;
   private final TransportSecurity transport;
+  private final RateLimiter perPrincipal;
 
   private AdminAuthFilter(Builder b) {
     this.schemes = List.copyOf(b.schemes);
@@ -69,6 +74,7 @@ public final class AdminAuthFilter implements Filter {
     this.roleMapper = b.roleMapper;
     this.renderer = b.renderer;
     this.transport = b.transport;
+    this.perPrincipal = b.perPrincipal;
   }
 
   /** A new builder. */
@@ -181,6 +187,12 @@ public final class AdminAuthFilter implements Filter {
       return answer(response, r.error(), List.of(presented.challenge(renderer.realm(), r.error())));
     }
     Principal p = ((AuthOutcome.Authenticated) outcome).principal();
+    if (perPrincipal != null) {
+      RateLimitDecision limit = perPrincipal.tryAcquire(p.method().wireName() + ":" + p.subject());
+      if (!limit.allowed()) {
+        return answer(response, limit.toAuthError(), List.of());
+      }
+    }
     Set<String> required = decision instanceof AccessPolicy.Decision.Authenticate a
         ? a.requiredScopes() : Set.of();
     if (decision instanceof AccessPolicy.Decision.Deny || !p.hasScopes(required)) {
@@ -211,8 +223,18 @@ public final class AdminAuthFilter implements Filter {
     private RoleMapper roleMapper = RoleMapper.scopesAsRoles();
     private AuthErrorRenderer renderer = new AuthErrorRenderer("admin");
     private TransportSecurity transport = TransportSecurity.none();
+    private RateLimiter perPrincipal;
 
     private Builder() {}
+
+    /**
+     * Limits requests per authenticated principal on protected paths (key {@code
+     * <auth_method>:<subject>}); default none.
+     */
+    public Builder principalRateLimiter(RateLimiter limiter) {
+      this.perPrincipal = Objects.requireNonNull(limiter, "limiter");
+      return this;
+    }
 
     /** Appends a scheme; schemes are asked in the order added. */
     public Builder scheme(AuthScheme scheme) {

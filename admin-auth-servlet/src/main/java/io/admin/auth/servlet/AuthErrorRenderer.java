@@ -24,6 +24,9 @@ public final class AuthErrorRenderer {
   /** {@code code} of the 503 answer when a credential could not be checked. */
   public static final String UNAVAILABLE_CODE = "AUTH_UNAVAILABLE";
 
+  /** {@code code} of a 404 from a management endpoint (an unknown or foreign resource). */
+  public static final String NOT_FOUND_CODE = "AUTH_NOT_FOUND";
+
   /** {@code code} of the 500 answer for an unexpected failure (details are only logged). */
   public static final String INTERNAL_CODE = "AUTH_INTERNAL_ERROR";
 
@@ -81,6 +84,16 @@ public final class AuthErrorRenderer {
     response.setHeader("Retry-After", "5");
     String msg = "Authentication is temporarily unavailable. Try again later.";
     write(response, 503, body("temporarily_unavailable", UNAVAILABLE_CODE, msg, Map.of()));
+  }
+
+  /**
+   * 404 {@code not_found} in the contract's error shape, for a resource of a management endpoint
+   * that does not exist <em>or that the caller may not see</em>: one answer for both, so that
+   * nobody learns which ids exist.
+   */
+  public void notFound(HttpServletResponse response, String message) throws IOException {
+    resetForError(response);
+    write(response, 404, body("not_found", NOT_FOUND_CODE, message, Map.of()));
   }
 
   /** 500 {@code server_error}, without any detail of the cause (it is logged, not sent). */

@@ -25,6 +25,17 @@ class AccessPolicyTest {
       .build();
 
   @Test
+  void withRulesFirstWhenAppRuleIsWeakerThenPrependedRuleDecides() {
+    AccessPolicy weak = AccessPolicy.builder().rule("*", "/api/v3/api-keys/**").build();
+    AccessPolicy merged = weak.withRulesFirst(List.of(new AccessRule(Set.of(),
+        PathPattern.of("/api/v3/api-keys/**"), Set.of("api-keys:manage"))));
+    assertEquals(new AccessPolicy.Decision.Authenticate(Set.of("api-keys:manage")),
+        merged.decide("DELETE", "/api/v3/api-keys/abc"));
+    assertEquals(new AccessPolicy.Decision.Authenticate(Set.of()),
+        weak.decide("DELETE", "/api/v3/api-keys/abc"), "the original is unchanged");
+  }
+
+  @Test
   void decideWhenPublicPathThenPublic() {
     assertInstanceOf(AccessPolicy.Decision.Public.class, policy.decide("DELETE", "/api/v3/health"));
   }

@@ -69,17 +69,26 @@ public final class KeyRotator {
         LOG.info("Promoted key {} ({}) to active: no active key", first.kid(), first.algorithm());
       } else if (first == null) {
         first = generator.generate(algorithm, KeyState.ACTIVE, now);
-        store.add(first);
-        LOG.info("Created first signing key {} ({})", first.kid(), first.algorithm());
+        if (store.add(first)) {
+          LOG.info("Created first signing key {} ({})", first.kid(), first.algorithm());
+        } else {
+          LOG.debug("Another node created the first signing key; using it");
+        }
       }
       return reload();
     }
     boolean algorithmChanged = active.algorithm() != algorithm;
     Instant rotateAt = active.activatedAt().plus(policy.rotationInterval());
     if (next == null && (algorithmChanged || !now.isBefore(rotateAt.minus(policy.prePublish())))) {
-      next = generator.generate(algorithm, KeyState.NEXT, now);
-      store.add(next);
-      LOG.info("Published next signing key {} ({})", next.kid(), next.algorithm());
+      SigningKey candidate = generator.generate(algorithm, KeyState.NEXT, now);
+      if (store.add(candidate)) {
+        next = candidate;
+        LOG.info("Published next signing key {} ({})", next.kid(), next.algorithm());
+      } else {
+        // A store shared by several nodes refused it: another node's successor wins, and the
+        // reload below picks that one up. Ours was never published, so it must never be promoted.
+        LOG.debug("Another node published the next signing key; using it");
+      }
     }
     boolean intervalOver = algorithmChanged || !now.isBefore(rotateAt);
     if (next != null && intervalOver

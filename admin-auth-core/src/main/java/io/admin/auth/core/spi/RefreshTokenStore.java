@@ -26,7 +26,12 @@ public interface RefreshTokenStore {
    */
   ConsumeResult consume(String tokenHash, Instant now);
 
-  /** Marks every token of the family revoked at {@code now} (already revoked ones keep their time). */
+  /**
+   * Marks every token of the family revoked at {@code now} (already revoked ones keep their time).
+   * The revocation also covers tokens of the family saved <em>later</em>: {@link #consume} answers
+   * {@link Revoked} for them. That closes a refresh race in which the loser revokes the family
+   * between the winner's {@code consume} and its {@code save} of the rotated token.
+   */
   void revokeFamily(String familyId, Instant now);
 
   /**

@@ -85,6 +85,21 @@ public abstract class RefreshTokenStoreContract {
     assertInstanceOf(RefreshTokenStore.Revoked.class, store.consume("h1", T0.plusSeconds(2)));
   }
 
+  /**
+   * Two nodes race one refresh token: the loser sees reuse and revokes the family while the
+   * winner is still between consuming the old token and saving its new one. The new token must
+   * be born dead, or it would outlive the family's revocation.
+   */
+  @Test
+  void consumeWhenSavedAfterItsFamilyWasRevokedThenRevoked() {
+    store.save(record("h1", "f1"));
+    store.revokeFamily("f1", T0.plusSeconds(1));
+    store.save(record("h2", "f1"));
+    assertInstanceOf(RefreshTokenStore.Revoked.class, store.consume("h2", T0.plusSeconds(2)));
+    store.save(record("h3", "f2"));
+    assertInstanceOf(RefreshTokenStore.Consumed.class, store.consume("h3", T0.plusSeconds(2)));
+  }
+
   @Test
   void consumeWhenUsedAndRevokedThenAlreadyUsed() {
     store.save(record("h1", "f1"));

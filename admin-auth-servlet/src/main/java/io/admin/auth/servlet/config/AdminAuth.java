@@ -1,16 +1,23 @@
 package io.admin.auth.servlet.config;
 
+import io.admin.auth.core.apikey.ApiKeyService;
 import io.admin.auth.core.federation.MultiIssuerVerifier;
 import io.admin.auth.core.federation.TrustedIssuer;
+import io.admin.auth.core.password.BasicAuthenticator;
 import io.admin.auth.core.token.BearerTokenVerifier;
 import io.admin.auth.core.token.TokenService;
 import io.admin.auth.servlet.AccessPolicy;
+import io.admin.auth.servlet.AccessRule;
 import io.admin.auth.servlet.AdminAuthFilter;
+import io.admin.auth.servlet.ApiKeyScheme;
 import io.admin.auth.servlet.AuthErrorRenderer;
 import io.admin.auth.servlet.AuthScheme;
+import io.admin.auth.servlet.BasicScheme;
 import io.admin.auth.servlet.BearerScheme;
+import io.admin.auth.servlet.PathPattern;
 import io.admin.auth.servlet.RoleMapper;
 import io.admin.auth.servlet.TransportSecurity;
+import io.admin.auth.servlet.endpoint.ApiKeysServlet;
 import io.admin.auth.servlet.endpoint.EndpointPaths;
 import io.admin.auth.servlet.endpoint.IntrospectionEndpointServlet;
 import io.admin.auth.servlet.endpoint.JwksServlet;
@@ -47,9 +54,16 @@ import java.util.Set;
  * }</pre>
  *
  * <p>The endpoint paths are added to the policy's public paths (the endpoints authenticate
- * clients themselves). Immutable.
+ * clients themselves). With {@link Builder#apiKeys(ApiKeyService)}, the API key scheme and the
+ * management endpoints ({@link ApiKeysServlet}) are added; a rule requiring {@value
+ * ApiKeysServlet#MANAGE_SCOPE} on them is put in front of the application's rules. With {@link
+ * Builder#basic(BasicAuthenticator)}, the Basic scheme is added (off otherwise). Schemes run in
+ * the order Bearer, API key, Basic, then {@link Builder#scheme added ones}. Immutable.
  */
 public final class AdminAuth {
+
+  /** Default path of the API key management endpoints (contract section 1). */
+  public static final String DEFAULT_API_KEYS_PATH = "/api/v3/api-keys";
 
   /** Name under which the filter is registered. */
   public static final String FILTER_NAME = "adminAuthFilter";
@@ -113,6 +127,13 @@ public final class AdminAuth {
     }
   }
 
+  static void checkApiKeysPath(String path) {
+    if (path == null || !path.matches("(/[A-Za-z0-9._~-]+)+") || path.contains("/./")
+        || path.contains("/../") || path.endsWith("/.") || path.endsWith("/..")) {
+      throw new IllegalArgumentException("must be an exact path like /a/b, was " + path);
+    }
+  }
+
   static void checkBaseUrl(String base) {
     // Endpoint URLs in the metadata are this plus a path, so no query, fragment or spaces.
     if (base == null || !base.matches("https?://[^\\s?#]+")) {
@@ -138,6 +159,12 @@ public final class AdminAuth {
     private String baseUrl;
     private int maxRequestBytes = 16 * 1024;
     private Duration jwksMaxAge = Duration.ofMinutes(5);
+    private ApiKeyService apiKeys;
+    private boolean apiKeyEndpoints = true;
+    private String apiKeysPath = DEFAULT_API_KEYS_PATH;
+    private String apiKeysAdminScope = ApiKeysServlet.DEFAULT_ADMIN_SCOPE;
+    private BasicAuthenticator basic;
+    private RateLimits rateLimits;
 
     private Builder(TokenService tokens) {
       this.tokens = Objects.requireNonNull(tokens, "tokens");
@@ -168,7 +195,10 @@ public final class AdminAuth {
       return this;
     }
 
-    /** Time source for checking third-party tokens; default the system UTC clock. */
+    /**
+     * Time source for checking third-party tokens and for the default {@link #rateLimits rate
+     * limits}; default the system UTC clock.
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
@@ -235,10 +265,56 @@ public final class AdminAuth {
     }
 
     /**
+     * Enables API keys: the {@link ApiKeyScheme} (after Bearer) and, unless {@link
+     * #apiKeyEndpoints(boolean) switched off}, the management endpoints. Off by default.
+     */
+    public Builder apiKeys(ApiKeyService service) {
+      this.apiKeys = Objects.requireNonNull(service, "service");
+      return this;
+    }
+
+    /** Whether to serve the API key management endpoints when API keys are on; default true. */
+    public Builder apiKeyEndpoints(boolean enabled) {
+      this.apiKeyEndpoints = enabled;
+      return this;
+    }
+
+    /** Path of the management endpoints; default {@value AdminAuth#DEFAULT_API_KEYS_PATH}. */
+    public Builder apiKeysPath(String path) {
+      checkApiKeysPath(path);
+      this.apiKeysPath = path;
+      return this;
+    }
+
+    /**
+     * The scope that lets a caller see and manage every owner's keys; default {@value
+     * ApiKeysServlet#DEFAULT_ADMIN_SCOPE}.
+     */
+    public Builder apiKeysAdminScope(String scope) {
+      this.apiKeysAdminScope = Objects.requireNonNull(scope, "scope");
+      return this;
+    }
+
+    /**
+     * Enables HTTP Basic (RFC 7617) with {@code authenticator}, throttled by the {@link
+     * #rateLimits(RateLimits) rate limits}. Off by default: Basic is for legacy clients and tests.
+     */
+    public Builder basic(BasicAuthenticator authenticator) {
+      this.basic = Objects.requireNonNull(authenticator, "authenticator");
+      return this;
+    }
+
+    /** Rate limits and failure throttles; default {@link RateLimits#defaults(Clock)} on {@link #clock}. */
+    public Builder rateLimits(RateLimits limits) {
+      this.rateLimits = Objects.requireNonNull(limits, "limits");
+      return this;
+    }
+
+    /**
      * Validates and builds.
      *
-     * @throws IllegalStateException when no scheme is enabled, or trusted issuers are given
-     *     with the Bearer scheme off
+     * @throws IllegalStateException when no scheme is enabled, trusted issuers are given with
+     *     the Bearer scheme off, or the access policy makes the API key management path public
      * @throws IllegalArgumentException for a body bound outside 256 B..1 MiB, a negative max-age,
      *     a base URL that is not http(s), or a trusted issuer equal to the own issuer or given twice
      */
@@ -252,11 +328,13 @@ public final class AdminAuth {
         checkBaseUrl(base);
       }
       AuthErrorRenderer renderer = new AuthErrorRenderer(realm);
+      RateLimits limits = rateLimits != null ? rateLimits : RateLimits.defaults(clock);
       AccessPolicy effective = policy != null ? policy : AccessPolicy.builder().build();
       Map<String, HttpServlet> servlets = new LinkedHashMap<>();
       if (endpoints) {
         effective = effective.withPublicPaths(List.copyOf(paths.all()));
-        servlets.put(paths.token(), new TokenEndpointServlet(tokens, renderer, maxRequestBytes));
+        servlets.put(paths.token(), new TokenEndpointServlet(tokens, renderer, maxRequestBytes,
+            limits.tokenPerAddress(), limits.tokenPerClient()));
         servlets.put(paths.revocation(),
             new RevocationEndpointServlet(tokens, renderer, maxRequestBytes));
         servlets.put(paths.introspection(),
@@ -268,6 +346,21 @@ public final class AdminAuth {
         servlets.put(paths.openidConfiguration(),
             new MetadataServlet(tokens, renderer, base, paths, jwksMaxAge));
       }
+      boolean manage = apiKeys != null && apiKeyEndpoints;
+      if (manage) {
+        if (paths.all().contains(apiKeysPath)) {
+          throw new IllegalArgumentException("apiKeysPath collides with an endpoint path");
+        }
+        effective = effective.withRulesFirst(List.of(new AccessRule(Set.of(),
+            PathPattern.of(apiKeysPath + "/**"), Set.of(ApiKeysServlet.MANAGE_SCOPE))));
+        if (effective.decide("GET", apiKeysPath) instanceof AccessPolicy.Decision.Public) {
+          throw new IllegalStateException("the access policy makes " + apiKeysPath + " public");
+        }
+        servlets.put(apiKeysPath,
+            new ApiKeysServlet(apiKeys, renderer, apiKeysAdminScope, maxRequestBytes));
+        servlets.put(apiKeysPath + "/*",
+            new ApiKeysServlet(apiKeys, renderer, apiKeysAdminScope, maxRequestBytes));
+      }
       AdminAuthFilter.Builder filter = AdminAuthFilter.builder()
           .accessPolicy(effective)
           .roleMapper(roleMapper)
@@ -276,11 +369,21 @@ public final class AdminAuth {
       if (bearer) {
         filter.scheme(new BearerScheme(bearerVerifier()));
       }
+      if (apiKeys != null) {
+        filter.scheme(new ApiKeyScheme(apiKeys));
+      }
+      if (basic != null) {
+        filter.scheme(BasicScheme.builder(basic)
+            .userThrottle(limits.basicPerUser())
+            .addressThrottle(limits.basicPerAddress())
+            .build());
+      }
+      limits.perPrincipal().ifPresent(filter::principalRateLimiter);
       extraSchemes.forEach(filter::scheme);
       if (!bearer && !trustedIssuers.isEmpty()) {
         throw new IllegalStateException("trusted issuers need the Bearer scheme enabled");
       }
-      if (!bearer && extraSchemes.isEmpty()) {
+      if (!bearer && apiKeys == null && basic == null && extraSchemes.isEmpty()) {
         throw new IllegalStateException("no authentication scheme is enabled");
       }
       return new AdminAuth(filter.build(), servlets, paths);

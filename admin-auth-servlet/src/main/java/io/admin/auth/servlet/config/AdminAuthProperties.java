@@ -75,10 +75,37 @@ public final class AdminAuthProperties {
   /** Class name of the {@link TokenServiceFactory}; default {@link DefaultTokenServiceFactory}. */
   public static final String TOKEN_SERVICE_FACTORY = PREFIX + "token-service-factory";
 
+  /** {@code true} / {@code false} (default): HTTP Basic with the {@code admin.auth.user.*} users. */
+  public static final String BASIC_ENABLED = PREFIX + "basic.enabled";
+  /** ISO-8601 duration a successful Basic verification is cached; default {@code PT30S}. */
+  public static final String BASIC_CACHE_TTL = PREFIX + "basic.cache-ttl";
+  /**
+   * {@code admin.auth.user.<name>.password-hash} (Argon2id PHC or bcrypt, required), {@code
+   * .scopes} (space or comma separated), {@code .disabled} ({@code false} by default).
+   */
+  public static final String USER_PREFIX = PREFIX + "user.";
+  /** {@code true} / {@code false} (default): API keys (in memory) and their management endpoints. */
+  public static final String API_KEYS_ENABLED = PREFIX + "api-keys.enabled";
+  /** Path of the API key management endpoints; default {@code /api/v3/api-keys}. */
+  public static final String API_KEYS_PATH = PREFIX + "api-keys.path";
+  /** Scope that lets a caller manage every owner's keys; default {@code api-keys:admin}. */
+  public static final String API_KEYS_ADMIN_SCOPE = PREFIX + "api-keys.admin-scope";
+  /** Base64 pepper (at least 32 bytes) for API key hashes; default random per start. */
+  public static final String API_KEYS_PEPPER = PREFIX + "api-keys.pepper";
+  /** Token endpoint limit per remote address, {@code <n>/<duration>} or {@code off}; {@code 300/PT1M}. */
+  public static final String RATE_LIMIT_TOKEN_PER_ADDRESS = PREFIX + "rate-limit.token-per-address";
+  /** Token endpoint limit per client, {@code <n>/<duration>} or {@code off}; {@code 60/PT1M}. */
+  public static final String RATE_LIMIT_TOKEN_PER_CLIENT = PREFIX + "rate-limit.token-per-client";
+  /** Limit per principal on protected paths, {@code <n>/<duration>} or {@code off} (default). */
+  public static final String RATE_LIMIT_PER_PRINCIPAL = PREFIX + "rate-limit.per-principal";
+
   private static final Set<String> KNOWN = Set.of(ISSUER, BASE_URL, REALM, BEARER_ENABLED,
       PROTECTED_PREFIXES, PUBLIC_PATHS, REQUIRE_HTTPS, TRUSTED_PROXIES, ENDPOINTS_ENABLED,
       TOKEN_PATH, REVOCATION_PATH, INTROSPECTION_PATH, JWKS_PATH, METADATA_PATH,
-      OPENID_CONFIGURATION_PATH, MAX_REQUEST_BYTES, CACHE_MAX_AGE, TOKEN_SERVICE_FACTORY);
+      OPENID_CONFIGURATION_PATH, MAX_REQUEST_BYTES, CACHE_MAX_AGE, TOKEN_SERVICE_FACTORY,
+      BASIC_ENABLED, BASIC_CACHE_TTL, API_KEYS_ENABLED, API_KEYS_PATH, API_KEYS_ADMIN_SCOPE,
+      API_KEYS_PEPPER, RATE_LIMIT_TOKEN_PER_ADDRESS, RATE_LIMIT_TOKEN_PER_CLIENT,
+      RATE_LIMIT_PER_PRINCIPAL);
   private static final List<String> DELEGATED = List.of(PREFIX + "token.", PREFIX + "client.",
       PREFIX + "key.", TrustedIssuerProperties.PREFIX);
 
@@ -147,6 +174,7 @@ public final class AdminAuthProperties {
     if (!roles.isEmpty()) {
       builder.roleMapper(RoleMapper.fromScopes(roles));
     }
+    DeclarativeSchemes.apply(p, builder);
     return builder;
   }
 
@@ -213,7 +241,7 @@ public final class AdminAuthProperties {
   private static void checkKeys(Properties p) {
     for (String key : p.stringPropertyNames()) {
       if (!key.startsWith(PREFIX) || KNOWN.contains(key) || key.startsWith(RULE_PREFIX)
-          || key.startsWith(ROLE_PREFIX) || DELEGATED.stream().anyMatch(key::startsWith)) {
+          || key.startsWith(ROLE_PREFIX) || key.startsWith(USER_PREFIX) || DELEGATED.stream().anyMatch(key::startsWith)) {
         continue;
       }
       throw new AdminAuthConfigException(key, "unknown property");
@@ -224,12 +252,12 @@ public final class AdminAuthProperties {
     return opt(p, key).orElseThrow(() -> new AdminAuthConfigException(key, "is required"));
   }
 
-  private static java.util.Optional<String> opt(Properties p, String key) {
+  static java.util.Optional<String> opt(Properties p, String key) {
     String v = p.getProperty(key);
     return v == null || v.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(v.strip());
   }
 
-  private static boolean bool(Properties p, String key, boolean dflt) {
+  static boolean bool(Properties p, String key, boolean dflt) {
     String v = opt(p, key).orElse(null);
     if (v == null) {
       return dflt;
@@ -250,7 +278,7 @@ public final class AdminAuthProperties {
     return out;
   }
 
-  private static void wrap(String key, Runnable action) {
+  static void wrap(String key, Runnable action) {
     try {
       action.run();
     } catch (AdminAuthConfigException e) {

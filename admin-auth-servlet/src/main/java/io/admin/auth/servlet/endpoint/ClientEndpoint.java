@@ -3,6 +3,8 @@ package io.admin.auth.servlet.endpoint;
 import io.admin.auth.core.AuthError;
 import io.admin.auth.core.AuthErrorCode;
 import io.admin.auth.core.AuthUnavailableException;
+import io.admin.auth.core.ratelimit.RateLimitDecision;
+import io.admin.auth.core.ratelimit.RateLimiter;
 import io.admin.auth.core.token.OAuthClient;
 import io.admin.auth.core.token.TokenService;
 import io.admin.auth.servlet.AuthErrorRenderer;
@@ -18,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The steps the token, revocation and introspection endpoints share: POST only, no caching, a
- * bounded body, client authentication, and the rule that nothing, not even a bug, answers with a
+ * bounded body, client authentication, optional rate limits per remote address (before anything
+ * is read) and per authenticated client id, and the rule that nothing, not even a bug, answers with a
  * stack trace.
  */
 final class ClientEndpoint {
@@ -35,8 +38,24 @@ final class ClientEndpoint {
   private final ClientAuthenticator clients;
   private final AuthErrorRenderer renderer;
   private final int maxBodyBytes;
+  private final RateLimiter perAddress;
+  private final RateLimiter perClient;
+
+  /** A limiter that admits everything. */
+  static final RateLimiter UNLIMITED = key -> RateLimitDecision.allow();
 
   ClientEndpoint(TokenService tokens, AuthErrorRenderer renderer, int maxBodyBytes) {
+    this(tokens, renderer, maxBodyBytes, UNLIMITED, UNLIMITED);
+  }
+
+  /**
+   * The client id is limited only once the client has authenticated, so that nobody can spend
+   * another client's budget by naming it; unauthenticated floods are held by the address limit.
+   */
+  ClientEndpoint(TokenService tokens, AuthErrorRenderer renderer, int maxBodyBytes,
+      RateLimiter perAddress, RateLimiter perClient) {
+    this.perAddress = java.util.Objects.requireNonNull(perAddress, "perAddress");
+    this.perClient = java.util.Objects.requireNonNull(perClient, "perClient");
     if (maxBodyBytes < 256) {
       throw new IllegalArgumentException("maxBodyBytes must be at least 256");
     }
@@ -52,6 +71,9 @@ final class ClientEndpoint {
   void serve(HttpServletRequest request, HttpServletResponse response, Handler handler)
       throws IOException {
     try {
+      if (limited(response, perAddress.tryAcquire("ip:" + request.getRemoteAddr()))) {
+        return;
+      }
       if (!"POST".equals(request.getMethod())) {
         response.setHeader("Allow", "POST");
         renderer.render(response, 405,
@@ -70,6 +92,9 @@ final class ClientEndpoint {
         return;
       }
       OAuthClient c = ((ClientAuthenticator.Result.Authenticated) client).client();
+      if (limited(response, perClient.tryAcquire("client:" + c.clientId()))) {
+        return;
+      }
       handler.handle(c, values, response);
     } catch (AuthUnavailableException e) {
       LOG.warn("Endpoint {} unavailable: {}", request.getRequestURI(), e.getMessage());
@@ -78,6 +103,15 @@ final class ClientEndpoint {
       LOG.error("Endpoint {} failed unexpectedly", request.getRequestURI(), e);
       renderer.internalError(response);
     }
+  }
+
+  private boolean limited(HttpServletResponse response, RateLimitDecision decision)
+      throws IOException {
+    if (decision.allowed()) {
+      return false;
+    }
+    renderer.render(response, decision.toAuthError(), List.of());
+    return true;
   }
 
   /** Renders an error; {@code invalid_client} carries a Basic challenge (RFC 6749 section 5.2). */

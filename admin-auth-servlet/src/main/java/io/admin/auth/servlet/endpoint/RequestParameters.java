@@ -46,20 +46,31 @@ final class RequestParameters {
     if (!json && !mediaType.equals("application/x-www-form-urlencoded")) {
       return invalid("The request body must be application/x-www-form-urlencoded or application/json.");
     }
-    byte[] body;
-    try (InputStream in = request.getInputStream()) {
-      if (request.getContentLengthLong() > maxBytes) {
-        drain(in);
-        return invalid("The request body is too large.");
-      }
-      body = in.readNBytes(maxBytes + 1);
-      if (body.length > maxBytes) {
-        drain(in);
-        return invalid("The request body is too large.");
-      }
+    byte[] body = readBounded(request, maxBytes);
+    if (body == null) {
+      return invalid("The request body is too large.");
     }
     String text = new String(body, StandardCharsets.UTF_8);
     return json ? fromJson(text) : fromForm(text);
+  }
+
+  /**
+   * The whole body, or {@code null} when it is larger than {@code maxBytes} (then a bounded part
+   * of it has been read and discarded, see {@link #drain}).
+   */
+  static byte[] readBounded(HttpServletRequest request, int maxBytes) throws IOException {
+    try (InputStream in = request.getInputStream()) {
+      if (request.getContentLengthLong() > maxBytes) {
+        drain(in);
+        return null;
+      }
+      byte[] body = in.readNBytes(maxBytes + 1);
+      if (body.length > maxBytes) {
+        drain(in);
+        return null;
+      }
+      return body;
+    }
   }
 
   /**

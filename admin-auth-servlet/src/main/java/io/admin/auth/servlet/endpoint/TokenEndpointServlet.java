@@ -3,6 +3,7 @@ package io.admin.auth.servlet.endpoint;
 import io.admin.auth.core.AuthError;
 import io.admin.auth.core.AuthErrorCode;
 import io.admin.auth.core.json.Json;
+import io.admin.auth.core.ratelimit.RateLimiter;
 import io.admin.auth.core.token.OAuthClient;
 import io.admin.auth.core.token.TokenResponse;
 import io.admin.auth.core.token.TokenResult;
@@ -40,6 +41,24 @@ public final class TokenEndpointServlet extends HttpServlet {
   public TokenEndpointServlet(TokenService tokens, AuthErrorRenderer renderer, int maxBodyBytes) {
     this.tokens = Objects.requireNonNull(tokens, "tokens");
     this.endpoint = new ClientEndpoint(tokens, renderer, maxBodyBytes);
+  }
+
+  /**
+   * Serves this endpoint from {@code tokens}, rate limited: every request takes a permit keyed
+   * {@code "ip:" + remoteAddr} from {@code perAddress} before its body is read, and an
+   * authenticated client one keyed {@code "client:" + clientId} from {@code perClient}; an empty
+   * bucket is 429 {@code AUTH_RATE_LIMITED} with {@code Retry-After}.
+   *
+   * @param tokens the token service
+   * @param renderer the error renderer
+   * @param maxBodyBytes largest accepted request body (at least 256)
+   * @param perAddress limit per remote address
+   * @param perClient limit per authenticated client id
+   */
+  public TokenEndpointServlet(TokenService tokens, AuthErrorRenderer renderer, int maxBodyBytes,
+      RateLimiter perAddress, RateLimiter perClient) {
+    this.tokens = Objects.requireNonNull(tokens, "tokens");
+    this.endpoint = new ClientEndpoint(tokens, renderer, maxBodyBytes, perAddress, perClient);
   }
 
   @Override

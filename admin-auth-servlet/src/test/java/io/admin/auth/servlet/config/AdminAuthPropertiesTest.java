@@ -1,12 +1,16 @@
 package io.admin.auth.servlet.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.admin.auth.core.token.DefaultTokenService;
+import io.admin.auth.servlet.ApiKeyScheme;
+import io.admin.auth.servlet.BasicScheme;
 import io.admin.auth.servlet.BearerScheme;
+import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,12 +70,55 @@ class AdminAuthPropertiesTest {
       "admin.auth.token.colour|blue|admin.auth.token.colour",
       "admin.auth.client.c1.scopes|a|admin.auth.client.c1.secret",
       "admin.auth.client.c1.secret|short|admin.auth.client.c1.secret",
-      "admin.auth.client.c1.colour|blue|admin.auth.client.c1.colour"})
+      "admin.auth.client.c1.colour|blue|admin.auth.client.c1.colour",
+      "admin.auth.basic.enabled|yes|admin.auth.basic.enabled",
+      "admin.auth.basic.cache-ttl|PT30S|admin.auth.basic.cache-ttl",
+      "admin.auth.user.alice.password-hash|$argon2id$v=19$m=64,t=1,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA|admin.auth.user.alice.password-hash",
+      "admin.auth.user.alice|x|admin.auth.user.alice",
+      "admin.auth.user.alice.colour|blue|admin.auth.user.alice.colour",
+      "admin.auth.api-keys.enabled|on|admin.auth.api-keys.enabled",
+      "admin.auth.api-keys.path|/api/keys|admin.auth.api-keys.path",
+      "admin.auth.api-keys.pepper|c2hvcnQ=|admin.auth.api-keys.pepper",
+      "admin.auth.rate-limit.token-per-client|60 per minute|admin.auth.rate-limit.token-per-client",
+      "admin.auth.rate-limit.token-per-address|0/PT1M|admin.auth.rate-limit.token-per-address",
+      "admin.auth.rate-limit.per-principal|10/PT0S|admin.auth.rate-limit.per-principal",
+      "admin.auth.rate-limits.token|10/PT1M|admin.auth.rate-limits.token"})
   void loadWhenPropertyInvalidThenFailsNamingIt(String key, String value, String named) {
     AdminAuthConfigException e = assertThrows(AdminAuthConfigException.class,
         () -> AdminAuthProperties.load(props(key, value)));
     assertEquals(named, e.property());
     assertTrue(e.getMessage().startsWith(named + ": "), e.getMessage());
+  }
+
+  @Test
+  void loadWhenNotConfiguredThenBasicAndApiKeysAreOff() {
+    AdminAuth auth = AdminAuthProperties.load(props());
+    assertEquals(1, auth.filter().schemes().size());
+    assertInstanceOf(BearerScheme.class, auth.filter().schemes().get(0));
+    assertEquals(6, auth.servlets().size());
+  }
+
+  @Test
+  void loadWhenApiKeysAndBasicEnabledThenSchemesInOrderAndManagementEndpointsMapped() {
+    AdminAuth auth = AdminAuthProperties.load(props("admin.auth.api-keys.enabled", "true",
+        "admin.auth.api-keys.path", "/api/v1/keys", "admin.auth.basic.enabled", "true",
+        "admin.auth.user.alice.password-hash",
+        "$argon2id$v=19$m=64,t=1,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA",
+        "admin.auth.user.alice.scopes", "users:read", "admin.auth.rate-limit.per-principal", "off",
+        "admin.auth.rate-limit.token-per-client", "10/PT1M"));
+    assertEquals(List.of(BearerScheme.class, ApiKeyScheme.class, BasicScheme.class),
+        auth.filter().schemes().stream().map(Object::getClass).toList());
+    assertTrue(auth.servlets().containsKey("/api/v1/keys"));
+    assertTrue(auth.servlets().containsKey("/api/v1/keys/*"));
+  }
+
+  @Test
+  void loadWhenUserHashMalformedThenMessageNeverEchoesIt() {
+    AdminAuthConfigException e = assertThrows(AdminAuthConfigException.class,
+        () -> AdminAuthProperties.load(props("admin.auth.basic.enabled", "true",
+            "admin.auth.user.bob.password-hash", "plaintext-secret")));
+    assertEquals("admin.auth.user.bob.password-hash", e.property());
+    assertFalse(e.getMessage().contains("plaintext-secret"), e.getMessage());
   }
 
   @Test

@@ -557,7 +557,8 @@ abstract class AbstractEndToEndHttpTest {
     assertEquals(methods, m.get("revocation_endpoint_auth_methods_supported"));
     assertEquals(methods, m.get("introspection_endpoint_auth_methods_supported"));
     assertEquals(core.tokens().signingAlgorithms(), m.get("access_token_signing_alg_values_supported"));
-    assertEquals(List.of("api-keys:manage", "users:read", "users:write"), m.get("scopes_supported"));
+    assertEquals(List.of("api-keys:admin", "api-keys:manage", "users:read",
+        "users:write"), m.get("scopes_supported"));
   }
 
   @Test

@@ -31,6 +31,10 @@ final class CoreFixture {
   static final String SECRET_CC = "secret-cc-0123456789abcdef";
   static final String CLIENT_SHORT = "client-short";
   static final String SECRET_SHORT = "secret-short-0123456789";
+  static final String CLIENT_C = "client-c";
+  static final String SECRET_C = "secret-c-0123456789abcdef";
+  static final String CLIENT_ADMIN = "client-admin";
+  static final String SECRET_ADMIN = "secret-admin-0123456789abcdef";
 
   private final MutableClock clock = new MutableClock(START);
   private final DefaultTokenService tokens;
@@ -54,6 +58,15 @@ final class CoreFixture {
         Set.of(DefaultTokenService.GRANT_CLIENT_CREDENTIALS), false, null, null));
     tokens.registerClient(new ClientRegistration(CLIENT_SHORT, SECRET_SHORT, Set.of("users:read"),
         ClientRegistration.SUPPORTED_GRANTS, true, null, Duration.ofMinutes(5)));
+    tokens.registerClient(ClientRegistration.of(CLIENT_C, SECRET_C,
+        Set.of("users:read", "api-keys:manage")));
+    tokens.registerClient(ClientRegistration.of(CLIENT_ADMIN, SECRET_ADMIN,
+        Set.of("users:read", "api-keys:manage", "api-keys:admin")));
+  }
+
+  /** The test-controlled clock, to share with other services under test. */
+  Clock clock() {
+    return clock;
   }
 
   TokenService tokens() {

@@ -3,8 +3,10 @@ package io.admin.auth.core.store.memory;
 import io.admin.auth.core.spi.RefreshTokenRecord;
 import io.admin.auth.core.spi.RefreshTokenStore;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -12,10 +14,16 @@ import java.util.concurrent.ConcurrentMap;
  * A {@link RefreshTokenStore} in memory. {@link #consume} is atomic through
  * {@link ConcurrentMap#compute}. Family revocation scans all records, which is fine for the sizes
  * an in-memory store is meant for (tests, development, single small nodes).
+ *
+ * <p>Revoked family ids are also remembered, so that a token saved after its family was revoked
+ * is born revoked: in a refresh race the loser can revoke the family between the winner's
+ * {@code consume} and its {@code save}. The id is written before the records are scanned, and
+ * {@code consume} reads it inside the atomic section, so no interleaving lets the new token live.
  */
 public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
 
   private final ConcurrentMap<String, RefreshTokenRecord> records = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, Instant> revokedFamilies = new ConcurrentHashMap<>();
 
   /** {@inheritDoc} */
   @Override
@@ -49,6 +57,12 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
         result[0] = new Revoked(current);
         return current;
       }
+      Instant familyRevokedAt = revokedFamilies.get(current.familyId());
+      if (familyRevokedAt != null) {
+        RefreshTokenRecord revoked = current.withRevokedAt(familyRevokedAt);
+        result[0] = new Revoked(revoked);
+        return revoked;
+      }
       RefreshTokenRecord used = current.withUsedAt(now);
       result[0] = new Consumed(used);
       return used;
@@ -60,6 +74,7 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
   @Override
   public void revokeFamily(String familyId, Instant now) {
     Objects.requireNonNull(now, "now");
+    revokedFamilies.putIfAbsent(familyId, now);
     records.replaceAll((hash, r) ->
         r.familyId().equals(familyId) && r.revokedAt() == null ? r.withRevokedAt(now) : r);
   }
@@ -69,6 +84,10 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
   public int purgeExpired(Instant cutoff) {
     int before = records.size();
     records.values().removeIf(r -> !r.expiresAt().isAfter(cutoff));
+    // A revoked family is forgotten once none of its tokens is left to be presented.
+    Set<String> live = new HashSet<>();
+    records.values().forEach(r -> live.add(r.familyId()));
+    revokedFamilies.keySet().retainAll(live);
     return Math.max(0, before - records.size());
   }
 

@@ -1,0 +1,146 @@
+package io.admin.auth.servlet.config;
+
+import io.admin.auth.core.ratelimit.FailureThrottle;
+import io.admin.auth.core.ratelimit.RateLimitDecision;
+import io.admin.auth.core.ratelimit.RateLimiter;
+import io.admin.auth.core.ratelimit.TokenBucketRateLimiter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The request limits {@link AdminAuth} applies; every exceeded limit is 429 {@code
+ * AUTH_RATE_LIMITED} with {@code Retry-After}. Immutable; build with {@link #builder(Clock)}.
+ *
+ * <p>Defaults ({@link #defaults(Clock)}), safe without configuration:
+ *
+ * <ul>
+ *   <li>token endpoint per remote address: bursts of 300, 300 per minute (every request, before
+ *       its body is read);
+ *   <li>token endpoint per authenticated client id: bursts of 60, 60 per minute (access tokens
+ *       live an hour; a client needing more is misbehaving);
+ *   <li>Basic failures per user: 5 in 5 minutes block the user for 5 minutes; per remote address:
+ *       50 in 5 minutes block the address for 5 minutes (addresses are shared by NAT);
+ *   <li>per authenticated principal on protected paths: off.
+ * </ul>
+ *
+ * <p>Remote addresses are {@code getRemoteAddr()}: behind a reverse proxy, have the container
+ * resolve the client address, or every client shares the proxy's budget.
+ */
+public final class RateLimits {
+
+  private static final RateLimiter UNLIMITED = key -> RateLimitDecision.allow();
+
+  private final RateLimiter tokenPerAddress;
+  private final RateLimiter tokenPerClient;
+  private final FailureThrottle basicPerUser;
+  private final FailureThrottle basicPerAddress;
+  private final RateLimiter perPrincipal;
+
+  private RateLimits(Builder b) {
+    this.tokenPerAddress = b.tokenPerAddress;
+    this.tokenPerClient = b.tokenPerClient;
+    this.basicPerUser = b.basicPerUser;
+    this.basicPerAddress = b.basicPerAddress;
+    this.perPrincipal = b.perPrincipal;
+  }
+
+  /** The defaults listed on this class, on {@code clock}. */
+  public static RateLimits defaults(Clock clock) {
+    return builder(clock).build();
+  }
+
+  /** A builder starting from the defaults on {@code clock}. */
+  public static Builder builder(Clock clock) {
+    return new Builder(clock);
+  }
+
+  /** A token bucket holding {@code perPeriod} tokens, refilled at {@code perPeriod} per period. */
+  public static RateLimiter bucket(long perPeriod, Duration period, Clock clock) {
+    return TokenBucketRateLimiter.builder().capacity(perPeriod).refill(perPeriod, period)
+        .clock(clock).build();
+  }
+
+  /** A limiter that admits everything (to switch one limit off). */
+  public static RateLimiter unlimited() {
+    return UNLIMITED;
+  }
+
+  /** Token endpoint limit keyed {@code "ip:" + remoteAddr}. */
+  public RateLimiter tokenPerAddress() {
+    return tokenPerAddress;
+  }
+
+  /** Token endpoint limit keyed {@code "client:" + clientId}. */
+  public RateLimiter tokenPerClient() {
+    return tokenPerClient;
+  }
+
+  /** Basic failure throttle keyed {@code "user:" + name}. */
+  public FailureThrottle basicPerUser() {
+    return basicPerUser;
+  }
+
+  /** Basic failure throttle keyed {@code "ip:" + remoteAddr}. */
+  public FailureThrottle basicPerAddress() {
+    return basicPerAddress;
+  }
+
+  /** Limit per principal on protected paths, if any. */
+  public Optional<RateLimiter> perPrincipal() {
+    return Optional.ofNullable(perPrincipal);
+  }
+
+  /** Builds {@link RateLimits}; unset limits keep their defaults. */
+  public static final class Builder {
+    private RateLimiter tokenPerAddress;
+    private RateLimiter tokenPerClient;
+    private FailureThrottle basicPerUser;
+    private FailureThrottle basicPerAddress;
+    private RateLimiter perPrincipal;
+
+    private Builder(Clock clock) {
+      Objects.requireNonNull(clock, "clock");
+      tokenPerAddress = bucket(300, Duration.ofMinutes(1), clock);
+      tokenPerClient = bucket(60, Duration.ofMinutes(1), clock);
+      basicPerUser = FailureThrottle.builder().clock(clock).build();
+      basicPerAddress = FailureThrottle.builder().maxFailures(50).clock(clock).build();
+    }
+
+    /** Token endpoint limit per remote address ({@link #unlimited()} switches it off). */
+    public Builder tokenPerAddress(RateLimiter limiter) {
+      this.tokenPerAddress = Objects.requireNonNull(limiter, "limiter");
+      return this;
+    }
+
+    /** Token endpoint limit per authenticated client id. */
+    public Builder tokenPerClient(RateLimiter limiter) {
+      this.tokenPerClient = Objects.requireNonNull(limiter, "limiter");
+      return this;
+    }
+
+    /** Basic failure throttle per user. */
+    public Builder basicPerUser(FailureThrottle throttle) {
+      this.basicPerUser = Objects.requireNonNull(throttle, "throttle");
+      return this;
+    }
+
+    /** Basic failure throttle per remote address. */
+    public Builder basicPerAddress(FailureThrottle throttle) {
+      this.basicPerAddress = Objects.requireNonNull(throttle, "throttle");
+      return this;
+    }
+
+    /** Limit per authenticated principal ({@code <auth_method>:<subject>}) on protected paths. */
+    public Builder perPrincipal(RateLimiter limiter) {
+      this.perPrincipal = Objects.requireNonNull(limiter, "limiter");
+      return this;
+    }
+
+    /** The limits. */
+    public RateLimits build() {
+      return new RateLimits(this);
+    }
+  }
+}
