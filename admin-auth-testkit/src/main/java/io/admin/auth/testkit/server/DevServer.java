@@ -1,21 +1,11 @@
 package io.admin.auth.testkit.server;
 
 import io.admin.auth.core.crypto.RandomTokens;
-import io.admin.auth.core.federation.ClaimMapping;
-import io.admin.auth.core.federation.TrustedIssuer;
-import io.admin.auth.core.key.SigningAlgorithm;
-import io.admin.auth.core.token.ClientRegistration;
-import io.admin.auth.core.token.DefaultTokenService;
-import io.admin.auth.core.token.DefaultTokenServiceBuilder;
-import io.admin.auth.servlet.AccessPolicy;
 import io.admin.auth.servlet.config.AdminAuth;
-import io.admin.auth.servlet.endpoint.EndpointPaths;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.security.SecureRandom;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,6 +30,8 @@ public final class DevServer implements AutoCloseable {
   /** The demo client's scopes (contract section 7). */
   public static final Set<String> DEMO_CLIENT_SCOPES =
       Set.of("users:read", "users:write", "api-keys:manage");
+  /** The demo Basic user's scopes (contract section 7). */
+  public static final Set<String> DEMO_USER_SCOPES = Set.of("users:read");
 
   private final JettyHost host;
   private final DevCredentials credentials;
@@ -106,14 +98,8 @@ public final class DevServer implements AutoCloseable {
       return t;
     });
     try {
-      DefaultTokenService tokens =
-          tokenService(config, issuer, config.audienceFor(host.port()), stores, random);
-      tokens.registerClient(ClientRegistration.of(credentials.clientId(),
-          credentials.clientSecret(), DEMO_CLIENT_SCOPES));
-      tokens.scheduleMaintenance(maintenance, Duration.ofMinutes(1));
-      AdminAuth.Builder wiring = AdminAuth.builder(tokens).accessPolicy(demoPolicy());
-      trustedIssuers(config, config.audienceFor(host.port())).forEach(wiring::trustedIssuer);
-      AdminAuth auth = wiring.build();
+      AdminAuth auth = DevServerWiring.adminAuth(config, issuer, config.audienceFor(host.port()),
+          stores, credentials, random, maintenance);
       host.start(ctx -> {
         auth.register(ctx);
         ctx.addServlet("demo-users", new DemoUsersServlet()).addMapping("/api/v3/users");
@@ -121,9 +107,10 @@ public final class DevServer implements AutoCloseable {
       });
       String base = "http://localhost:" + host.port();
       DevServerBanner banner = new DevServerBanner(base, issuer, config.audienceFor(host.port()),
-          config.store().describe(), stores.notices(), credentials, endpoints(auth.paths()),
+          config.store().describe(), stores.notices(), credentials,
+          DevServerWiring.endpoints(auth.paths()),
           auth.paths().token(), config.trustedIssuers().stream().map(URI::toString).toList(),
-          false);
+          true);
       return new DevServer(host, credentials, issuer, banner, maintenance, stores);
     } catch (RuntimeException e) {
       maintenance.shutdownNow();
@@ -131,65 +118,6 @@ public final class DevServer implements AutoCloseable {
       stores.onClose().run();
       throw new DevServerStartException("could not start: " + rootMessage(e), e);
     }
-  }
-
-  private static DefaultTokenService tokenService(DevServerConfig config, String issuer,
-      String audience, DevStorage stores, SecureRandom random) {
-    DefaultTokenServiceBuilder b = DefaultTokenService.builder()
-        .issuer(issuer)
-        .audience(audience)
-        .random(random)
-        .keyStore(stores.keys())
-        .clientStore(stores.clients())
-        .refreshTokenStore(stores.refreshTokens())
-        .revocationStore(stores.revocations())
-        .accessTokenTtl(config.accessTokenTtl())
-        .refreshTokenTtl(config.refreshTokenTtl());
-    config.signingAlgorithm().map(SigningAlgorithm::parse).ifPresent(b::signingAlgorithm);
-    stores.secretPepper().ifPresent(b::secretPepper);
-    return b.build();
-  }
-
-  /**
-   * Contract section 7: discovery + JWKS, {@code typ} {@code JWT} accepted, scopes from
-   * {@code scope} or {@code scp}, the server's audience required, plain http for loopback only
-   * (the parser already refused it elsewhere).
-   */
-  static List<TrustedIssuer> trustedIssuers(DevServerConfig config, String audience) {
-    List<TrustedIssuer> out = new ArrayList<>();
-    for (URI uri : config.trustedIssuers()) {
-      out.add(TrustedIssuer.builder(uri.toString())
-          .audience(audience)
-          .acceptJwtTyp(true)
-          .claims(ClaimMapping.defaults())
-          .allowInsecureLoopback("http".equals(uri.getScheme()))
-          .build());
-    }
-    return out;
-  }
-
-  /** The demo resources' scopes (contract section 1); everything else under /api is denied. */
-  static AccessPolicy demoPolicy() {
-    return AccessPolicy.builder()
-        .protectedPrefix("/api")
-        .rule("GET", "/api/v3/users", "users:read")
-        .rule("POST", "/api/v3/users", "users:write")
-        .rule("GET", "/api/v3/me")
-        .build();
-  }
-
-  private static List<DevServerBanner.Endpoint> endpoints(EndpointPaths p) {
-    List<DevServerBanner.Endpoint> e = new ArrayList<>();
-    e.add(new DevServerBanner.Endpoint("POST", p.token(), "token endpoint (client_credentials, refresh_token)"));
-    e.add(new DevServerBanner.Endpoint("POST", p.revocation(), "revocation (RFC 7009)"));
-    e.add(new DevServerBanner.Endpoint("POST", p.introspection(), "introspection (RFC 7662)"));
-    e.add(new DevServerBanner.Endpoint("GET", p.jwks(), "public signing keys (JWK Set)"));
-    e.add(new DevServerBanner.Endpoint("GET", p.authorizationServerMetadata(), "metadata (RFC 8414)"));
-    e.add(new DevServerBanner.Endpoint("GET", p.openidConfiguration(), "metadata (OIDC discovery)"));
-    e.add(new DevServerBanner.Endpoint("GET", "/api/v3/users", "demo resource, scope users:read"));
-    e.add(new DevServerBanner.Endpoint("POST", "/api/v3/users", "demo resource, scope users:write"));
-    e.add(new DevServerBanner.Endpoint("GET", "/api/v3/me", "who you are, any authenticated caller"));
-    return e;
   }
 
   /** The bound port (the real one when the configuration asked for 0). */

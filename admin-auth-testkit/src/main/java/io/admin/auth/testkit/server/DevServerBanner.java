@@ -82,7 +82,7 @@ final class DevServerBanner {
     }
     b.append("endpoints:\n");
     for (Endpoint e : endpoints) {
-      b.append(String.format(java.util.Locale.ROOT, "  %-5s %-" + width() + "s %s%n", e.method(),
+      b.append(String.format(java.util.Locale.ROOT, "  %-6s %-" + width() + "s %s%n", e.method(),
           base + e.path(), e.note()));
     }
     b.append("get a token:\n  ").append(tokenCurl()).append('\n');

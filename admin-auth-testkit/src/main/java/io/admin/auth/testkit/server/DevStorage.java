@@ -1,10 +1,12 @@
 package io.admin.auth.testkit.server;
 
+import io.admin.auth.core.spi.ApiKeyStore;
 import io.admin.auth.core.spi.ClientStore;
 import io.admin.auth.core.spi.KeyStore;
 import io.admin.auth.core.spi.RefreshTokenStore;
 import io.admin.auth.core.spi.RevocationStore;
 import io.admin.auth.core.spi.UserStore;
+import io.admin.auth.core.store.memory.InMemoryApiKeyStore;
 import io.admin.auth.core.store.memory.InMemoryClientStore;
 import io.admin.auth.core.store.memory.InMemoryKeyStore;
 import io.admin.auth.core.store.memory.InMemoryRefreshTokenStore;
@@ -24,6 +26,7 @@ import java.util.Optional;
  * @param clients registered clients
  * @param refreshTokens refresh tokens
  * @param revocations revoked access tokens and families
+ * @param apiKeys API keys
  * @param users Basic users
  * @param secretPepper the pepper for client-secret and refresh-token hashes; required by the core
  *     for persistent stores (it must survive restarts with them), empty for in-memory stores
@@ -31,7 +34,8 @@ import java.util.Optional;
  * @param onClose releases connections and files when the server stops
  */
 public record DevStorage(KeyStore keys, ClientStore clients, RefreshTokenStore refreshTokens,
-    RevocationStore revocations, UserStore users, Optional<byte[]> secretPepper,
+    RevocationStore revocations, ApiKeyStore apiKeys, UserStore users,
+    Optional<byte[]> secretPepper,
     List<String> notices, Runnable onClose) {
 
   public DevStorage {
@@ -39,6 +43,7 @@ public record DevStorage(KeyStore keys, ClientStore clients, RefreshTokenStore r
     Objects.requireNonNull(clients, "clients");
     Objects.requireNonNull(refreshTokens, "refreshTokens");
     Objects.requireNonNull(revocations, "revocations");
+    Objects.requireNonNull(apiKeys, "apiKeys");
     Objects.requireNonNull(users, "users");
     secretPepper = secretPepper.map(byte[]::clone);
     notices = List.copyOf(notices);
@@ -48,7 +53,8 @@ public record DevStorage(KeyStore keys, ClientStore clients, RefreshTokenStore r
   /** Fresh in-memory stores: nothing survives a restart. */
   public static DevStorage inMemory(List<String> notices) {
     return new DevStorage(new InMemoryKeyStore(), new InMemoryClientStore(),
-        new InMemoryRefreshTokenStore(), new InMemoryRevocationStore(), new InMemoryUserStore(),
+        new InMemoryRefreshTokenStore(), new InMemoryRevocationStore(), new InMemoryApiKeyStore(),
+        new InMemoryUserStore(),
         Optional.empty(), notices, () -> { });
   }
 

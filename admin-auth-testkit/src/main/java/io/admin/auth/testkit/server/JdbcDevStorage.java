@@ -82,7 +82,8 @@ final class JdbcDevStorage implements DevStorage.Provider {
       JdbcStores stores = JdbcStores.builder(ds, dialect).keyEncryptionKey(kek)
           .migrateSchema(true).random(random).build();
       return new DevStorage(stores.keyStore(), stores.clientStore(), stores.refreshTokenStore(),
-          stores.revocationStore(), stores.userStore(), Optional.of(pepper), notices, () -> {
+          stores.revocationStore(), stores.apiKeyStore(), stores.userStore(), Optional.of(pepper),
+          notices, () -> {
             stores.close();
             ds.close();
           });

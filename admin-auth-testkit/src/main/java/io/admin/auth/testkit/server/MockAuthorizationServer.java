@@ -1,5 +1,11 @@
 package io.admin.auth.testkit.server;
 
+import io.admin.auth.core.crypto.SecretHasher;
+import io.admin.auth.core.password.Argon2Params;
+import io.admin.auth.core.password.BasicAuthenticator;
+import io.admin.auth.core.password.PasswordHasher;
+import io.admin.auth.core.password.User;
+import io.admin.auth.core.store.memory.InMemoryUserStore;
 import io.admin.auth.core.token.ClientRegistration;
 import io.admin.auth.core.token.DefaultTokenService;
 import io.admin.auth.servlet.AccessPolicy;
@@ -9,6 +15,7 @@ import io.admin.auth.testkit.TestKeys;
 import io.admin.auth.testkit.TestTokens;
 import jakarta.servlet.DispatcherType;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -22,6 +29,7 @@ import java.util.Objects;
  * the core's {@link DefaultTokenService}, on embedded Jetty at {@code 127.0.0.1} on a free port,
  * seeded with clients from code. Beyond the real thing it can fail the next N token requests with
  * a chosen status (429 with {@code Retry-After}, 500, 503) and counts the token requests it got.
+ * Seeded Basic users ({@link Builder#user}) switch HTTP Basic on.
  *
  * <pre>{@code
  * try (MockAuthorizationServer as = MockAuthorizationServer.builder()
@@ -169,6 +177,11 @@ public final class MockAuthorizationServer implements AutoCloseable {
     private Duration accessTokenTtl = DefaultTokenService.MAX_ACCESS_TOKEN_TTL;
     private Duration refreshTokenTtl = Duration.ofDays(30);
     private final Map<String, ClientRegistration> clients = new LinkedHashMap<>();
+    private final Map<String, User> users = new LinkedHashMap<>();
+    private final SecureRandom random = new SecureRandom();
+    /** Cheap Argon2id parameters: a test server hashes passwords at start and on every login. */
+    private final PasswordHasher passwords =
+        PasswordHasher.withParams(new Argon2Params(64, 1, 1), random);
 
     private Builder() {}
 
@@ -214,6 +227,15 @@ public final class MockAuthorizationServer implements AutoCloseable {
     }
 
     /**
+     * A Basic user (RFC 7617); with at least one, the server accepts Basic credentials.
+     * Passwords are hashed with deliberately cheap Argon2id parameters: test use only.
+     */
+    public Builder user(String name, String password, String... scopes) {
+      users.put(name, new User(name, passwords.hash(password), java.util.Set.of(scopes), false));
+      return this;
+    }
+
+    /**
      * Binds a free port on 127.0.0.1 and starts.
      *
      * @throws IllegalArgumentException for an invalid setting
@@ -234,10 +256,18 @@ public final class MockAuthorizationServer implements AutoCloseable {
         clients.values().forEach(service::registerClient);
         RecordingTokenService recorder = new RecordingTokenService(service);
         TokenEndpointFaults faults = new TokenEndpointFaults();
-        AdminAuth auth = AdminAuth.builder(recorder)
+        AdminAuth.Builder wiring = AdminAuth.builder(recorder)
             .accessPolicy(AccessPolicy.builder().protectedPrefix("/api").rule("GET", ME_PATH)
-                .build())
-            .build();
+                .build());
+        if (!users.isEmpty()) {
+          InMemoryUserStore store = new InMemoryUserStore();
+          users.values().forEach(store::save);
+          byte[] pepper = new byte[32];
+          random.nextBytes(pepper);
+          wiring.basic(BasicAuthenticator.builder().users(store).hasher(passwords)
+              .cacheKeyHasher(SecretHasher.withPepper(pepper)).clock(clock).random(random).build());
+        }
+        AdminAuth auth = wiring.build();
         EndpointPaths paths = auth.paths();
         host.start(ctx -> {
           // Registered before admin-auth, so injected failures come before any real handling.

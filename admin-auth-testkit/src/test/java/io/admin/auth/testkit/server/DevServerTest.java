@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -139,6 +140,43 @@ class DevServerTest {
 
     assertEquals(400, r.statusCode());
     assertEquals("AUTH_REQUEST_INVALID", code(r));
+  }
+
+  @Test
+  void meWhenDemoUserUsesBasicThenReadsButCannotWrite() throws Exception {
+    DevServer server = start("--demo-user", "ada", "--demo-password", "pa:ss word");
+    String basic = "Basic " + Base64.getEncoder().encodeToString(
+        "ada:pa:ss word".getBytes(StandardCharsets.UTF_8));
+
+    HttpResponse<String> me = HTTP.send(HttpRequest.newBuilder(server.baseUri()
+        .resolve("/api/v3/me")).header("Authorization", basic).build(), ofString());
+    HttpResponse<String> write = HTTP.send(HttpRequest.newBuilder(server.baseUri()
+        .resolve("/api/v3/users")).header("Authorization", basic)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"x\"}")).build(), ofString());
+
+    assertEquals(200, me.statusCode(), me.body());
+    Map<String, Object> who = Json.parseObject(me.body()).orElseThrow();
+    assertEquals("ada", who.get("subject"));
+    assertEquals("basic", who.get("auth_method"));
+    assertEquals(List.of("users:read"), who.get("scopes"));
+    assertEquals(403, write.statusCode());
+    assertTrue(banner.toString(StandardCharsets.UTF_8).contains("demo user:   ada / (as configured)"));
+  }
+
+  @Test
+  void meWhenApiKeyCreatedByDemoClientThenKeyAuthenticates() throws Exception {
+    DevServer server = start();
+    HttpResponse<String> created = call("POST", server.baseUri().resolve("/api/v3/api-keys"),
+        token(server, "api-keys:manage%20users:read"), "{\"name\":\"ci-bot\",\"scopes\":[\"users:read\"]}");
+    assertEquals(201, created.statusCode(), created.body());
+    String key = (String) Json.parseObject(created.body()).orElseThrow().get("key");
+
+    HttpResponse<String> me = HTTP.send(HttpRequest.newBuilder(server.baseUri()
+        .resolve("/api/v3/me")).header("X-API-Key", key).build(), ofString());
+
+    assertEquals(200, me.statusCode(), me.body());
+    assertEquals("api_key", Json.parseObject(me.body()).orElseThrow().get("auth_method"));
   }
 
   @Test

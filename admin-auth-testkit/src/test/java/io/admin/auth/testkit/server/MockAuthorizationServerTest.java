@@ -32,7 +32,8 @@ class MockAuthorizationServerTest {
   @BeforeEach
   void start() {
     server = MockAuthorizationServer.builder().clock(clock).keys(keys)
-        .client("c1", "c1-secret-0123456789abcdef", "users:read").start();
+        .client("c1", "c1-secret-0123456789abcdef", "users:read")
+        .user("ada", "ada-password", "users:read").start();
   }
 
   @AfterEach
@@ -84,6 +85,22 @@ class MockAuthorizationServerTest {
     assertEquals(200, me.statusCode(), me.body());
     assertEquals("alice", Json.parseObject(me.body()).orElseThrow().get("subject"));
     assertEquals(401, get(server.meUri(), server.tokens().token().expired().sign()).statusCode());
+  }
+
+  @Test
+  void userWhenSeededThenBasicCredentialsAuthenticate() throws Exception {
+    HttpResponse<String> me = HTTP.send(HttpRequest.newBuilder(server.meUri())
+        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+            "ada:ada-password".getBytes(java.nio.charset.StandardCharsets.UTF_8))).build(),
+        ofString());
+    HttpResponse<String> wrong = HTTP.send(HttpRequest.newBuilder(server.meUri())
+        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+            "ada:nope".getBytes(java.nio.charset.StandardCharsets.UTF_8))).build(), ofString());
+
+    assertEquals(200, me.statusCode(), me.body());
+    assertEquals("basic", Json.parseObject(me.body()).orElseThrow().get("auth_method"));
+    assertEquals(401, wrong.statusCode());
+    assertEquals("AUTH_BASIC_INVALID", Json.parseObject(wrong.body()).orElseThrow().get("code"));
   }
 
   @Test
