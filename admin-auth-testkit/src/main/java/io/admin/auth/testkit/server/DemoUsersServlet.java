@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,6 @@ final class DemoUsersServlet extends HttpServlet {
       }
       created = add((String) name, (String) email);
     }
-    res.setHeader("Location", req.getRequestURI() + "/" + created.get("id"));
     DemoResponses.json(res, 201, created);
   }
 
@@ -76,7 +76,7 @@ final class DemoUsersServlet extends HttpServlet {
       if (email != null) {
         user.put("email", email);
       }
-      Map<String, Object> frozen = java.util.Collections.unmodifiableMap(user);
+      Map<String, Object> frozen = Collections.unmodifiableMap(user);
       users.add(frozen);
       return frozen;
     }
