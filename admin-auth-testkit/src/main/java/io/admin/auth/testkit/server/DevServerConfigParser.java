@@ -48,10 +48,12 @@ final class DevServerConfigParser {
     StringBuilder b = new StringBuilder("usage: dev-server.sh [--no-build] [flags]\n"
         + "Every flag mirrors an environment variable; a flag wins over its variable.\n");
     for (DevServerSetting s : DevServerSetting.values()) {
-      b.append(String.format(Locale.ROOT, "  %-22s %-30s %s%n", s.flag() + " <value>", s.env(),
+      b.append(String.format(Locale.ROOT, "  %-30s %-30s %s%n", s.flag() + " <value>", s.env(),
           s.help()));
     }
-    b.append("  --help                 print this text\n");
+    b.append(String.format(Locale.ROOT, "  %-30s %s%n", "--help", "print this text"));
+    b.append("Persistent stores also read ADMIN_AUTH_KEK (key-encryption key) and ADMIN_AUTH_PEPPER\n"
+        + "(hash pepper), base64 of 32 random bytes; unset, both are kept in ./data.\n");
     return b.toString();
   }
 
