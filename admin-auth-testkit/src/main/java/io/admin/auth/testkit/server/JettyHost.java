@@ -35,6 +35,7 @@ final class JettyHost implements AutoCloseable {
     connector.setPort(port);
     server.addConnector(connector);
     server.setStopTimeout(5_000);
+    server.setErrorHandler(new JsonErrorHandler.ServerLevel());
     try {
       connector.open();
     } catch (IOException e) {
@@ -56,6 +57,7 @@ final class JettyHost implements AutoCloseable {
   void start(Consumer<ServletContext> init) {
     ServletContextHandler context = new ServletContextHandler("/");
     context.addServletContainerInitializer((classes, ctx) -> init.accept(ctx));
+    context.setErrorHandler(new JsonErrorHandler());
     server.setHandler(context);
     try {
       server.start();

@@ -2,6 +2,7 @@ package io.admin.auth.testkit.server;
 
 import static java.net.http.HttpResponse.BodyHandlers.ofString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,6 +25,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The dev server in-process: banner, demo resources behind the real filter, trusted issuers. */
 class DevServerTest {
@@ -194,6 +197,32 @@ class DevServerTest {
     assertEquals(idp.issuer(), who.get("issuer"));
     assertTrue(banner.toString(StandardCharsets.UTF_8)
         .contains("trusted issuers: " + idp.issuer()));
+  }
+
+  /**
+   * Jetty refuses these URIs itself, before any filter runs; its error handler must still answer
+   * in the contract's JSON, not with an HTML page that echoes the request.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"/api/v3/%2e%2e/x", "/api/v3/users%2fx", "/api/v3//users",
+      "/api/v3/users%5cx", "/api/v3/users/%00"})
+  void requestWhenContainerRefusesTheUriThen400ContractJson(String path) throws Exception {
+    DevServer server = start();
+    HttpResponse<String> r = call("GET", URI.create(server.baseUri() + path), null,
+        null);
+    assertEquals(400, r.statusCode(), r.body());
+    assertEquals("application/json", r.headers().firstValue("Content-Type").orElse(""));
+    assertEquals("AUTH_REQUEST_INVALID", code(r));
+    assertFalse(r.body().contains("<"), r.body());
+  }
+
+  @Test
+  void requestWhenNoResourceAtPathThen404ContractJson() throws Exception {
+    DevServer server = start();
+    HttpResponse<String> r = call("GET", server.baseUri().resolve("/no/such/thing"), null, null);
+    assertEquals(404, r.statusCode(), r.body());
+    assertEquals("application/json", r.headers().firstValue("Content-Type").orElse(""));
+    assertEquals("AUTH_NOT_FOUND", code(r));
   }
 
   @Test
