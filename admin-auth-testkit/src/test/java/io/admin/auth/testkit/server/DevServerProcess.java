@@ -45,10 +45,7 @@ final class DevServerProcess implements AutoCloseable {
 
   /** Starts {@code dev-server.sh --no-build} with {@code args} and a clean ADMIN_AUTH_* environment. */
   static DevServerProcess start(Map<String, String> env, String... args) throws IOException {
-    // Under -Dtest=... surefire's test phase runs this too, before package: the jar is missing or
-    // stale there, so only the integration-test execution (which sets the flag) may judge it.
-    Assumptions.assumeTrue(Boolean.getBoolean("devServer.afterPackage"),
-        "process tests run in the integration-test phase of mvn verify");
+    assumeAfterPackage();
     Path root = Path.of(System.getProperty("devServer.repoRoot", "..")).toAbsolutePath().normalize();
     Path jar = Path.of(System.getProperty("devServer.jar",
         root.resolve("admin-auth-testkit/target/admin-auth-dev-server.jar").toString()));
@@ -67,6 +64,18 @@ final class DevServerProcess implements AutoCloseable {
     Files.createDirectories(stderr.getParent());
     pb.redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile()));
     return new DevServerProcess(pb.start());
+  }
+
+  /**
+   * Skips the calling test unless it runs in the integration-test execution; tests call it before
+   * preparing anything costly for the process (a database, say).
+   */
+  static void assumeAfterPackage() {
+    // Under -Dtest=... surefire's test phase runs process tests too, before package: the jar is
+    // missing or stale there, so only the integration-test execution (which sets the flag) may
+    // judge it.
+    Assumptions.assumeTrue(Boolean.getBoolean("devServer.afterPackage"),
+        "process tests run in the integration-test phase of mvn verify");
   }
 
   private void pump() {
@@ -119,6 +128,16 @@ final class DevServerProcess implements AutoCloseable {
     // close our end of stdout, so what the server prints while stopping is still read.
     assertTrue(process.toHandle().destroy(), "SIGTERM not delivered");
     assertTrue(process.waitFor(60, TimeUnit.SECONDS), "dev server still running 60 s after SIGTERM");
+    return process.exitValue();
+  }
+
+  /**
+   * Sends SIGKILL (a hard stop: no shutdown hook, no flush, no clean close of the stores) and
+   * waits for the exit status, which the JVM reports as 128 + 9 for a child killed by signal 9.
+   */
+  int kill() throws InterruptedException {
+    assertTrue(process.toHandle().destroyForcibly(), "SIGKILL not delivered");
+    assertTrue(process.waitFor(30, TimeUnit.SECONDS), "dev server still running 30 s after SIGKILL");
     return process.exitValue();
   }
 
