@@ -59,7 +59,7 @@ public final class DevServer implements AutoCloseable {
    */
   public static DevServer start(DevServerConfig config, PrintStream out) {
     Objects.requireNonNull(out, "out");
-    DevServer server = start(config, DevStorage.standard(Map.of()));
+    DevServer server = start(config, DevStorage.standard(Map.of(), config.dataDir()));
     server.banner.print(out);
     return server;
   }
@@ -184,7 +184,8 @@ public final class DevServer implements AutoCloseable {
     }
     DevServer server;
     try {
-      server = start(((ConfigResult.Valid) result).config(), DevStorage.standard(env));
+      DevServerConfig config = ((ConfigResult.Valid) result).config();
+      server = start(config, DevStorage.standard(env, config.dataDir()));
     } catch (DevServerStartException e) {
       err.println("admin-auth dev server: " + e.getMessage());
       return e.exitStatus();

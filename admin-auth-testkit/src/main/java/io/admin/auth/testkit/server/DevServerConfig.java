@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param issuer {@code iss} of issued tokens, or empty for {@code http://localhost:<bound port>}
  * @param audience {@code aud} of issued and accepted tokens, or empty for the issuer
  * @param store where state is kept
+ * @param dataDir folder of the embedded file store, and of the key-encryption key and pepper
+ *     generated when {@code ADMIN_AUTH_KEK} / {@code ADMIN_AUTH_PEPPER} are not set
  * @param demoClientId the seeded client's id
  * @param demoClientSecret the seeded client's secret, or empty to generate (and print) one
  * @param demoUser the seeded Basic user's name
@@ -31,6 +33,7 @@ public record DevServerConfig(
     Optional<URI> issuer,
     Optional<String> audience,
     StoreChoice store,
+    Path dataDir,
     String demoClientId,
     Optional<String> demoClientSecret,
     String demoUser,
@@ -56,6 +59,7 @@ public record DevServerConfig(
     Objects.requireNonNull(issuer, "issuer");
     Objects.requireNonNull(audience, "audience");
     Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(demoClientId, "demoClientId");
     Objects.requireNonNull(demoClientSecret, "demoClientSecret");
     Objects.requireNonNull(demoUser, "demoUser");
@@ -94,7 +98,8 @@ public record DevServerConfig(
 
   /** This configuration with another store (e.g. an embedded store in a test's folder). */
   public DevServerConfig withStore(StoreChoice store) {
-    return new DevServerConfig(port, issuer, audience, store, demoClientId, demoClientSecret,
+    return new DevServerConfig(port, issuer, audience, store, dataDir, demoClientId,
+        demoClientSecret,
         demoUser, demoPassword, trustedIssuers, signingAlgorithm, accessTokenTtl, refreshTokenTtl);
   }
 

@@ -1,6 +1,8 @@
 package io.admin.auth.testkit.server;
 
 import java.net.URI;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -111,8 +113,10 @@ final class DevServerConfigParser {
     Optional<URI> issuer = Optional.ofNullable(read(DevServerSetting.ISSUER, null, this::issuer));
     Optional<String> audience =
         Optional.ofNullable(read(DevServerSetting.AUDIENCE, null, this::audience));
+    Path dataDir = read(DevServerSetting.DATA_DIR, DevServerConfig.DEFAULT_DATA_DIR, this::dataDir);
     StoreChoice store = read(DevServerSetting.STORE,
-        new StoreChoice.EmbeddedFile(DevServerConfig.DEFAULT_DATA_DIR), this::store);
+        new StoreChoice.EmbeddedFile(dataDir == null ? DevServerConfig.DEFAULT_DATA_DIR : dataDir),
+        this::store);
     String clientId = read(DevServerSetting.DEMO_CLIENT_ID, "demo-client", this::clientId);
     Optional<String> secret =
         Optional.ofNullable(read(DevServerSetting.DEMO_CLIENT_SECRET, null, this::clientSecret));
@@ -129,7 +133,8 @@ final class DevServerConfigParser {
     if (error != null) {
       return null;
     }
-    return new DevServerConfig(port, issuer, audience, store, clientId, secret, user, password,
+    return new DevServerConfig(port, issuer, audience, store, dataDir, clientId, secret, user,
+        password,
         trusted, alg, access, refresh);
   }
 
@@ -192,6 +197,14 @@ final class DevServerConfigParser {
     }
     return problem("must be \"memory\" or a JDBC URL (jdbc:...); leave it unset for the"
         + " embedded file store");
+  }
+
+  private Path dataDir(String v) {
+    try {
+      return Path.of(v);
+    } catch (InvalidPathException e) {
+      return problem(quote(v) + " is not a folder path");
+    }
   }
 
   private String clientId(String v) {

@@ -12,6 +12,7 @@ import io.admin.auth.core.store.memory.InMemoryKeyStore;
 import io.admin.auth.core.store.memory.InMemoryRefreshTokenStore;
 import io.admin.auth.core.store.memory.InMemoryRevocationStore;
 import io.admin.auth.core.store.memory.InMemoryUserStore;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +79,15 @@ public record DevStorage(KeyStore keys, ClientStore clients, RefreshTokenStore r
    * {@code ADMIN_AUTH_PEPPER}; without them both are kept in the data folder.
    */
   public static Provider standard(Map<String, String> env) {
-    return new JdbcDevStorage(DevServerConfig.DEFAULT_DATA_DIR, env, new SecureRandom());
+    return standard(env, DevServerConfig.DEFAULT_DATA_DIR);
+  }
+
+  /**
+   * As {@link #standard(Map)}, keeping the embedded store and any generated key-encryption key and
+   * pepper in {@code dataDir}.
+   */
+  public static Provider standard(Map<String, String> env, Path dataDir) {
+    return new JdbcDevStorage(dataDir, env, new SecureRandom());
   }
 
   /** Only {@code memory}: refuses persistent choices. */

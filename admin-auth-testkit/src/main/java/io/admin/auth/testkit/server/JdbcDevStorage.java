@@ -54,7 +54,13 @@ final class JdbcDevStorage implements DevStorage.Provider {
     String url = choice instanceof StoreChoice.Jdbc jdbc ? jdbc.url()
         : "jdbc:h2:file:" + dir.toAbsolutePath().resolve("admin-auth") + ";DB_CLOSE_ON_EXIT=FALSE";
     Dialect dialect = Dialect.fromJdbcUrl(url);
-    ownerOnlyFolder(dir);
+    boolean kekGiven = isSet(KeyEncryptionKey.SETTING);
+    boolean pepperGiven = isSet(PEPPER_SETTING);
+    // Only create the folder when something will live in it: a server on PostgreSQL with both
+    // secrets in its environment leaves no files behind.
+    if (choice instanceof StoreChoice.EmbeddedFile || !kekGiven || !pepperGiven) {
+      ownerOnlyFolder(dir);
+    }
     List<String> notices = new ArrayList<>();
     KeyEncryptionKey kek = Optional.ofNullable(env.get(KeyEncryptionKey.SETTING))
         .filter(v -> !v.isEmpty()).map(KeyEncryptionKey::fromBase64)
@@ -62,8 +68,7 @@ final class JdbcDevStorage implements DevStorage.Provider {
     byte[] pepper = Optional.ofNullable(env.get(PEPPER_SETTING)).filter(v -> !v.isEmpty())
         .map(JdbcDevStorage::pepper)
         .orElseGet(() -> DataDirSecret.readOrCreate(dir.resolve("pepper"), random));
-    if (choice instanceof StoreChoice.Jdbc && (!env.containsKey(KeyEncryptionKey.SETTING)
-        || !env.containsKey(PEPPER_SETTING))) {
+    if (choice instanceof StoreChoice.Jdbc && (!kekGiven || !pepperGiven)) {
       notices.add("the key-encryption key and hash pepper are kept in " + dir.toAbsolutePath()
           + "; other nodes on this database need the same (set " + KeyEncryptionKey.SETTING
           + " and " + PEPPER_SETTING + ")");
@@ -91,6 +96,11 @@ final class JdbcDevStorage implements DevStorage.Provider {
       ds.close();
       throw e;
     }
+  }
+
+  private boolean isSet(String setting) {
+    String v = env.get(setting);
+    return v != null && !v.isEmpty();
   }
 
   /** The data folder holds the database, the KEK and the pepper: readable by its owner only. */

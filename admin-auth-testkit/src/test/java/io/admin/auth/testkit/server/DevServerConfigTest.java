@@ -46,6 +46,27 @@ class DevServerConfigTest {
   }
 
   @Test
+  void parseWhenDataDirGivenThenEmbeddedStoreLivesThereAndFlagWinsOverVariable() {
+    DevServerConfig byEnv = valid(List.of(), Map.of("ADMIN_AUTH_DATA_DIR", "/var/lib/auth"));
+    DevServerConfig byFlag = valid(List.of("--data-dir", "/srv/auth"),
+        Map.of("ADMIN_AUTH_DATA_DIR", "/var/lib/auth"));
+
+    assertEquals(Path.of("/var/lib/auth"), byEnv.dataDir());
+    assertEquals(new StoreChoice.EmbeddedFile(Path.of("/var/lib/auth")), byEnv.store());
+    assertEquals(Path.of("/srv/auth"), byFlag.dataDir());
+    assertEquals(new StoreChoice.EmbeddedFile(Path.of("/srv/auth")), byFlag.store());
+    assertEquals(Path.of("data"), valid(List.of(), Map.of()).dataDir());
+  }
+
+  @Test
+  void parseWhenDataDirNotAPathThenInvalidNamingTheSetting() {
+    ConfigResult.Invalid bad = invalid(List.of("--data-dir", "a\u0000b"),
+        Map.of());
+
+    assertTrue(bad.describe().contains("--data-dir"), bad::describe);
+  }
+
+  @Test
   void parseWhenEveryVariableSetThenEachIsRead() {
     Map<String, String> env = Map.ofEntries(
         Map.entry("ADMIN_AUTH_PORT", "9090"),

@@ -1,6 +1,7 @@
 package io.admin.auth.testkit.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,6 +49,37 @@ class DevStorageTest {
           Files.getPosixFilePermissions(data.resolve("pepper")));
       assertEquals(32, s.secretPepper().orElseThrow().length);
       assertEquals(List.of(), s.notices());
+    } finally {
+      s.onClose().run();
+    }
+  }
+
+  @Test
+  void standardWhenJdbcUrlAndBothSecretsFromEnvironmentThenNoDataFolderCreated() {
+    Path data = dir.resolve("never-created");
+    byte[] secret = new byte[32];
+    new SecureRandom().nextBytes(secret);
+    String b64 = java.util.Base64.getEncoder().encodeToString(secret);
+    DevStorage s = new JdbcDevStorage(data,
+        Map.of("ADMIN_AUTH_KEK", b64, "ADMIN_AUTH_PEPPER", b64), new SecureRandom())
+        .open(new StoreChoice.Jdbc("jdbc:h2:mem:no-folder;DB_CLOSE_DELAY=-1"));
+    try {
+      assertFalse(Files.exists(data));
+      assertEquals(List.of(), s.notices());
+    } finally {
+      s.onClose().run();
+    }
+  }
+
+  @Test
+  void standardWhenJdbcUrlWithoutSecretsThenTheyAreKeptInTheDataFolderWithANotice() {
+    Path data = dir.resolve("secrets");
+    DevStorage s = new JdbcDevStorage(data, Map.of(), new SecureRandom())
+        .open(new StoreChoice.Jdbc("jdbc:h2:mem:with-folder;DB_CLOSE_DELAY=-1"));
+    try {
+      assertTrue(Files.exists(data.resolve("kek")));
+      assertTrue(Files.exists(data.resolve("pepper")));
+      assertEquals(1, s.notices().size(), s.notices()::toString);
     } finally {
       s.onClose().run();
     }
