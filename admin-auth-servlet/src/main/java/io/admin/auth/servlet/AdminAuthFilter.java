@@ -164,20 +164,19 @@ public final class AdminAuthFilter implements Filter {
     if (Collections.list(request.getHeaders("Authorization")).size() > 1) {
       return answer(response, twoCredentials(), List.of());
     }
+    // Look before checking: with two credentials, neither is checked (no signature, no password
+    // hash, no throttle failure), the request is simply refused.
     AuthScheme presented = null;
-    AuthOutcome outcome = null;
     for (AuthScheme scheme : schemes) {
-      AuthOutcome o = scheme.authenticate(request);
-      if (o instanceof AuthOutcome.NotApplicable) {
-        continue;
+      if (scheme.presentIn(request)) {
+        if (presented != null) {
+          return answer(response, twoCredentials(), List.of());
+        }
+        presented = scheme;
       }
-      if (outcome != null) {
-        return answer(response, twoCredentials(), List.of());
-      }
-      presented = scheme;
-      outcome = o;
     }
-    if (outcome == null) {
+    AuthOutcome outcome = presented == null ? null : presented.authenticate(request);
+    if (outcome == null || outcome instanceof AuthOutcome.NotApplicable) {
       List<Challenge> challenges = new ArrayList<>();
       schemes.forEach(s -> challenges.add(s.challenge(renderer.realm())));
       return answer(response, AuthError.of(AuthErrorCode.AUTH_CREDENTIALS_MISSING,

@@ -35,9 +35,15 @@ public final class ApiKeyScheme implements AuthScheme {
   }
 
   @Override
+  public boolean presentIn(HttpServletRequest request) {
+    return request.getHeader(HEADER) != null || AuthorizationHeader.uses(request, AUTH_SCHEME);
+  }
+
+  @Override
   public AuthOutcome authenticate(HttpServletRequest request) {
     List<String> dedicated = Collections.list(request.getHeaders(HEADER));
-    String fromAuthorization = fromAuthorization(request.getHeader("Authorization"));
+    String fromAuthorization = AuthorizationHeader.uses(request, AUTH_SCHEME)
+        ? AuthorizationHeader.credentials(request.getHeader("Authorization")) : null;
     int count = dedicated.size() + (fromAuthorization == null ? 0 : 1);
     if (count == 0) {
       return AuthOutcome.notApplicable();
@@ -58,18 +64,5 @@ public final class ApiKeyScheme implements AuthScheme {
   @Override
   public Challenge challenge(String realm) {
     return Challenge.of(AUTH_SCHEME, realm);
-  }
-
-  /** The credentials of {@code Authorization: ApiKey <key>}, or {@code null} for another scheme. */
-  private static String fromAuthorization(String header) {
-    if (header == null) {
-      return null;
-    }
-    int space = header.indexOf(' ');
-    String scheme = space < 0 ? header : header.substring(0, space);
-    if (!scheme.equalsIgnoreCase(AUTH_SCHEME)) {
-      return null;
-    }
-    return space < 0 ? "" : header.substring(space + 1).strip();
   }
 }

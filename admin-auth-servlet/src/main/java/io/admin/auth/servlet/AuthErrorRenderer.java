@@ -103,6 +103,27 @@ public final class AuthErrorRenderer {
         Map.of()));
   }
 
+  /**
+   * The contract JSON body for an error status the container raised before any filter ran (a
+   * URI it refused, an unknown path, a method no servlet takes), for a container error handler to
+   * send so that such answers are JSON too. Never carries the container's reason text, which may
+   * echo the request.
+   */
+  public static String containerErrorBody(int status) {
+    return switch (status) {
+      case 400 -> body(AuthErrorCode.AUTH_REQUEST_INVALID.error(),
+          AuthErrorCode.AUTH_REQUEST_INVALID.name(), "The request is malformed.", Map.of());
+      case 404 -> body("not_found", NOT_FOUND_CODE, "No resource at this path.", Map.of());
+      case 405 -> body("method_not_allowed", "AUTH_METHOD_NOT_ALLOWED",
+          "This method is not allowed here.", Map.of());
+      case 503 -> body("temporarily_unavailable", UNAVAILABLE_CODE,
+          "The service is temporarily unavailable. Try again later.", Map.of());
+      default -> status >= 500
+          ? body("server_error", INTERNAL_CODE, "An unexpected error occurred.", Map.of())
+          : body("invalid_request", "AUTH_HTTP_" + status, "The request was refused.", Map.of());
+    };
+  }
+
   /** The contract JSON body for an error. */
   public static String body(AuthError error) {
     return body(error.code().error(), error.code().name(), error.message(), error.details());

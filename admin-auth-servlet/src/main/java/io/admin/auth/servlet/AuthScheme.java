@@ -17,10 +17,12 @@ import jakarta.servlet.http.HttpServletRequest;
  *       AuthOutcome.Authenticated} when it is good. Wrong credentials are values, never
  *       exceptions; only "could not check" (a store is down) throws {@link
  *       io.admin.auth.core.AuthUnavailableException}, which the filter answers with 503.
- *   <li>The filter asks <em>every</em> scheme, so that a request carrying two credentials (for
- *       example a Bearer header and an {@code X-API-Key}) is refused with 400 instead of being
- *       judged by whichever scheme comes first. Abstaining must therefore be cheap and must not
- *       count as a failed attempt (for throttling).
+ *   <li>The filter first asks <em>every</em> scheme {@link #presentIn} (headers only, no checking),
+ *       so that a request carrying two credentials (for example a Bearer header and an
+ *       {@code X-API-Key}) is refused with 400 instead of being judged by whichever scheme comes
+ *       first. Only then does it call {@link #authenticate}, on the one scheme whose credential is
+ *       present: a second credential never costs a signature check or a password hash, and never
+ *       counts as a failed attempt.
  *   <li>Read credentials from headers only, never from the query string or form parameters (do
  *       not call {@code getParameter}: it would also consume a request body that belongs to the
  *       application).
@@ -30,7 +32,14 @@ import jakarta.servlet.http.HttpServletRequest;
 public interface AuthScheme {
 
   /**
-   * Examines the request's credential of this scheme's kind.
+   * Whether the request carries a credential of this scheme's kind, judged from its headers alone
+   * and without checking the credential: cheap, side-effect free, never throws.
+   */
+  boolean presentIn(HttpServletRequest request);
+
+  /**
+   * Examines the request's credential of this scheme's kind. The filter calls it only when
+   * {@link #presentIn} said yes and no other scheme's credential is present.
    *
    * @return Authenticated, Rejected, or NotApplicable when no credential of this kind is present
    */

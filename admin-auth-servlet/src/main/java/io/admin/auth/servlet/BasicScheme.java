@@ -65,14 +65,13 @@ public final class BasicScheme implements AuthScheme {
   }
 
   @Override
+  public boolean presentIn(HttpServletRequest request) {
+    return AuthorizationHeader.uses(request, "Basic");
+  }
+
+  @Override
   public AuthOutcome authenticate(HttpServletRequest request) {
-    String header = request.getHeader("Authorization");
-    if (header == null) {
-      return AuthOutcome.notApplicable();
-    }
-    int space = header.indexOf(' ');
-    String scheme = space < 0 ? header : header.substring(0, space);
-    if (!scheme.equalsIgnoreCase("Basic")) {
+    if (!presentIn(request)) {
       return AuthOutcome.notApplicable();
     }
     String addressKey = "ip:" + request.getRemoteAddr();
@@ -81,7 +80,7 @@ public final class BasicScheme implements AuthScheme {
       return AuthOutcome.rejected(address.toAuthError());
     }
     Optional<Credentials> credentials =
-        decode(space < 0 ? "" : header.substring(space + 1).strip());
+        decode(AuthorizationHeader.credentials(request.getHeader("Authorization")));
     if (credentials.isEmpty()) {
       perAddress.recordFailure(addressKey);
       return AuthOutcome.rejected(AuthErrorCode.AUTH_BASIC_INVALID, MALFORMED);

@@ -31,17 +31,16 @@ public final class BearerScheme implements AuthScheme {
   }
 
   @Override
+  public boolean presentIn(HttpServletRequest request) {
+    return AuthorizationHeader.uses(request, "Bearer");
+  }
+
+  @Override
   public AuthOutcome authenticate(HttpServletRequest request) {
-    String header = request.getHeader("Authorization");
-    if (header == null) {
+    if (!presentIn(request)) {
       return AuthOutcome.notApplicable();
     }
-    int space = header.indexOf(' ');
-    String scheme = space < 0 ? header : header.substring(0, space);
-    if (!scheme.equalsIgnoreCase("Bearer")) {
-      return AuthOutcome.notApplicable();
-    }
-    String token = space < 0 ? "" : header.substring(space + 1).strip();
+    String token = AuthorizationHeader.credentials(request.getHeader("Authorization"));
     if (token.isEmpty() || token.length() > MAX_TOKEN_CHARS || !isB64token(token)) {
       return AuthOutcome.rejected(AuthErrorCode.AUTH_TOKEN_INVALID, MALFORMED);
     }

@@ -14,7 +14,7 @@ import io.admin.auth.core.AuthOutcome;
 import io.admin.auth.core.Principal;
 import io.admin.auth.core.crypto.SecretHasher;
 import io.admin.auth.core.store.memory.InMemoryApiKeyStore;
-import io.admin.auth.core.support.MutableTestClock;
+import io.admin.auth.core.testing.MutableClock;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +30,7 @@ class ApiKeyServiceTest {
 
   private static final Instant T0 = Instant.parse("2026-03-15T10:00:00Z");
 
-  private final MutableTestClock clock = new MutableTestClock(T0);
+  private final MutableClock clock = new MutableClock(T0);
   private final CountingApiKeyStore store = new CountingApiKeyStore(new InMemoryApiKeyStore());
   private final SecretHasher hasher = SecretHasher.withPepper(pepper());
   private final ApiKeyService service = ApiKeyService.builder()

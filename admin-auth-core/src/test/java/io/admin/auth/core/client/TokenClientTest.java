@@ -1,5 +1,6 @@
 package io.admin.auth.core.client;
 
+import io.admin.auth.core.testing.MutableClock;
 import static io.admin.auth.core.client.FakeTokenEndpoint.CLIENT_ID;
 import static io.admin.auth.core.client.FakeTokenEndpoint.CLIENT_SECRET;
 import static org.junit.jupiter.api.Assertions.assertEquals;

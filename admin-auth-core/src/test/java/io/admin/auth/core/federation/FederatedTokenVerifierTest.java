@@ -9,7 +9,7 @@ import io.admin.auth.core.AuthMethod;
 import io.admin.auth.core.AuthOutcome;
 import io.admin.auth.core.AuthUnavailableException;
 import io.admin.auth.core.Principal;
-import io.admin.auth.core.support.MutableTestClock;
+import io.admin.auth.core.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,7 +35,7 @@ class FederatedTokenVerifierTest {
   private static TestKey unpublished;
   private static FakeProvider provider;
 
-  private final MutableTestClock clock = new MutableTestClock(T0);
+  private final MutableClock clock = new MutableClock(T0);
 
   @BeforeAll
   static void start() throws Exception {

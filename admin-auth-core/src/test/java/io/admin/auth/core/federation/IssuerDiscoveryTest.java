@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.admin.auth.core.AuthUnavailableException;
-import io.admin.auth.core.support.MutableTestClock;
+import io.admin.auth.core.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -17,7 +17,7 @@ class IssuerDiscoveryTest {
   private static final String OIDC = "/realms/acme/.well-known/openid-configuration";
   private static final String RFC8414 = "/.well-known/oauth-authorization-server/realms/acme";
 
-  private final MutableTestClock clock = new MutableTestClock(Instant.parse("2025-03-15T10:00:00Z"));
+  private final MutableClock clock = new MutableClock(Instant.parse("2025-03-15T10:00:00Z"));
   private FakeProvider provider;
 
   @BeforeEach

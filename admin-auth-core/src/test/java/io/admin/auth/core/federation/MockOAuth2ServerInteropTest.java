@@ -9,7 +9,7 @@ import io.admin.auth.core.AuthMethod;
 import io.admin.auth.core.AuthOutcome;
 import io.admin.auth.core.Principal;
 import io.admin.auth.core.json.Json;
-import io.admin.auth.core.support.MutableTestClock;
+import io.admin.auth.core.testing.MutableClock;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,7 +36,7 @@ class MockOAuth2ServerInteropTest {
   private static final String AUDIENCE = "api://admin";
   private static MockOAuth2Server server;
 
-  private MutableTestClock clock;
+  private MutableClock clock;
 
   @BeforeAll
   static void start() {
@@ -71,7 +71,7 @@ class MockOAuth2ServerInteropTest {
       throws Exception {
     SignedJWT jwt = server.issueToken(id, "client-1",
         new DefaultOAuth2TokenCallback(id, "alice", typ, List.of(audience), claims, expirySeconds));
-    clock = new MutableTestClock(jwt.getJWTClaimsSet().getIssueTime().toInstant());
+    clock = new MutableClock(jwt.getJWTClaimsSet().getIssueTime().toInstant());
     return jwt.serialize();
   }
 
@@ -170,7 +170,7 @@ class MockOAuth2ServerInteropTest {
         .build();
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
     String token = (String) Json.parseObject(response.body()).orElseThrow().get("access_token");
-    clock = new MutableTestClock(SignedJWT.parse(token).getJWTClaimsSet().getIssueTime().toInstant());
+    clock = new MutableClock(SignedJWT.parse(token).getJWTClaimsSet().getIssueTime().toInstant());
 
     Principal p = assertInstanceOf(AuthOutcome.Authenticated.class,
         router(trusted("idp-a").build()).verify(token)).principal();

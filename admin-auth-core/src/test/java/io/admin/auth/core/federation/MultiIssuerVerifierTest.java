@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.admin.auth.core.AuthErrorCode;
 import io.admin.auth.core.AuthOutcome;
 import io.admin.auth.core.Principal;
-import io.admin.auth.core.support.MutableTestClock;
+import io.admin.auth.core.testing.MutableClock;
 import io.admin.auth.core.token.BearerTokenVerifier;
 import io.admin.auth.core.token.ClientAuthentication;
 import io.admin.auth.core.token.ClientRegistration;
@@ -37,7 +37,7 @@ class MultiIssuerVerifierTest {
   private static FakeProvider idpA;
   private static FakeProvider idpB;
 
-  private final MutableTestClock clock = new MutableTestClock(T0);
+  private final MutableClock clock = new MutableClock(T0);
   private final List<String> ownCalls = new ArrayList<>();
   private DefaultTokenService ownTokens;
   private MultiIssuerVerifier router;

@@ -7,7 +7,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
-import io.admin.auth.core.support.MutableTestClock;
+import io.admin.auth.core.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ class RateLimitedWarningTest {
 
   // The logger is the edge to the logging backend; a mock is the only way to count lines.
   private final Logger log = mock(Logger.class);
-  private final MutableTestClock clock = new MutableTestClock(Instant.parse("2025-03-15T10:00:00Z"));
+  private final MutableClock clock = new MutableClock(Instant.parse("2025-03-15T10:00:00Z"));
   private final RateLimitedWarning warning = new RateLimitedWarning(log, clock, Duration.ofMinutes(1));
 
   @Test

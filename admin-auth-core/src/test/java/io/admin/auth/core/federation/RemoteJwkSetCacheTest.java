@@ -10,7 +10,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.admin.auth.core.AuthUnavailableException;
-import io.admin.auth.core.support.MutableTestClock;
+import io.admin.auth.core.testing.MutableClock;
 import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.security.interfaces.RSAPrivateKey;
@@ -33,7 +33,7 @@ class RemoteJwkSetCacheTest {
   private static TestKey k1;
   private static TestKey k2;
 
-  private final MutableTestClock clock = new MutableTestClock(T0);
+  private final MutableClock clock = new MutableClock(T0);
   private FakeProvider provider;
 
   @BeforeAll

@@ -13,7 +13,7 @@ import io.admin.auth.core.AuthOutcome;
 import io.admin.auth.core.Principal;
 import io.admin.auth.core.crypto.SecretHasher;
 import io.admin.auth.core.store.memory.InMemoryUserStore;
-import io.admin.auth.core.support.MutableTestClock;
+import io.admin.auth.core.testing.MutableClock;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
@@ -55,7 +55,7 @@ class BasicAuthenticatorTest {
   }
 
   private final SecureRandom random = new SecureRandom();
-  private final MutableTestClock clock = MutableTestClock.at("2026-03-15T10:00:00Z");
+  private final MutableClock clock = MutableClock.at("2026-03-15T10:00:00Z");
   private final InMemoryUserStore users = new InMemoryUserStore();
   private final PasswordHasher hasher = PasswordHasher.withParams(FAST, random);
   private final Counting counts = new Counting();

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.admin.auth.core.support.MutableTestClock;
+import io.admin.auth.core.testing.MutableClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class TokenBucketRateLimiterTest {
 
-  private final MutableTestClock clock = MutableTestClock.at("2026-03-15T10:00:00Z");
+  private final MutableClock clock = MutableClock.at("2026-03-15T10:00:00Z");
 
   private TokenBucketRateLimiter limiter(long capacity, long tokens, Duration period, int maxKeys) {
     return TokenBucketRateLimiter.builder().capacity(capacity).refill(tokens, period)

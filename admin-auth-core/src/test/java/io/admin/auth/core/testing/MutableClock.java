@@ -16,6 +16,11 @@ public final class MutableClock extends Clock {
     this.now = new AtomicReference<>(start);
   }
 
+  /** A clock at an ISO-8601 instant, e.g. {@code "2025-03-15T10:00:00Z"}. */
+  public static MutableClock at(String isoInstant) {
+    return new MutableClock(Instant.parse(isoInstant));
+  }
+
   /** A clock at 2025-03-15T10:00:00Z, the product guide's example instant. */
   public static MutableClock atGuideExample() {
     return new MutableClock(Instant.parse("2025-03-15T10:00:00Z"));

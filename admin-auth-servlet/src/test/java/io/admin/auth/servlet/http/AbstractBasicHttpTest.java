@@ -95,6 +95,7 @@ abstract class AbstractBasicHttpTest {
         .build();
     AdminAuth auth = AdminAuth.builder(core.tokens())
         .basic(basic)
+        .scheme(new TestApiKeyScheme())
         .rateLimits(RateLimits.builder(core.clock())
             .basicPerUser(FailureThrottle.builder().maxFailures(USER_LIMIT).clock(core.clock()).build())
             .basicPerAddress(FailureThrottle.builder().maxFailures(ADDRESS_LIMIT).clock(core.clock()).build())
@@ -183,8 +184,27 @@ abstract class AbstractBasicHttpTest {
   void basicWhenNoCredentialsThenBasicChallengeOfferedWithBearer() throws Exception {
     HttpResponse<String> r = http.get("/api/v3/me");
     assertError(r, 401, "unauthorized", "AUTH_CREDENTIALS_MISSING");
-    assertEquals(List.of("Bearer realm=\"admin\"", "Basic realm=\"admin\", charset=\"UTF-8\""),
-        r.headers().allValues("WWW-Authenticate"));
+    assertEquals(List.of("Bearer realm=\"admin\"", "Basic realm=\"admin\", charset=\"UTF-8\"",
+        "ApiKey realm=\"admin\""), r.headers().allValues("WWW-Authenticate"));
+  }
+
+  /**
+   * Two credentials are refused before either is checked: no password hash (not even the dummy)
+   * is spent on a request that gets 400, and no failure is counted against the user.
+   */
+  @Test
+  void twoCredentialsWhenBasicAndApiKeyThen400WithoutHashingOrThrottling() throws Exception {
+    int verifiedBefore = verified.get();
+    int dummiesBefore = dummies.get();
+    for (int i = 0; i <= USER_LIMIT; i++) {
+      HttpResponse<String> r = http.get("/api/v3/me",
+          "Authorization", basic(ALICE, "not-the-password"), "X-API-Key", "key-ok");
+      assertError(r, 400, "invalid_request", "AUTH_REQUEST_INVALID");
+    }
+    assertEquals(verifiedBefore, verified.get(), "a password hash was checked");
+    assertEquals(dummiesBefore, dummies.get(), "a dummy hash was checked");
+    assertEquals(200, http.get("/api/v3/me", "Authorization", basic(ALICE, ALICE_PASSWORD))
+        .statusCode(), "alice was throttled by requests that never tried her password");
   }
 
   @Test

@@ -18,6 +18,11 @@ import java.util.Set;
 final class TestApiKeyScheme implements AuthScheme {
 
   @Override
+  public boolean presentIn(HttpServletRequest request) {
+    return request.getHeader("X-API-Key") != null;
+  }
+
+  @Override
   public AuthOutcome authenticate(HttpServletRequest request) {
     String key = request.getHeader("X-API-Key");
     if (key == null) {

@@ -1,0 +1,84 @@
+package io.admin.auth.testkit.server;
+
+import io.admin.auth.core.AuthOutcome;
+import io.admin.auth.core.token.ClientAuthentication;
+import io.admin.auth.core.token.Introspection;
+import io.admin.auth.core.token.OAuthClient;
+import io.admin.auth.core.token.TokenResult;
+import io.admin.auth.core.token.TokenService;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A {@link TokenService} that passes everything to the real one and records which grants were
+ * asked for, in order, so that tests can say "one refresh, then a fall back to
+ * client_credentials". Thread-safe.
+ */
+final class RecordingTokenService implements TokenService {
+
+  private final TokenService delegate;
+  private final List<String> grants = new CopyOnWriteArrayList<>();
+
+  RecordingTokenService(TokenService delegate) {
+    this.delegate = Objects.requireNonNull(delegate, "delegate");
+  }
+
+  List<String> grants() {
+    return List.copyOf(grants);
+  }
+
+  @Override
+  public ClientAuthentication authenticateClient(String clientId, String clientSecret) {
+    return delegate.authenticateClient(clientId, clientSecret);
+  }
+
+  @Override
+  public TokenResult clientCredentials(OAuthClient client, Optional<String> scope) {
+    grants.add("client_credentials");
+    return delegate.clientCredentials(client, scope);
+  }
+
+  @Override
+  public TokenResult refresh(OAuthClient client, String refreshToken, Optional<String> scope) {
+    grants.add("refresh_token");
+    return delegate.refresh(client, refreshToken, scope);
+  }
+
+  @Override
+  public void revoke(OAuthClient client, String token, Optional<String> tokenTypeHint) {
+    delegate.revoke(client, token, tokenTypeHint);
+  }
+
+  @Override
+  public Introspection introspect(OAuthClient client, String token, Optional<String> hint) {
+    return delegate.introspect(client, token, hint);
+  }
+
+  @Override
+  public AuthOutcome verify(String accessToken) {
+    return delegate.verify(accessToken);
+  }
+
+  @Override
+  public String jwkSetJson() {
+    return delegate.jwkSetJson();
+  }
+
+  @Override
+  public String issuer() {
+    return delegate.issuer();
+  }
+
+  @Override
+  public List<String> signingAlgorithms() {
+    return delegate.signingAlgorithms();
+  }
+
+  @Override
+  public Set<String> scopesSupported() {
+    return delegate.scopesSupported();
+  }
+}
