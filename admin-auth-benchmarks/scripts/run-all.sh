@@ -24,7 +24,10 @@ run() {
 run verify    '^io.admin.auth.benchmarks.VerifyBenchmark\.(jcaFloor|ours|oursCacheHit|nimbusProcessor|jjwt|springNimbusJwtDecoder)$|^io.admin.auth.benchmarks.VerifyAuth0Benchmark\.'
 run sign      '^io.admin.auth.benchmarks.Sign(Auth0)?Benchmark\.'
 run threads   '^io.admin.auth.benchmarks.VerifyThreadsBenchmark\.'
+# Sampled latencies: a longer warm-up, or the tail shows the JIT still compiling the API key path.
+OPTS_SAVED=$OPTS; OPTS=${CRED_OPTS:-"-f 1 -wi 5 -w 2s -i 3 -r 2s"}
 run credentials '^io.admin.auth.benchmarks.CredentialBenchmark\.'
+OPTS=$OPTS_SAVED
 # HTTP rows warm up slowly (HttpClient and Jetty JIT) and vary more than in-process ones: longer
 # iterations, still one run. Override with HTTP_OPTS.
 OPTS_SAVED=$OPTS; OPTS=${HTTP_OPTS:-"-f 1 -wi 5 -w 2s -i 5 -r 2s"}
