@@ -14,6 +14,7 @@ import io.admin.auth.core.key.SigningKey;
 import io.admin.auth.core.spi.AuditListener;
 import io.admin.auth.core.spi.RevocationStore;
 import java.nio.charset.StandardCharsets;
+import java.security.Key;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -107,7 +108,7 @@ public final class AccessTokenVerifier {
    * changes). Returns how many were forgotten.
    */
   public int evictUntrustedKeys() {
-    return cache == null ? 0 : cache.removeIf(key -> !isCurrent(key));
+    return cache == null ? 0 : cache.removeIf(key -> currentFor(key) == null);
   }
 
   /** How many verified tokens are cached (0 when the cache is off). */
@@ -150,11 +151,14 @@ public final class AccessTokenVerifier {
 
   // The cached answer, re-checked for what can change after verification: the key ring, the time
   // and the revocation store. Null means "verify from scratch" (the key is no longer current).
-  private Checked checkHit(String token, VerifiedTokenCache.Entry hit, boolean withTime) {
-    if (!isCurrent(hit.key())) {
-      cache.remove(token, hit);
+  private Checked checkHit(String token, VerifiedTokenCache.Entry cached, boolean withTime) {
+    SigningKey current = currentFor(cached.key());
+    if (current == null) {
+      cache.remove(token, cached);
       return null;
     }
+    VerifiedTokenCache.Entry hit = current == cached.key() ? cached
+        : cache.rekey(token, cached, current);
     ParsedClaims claims = hit.claims();
     if (withTime) {
       AuthError timeError = checkTime(claims);
@@ -172,10 +176,19 @@ public final class AccessTokenVerifier {
     return new Checked(claims, hit.outcome(), hit.key(), null);
   }
 
-  private boolean isCurrent(SigningKey cached) {
+  // The key the resolver returns now for the cached key's kid when it is the same key material,
+  // else null. Often a new object with equal material: a persistent key store decodes its keys
+  // again on every reload, which must not empty the cache every minute.
+  private SigningKey currentFor(SigningKey cached) {
     SigningKey current = keys.find(cached.kid()).orElse(null);
-    return current == cached || (current != null && current.algorithm() == cached.algorithm()
-        && current.verificationKey() == cached.verificationKey());
+    if (current == cached) {
+      return current;
+    }
+    if (current == null || current.algorithm() != cached.algorithm()) {
+      return null;
+    }
+    Key now = current.verificationKey();
+    return now == cached.verificationKey() || now.equals(cached.verificationKey()) ? current : null;
   }
 
   private Checked checkUnsafe(String token, boolean withTime) {

@@ -90,7 +90,18 @@ final class VerifiedTokenCache {
     }
   }
 
-  /** Forgets every entry whose verifying key no longer passes {@code stillTrusted}. */
+  /**
+   * Points {@code token}'s entry at {@code key}, a new object with the same key material as the
+   * entry's (so later hits compare by identity again); returns the entry to use.
+   */
+  Entry rekey(String token, Entry entry, SigningKey key) {
+    Entry updated = new Entry(entry.claims(), entry.outcome(), key, entry.bytes());
+    synchronized (lock) {
+      return map.replace(new TokenKey(token), entry, updated) ? updated : entry;
+    }
+  }
+
+  /** Forgets every entry whose verifying key {@code notTrusted} accepts; returns how many. */
   int removeIf(Predicate<SigningKey> notTrusted) {
     int removed = 0;
     synchronized (lock) {

@@ -161,6 +161,22 @@ class AccessTokenVerifierCacheTest {
   }
 
   @Test
+  void verifyWhenKeyReloadedAsNewObjectWithSameMaterialThenStillHitAndNothingEvicted() {
+    // A persistent key store decodes its keys again on every reload: new objects, same keys.
+    String t = token(SigningAlgorithm.RS256, claims(T0));
+    var first = assertInstanceOf(AuthOutcome.Authenticated.class, cached.verify(t));
+    SigningKey reloaded = SigningKey.fromEncoded(RS.kid(), RS.algorithm(), RS.state(),
+        RS.createdAt(), RS.activatedAt(), null, RS.encodedSigningKey(),
+        RS.encodedVerificationKey());
+    ring.put(RS.kid(), reloaded);
+    assertEquals(0, cached.evictUntrustedKeys());
+    assertSame(first.principal(),
+        assertInstanceOf(AuthOutcome.Authenticated.class, cached.verify(t)).principal());
+    assertSame(first.principal(),
+        assertInstanceOf(AuthOutcome.Authenticated.class, cached.verify(t)).principal());
+  }
+
+  @Test
   void evictUntrustedKeysWhenKeyRemovedThenItsTokensDroppedAtOnce() {
     cached.verify(token(SigningAlgorithm.RS256, claims(T0)));
     Map<String, Object> other = claims(T0);
