@@ -5,7 +5,6 @@ import io.admin.auth.core.AuthOutcome;
 import io.admin.auth.core.token.BearerTokenVerifier;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * RFC 6750 section 2.1 Bearer authentication: {@code Authorization: Bearer <token>}, verified by
@@ -23,7 +22,6 @@ public final class BearerScheme implements AuthScheme {
   public static final int MAX_TOKEN_CHARS = 8192;
 
   static final String MALFORMED = "The access token provided has expired or is malformed.";
-  private static final Pattern B64TOKEN = Pattern.compile("[A-Za-z0-9._~+/-]+=*");
 
   private final BearerTokenVerifier verifier;
 
@@ -43,10 +41,34 @@ public final class BearerScheme implements AuthScheme {
       return AuthOutcome.notApplicable();
     }
     String token = AuthorizationHeader.credentials(request.getHeader("Authorization"));
-    if (token.isEmpty() || token.length() > MAX_TOKEN_CHARS || !B64TOKEN.matcher(token).matches()) {
+    if (token.isEmpty() || token.length() > MAX_TOKEN_CHARS || !isB64token(token)) {
       return AuthOutcome.rejected(AuthErrorCode.AUTH_TOKEN_INVALID, MALFORMED);
     }
     return verifier.verify(token);
+  }
+
+  /**
+   * Whether {@code s} is an RFC 6750 section 2.1 {@code b64token}: {@code [A-Za-z0-9._~+/-]+=*}.
+   * A loop, not a regular expression: on every protected request a regex over a 700-character token
+   * cost several microseconds, more than the verified-token cache hit behind it.
+   */
+  static boolean isB64token(String s) {
+    int end = s.length();
+    while (end > 0 && s.charAt(end - 1) == '=') {
+      end--;
+    }
+    if (end == 0) {
+      return false;
+    }
+    for (int i = 0; i < end; i++) {
+      char c = s.charAt(i);
+      boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+          || c == '.' || c == '_' || c == '~' || c == '+' || c == '/' || c == '-';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

@@ -23,12 +23,15 @@ import java.util.Set;
 public final class AccessTokenIssuer {
 
   private static final int JTI_BYTES = 16;
+  // RSA 4096 would be 512; every algorithm here is at most 256 (RSA 2048).
+  private static final int MAX_SIGNATURE_BYTES = 512;
 
   private final String issuer;
   private final String audience;
   private final Clock clock;
   private final RandomTokens random;
   private final JwsCrypto crypto;
+  private volatile HeaderMemo lastHeader;
 
   /** An issuer stamping {@code iss}/{@code aud}, reading time from {@code clock}. */
   public AccessTokenIssuer(String issuer, String audience, Clock clock, RandomTokens random,
@@ -58,15 +61,42 @@ public final class AccessTokenIssuer {
    * claims are not checked against this issuer's configuration).
    */
   public String sign(TokenClaims claims, SigningKey key) {
+    // Assembled in one buffer: header '.' claims, signed in place, then '.' signature appended.
+    byte[] header = encodedHeader(key);
+    byte[] json = ClaimsWriter.write(claims).getBytes(StandardCharsets.UTF_8);
+    int inputLength = header.length + 1 + Base64Url.encodedLength(json.length);
+    byte[] out = new byte[inputLength + 1 + Base64Url.encodedLength(MAX_SIGNATURE_BYTES)];
+    System.arraycopy(header, 0, out, 0, header.length);
+    out[header.length] = '.';
+    Base64Url.encodeInto(json, out, header.length + 1);
+    byte[] sig = crypto.sign(key, out, inputLength);
+    if (sig.length > MAX_SIGNATURE_BYTES) {
+      throw new IllegalStateException("unexpected signature size " + sig.length);
+    }
+    out[inputLength] = '.';
+    int end = Base64Url.encodeInto(sig, out, inputLength + 1);
+    return new String(out, 0, end, StandardCharsets.ISO_8859_1);
+  }
+
+  // The header is the same for every token of a key: encode it once per key (the last key used,
+  // which is the active one nearly always).
+  private byte[] encodedHeader(SigningKey key) {
+    HeaderMemo memo = lastHeader;
+    if (memo != null && memo.key() == key) {
+      return memo.encoded();
+    }
     Map<String, Object> header = new LinkedHashMap<>();
     header.put(ClaimNames.HEADER_ALG, key.algorithm().jwsName());
     header.put(ClaimNames.HEADER_TYP, ClaimNames.ACCESS_TOKEN_TYP);
     header.put(ClaimNames.HEADER_KID, key.kid());
-    String input = Base64Url.encode(Json.write(header).getBytes(StandardCharsets.UTF_8)) + "."
-        + Base64Url.encode(Json.write(claims.toJsonObject()).getBytes(StandardCharsets.UTF_8));
-    byte[] sig = crypto.sign(key, input.getBytes(StandardCharsets.US_ASCII));
-    return input + "." + Base64Url.encode(sig);
+    byte[] encoded = Base64Url.encode(Json.write(header).getBytes(StandardCharsets.UTF_8))
+        .getBytes(StandardCharsets.US_ASCII);
+    lastHeader = new HeaderMemo(key, encoded);
+    return encoded;
   }
+
+  // Never handed out: the array is only copied from.
+  private record HeaderMemo(SigningKey key, byte[] encoded) {}
 
   /**
    * A freshly issued token and its claims.

@@ -14,6 +14,7 @@ import io.admin.auth.core.key.SigningKey;
 import io.admin.auth.core.spi.AuditListener;
 import io.admin.auth.core.spi.RevocationStore;
 import java.nio.charset.StandardCharsets;
+import java.security.Key;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +40,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Time: a token is expired when {@code now >= exp + skew} (so with zero skew, exactly at
  * {@code exp} is expired, as RFC 7519 4.1.4 requires), and not yet valid when
- * {@code now < nbf - skew} or {@code now < iat - skew}. Immutable and thread-safe.
+ * {@code now < nbf - skew} or {@code now < iat - skew}.
+ *
+ * <p>Verified-token cache (on by default, see {@link AccessTokenVerifierBuilder#cacheMaxEntries}):
+ * a token that passed every check is remembered, keyed by the whole token string; a repeat skips
+ * the signature check and claim parsing but still gets the time checks (so a hit never outlives
+ * {@code exp}, and gets the same {@code AUTH_TOKEN_EXPIRED} answer), the revocation lookup, and a
+ * check that the key that verified it is still the key the resolver returns for its {@code kid}
+ * (a key that left the ring takes its tokens with it). Answers with and without the cache are
+ * identical. Thread-safe.
  */
 public final class AccessTokenVerifier {
 
@@ -58,6 +67,8 @@ public final class AccessTokenVerifier {
   private final RevocationStore revocations;
   private final AuditListener audit;
   private final JwsCrypto crypto;
+  private final VerifiedTokenCache cache;
+  private final SignedHeaders headers = new SignedHeaders();
 
   /** Finds the verification key for a {@code kid}; the token service backs it with its key ring. */
   @FunctionalInterface
@@ -67,7 +78,8 @@ public final class AccessTokenVerifier {
   }
 
   AccessTokenVerifier(String issuer, String audience, Clock clock, Duration skew, KeyResolver keys,
-      RevocationStore revocations, AuditListener audit, JwsCrypto crypto) {
+      RevocationStore revocations, AuditListener audit, JwsCrypto crypto,
+      VerifiedTokenCache cache) {
     this.issuer = Objects.requireNonNull(issuer, "issuer");
     this.audience = Objects.requireNonNull(audience, "audience");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -76,6 +88,7 @@ public final class AccessTokenVerifier {
     this.revocations = Objects.requireNonNull(revocations, "revocations");
     this.audit = Objects.requireNonNull(audit, "audit");
     this.crypto = Objects.requireNonNull(crypto, "crypto");
+    this.cache = cache;
   }
 
   /** A builder; {@code issuer}, {@code keys} and {@code revocationStore} are required. */
@@ -86,19 +99,47 @@ public final class AccessTokenVerifier {
   /** Verifies {@code token}: see the class comment for every check. */
   public AuthOutcome verify(String token) {
     Checked checked = check(token, true);
-    if (checked.error() != null) {
-      return AuthOutcome.rejected(checked.error());
-    }
-    TokenClaims c = checked.claims();
-    Principal principal = new Principal(c.subject(), c.clientId(), c.scopes(), c.issuer(),
-        c.expiresAt(), AuthMethod.BEARER, checked.rawClaims());
-    return AuthOutcome.authenticated(principal);
+    return checked.error() != null ? AuthOutcome.rejected(checked.error()) : checked.outcome();
+  }
+
+  /**
+   * Forgets every cached token whose verifying key the resolver no longer returns for its kid, at
+   * once rather than on the token's next use (the token service calls it when its key ring
+   * changes). Returns how many were forgotten.
+   */
+  public int evictUntrustedKeys() {
+    return cache == null ? 0 : cache.removeIf(key -> currentFor(key) == null);
+  }
+
+  /** How many verified tokens are cached (0 when the cache is off). */
+  public int cachedTokens() {
+    return cache == null ? 0 : cache.size();
+  }
+
+  /** The cache's estimated heap use in bytes, never above its byte bound (0 when off). */
+  public long cachedBytes() {
+    return cache == null ? 0 : cache.bytes();
   }
 
   /** The verified claims, or the error; {@code withTime=false} skips time and revocation checks. */
   Checked check(String token, boolean withTime) {
     try {
-      return checkUnsafe(token, withTime);
+      if (cache != null && token != null) {
+        VerifiedTokenCache.Entry hit = cache.get(token);
+        if (hit != null) {
+          Checked answer = checkHit(token, hit, withTime);
+          if (answer != null) {
+            return answer;
+          }
+        }
+      }
+      Checked checked = checkUnsafe(token, withTime);
+      if (cache != null && withTime && checked.error() == null) {
+        cache.put(token, new VerifiedTokenCache.Entry(checked.parsed(), checked.outcome(),
+            checked.key(), VerifiedTokenCache.estimatedBytes(token)),
+            clock.instant().getEpochSecond());
+      }
+      return checked;
     } catch (AuthUnavailableException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -106,6 +147,48 @@ public final class AccessTokenVerifier {
       LOG.debug("Unexpected failure verifying a token", e);
       return invalid("unexpected failure", token, null);
     }
+  }
+
+  // The cached answer, re-checked for what can change after verification: the key ring, the time
+  // and the revocation store. Null means "verify from scratch" (the key is no longer current).
+  private Checked checkHit(String token, VerifiedTokenCache.Entry cached, boolean withTime) {
+    SigningKey current = currentFor(cached.key());
+    if (current == null) {
+      cache.remove(token, cached);
+      return null;
+    }
+    VerifiedTokenCache.Entry hit = current == cached.key() ? cached
+        : cache.rekey(token, cached, current);
+    ParsedClaims claims = hit.claims();
+    if (withTime) {
+      AuthError timeError = checkTime(claims);
+      if (timeError != null) {
+        if (timeError.code() == AuthErrorCode.AUTH_TOKEN_EXPIRED) {
+          cache.remove(token, hit);
+        }
+        return fail(timeError, "time", token, claims.jwtId());
+      }
+      if (revocations.isRevoked(claims.jwtId(), claims.familyId())) {
+        cache.remove(token, hit);
+        return revoked(token, claims);
+      }
+    }
+    return new Checked(claims, hit.outcome(), hit.key(), null);
+  }
+
+  // The key the resolver returns now for the cached key's kid when it is the same key material,
+  // else null. Often a new object with equal material: a persistent key store decodes its keys
+  // again on every reload, which must not empty the cache every minute.
+  private SigningKey currentFor(SigningKey cached) {
+    SigningKey current = keys.find(cached.kid()).orElse(null);
+    if (current == cached) {
+      return current;
+    }
+    if (current == null || current.algorithm() != cached.algorithm()) {
+      return null;
+    }
+    Key now = current.verificationKey();
+    return now == cached.verificationKey() || now.equals(cached.verificationKey()) ? current : null;
   }
 
   private Checked checkUnsafe(String token, boolean withTime) {
@@ -121,53 +204,66 @@ public final class AccessTokenVerifier {
         || token.indexOf('.', d2 + 1) >= 0) {
       return invalid("not a compact JWS", token, null);
     }
-    Map<String, Object> header = jsonPart(token, 0, d1);
-    if (header == null) {
-      return invalid("malformed header", token, null);
-    }
-    Optional<SigningAlgorithm> alg = header.get(ClaimNames.HEADER_ALG) instanceof String a
-        ? SigningAlgorithm.fromJwsName(a) : Optional.empty();
-    if (alg.isEmpty()) {
-      return invalid("unsupported alg", token, null);
-    }
-    if (!(header.get(ClaimNames.HEADER_TYP) instanceof String typ)
-        || !(typ.equalsIgnoreCase(ClaimNames.ACCESS_TOKEN_TYP)
-            || typ.equalsIgnoreCase(APPLICATION_AT_JWT))) {
-      return invalid("wrong typ", token, null);
-    }
-    for (String name : FORBIDDEN_HEADERS) {
-      if (header.containsKey(name)) {
-        return invalid("forbidden header " + name, token, null);
+    SignedHeaders.Header known = headers.find(token, d1);
+    SigningAlgorithm alg;
+    String kid;
+    if (known != null) {
+      alg = known.alg();
+      kid = known.kid();
+    } else {
+      Map<String, Object> header = jsonPart(token, 0, d1);
+      if (header == null) {
+        return invalid("malformed header", token, null);
       }
-    }
-    if (header.containsKey(ClaimNames.HEADER_CRIT)) {
-      return invalid("unsupported crit", token, null);
-    }
-    if (!(header.get(ClaimNames.HEADER_KID) instanceof String kid)) {
-      return invalid("missing kid", token, null);
+      Optional<SigningAlgorithm> named = header.get(ClaimNames.HEADER_ALG) instanceof String a
+          ? SigningAlgorithm.fromJwsName(a) : Optional.empty();
+      if (named.isEmpty()) {
+        return invalid("unsupported alg", token, null);
+      }
+      if (!(header.get(ClaimNames.HEADER_TYP) instanceof String typ)
+          || !(typ.equalsIgnoreCase(ClaimNames.ACCESS_TOKEN_TYP)
+              || typ.equalsIgnoreCase(APPLICATION_AT_JWT))) {
+        return invalid("wrong typ", token, null);
+      }
+      for (String name : FORBIDDEN_HEADERS) {
+        if (header.containsKey(name)) {
+          return invalid("forbidden header " + name, token, null);
+        }
+      }
+      if (header.containsKey(ClaimNames.HEADER_CRIT)) {
+        return invalid("unsupported crit", token, null);
+      }
+      if (!(header.get(ClaimNames.HEADER_KID) instanceof String k)) {
+        return invalid("missing kid", token, null);
+      }
+      alg = named.get();
+      kid = k;
     }
     Optional<SigningKey> key = keys.find(kid);
     if (key.isEmpty()) {
       return invalid("unknown kid", token, null);
     }
-    if (key.get().algorithm() != alg.get()) {
+    if (key.get().algorithm() != alg) {
       return invalid("alg not made for this key", token, null);
     }
     byte[] signature = Base64Url.decodeStrict(token, d2 + 1, token.length());
     if (signature == null) {
       return invalid("malformed signature", token, null);
     }
-    byte[] input = token.substring(0, d2).getBytes(StandardCharsets.US_ASCII);
-    if (!crypto.verify(key.get(), input, signature)) {
+    // US-ASCII as before: a non-ASCII char becomes '?', which no base64url decoder accepts. The
+    // whole token is encoded once; the signing input is its first d2 bytes.
+    byte[] input = token.getBytes(StandardCharsets.US_ASCII);
+    if (!crypto.verify(key.get(), input, d2, signature)) {
       return invalid("bad signature", token, null);
     }
-    Map<String, Object> payload = jsonPart(token, d1 + 1, d2);
-    Optional<TokenClaims> parsed = payload == null ? Optional.empty()
-        : TokenClaims.fromJsonObject(payload);
-    if (parsed.isEmpty()) {
+    if (known == null) {
+      headers.add(token.substring(0, d1), alg, kid);
+    }
+    Map<String, Object> payload = payload(input, d1 + 1, d2);
+    ParsedClaims claims = payload == null ? null : ParsedClaims.parse(payload);
+    if (claims == null) {
       return invalid("missing or malformed claims", token, null);
     }
-    TokenClaims claims = parsed.get();
     if (!issuer.equals(claims.issuer())) {
       return invalid("wrong iss", token, claims.jwtId());
     }
@@ -180,14 +276,15 @@ public final class AccessTokenVerifier {
         return fail(timeError, "time", token, claims.jwtId());
       }
       if (revocations.isRevoked(claims.jwtId(), claims.familyId())) {
-        return fail(AuthError.of(AuthErrorCode.AUTH_TOKEN_REVOKED,
-            "The access token has been revoked."), "revoked", token, claims.jwtId());
+        return revoked(token, claims);
       }
     }
-    return new Checked(claims, payload, null);
+    Principal principal = new Principal(claims.subject(), claims.clientId(), claims.scopes(),
+        claims.issuer(), claims.expiresAt(), AuthMethod.BEARER, payload);
+    return new Checked(claims, new AuthOutcome.Authenticated(principal), key.get(), null);
   }
 
-  private AuthError checkTime(TokenClaims claims) {
+  private AuthError checkTime(ParsedClaims claims) {
     Instant now = clock.instant();
     if (!now.isBefore(claims.expiresAt().plus(skew))) {
       return AuthError.of(AuthErrorCode.AUTH_TOKEN_EXPIRED, "The access token has expired.")
@@ -200,10 +297,32 @@ public final class AccessTokenVerifier {
         "The access token is not valid yet.") : null;
   }
 
-  private static Map<String, Object> jsonPart(String token, int from, int to) {
-    byte[] bytes = Base64Url.decodeStrict(token, from, to);
-    String text = bytes == null ? null : Base64Url.utf8(bytes);
+  // The claims from the signing input's bytes: the fast parser for ASCII JSON, Json for the rest.
+  private static Map<String, Object> payload(byte[] input, int from, int to) {
+    byte[] bytes = Base64Url.decodeStrict(input, from, to);
+    if (bytes == null) {
+      return null;
+    }
+    Map<String, Object> fast = StrictJson.parseAscii(bytes);
+    if (fast != null) {
+      return fast;
+    }
+    String text = Base64Url.utf8(bytes);
     return text == null ? null : Json.parseObject(text).orElse(null);
+  }
+
+  private static Map<String, Object> jsonPart(String token, int from, int to) {
+    String text = Base64Url.decodeText(token, from, to);
+    if (text == null) {
+      return null;
+    }
+    Map<String, Object> fast = StrictJson.parseObject(text);
+    return fast != null ? fast : Json.parseObject(text).orElse(null);
+  }
+
+  private Checked revoked(String token, ParsedClaims claims) {
+    return fail(AuthError.of(AuthErrorCode.AUTH_TOKEN_REVOKED,
+        "The access token has been revoked."), "revoked", token, claims.jwtId());
   }
 
   private Checked invalid(String reason, String token, String jti) {
@@ -218,9 +337,16 @@ public final class AccessTokenVerifier {
     } catch (RuntimeException e) {
       LOG.warn("Audit listener failed", e);
     }
-    return new Checked(null, null, error);
+    return new Checked(null, null, null, error);
   }
 
-  /** Either verified claims (and the raw claim map) or an error. */
-  record Checked(TokenClaims claims, Map<String, Object> rawClaims, AuthError error) {}
+  /** Either verified claims (with the answer and the key that verified them) or an error. */
+  record Checked(ParsedClaims parsed, AuthOutcome.Authenticated outcome, SigningKey key,
+      AuthError error) {
+
+    /** The verified claims as the public record (built on demand), or {@code null} on error. */
+    TokenClaims claims() {
+      return parsed == null ? null : parsed.toTokenClaims(outcome.principal().claims());
+    }
+  }
 }

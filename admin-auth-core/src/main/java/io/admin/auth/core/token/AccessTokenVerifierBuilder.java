@@ -9,12 +9,22 @@ import java.util.Objects;
 
 /**
  * Builds an {@link AccessTokenVerifier}. Defaults: audience = issuer, system UTC clock, skew 30 s,
- * no-op audit, JDK crypto providers. Everything is checked in {@link #build()}.
+ * no-op audit, {@link JwsCrypto#defaults()}, verified-token cache on ({@value
+ * #DEFAULT_CACHE_MAX_ENTRIES} tokens, {@value #DEFAULT_CACHE_MAX_BYTES} bytes). Everything is
+ * checked in {@link #build()}.
  */
 public final class AccessTokenVerifierBuilder {
 
   /** The largest clock skew accepted. */
   public static final Duration MAX_SKEW = Duration.ofMinutes(5);
+
+  /** Default bound on cached verified tokens. */
+  public static final int DEFAULT_CACHE_MAX_ENTRIES = 10_000;
+  /** Default bound on the cache's estimated heap use: 32 MiB. */
+  public static final long DEFAULT_CACHE_MAX_BYTES = 32L << 20;
+
+  /** The smallest byte bound accepted: room for a few of the largest tokens. */
+  public static final long MIN_CACHE_BYTES = 64L << 10;
 
   private String issuer;
   private String audience;
@@ -23,7 +33,10 @@ public final class AccessTokenVerifierBuilder {
   private AccessTokenVerifier.KeyResolver keys;
   private RevocationStore revocationStore;
   private AuditListener auditListener = AuditListener.noop();
-  private JwsCrypto crypto = JwsCrypto.jdk();
+  private JwsCrypto crypto = JwsCrypto.defaults();
+  private boolean cacheEnabled = true;
+  private int cacheMaxEntries = DEFAULT_CACHE_MAX_ENTRIES;
+  private long cacheMaxBytes = DEFAULT_CACHE_MAX_BYTES;
 
   AccessTokenVerifierBuilder() {}
 
@@ -69,9 +82,33 @@ public final class AccessTokenVerifierBuilder {
     return this;
   }
 
-  /** The JCA seam (provider choice). */
+  /** The JCA seam (provider choice); default {@link JwsCrypto#defaults()}. */
   public AccessTokenVerifierBuilder crypto(JwsCrypto crypto) {
     this.crypto = crypto;
+    return this;
+  }
+
+  /**
+   * Whether verified tokens are cached (default on). Off, every call checks the signature and
+   * parses the claims; the answers are the same either way.
+   */
+  public AccessTokenVerifierBuilder cacheEnabled(boolean cacheEnabled) {
+    this.cacheEnabled = cacheEnabled;
+    return this;
+  }
+
+  /** The most tokens the cache holds (at least 1); default {@value #DEFAULT_CACHE_MAX_ENTRIES}. */
+  public AccessTokenVerifierBuilder cacheMaxEntries(int cacheMaxEntries) {
+    this.cacheMaxEntries = cacheMaxEntries;
+    return this;
+  }
+
+  /**
+   * The most estimated heap the cache uses, in bytes (at least 64 KiB); default 32 MiB. Each
+   * token is counted as {@code 2048 + 3 x its length}.
+   */
+  public AccessTokenVerifierBuilder cacheMaxBytes(long cacheMaxBytes) {
+    this.cacheMaxBytes = cacheMaxBytes;
     return this;
   }
 
@@ -88,11 +125,26 @@ public final class AccessTokenVerifierBuilder {
     if (clockSkew.isNegative() || clockSkew.compareTo(MAX_SKEW) > 0) {
       throw new IllegalArgumentException("clockSkew must be between 0 and " + MAX_SKEW);
     }
+    Objects.requireNonNull(crypto, "crypto");
     String aud = audience == null ? issuer : audience;
     if (aud.isBlank()) {
       throw new IllegalArgumentException("audience must not be blank");
     }
     return new AccessTokenVerifier(issuer, aud, clock, clockSkew, keys, revocationStore,
-        auditListener, crypto);
+        auditListener, crypto, cache(cacheEnabled, cacheMaxEntries, cacheMaxBytes));
+  }
+
+  /** The cache for these settings, or {@code null} when off; shared with the token service builder. */
+  static VerifiedTokenCache cache(boolean enabled, int maxEntries, long maxBytes) {
+    if (!enabled) {
+      return null;
+    }
+    if (maxEntries < 1) {
+      throw new IllegalArgumentException("cacheMaxEntries must be at least 1");
+    }
+    if (maxBytes < MIN_CACHE_BYTES) {
+      throw new IllegalArgumentException("cacheMaxBytes must be at least " + MIN_CACHE_BYTES);
+    }
+    return new VerifiedTokenCache(maxEntries, maxBytes);
   }
 }

@@ -97,7 +97,9 @@ public final class DefaultTokenService implements TokenService {
     this.keys = new KeyRingCache(rotator, clock, b.keyRingRefresh);
     this.tokenIssuer = new AccessTokenIssuer(issuer, audience, clock, tokens, b.crypto);
     this.verifier = new AccessTokenVerifier(issuer, audience, clock, clockSkew, keys::find,
-        revocations, auditListener, b.crypto);
+        revocations, auditListener, b.crypto, AccessTokenVerifierBuilder.cache(
+            b.verifiedTokenCache, b.verifiedTokenCacheMaxEntries, b.verifiedTokenCacheMaxBytes));
+    keys.onRingChange(verifier::evictUntrustedKeys);
     this.refreshGrants = new RefreshGrants(refreshTokens, revocations, hasher, tokens, clock,
         horizon, this::emit);
     this.clientAuthenticator = new ClientAuthenticator(clients, hasher, tokens);

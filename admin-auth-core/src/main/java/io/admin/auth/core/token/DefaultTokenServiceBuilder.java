@@ -39,7 +39,10 @@ public final class DefaultTokenServiceBuilder {
   Duration keyRingRefresh = Duration.ofMinutes(1);
   KeyRotationPolicy keyRotationPolicy = KeyRotationPolicy.defaults();
   AuditListener auditListener;
-  JwsCrypto crypto = JwsCrypto.jdk();
+  JwsCrypto crypto = JwsCrypto.defaults();
+  boolean verifiedTokenCache = true;
+  int verifiedTokenCacheMaxEntries = AccessTokenVerifierBuilder.DEFAULT_CACHE_MAX_ENTRIES;
+  long verifiedTokenCacheMaxBytes = AccessTokenVerifierBuilder.DEFAULT_CACHE_MAX_BYTES;
 
   DefaultTokenServiceBuilder() {}
 
@@ -147,9 +150,28 @@ public final class DefaultTokenServiceBuilder {
     return this;
   }
 
-  /** The JCA seam (provider choice per algorithm); default JDK providers. */
+  /**
+   * The JCA seam (provider choice per algorithm); default {@link JwsCrypto#defaults()}
+   * (BouncyCastle's lightweight API for ES256 and EdDSA, the JDK for the rest).
+   */
   public DefaultTokenServiceBuilder crypto(JwsCrypto crypto) {
     this.crypto = crypto;
+    return this;
+  }
+
+  /**
+   * Whether {@link DefaultTokenService#verify} caches verified tokens (default on); see
+   * {@link AccessTokenVerifier}. Answers are the same either way.
+   */
+  public DefaultTokenServiceBuilder verifiedTokenCache(boolean enabled) {
+    this.verifiedTokenCache = enabled;
+    return this;
+  }
+
+  /** Bounds of the verified-token cache: entries (default 10,000) and estimated bytes (32 MiB). */
+  public DefaultTokenServiceBuilder verifiedTokenCacheBounds(int maxEntries, long maxBytes) {
+    this.verifiedTokenCacheMaxEntries = maxEntries;
+    this.verifiedTokenCacheMaxBytes = maxBytes;
     return this;
   }
 
@@ -183,6 +205,8 @@ public final class DefaultTokenServiceBuilder {
     if (clockSkew.isNegative() || clockSkew.compareTo(AccessTokenVerifierBuilder.MAX_SKEW) > 0) {
       throw new IllegalArgumentException("clockSkew must be between 0 and 5 minutes");
     }
+    AccessTokenVerifierBuilder.cache(verifiedTokenCache, verifiedTokenCacheMaxEntries,
+        verifiedTokenCacheMaxBytes);
     boolean memoryHashStores = (clientStore == null || clientStore instanceof InMemoryClientStore)
         && (refreshTokenStore == null || refreshTokenStore instanceof InMemoryRefreshTokenStore);
     if (secretPepper == null && !memoryHashStores) {

@@ -28,6 +28,7 @@ final class KeyRingCache {
   private volatile KeyRing ring;
   private volatile Instant checkedAt;
   private volatile Instant reloadedAt;
+  private volatile Runnable onChange = () -> { };
 
   /** Loads the ring at once (creating the first key of an empty store). */
   KeyRingCache(KeyRotator rotator, Clock clock, Duration refresh) {
@@ -37,12 +38,21 @@ final class KeyRingCache {
     rotateNow();
   }
 
+  /**
+   * Runs {@code listener} (outside any lock) after every re-read that produced a new ring object,
+   * so that caches of what old keys verified can drop what a removed key signed.
+   */
+  void onRingChange(Runnable listener) {
+    this.onChange = listener;
+  }
+
   /** The current ring; re-read from the store if the last read is older than {@code refresh}. */
   KeyRing ring() {
     Instant now = clock.instant();
     if (now.isBefore(checkedAt.plus(refresh))) {
       return ring;
     }
+    KeyRing before = ring;
     synchronized (lock) {
       if (!now.isBefore(checkedAt.plus(refresh))) {
         try {
@@ -56,6 +66,7 @@ final class KeyRingCache {
         }
       }
     }
+    notifyIfChanged(before);
     return ring;
   }
 
@@ -66,23 +77,39 @@ final class KeyRingCache {
     if (key.isPresent() || now.isBefore(reloadedAt.plus(MIN_RELOAD_GAP))) {
       return key;
     }
+    KeyRing before = ring;
     synchronized (lock) {
       if (!now.isBefore(reloadedAt.plus(MIN_RELOAD_GAP))) {
         ring = rotator.reload();
         reloadedAt = now;
       }
     }
+    notifyIfChanged(before);
     return ring.find(kid);
   }
 
   /** Runs due rotation steps now, whatever the refresh interval. */
   KeyRing rotateNow() {
     Instant now = clock.instant();
+    KeyRing before = ring;
+    KeyRing after;
     synchronized (lock) {
       ring = rotator.rotateIfDue();
       checkedAt = now;
       reloadedAt = now;
-      return ring;
+      after = ring;
+    }
+    notifyIfChanged(before);
+    return after;
+  }
+
+  private void notifyIfChanged(KeyRing before) {
+    if (before != null && ring != before) {
+      try {
+        onChange.run();
+      } catch (RuntimeException e) {
+        LOG.warn("Key ring change listener failed", e);
+      }
     }
   }
 }

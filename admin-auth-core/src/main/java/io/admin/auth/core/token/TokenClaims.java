@@ -88,68 +88,11 @@ public record TokenClaims(
    */
   public static Optional<TokenClaims> fromJsonObject(Map<String, Object> json) {
     try {
-      String iss = string(json, ClaimNames.ISSUER);
-      String sub = string(json, ClaimNames.SUBJECT);
-      String jti = string(json, ClaimNames.JWT_ID);
-      String clientId = string(json, ClaimNames.CLIENT_ID);
-      List<String> aud = audience(json.get(ClaimNames.AUDIENCE));
-      Instant exp = numericDate(json.get(ClaimNames.EXPIRES_AT));
-      Instant iat = numericDate(json.get(ClaimNames.ISSUED_AT));
-      Object nbfRaw = json.get(ClaimNames.NOT_BEFORE);
-      Instant nbf = nbfRaw == null ? null : numericDate(nbfRaw);
-      Object scopeRaw = json.get(ClaimNames.SCOPE);
-      Object fidRaw = json.get(ClaimNames.FAMILY_ID);
-      if (iss == null || sub == null || jti == null || clientId == null || aud == null
-          || exp == null || iat == null || (nbfRaw != null && nbf == null)
-          || (scopeRaw != null && !(scopeRaw instanceof String))
-          || (fidRaw != null && !(fidRaw instanceof String))) {
-        return Optional.empty();
-      }
-      Set<String> scopes = new TreeSet<>();
-      if (scopeRaw != null) {
-        for (String s : ((String) scopeRaw).split(" ")) {
-          if (!s.isEmpty()) {
-            scopes.add(s);
-          }
-        }
-      }
-      return Optional.of(new TokenClaims(iss, sub, aud, exp, iat, nbf, jti, clientId, scopes,
-          (String) fidRaw, json));
+      ParsedClaims parsed = ParsedClaims.parse(json);
+      return parsed == null ? Optional.empty() : Optional.of(parsed.toTokenClaims(json));
     } catch (RuntimeException e) {
       return Optional.empty();
     }
   }
 
-  private static String string(Map<String, Object> json, String name) {
-    return json.get(name) instanceof String s && !s.isEmpty() ? s : null;
-  }
-
-  private static List<String> audience(Object raw) {
-    if (raw instanceof String s && !s.isEmpty()) {
-      return List.of(s);
-    }
-    if (raw instanceof List<?> list && !list.isEmpty()) {
-      List<String> out = new ArrayList<>();
-      for (Object o : list) {
-        if (!(o instanceof String s)) {
-          return null;
-        }
-        out.add(s);
-      }
-      return out;
-    }
-    return null;
-  }
-
-  // RFC 7519 NumericDate: seconds, possibly fractional; bounded so Instant arithmetic cannot overflow.
-  private static Instant numericDate(Object raw) {
-    if (!(raw instanceof Number n)) {
-      return null;
-    }
-    double d = n.doubleValue();
-    if (Double.isNaN(d) || d < 0 || d > 253402300799d) {
-      return null;
-    }
-    return Instant.ofEpochSecond((long) Math.floor(d));
-  }
 }

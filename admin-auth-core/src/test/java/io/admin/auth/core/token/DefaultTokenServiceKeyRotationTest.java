@@ -133,6 +133,29 @@ class DefaultTokenServiceKeyRotationTest {
   }
 
   @Test
+  void verifyWhenCachedTokensKeyDeletedFromStoreThenRejectedAfterRingRefresh() {
+    DefaultTokenService node = service();
+    var gen = new io.admin.auth.core.key.SigningKeys(new java.security.SecureRandom());
+    AccessTokenIssuer otherNode = new AccessTokenIssuer(ServiceFixture.ISSUER,
+        ServiceFixture.ISSUER, clock,
+        new io.admin.auth.core.crypto.RandomTokens(new java.security.SecureRandom()),
+        io.admin.auth.core.key.JwsCrypto.jdk());
+    var key = gen.generate(io.admin.auth.core.key.SigningAlgorithm.EDDSA,
+        io.admin.auth.core.key.KeyState.NEXT, clock.instant());
+    keyStore.add(key);
+    node.runMaintenance();
+    String token = otherNode.issue(key, "s", "c", Set.of(), Duration.ofMinutes(30), null).token();
+    assertInstanceOf(AuthOutcome.Authenticated.class, node.verify(token));
+    assertInstanceOf(AuthOutcome.Authenticated.class, node.verify(token)); // now a cache hit
+
+    // An operator deletes the key (say, it leaked): once the ring is re-read, its tokens are gone.
+    keyStore.remove(key.kid());
+    clock.advance(Duration.ofMinutes(1));
+    assertFalse(node.keyRing().find(key.kid()).isPresent());
+    assertEquals(AuthErrorCode.AUTH_TOKEN_INVALID, ServiceFixture.rejectedCode(node.verify(token)));
+  }
+
+  @Test
   void jwkSetWhenHs256ThenNothingPublishedButTokensVerify() {
     DefaultTokenService hs = ServiceFixture.builder(clock)
         .signingAlgorithm(io.admin.auth.core.key.SigningAlgorithm.HS256).build();
