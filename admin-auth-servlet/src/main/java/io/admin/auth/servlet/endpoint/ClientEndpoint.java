@@ -26,6 +26,13 @@ import org.slf4j.LoggerFactory;
  */
 final class ClientEndpoint {
 
+  /** What an endpoint does once the client and the required {@code token} parameter are known. */
+  @FunctionalInterface
+  interface TokenHandler {
+    void handle(OAuthClient client, String token, Map<String, String> params,
+        HttpServletResponse response) throws IOException;
+  }
+
   /** What an endpoint does once the client is known. */
   @FunctionalInterface
   interface Handler {
@@ -103,6 +110,23 @@ final class ClientEndpoint {
       LOG.error("Endpoint {} failed unexpectedly", request.getRequestURI(), e);
       renderer.internalError(response);
     }
+  }
+
+  /**
+   * {@link #serve} for the endpoints that act on one presented token (revocation, introspection):
+   * a missing {@code token} parameter is {@code invalid_request}.
+   */
+  void serveToken(HttpServletRequest request, HttpServletResponse response, TokenHandler handler)
+      throws IOException {
+    serve(request, response, (client, params, res) -> {
+      String token = params.get("token");
+      if (token == null) {
+        fail(res, AuthError.of(AuthErrorCode.AUTH_REQUEST_INVALID,
+            "The token parameter is required."));
+        return;
+      }
+      handler.handle(client, token, params, res);
+    });
   }
 
   private boolean limited(HttpServletResponse response, RateLimitDecision decision)

@@ -1,7 +1,6 @@
 package io.admin.auth.servlet.endpoint;
 
 import io.admin.auth.core.AuthError;
-import io.admin.auth.core.AuthErrorCode;
 import io.admin.auth.core.json.Json;
 import io.admin.auth.core.token.Introspection;
 import io.admin.auth.core.token.TokenService;
@@ -43,13 +42,7 @@ public final class IntrospectionEndpointServlet extends HttpServlet {
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    endpoint.serve(request, response, (client, params, res) -> {
-      String token = params.get("token");
-      if (token == null) {
-        endpoint.fail(res, AuthError.of(AuthErrorCode.AUTH_REQUEST_INVALID,
-            "The token parameter is required."));
-        return;
-      }
+    endpoint.serveToken(request, response, (client, token, params, res) -> {
       Introspection i = tokens.introspect(client, token, ClientEndpoint.tokenTypeHint(params));
       ClientEndpoint.json(res, Json.write(toJson(i)));
     });

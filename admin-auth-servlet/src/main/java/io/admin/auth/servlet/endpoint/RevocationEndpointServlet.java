@@ -1,7 +1,6 @@
 package io.admin.auth.servlet.endpoint;
 
 import io.admin.auth.core.AuthError;
-import io.admin.auth.core.AuthErrorCode;
 import io.admin.auth.core.token.TokenService;
 import io.admin.auth.servlet.AuthErrorRenderer;
 import jakarta.servlet.http.HttpServlet;
@@ -38,13 +37,7 @@ public final class RevocationEndpointServlet extends HttpServlet {
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    endpoint.serve(request, response, (client, params, res) -> {
-      String token = params.get("token");
-      if (token == null) {
-        endpoint.fail(res, AuthError.of(AuthErrorCode.AUTH_REQUEST_INVALID,
-            "The token parameter is required."));
-        return;
-      }
+    endpoint.serveToken(request, response, (client, token, params, res) -> {
       tokens.revoke(client, token, ClientEndpoint.tokenTypeHint(params));
       res.setStatus(200);
       res.setHeader("Cache-Control", "no-store");

@@ -1,5 +1,6 @@
 package io.admin.auth.servlet.http;
 
+import io.admin.auth.core.testing.MutableClock;
 import io.admin.auth.core.token.ClientRegistration;
 import io.admin.auth.core.token.DefaultTokenService;
 import io.admin.auth.core.token.TokenService;
@@ -7,8 +8,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Set;
 
 /**
@@ -79,33 +78,5 @@ final class CoreFixture {
 
   void advance(Duration d) {
     clock.advance(d);
-  }
-
-  /** A clock only tests move; whole seconds so JWT times compare exactly. */
-  static final class MutableClock extends Clock {
-    private volatile Instant now;
-
-    MutableClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }
