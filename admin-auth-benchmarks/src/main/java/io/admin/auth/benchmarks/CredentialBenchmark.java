@@ -5,7 +5,7 @@ import io.admin.auth.core.apikey.ApiKeyService;
 import io.admin.auth.core.crypto.SecretHasher;
 import io.admin.auth.core.password.BasicAuthenticator;
 import io.admin.auth.core.password.PasswordHasher;
-import io.admin.auth.core.password.User;
+import io.admin.auth.core.spi.User;
 import io.admin.auth.core.store.memory.InMemoryApiKeyStore;
 import io.admin.auth.core.store.memory.InMemoryUserStore;
 import java.nio.charset.StandardCharsets;

@@ -2,11 +2,11 @@ package io.admin.auth.benchmarks;
 
 import io.admin.auth.core.AuthOutcome;
 import io.admin.auth.core.crypto.RandomTokens;
-import io.admin.auth.core.key.JwsCrypto;
+import io.admin.auth.core.internal.jose.JwsCrypto;
 import io.admin.auth.core.store.memory.InMemoryRevocationStore;
-import io.admin.auth.core.token.AccessTokenIssuer;
-import io.admin.auth.core.token.AccessTokenVerifier;
-import io.admin.auth.core.token.AccessTokenVerifierBuilder;
+import io.admin.auth.core.issue.AccessTokenIssuer;
+import io.admin.auth.core.verify.AccessTokenVerifier;
+import io.admin.auth.core.verify.AccessTokenVerifierBuilder;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;

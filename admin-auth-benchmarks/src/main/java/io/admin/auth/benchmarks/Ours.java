@@ -1,13 +1,13 @@
 package io.admin.auth.benchmarks;
 
-import io.admin.auth.core.key.KeyState;
-import io.admin.auth.core.key.SigningAlgorithm;
-import io.admin.auth.core.key.SigningKey;
+import io.admin.auth.core.spi.KeyState;
+import io.admin.auth.core.SigningAlgorithm;
+import io.admin.auth.core.spi.SigningKey;
 import io.admin.auth.core.spi.RevocationStore;
 import io.admin.auth.core.store.memory.InMemoryRevocationStore;
-import io.admin.auth.core.token.AccessTokenVerifier;
-import io.admin.auth.core.token.AccessTokenVerifierBuilder;
-import io.admin.auth.core.token.TokenClaims;
+import io.admin.auth.core.verify.AccessTokenVerifier;
+import io.admin.auth.core.verify.AccessTokenVerifierBuilder;
+import io.admin.auth.core.TokenClaims;
 import java.security.Key;
 import java.time.Clock;
 import java.time.Instant;

@@ -85,9 +85,9 @@ public class SignBenchmark {
         /** JOSE algorithm name. */
         @Param({"RS256", "ES256", "EdDSA", "HS256"})
         public String alg;
-        io.admin.auth.core.token.AccessTokenIssuer issuer;
-        io.admin.auth.core.key.SigningKey key;
-        io.admin.auth.core.token.TokenClaims claims;
+        io.admin.auth.core.issue.AccessTokenIssuer issuer;
+        io.admin.auth.core.spi.SigningKey key;
+        io.admin.auth.core.TokenClaims claims;
 
         /** Builds the issuer (fixed clock, SecureRandom for jti) and the fixture's claims. */
         @Setup
@@ -95,10 +95,10 @@ public class SignBenchmark {
             TokenFixture f = TokenFixture.forAlgorithm(alg);
             key = Ours.signingKey(f);
             claims = Ours.claims();
-            issuer = new io.admin.auth.core.token.AccessTokenIssuer(TokenFixture.ISSUER, TokenFixture.AUDIENCE,
+            issuer = new io.admin.auth.core.issue.AccessTokenIssuer(TokenFixture.ISSUER, TokenFixture.AUDIENCE,
                     java.time.Clock.fixed(Ours.NOW, java.time.ZoneOffset.UTC),
                     new io.admin.auth.core.crypto.RandomTokens(new java.security.SecureRandom()),
-                    io.admin.auth.core.key.JwsCrypto.defaults());
+                    io.admin.auth.core.internal.jose.JwsCrypto.defaults());
         }
     }
 

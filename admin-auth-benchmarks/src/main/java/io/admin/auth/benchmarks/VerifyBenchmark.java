@@ -108,7 +108,7 @@ public class VerifyBenchmark {
         public String alg;
         /** The token verified. */
         public String token;
-        io.admin.auth.core.token.AccessTokenVerifier verifier;
+        io.admin.auth.core.verify.AccessTokenVerifier verifier;
 
         /** Builds the verifier for the fixture of {@link #alg}. */
         @Setup
@@ -133,7 +133,7 @@ public class VerifyBenchmark {
         public String alg;
         /** The token as the request carries it. */
         public String token;
-        io.admin.auth.core.token.AccessTokenVerifier verifier;
+        io.admin.auth.core.verify.AccessTokenVerifier verifier;
 
         /** Builds the verifier and verifies (a copy of) the token once so that it is cached. */
         @Setup

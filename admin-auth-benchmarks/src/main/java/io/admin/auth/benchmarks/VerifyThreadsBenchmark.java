@@ -1,7 +1,7 @@
 package io.admin.auth.benchmarks;
 
 import io.admin.auth.core.AuthOutcome;
-import io.admin.auth.core.token.AccessTokenVerifier;
+import io.admin.auth.core.verify.AccessTokenVerifier;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -13,7 +13,7 @@ public sealed interface AuthOutcome
     permits AuthOutcome.Authenticated, AuthOutcome.Rejected, AuthOutcome.NotApplicable {
 
   /** The credential was verified. */
-  record Authenticated(Principal principal) implements AuthOutcome {
+  record Authenticated(AuthPrincipal principal) implements AuthOutcome {
     public Authenticated {
       Objects.requireNonNull(principal, "principal");
     }
@@ -30,7 +30,7 @@ public sealed interface AuthOutcome
   record NotApplicable() implements AuthOutcome {}
 
   /** Shorthand for {@code new Authenticated(principal)}. */
-  static AuthOutcome authenticated(Principal principal) {
+  static AuthOutcome authenticated(AuthPrincipal principal) {
     return new Authenticated(principal);
   }
 

@@ -1,6 +1,6 @@
 package io.admin.auth.jdbc;
 
-import io.admin.auth.core.apikey.ApiKey;
+import io.admin.auth.core.spi.ApiKey;
 import io.admin.auth.core.spi.ApiKeyStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,7 +1,7 @@
 package io.admin.auth.jdbc;
 
 import io.admin.auth.core.spi.ClientStore;
-import io.admin.auth.core.token.OAuthClient;
+import io.admin.auth.core.spi.OAuthClient;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;

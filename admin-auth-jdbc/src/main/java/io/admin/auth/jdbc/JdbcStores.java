@@ -2,7 +2,7 @@ package io.admin.auth.jdbc;
 
 import io.admin.auth.core.spi.ApiKeyStore;
 import io.admin.auth.core.spi.ClientStore;
-import io.admin.auth.core.spi.KeyStore;
+import io.admin.auth.core.spi.SigningKeyStore;
 import io.admin.auth.core.spi.RefreshTokenStore;
 import io.admin.auth.core.spi.RevocationStore;
 import io.admin.auth.core.spi.UserStore;
@@ -43,7 +43,7 @@ import javax.sql.DataSource;
 public final class JdbcStores implements AutoCloseable {
 
   private final Dialect dialect;
-  private final JdbcKeyStore keys;
+  private final JdbcSigningKeyStore keys;
   private final JdbcClientStore clients;
   private final JdbcRefreshTokenStore refreshTokens;
   private final JdbcRevocationStore revocations;
@@ -63,7 +63,7 @@ public final class JdbcStores implements AutoCloseable {
     }
     PrivateKeyCipher cipher = new PrivateKeyCipher(b.kek, b.random);
     KekCheck.verify(jdbc, cipher, b.clock);
-    this.keys = new JdbcKeyStore(jdbc, cipher);
+    this.keys = new JdbcSigningKeyStore(jdbc, cipher);
     this.clients = new JdbcClientStore(jdbc);
     this.refreshTokens = new JdbcRefreshTokenStore(jdbc, b.purgeBatchSize);
     this.revocations = new JdbcRevocationStore(jdbc, b.revocationPollInterval,
@@ -106,7 +106,7 @@ public final class JdbcStores implements AutoCloseable {
   }
 
   /** Signing keys, private parts sealed under the KEK; adds coordinate rotation across nodes. */
-  public KeyStore keyStore() {
+  public SigningKeyStore keyStore() {
     return keys;
   }
 

@@ -1,6 +1,6 @@
 package io.admin.auth.jdbc;
 
-import io.admin.auth.core.password.User;
+import io.admin.auth.core.spi.User;
 import io.admin.auth.core.spi.UserStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.admin.auth.core.apikey.ApiKey;
+import io.admin.auth.core.spi.ApiKey;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.admin.auth.core.token.OAuthClient;
+import io.admin.auth.core.spi.OAuthClient;
 import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.admin.auth.core.apikey.ApiKey;
-import io.admin.auth.core.key.KeyState;
-import io.admin.auth.core.key.SigningAlgorithm;
+import io.admin.auth.core.spi.ApiKey;
+import io.admin.auth.core.spi.KeyState;
+import io.admin.auth.core.SigningAlgorithm;
 import io.admin.auth.core.key.SigningKeys;
 import io.admin.auth.core.spi.RefreshTokenRecord;
 import io.admin.auth.core.testing.MutableClock;

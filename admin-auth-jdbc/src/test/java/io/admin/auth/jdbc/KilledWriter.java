@@ -2,7 +2,7 @@ package io.admin.auth.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.admin.auth.core.apikey.ApiKey;
+import io.admin.auth.core.spi.ApiKey;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Set;

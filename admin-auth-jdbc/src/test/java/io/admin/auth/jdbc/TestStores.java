@@ -2,7 +2,7 @@ package io.admin.auth.jdbc;
 
 import io.admin.auth.core.spi.ApiKeyStore;
 import io.admin.auth.core.spi.ClientStore;
-import io.admin.auth.core.spi.KeyStore;
+import io.admin.auth.core.spi.SigningKeyStore;
 import io.admin.auth.core.spi.RefreshTokenStore;
 import io.admin.auth.core.spi.UserStore;
 import java.security.SecureRandom;
@@ -21,9 +21,9 @@ public final class TestStores {
   }
 
   /** A key store on a fresh database, under a random KEK. */
-  public static KeyStore keys(Dialect dialect) {
+  public static SigningKeyStore keys(Dialect dialect) {
     SecureRandom random = new SecureRandom();
-    return new JdbcKeyStore(new Jdbc(TestDatabases.migrated(dialect), dialect),
+    return new JdbcSigningKeyStore(new Jdbc(TestDatabases.migrated(dialect), dialect),
         new PrivateKeyCipher(KeyEncryptionKey.generate(random), random));
   }
 

@@ -1,10 +1,19 @@
 package io.admin.auth.servlet;
 
+import io.admin.auth.servlet.access.RequestPaths;
+import io.admin.auth.servlet.error.Challenge;
+
+import io.admin.auth.servlet.access.AccessPolicy;
+import io.admin.auth.servlet.error.AuthErrorRenderer;
+import io.admin.auth.servlet.scheme.AuthScheme;
+import io.admin.auth.servlet.access.RoleMapper;
+import io.admin.auth.servlet.access.TransportSecurity;
+
 import io.admin.auth.core.AuthError;
 import io.admin.auth.core.AuthErrorCode;
 import io.admin.auth.core.AuthOutcome;
 import io.admin.auth.core.AuthUnavailableException;
-import io.admin.auth.core.Principal;
+import io.admin.auth.core.AuthPrincipal;
 import io.admin.auth.core.ratelimit.RateLimitDecision;
 import io.admin.auth.core.ratelimit.RateLimiter;
 import jakarta.servlet.Filter;
@@ -50,7 +59,7 @@ import org.slf4j.MDC;
  */
 public final class AdminAuthFilter implements Filter {
 
-  /** Request attribute holding the authenticated {@link io.admin.auth.core.Principal}. */
+  /** Request attribute holding the authenticated {@link io.admin.auth.core.AuthPrincipal}. */
   public static final String PRINCIPAL_ATTRIBUTE = "io.admin.auth.principal";
 
   /** MDC key of the authenticated subject. */
@@ -116,7 +125,7 @@ public final class AdminAuthFilter implements Filter {
   }
 
   private void proceed(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
-      Principal p) throws IOException, ServletException {
+      AuthPrincipal p) throws IOException, ServletException {
     AuthenticatedRequest wrapped = new AuthenticatedRequest(request, p, roleMapper.roles(p));
     wrapped.setAttribute(PRINCIPAL_ATTRIBUTE, p);
     MDC.put(MDC_SUBJECT, p.subject());
@@ -137,7 +146,7 @@ public final class AdminAuthFilter implements Filter {
     record Pass() implements Verdict {}
 
     /** Authenticated and allowed. */
-    record Allowed(Principal principal) implements Verdict {}
+    record Allowed(AuthPrincipal principal) implements Verdict {}
 
     /** An error response was written. */
     record Answered() implements Verdict {}
@@ -185,7 +194,7 @@ public final class AdminAuthFilter implements Filter {
     if (outcome instanceof AuthOutcome.Rejected r) {
       return answer(response, r.error(), List.of(presented.challenge(renderer.realm(), r.error())));
     }
-    Principal p = ((AuthOutcome.Authenticated) outcome).principal();
+    AuthPrincipal p = ((AuthOutcome.Authenticated) outcome).principal();
     if (perPrincipal != null) {
       RateLimitDecision limit = perPrincipal.tryAcquire(p.method().wireName() + ":" + p.subject());
       if (!limit.allowed()) {

@@ -1,7 +1,7 @@
 package io.admin.auth.servlet;
 
 import io.admin.auth.core.AuthMethod;
-import io.admin.auth.core.Principal;
+import io.admin.auth.core.AuthPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.util.Objects;
@@ -28,12 +28,12 @@ public final class AuthenticatedRequest extends HttpServletRequestWrapper {
   /** {@link #getAuthType()} for API keys. */
   public static final String API_KEY_AUTH = "API_KEY";
 
-  private final Principal principal;
+  private final AuthPrincipal principal;
   private final AuthenticatedUser user;
   private final Set<String> roles;
 
   /** Wraps {@code request} for {@code principal} holding {@code roles} (copied). */
-  public AuthenticatedRequest(HttpServletRequest request, Principal principal, Set<String> roles) {
+  public AuthenticatedRequest(HttpServletRequest request, AuthPrincipal principal, Set<String> roles) {
     super(request);
     this.principal = Objects.requireNonNull(principal, "principal");
     this.user = new AuthenticatedUser(principal);
@@ -41,7 +41,7 @@ public final class AuthenticatedRequest extends HttpServletRequestWrapper {
   }
 
   /** The verified caller. */
-  public Principal principal() {
+  public AuthPrincipal principal() {
     return principal;
   }
 

@@ -1,6 +1,6 @@
 package io.admin.auth.servlet;
 
-import io.admin.auth.core.Principal;
+import io.admin.auth.core.AuthPrincipal;
 import java.util.Objects;
 
 /**
@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * @param principal the authenticated caller
  */
-public record AuthenticatedUser(Principal principal) implements java.security.Principal {
+public record AuthenticatedUser(AuthPrincipal principal) implements java.security.Principal {
 
   public AuthenticatedUser {
     Objects.requireNonNull(principal, "principal");

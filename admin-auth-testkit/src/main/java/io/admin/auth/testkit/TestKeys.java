@@ -1,15 +1,15 @@
 package io.admin.auth.testkit;
 
-import io.admin.auth.core.json.Json;
+import io.admin.auth.core.internal.jose.Json;
 import io.admin.auth.core.key.JwkSets;
 import io.admin.auth.core.key.KeyRing;
-import io.admin.auth.core.key.KeyState;
-import io.admin.auth.core.key.SigningAlgorithm;
-import io.admin.auth.core.key.SigningKey;
+import io.admin.auth.core.spi.KeyState;
+import io.admin.auth.core.SigningAlgorithm;
+import io.admin.auth.core.spi.SigningKey;
 import io.admin.auth.core.key.SigningKeys;
-import io.admin.auth.core.spi.KeyStore;
-import io.admin.auth.core.store.memory.InMemoryKeyStore;
-import io.admin.auth.core.token.AccessTokenVerifier;
+import io.admin.auth.core.spi.SigningKeyStore;
+import io.admin.auth.core.store.memory.InMemorySigningKeyStore;
+import io.admin.auth.core.verify.AccessTokenVerifier;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -103,8 +103,8 @@ public final class TestKeys {
    * A new in-memory key store holding this key as the active one, so that a
    * {@code DefaultTokenService} built on it signs and verifies with it.
    */
-  public KeyStore keyStore() {
-    InMemoryKeyStore store = new InMemoryKeyStore();
+  public SigningKeyStore keyStore() {
+    InMemorySigningKeyStore store = new InMemorySigningKeyStore();
     store.add(key);
     return store;
   }

@@ -1,8 +1,8 @@
 package io.admin.auth.testkit;
 
-import io.admin.auth.core.json.Json;
-import io.admin.auth.core.token.ClaimNames;
-import io.admin.auth.core.token.TokenClaims;
+import io.admin.auth.core.internal.jose.Json;
+import io.admin.auth.core.ClaimNames;
+import io.admin.auth.core.TokenClaims;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.admin.auth.core.AuthOutcome;
-import io.admin.auth.core.key.SigningAlgorithm;
+import io.admin.auth.core.SigningAlgorithm;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;

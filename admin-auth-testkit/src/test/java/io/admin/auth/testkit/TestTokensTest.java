@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.admin.auth.core.AuthErrorCode;
 import io.admin.auth.core.AuthMethod;
 import io.admin.auth.core.AuthOutcome;
-import io.admin.auth.core.Principal;
-import io.admin.auth.core.key.SigningAlgorithm;
-import io.admin.auth.core.token.BearerTokenVerifier;
+import io.admin.auth.core.AuthPrincipal;
+import io.admin.auth.core.SigningAlgorithm;
+import io.admin.auth.core.verify.BearerTokenVerifier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +29,7 @@ class TestTokensTest {
   private final MutableClock clock = MutableClock.at(Instant.parse("2030-01-01T00:00:00Z"));
   private final TestTokens tokens = TestTokens.builder(KEYS).clock(clock).build();
 
-  private static Principal authenticated(AuthOutcome outcome) {
+  private static AuthPrincipal authenticated(AuthOutcome outcome) {
     return assertInstanceOf(AuthOutcome.Authenticated.class, outcome, outcome::toString).principal();
   }
 
@@ -43,7 +43,7 @@ class TestTokensTest {
         .scopes("users:read", "users:write").claim("tenant", "acme").lifetime(Duration.ofMinutes(2))
         .sign();
 
-    Principal p = authenticated(tokens.verifier().verify(jwt));
+    AuthPrincipal p = authenticated(tokens.verifier().verify(jwt));
 
     assertEquals("alice", p.subject());
     assertEquals("reporting", p.clientId());
@@ -56,7 +56,7 @@ class TestTokensTest {
 
   @Test
   void signWhenDefaultsThenDocumentedDefaults() {
-    Principal p = authenticated(tokens.verifier().verify(tokens.token().sign()));
+    AuthPrincipal p = authenticated(tokens.verifier().verify(tokens.token().sign()));
 
     assertEquals(TestToken.DEFAULT_SUBJECT, p.subject());
     assertEquals(TestToken.DEFAULT_CLIENT_ID, p.clientId());
@@ -69,7 +69,7 @@ class TestTokensTest {
     TestTokens custom = TestTokens.builder(KEYS).issuer("http://localhost:1")
         .audience("api://users").clock(clock).build();
 
-    Principal p = authenticated(custom.verifier().verify(custom.token().sign()));
+    AuthPrincipal p = authenticated(custom.verifier().verify(custom.token().sign()));
 
     assertEquals("http://localhost:1", p.issuer());
     assertEquals(AuthErrorCode.AUTH_TOKEN_INVALID,
@@ -154,7 +154,7 @@ class TestTokensTest {
     @SuppressWarnings("unchecked")
     static List<String> kids(String jwks) {
       List<Map<String, Object>> keys = (List<Map<String, Object>>)
-          io.admin.auth.core.json.Json.parseObject(jwks).orElseThrow().get("keys");
+          io.admin.auth.core.internal.jose.Json.parseObject(jwks).orElseThrow().get("keys");
       return keys.stream().map(k -> (String) k.get("kid")).toList();
     }
   }

@@ -1,10 +1,12 @@
 package io.admin.auth.core.apikey;
 
+import io.admin.auth.core.spi.ApiKey;
+
 import io.admin.auth.core.AuthError;
 import io.admin.auth.core.AuthErrorCode;
 import io.admin.auth.core.AuthMethod;
 import io.admin.auth.core.AuthOutcome;
-import io.admin.auth.core.Principal;
+import io.admin.auth.core.AuthPrincipal;
 import io.admin.auth.core.crypto.SecretHasher;
 import io.admin.auth.core.spi.ApiKeyStore;
 import java.security.SecureRandom;
@@ -32,9 +34,9 @@ public final class ApiKeyService {
 
   /** The default rotation grace period (contract section 4): 86400 seconds. */
   public static final Duration DEFAULT_GRACE_PERIOD = Duration.ofSeconds(86_400);
-  /** Principal claim carrying the key id. */
+  /** AuthPrincipal claim carrying the key id. */
   public static final String CLAIM_KEY_ID = "api_key_id";
-  /** Principal claim carrying the key name. */
+  /** AuthPrincipal claim carrying the key name. */
   public static final String CLAIM_KEY_NAME = "api_key_name";
 
   private static final int MAX_NAME_LENGTH = 200;
@@ -189,7 +191,7 @@ public final class ApiKeyService {
           "The API key has expired.", Map.of("expired_at", key.expiresAt().toString())));
     }
     lastUsed.record(id, now);
-    return AuthOutcome.authenticated(new Principal(key.owner(), key.id(), key.scopes(), null,
+    return AuthOutcome.authenticated(new AuthPrincipal(key.owner(), key.id(), key.scopes(), null,
         key.expiresAt(), AuthMethod.API_KEY,
         Map.of(CLAIM_KEY_ID, key.id(), CLAIM_KEY_NAME, key.name())));
   }

@@ -1,6 +1,5 @@
 package io.admin.auth.core.audit;
 
-import io.admin.auth.core.spi.AuditListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

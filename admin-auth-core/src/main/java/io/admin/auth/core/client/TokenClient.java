@@ -39,7 +39,7 @@ public final class TokenClient {
 
   private static final Logger LOG = LoggerFactory.getLogger(TokenClient.class);
 
-  private final TokenEndpoint endpoint;
+  private final TokenEndpointClient endpoint;
   private final Clock clock;
   private final Duration refreshMargin;
   private final String scope;
@@ -50,7 +50,7 @@ public final class TokenClient {
   private CompletableFuture<CachedToken> inFlight;
 
   private TokenClient(Builder b) {
-    this.endpoint = new TokenEndpoint(b);
+    this.endpoint = new TokenEndpointClient(b);
     this.clock = b.clock;
     this.refreshMargin = b.refreshMargin;
     this.scope = b.scope;

@@ -1,5 +1,7 @@
 package io.admin.auth.core.federation;
 
+import io.admin.auth.core.internal.jose.JwsSignatures;
+
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -10,8 +12,8 @@ import io.admin.auth.core.AuthError;
 import io.admin.auth.core.AuthErrorCode;
 import io.admin.auth.core.AuthMethod;
 import io.admin.auth.core.AuthOutcome;
-import io.admin.auth.core.Principal;
-import io.admin.auth.core.token.BearerTokenVerifier;
+import io.admin.auth.core.AuthPrincipal;
+import io.admin.auth.core.verify.BearerTokenVerifier;
 import java.net.http.HttpClient;
 import java.text.ParseException;
 import java.time.Clock;
@@ -198,7 +200,7 @@ public final class FederatedTokenVerifier implements BearerTokenVerifier {
     }
     Map<String, Object> extra = new LinkedHashMap<>(json);
     extra.keySet().removeAll(NON_EXTRA_CLAIMS);
-    return AuthOutcome.authenticated(new Principal(subject.get(), mapping.clientId(json).orElse(null),
+    return AuthOutcome.authenticated(new AuthPrincipal(subject.get(), mapping.clientId(json).orElse(null),
         mapping.scopes(json), issuer.issuer(), exp.toInstant(), AuthMethod.BEARER, extra));
   }
 

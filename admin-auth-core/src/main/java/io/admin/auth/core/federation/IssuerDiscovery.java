@@ -1,7 +1,7 @@
 package io.admin.auth.core.federation;
 
 import io.admin.auth.core.AuthUnavailableException;
-import io.admin.auth.core.json.Json;
+import io.admin.auth.core.internal.jose.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;

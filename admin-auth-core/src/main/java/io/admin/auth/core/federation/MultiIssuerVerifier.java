@@ -3,7 +3,7 @@ package io.admin.auth.core.federation;
 import com.nimbusds.jwt.SignedJWT;
 import io.admin.auth.core.AuthErrorCode;
 import io.admin.auth.core.AuthOutcome;
-import io.admin.auth.core.token.BearerTokenVerifier;
+import io.admin.auth.core.verify.BearerTokenVerifier;
 import java.net.http.HttpClient;
 import java.text.ParseException;
 import java.time.Clock;

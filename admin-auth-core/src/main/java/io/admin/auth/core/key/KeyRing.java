@@ -1,5 +1,8 @@
 package io.admin.auth.core.key;
 
+import io.admin.auth.core.spi.KeyState;
+import io.admin.auth.core.spi.SigningKey;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;

@@ -1,6 +1,10 @@
 package io.admin.auth.core.key;
 
-import io.admin.auth.core.spi.KeyStore;
+import io.admin.auth.core.spi.KeyState;
+import io.admin.auth.core.SigningAlgorithm;
+import io.admin.auth.core.spi.SigningKey;
+
+import io.admin.auth.core.spi.SigningKeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +21,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Moves keys through their lifecycle on the {@link KeyRotationPolicy}, driven by a {@link Clock}.
  *
- * <p>Each step is a conditional store update ({@link KeyStore#replace}), so several nodes sharing
+ * <p>Each step is a conditional store update ({@link SigningKeyStore#replace}), so several nodes sharing
  * one store can run it at once: a step that lost a race is simply seen on the next reload. Order
  * matters for verifiers: a successor is added as {@code NEXT} (published) first, promoted only
  * after {@code prePublish}, and the old key is retired after the promotion, so there is never a
@@ -27,7 +31,7 @@ public final class KeyRotator {
 
   private static final Logger LOG = LoggerFactory.getLogger(KeyRotator.class);
 
-  private final KeyStore store;
+  private final SigningKeyStore store;
   private final KeyRotationPolicy policy;
   private final SigningAlgorithm algorithm;
   private final Clock clock;
@@ -38,7 +42,7 @@ public final class KeyRotator {
    * @param minimumRetention the longest access-token lifetime plus clock skew: retired keys stay
    *     at least this long, whatever the policy says
    */
-  public KeyRotator(KeyStore store, KeyRotationPolicy policy, SigningAlgorithm algorithm,
+  public KeyRotator(SigningKeyStore store, KeyRotationPolicy policy, SigningAlgorithm algorithm,
       Clock clock, SigningKeys generator, Duration minimumRetention) {
     this.store = Objects.requireNonNull(store, "store");
     this.policy = Objects.requireNonNull(policy, "policy");

@@ -1,5 +1,9 @@
 package io.admin.auth.core.key;
 
+import io.admin.auth.core.spi.KeyState;
+import io.admin.auth.core.SigningAlgorithm;
+import io.admin.auth.core.spi.SigningKey;
+
 import io.admin.auth.core.crypto.RandomTokens;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;

@@ -1,9 +1,11 @@
 package io.admin.auth.core.password;
 
+import io.admin.auth.core.spi.User;
+
 import io.admin.auth.core.AuthErrorCode;
 import io.admin.auth.core.AuthMethod;
 import io.admin.auth.core.AuthOutcome;
-import io.admin.auth.core.Principal;
+import io.admin.auth.core.AuthPrincipal;
 import io.admin.auth.core.crypto.SecretHasher;
 import io.admin.auth.core.spi.UserStore;
 import java.security.SecureRandom;
@@ -152,7 +154,7 @@ public final class BasicAuthenticator {
 
   private static AuthOutcome success(User u) {
     return AuthOutcome.authenticated(
-        new Principal(u.name(), null, u.scopes(), null, null, AuthMethod.BASIC, Map.of()));
+        new AuthPrincipal(u.name(), null, u.scopes(), null, null, AuthMethod.BASIC, Map.of()));
   }
 
   private static AuthOutcome invalid() {

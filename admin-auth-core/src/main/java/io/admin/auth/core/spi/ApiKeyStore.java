@@ -1,6 +1,5 @@
 package io.admin.auth.core.spi;
 
-import io.admin.auth.core.apikey.ApiKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

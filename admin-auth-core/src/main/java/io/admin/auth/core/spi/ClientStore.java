@@ -1,6 +1,5 @@
 package io.admin.auth.core.spi;
 
-import io.admin.auth.core.token.OAuthClient;
 import java.util.List;
 import java.util.Optional;
 

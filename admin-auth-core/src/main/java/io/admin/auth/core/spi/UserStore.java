@@ -1,6 +1,5 @@
 package io.admin.auth.core.spi;
 
-import io.admin.auth.core.password.User;
 import java.util.Optional;
 
 /**

@@ -1,5 +1,7 @@
 package io.admin.auth.core.apikey;
 
+import io.admin.auth.core.spi.ApiKey;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -11,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.admin.auth.core.AuthErrorCode;
 import io.admin.auth.core.AuthMethod;
 import io.admin.auth.core.AuthOutcome;
-import io.admin.auth.core.Principal;
+import io.admin.auth.core.AuthPrincipal;
 import io.admin.auth.core.crypto.SecretHasher;
 import io.admin.auth.core.store.memory.InMemoryApiKeyStore;
 import io.admin.auth.core.testing.MutableClock;
@@ -71,7 +73,7 @@ class ApiKeyServiceTest {
   @Test
   void authenticateWhenValidThenPrincipalOfOwnerWithKeyIdAsClientId() {
     IssuedApiKey issued = create(Duration.ofDays(1));
-    Principal p = assertInstanceOf(AuthOutcome.Authenticated.class,
+    AuthPrincipal p = assertInstanceOf(AuthOutcome.Authenticated.class,
         service.authenticate(issued.key())).principal();
     assertEquals("alice", p.subject());
     assertEquals(issued.metadata().id(), p.clientId());

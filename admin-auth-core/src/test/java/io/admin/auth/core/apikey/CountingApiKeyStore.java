@@ -1,5 +1,7 @@
 package io.admin.auth.core.apikey;
 
+import io.admin.auth.core.spi.ApiKey;
+
 import io.admin.auth.core.spi.ApiKeyStore;
 import java.time.Instant;
 import java.util.List;

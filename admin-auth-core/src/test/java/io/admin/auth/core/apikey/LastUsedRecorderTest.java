@@ -1,5 +1,7 @@
 package io.admin.auth.core.apikey;
 
+import io.admin.auth.core.spi.ApiKey;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;

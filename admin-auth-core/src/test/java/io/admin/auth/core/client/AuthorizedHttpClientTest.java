@@ -1,8 +1,8 @@
 package io.admin.auth.core.client;
 
 import io.admin.auth.core.testing.MutableClock;
-import static io.admin.auth.core.client.FakeTokenEndpoint.CLIENT_ID;
-import static io.admin.auth.core.client.FakeTokenEndpoint.CLIENT_SECRET;
+import static io.admin.auth.core.client.FakeTokenEndpointServer.CLIENT_ID;
+import static io.admin.auth.core.client.FakeTokenEndpointServer.CLIENT_SECRET;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -22,13 +22,13 @@ class AuthorizedHttpClientTest {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  private FakeTokenEndpoint server;
+  private FakeTokenEndpointServer server;
   private TokenClient tokens;
   private AuthorizedHttpClient client;
 
   @BeforeEach
   void start() throws Exception {
-    server = new FakeTokenEndpoint();
+    server = new FakeTokenEndpointServer();
     tokens = TokenClient.builder()
         .tokenEndpoint(server.tokenUri())
         .clientId(CLIENT_ID)

@@ -1,15 +1,15 @@
 package io.admin.auth.core.client;
 
 import io.admin.auth.core.testing.MutableClock;
-import static io.admin.auth.core.client.FakeTokenEndpoint.CLIENT_ID;
-import static io.admin.auth.core.client.FakeTokenEndpoint.CLIENT_SECRET;
+import static io.admin.auth.core.client.FakeTokenEndpointServer.CLIENT_ID;
+import static io.admin.auth.core.client.FakeTokenEndpointServer.CLIENT_SECRET;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.admin.auth.core.client.FakeTokenEndpoint.Scripted;
+import io.admin.auth.core.client.FakeTokenEndpointServer.Scripted;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -43,13 +43,13 @@ class TokenClientTest {
     }
   }
 
-  private FakeTokenEndpoint server;
+  private FakeTokenEndpointServer server;
   private MutableClock clock;
   private final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
 
   @BeforeEach
   void start() throws Exception {
-    server = new FakeTokenEndpoint();
+    server = new FakeTokenEndpointServer();
     clock = new MutableClock(Instant.parse("2026-03-15T10:00:00Z"));
   }
 

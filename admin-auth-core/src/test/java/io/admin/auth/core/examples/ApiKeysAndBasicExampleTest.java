@@ -10,7 +10,7 @@ import io.admin.auth.core.crypto.SecretHasher;
 import io.admin.auth.core.password.Argon2Params;
 import io.admin.auth.core.password.BasicAuthenticator;
 import io.admin.auth.core.password.PasswordHasher;
-import io.admin.auth.core.password.User;
+import io.admin.auth.core.spi.User;
 import io.admin.auth.core.ratelimit.FailureThrottle;
 import io.admin.auth.core.ratelimit.RateLimitDecision;
 import io.admin.auth.core.store.memory.InMemoryApiKeyStore;

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import io.admin.auth.core.AuthOutcome;
-import io.admin.auth.core.Principal;
+import io.admin.auth.core.AuthPrincipal;
 import io.admin.auth.core.crypto.RandomTokens;
-import io.admin.auth.core.key.SigningAlgorithm;
-import io.admin.auth.core.token.ClientAuthentication;
-import io.admin.auth.core.token.ClientRegistration;
-import io.admin.auth.core.token.DefaultTokenService;
-import io.admin.auth.core.token.TokenResult;
+import io.admin.auth.core.SigningAlgorithm;
+import io.admin.auth.core.issue.ClientAuthentication;
+import io.admin.auth.core.issue.ClientRegistration;
+import io.admin.auth.core.issue.DefaultTokenService;
+import io.admin.auth.core.issue.TokenResult;
 import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.Set;
@@ -43,7 +43,7 @@ class EmbeddingExampleTest {
     String accessToken = assertInstanceOf(TokenResult.Issued.class, result).response().accessToken();
 
     AuthOutcome outcome = tokens.verify(accessToken);
-    Principal caller = assertInstanceOf(AuthOutcome.Authenticated.class, outcome).principal();
+    AuthPrincipal caller = assertInstanceOf(AuthOutcome.Authenticated.class, outcome).principal();
     assertEquals("billing-service", caller.subject());
 
     // Optional: rotate keys and purge revocations in the background instead of lazily on use.

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import io.admin.auth.core.AuthOutcome;
-import io.admin.auth.core.Principal;
+import io.admin.auth.core.AuthPrincipal;
 import io.admin.auth.core.federation.ClaimMapping;
 import io.admin.auth.core.federation.MultiIssuerVerifier;
 import io.admin.auth.core.federation.TrustedIssuer;
-import io.admin.auth.core.token.BearerTokenVerifier;
+import io.admin.auth.core.verify.BearerTokenVerifier;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.util.List;
@@ -49,7 +49,7 @@ class FederationExampleTest {
       String accessToken = keycloak.issueToken("realms-acme", "admin-ui", new DefaultOAuth2TokenCallback(
           "realms-acme", "alice", "JWT", List.of("admin-api"),
           Map.of("realm_access", Map.of("roles", List.of("users:read"))), 300)).serialize();
-      Principal alice = assertInstanceOf(AuthOutcome.Authenticated.class, bearer.verify(accessToken)).principal();
+      AuthPrincipal alice = assertInstanceOf(AuthOutcome.Authenticated.class, bearer.verify(accessToken)).principal();
 
       assertEquals("alice", alice.subject());
       assertEquals(Set.of("users:read"), alice.scopes());

@@ -8,7 +8,7 @@ import io.admin.auth.core.AuthErrorCode;
 import io.admin.auth.core.AuthMethod;
 import io.admin.auth.core.AuthOutcome;
 import io.admin.auth.core.AuthUnavailableException;
-import io.admin.auth.core.Principal;
+import io.admin.auth.core.AuthPrincipal;
 import io.admin.auth.core.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,7 +84,7 @@ class FederatedTokenVerifierTest {
 
     AuthOutcome outcome = verifier().verify(token().sign(key));
 
-    Principal p = assertInstanceOf(AuthOutcome.Authenticated.class, outcome).principal();
+    AuthPrincipal p = assertInstanceOf(AuthOutcome.Authenticated.class, outcome).principal();
     assertEquals("alice", p.subject());
     assertEquals("reporting-app", p.clientId());
     assertEquals(Set.of("users:read", "users:write"), p.scopes());
@@ -270,7 +270,7 @@ class FederatedTokenVerifierTest {
         .claim("realm_access", Map.of("roles", List.of("users:read", "offline_access")))
         .sign(rsa);
 
-    Principal p = assertInstanceOf(AuthOutcome.Authenticated.class, v.verify(token)).principal();
+    AuthPrincipal p = assertInstanceOf(AuthOutcome.Authenticated.class, v.verify(token)).principal();
 
     assertEquals(Set.of("profile", "email", "users:read", "offline_access"), p.scopes());
     assertEquals("admin-ui", p.clientId());

@@ -7,8 +7,8 @@ import com.nimbusds.jwt.SignedJWT;
 import io.admin.auth.core.AuthErrorCode;
 import io.admin.auth.core.AuthMethod;
 import io.admin.auth.core.AuthOutcome;
-import io.admin.auth.core.Principal;
-import io.admin.auth.core.json.Json;
+import io.admin.auth.core.AuthPrincipal;
+import io.admin.auth.core.internal.jose.Json;
 import io.admin.auth.core.testing.MutableClock;
 import java.net.InetAddress;
 import java.net.URI;
@@ -86,7 +86,7 @@ class MockOAuth2ServerInteropTest {
 
     AuthOutcome outcome = router(trusted("idp-a").build()).verify(token);
 
-    Principal p = assertInstanceOf(AuthOutcome.Authenticated.class, outcome).principal();
+    AuthPrincipal p = assertInstanceOf(AuthOutcome.Authenticated.class, outcome).principal();
     assertEquals("alice", p.subject());
     assertEquals("reporting", p.clientId());
     assertEquals(Set.of("users:read", "users:write"), p.scopes());
@@ -101,7 +101,7 @@ class MockOAuth2ServerInteropTest {
     TrustedIssuer keycloakLike = trusted("idp-a")
         .claims(ClaimMapping.defaults().withScopeClaims("scope", "realm_access.roles")).build();
 
-    Principal p = assertInstanceOf(AuthOutcome.Authenticated.class,
+    AuthPrincipal p = assertInstanceOf(AuthOutcome.Authenticated.class,
         router(keycloakLike).verify(token)).principal();
 
     assertEquals(Set.of("users:read", "api-keys:manage"), p.scopes());
@@ -172,7 +172,7 @@ class MockOAuth2ServerInteropTest {
     String token = (String) Json.parseObject(response.body()).orElseThrow().get("access_token");
     clock = new MutableClock(SignedJWT.parse(token).getJWTClaimsSet().getIssueTime().toInstant());
 
-    Principal p = assertInstanceOf(AuthOutcome.Authenticated.class,
+    AuthPrincipal p = assertInstanceOf(AuthOutcome.Authenticated.class,
         router(trusted("idp-a").build()).verify(token)).principal();
 
     // The mock puts the client in sub for client_credentials and sends no client_id/azp claim.

@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.admin.auth.core.AuthErrorCode;
 import io.admin.auth.core.AuthOutcome;
-import io.admin.auth.core.Principal;
+import io.admin.auth.core.AuthPrincipal;
 import io.admin.auth.core.testing.MutableClock;
-import io.admin.auth.core.token.BearerTokenVerifier;
-import io.admin.auth.core.token.ClientAuthentication;
-import io.admin.auth.core.token.ClientRegistration;
-import io.admin.auth.core.token.DefaultTokenService;
-import io.admin.auth.core.token.OAuthClient;
-import io.admin.auth.core.token.TokenResult;
+import io.admin.auth.core.verify.BearerTokenVerifier;
+import io.admin.auth.core.issue.ClientAuthentication;
+import io.admin.auth.core.issue.ClientRegistration;
+import io.admin.auth.core.issue.DefaultTokenService;
+import io.admin.auth.core.spi.OAuthClient;
+import io.admin.auth.core.issue.TokenResult;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -85,7 +85,7 @@ class MultiIssuerVerifierTest {
     return assertInstanceOf(TokenResult.Issued.class, issued).response().accessToken();
   }
 
-  private static Principal principal(AuthOutcome outcome) {
+  private static AuthPrincipal principal(AuthOutcome outcome) {
     return assertInstanceOf(AuthOutcome.Authenticated.class, outcome).principal();
   }
 
@@ -100,9 +100,9 @@ class MultiIssuerVerifierTest {
     String fromB = TestToken.of(idpB.issuer(), T0).header("typ", "JWT").claim("scope", "reports").sign(keyB);
     String own = ownAccessToken();
 
-    Principal a = principal(router.verify(fromA));
-    Principal b = principal(router.verify(fromB));
-    Principal o = principal(router.verify(own));
+    AuthPrincipal a = principal(router.verify(fromA));
+    AuthPrincipal b = principal(router.verify(fromB));
+    AuthPrincipal o = principal(router.verify(own));
 
     assertEquals(idpA.issuer(), a.issuer());
     assertEquals(Set.of("users:read"), a.scopes());

@@ -1,7 +1,7 @@
 package io.admin.auth.core.federation;
 
 import com.nimbusds.jose.util.Base64URL;
-import io.admin.auth.core.json.Json;
+import io.admin.auth.core.internal.jose.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

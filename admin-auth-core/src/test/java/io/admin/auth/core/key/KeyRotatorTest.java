@@ -1,13 +1,18 @@
 package io.admin.auth.core.key;
 
+import io.admin.auth.core.spi.SigningKey;
+
+import io.admin.auth.core.spi.KeyState;
+import io.admin.auth.core.SigningAlgorithm;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.admin.auth.core.spi.KeyStore;
-import io.admin.auth.core.store.memory.InMemoryKeyStore;
+import io.admin.auth.core.spi.SigningKeyStore;
+import io.admin.auth.core.store.memory.InMemorySigningKeyStore;
 import io.admin.auth.core.testing.MutableClock;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -30,7 +35,7 @@ class KeyRotatorTest {
 
   private final MutableClock clock = MutableClock.atGuideExample();
   private final Instant t0 = clock.instant();
-  private final InMemoryKeyStore store = new InMemoryKeyStore();
+  private final InMemorySigningKeyStore store = new InMemorySigningKeyStore();
   private final SigningKeys gen = new SigningKeys(new SecureRandom());
 
   private KeyRotator rotator(SigningAlgorithm alg) {
@@ -146,7 +151,7 @@ class KeyRotatorTest {
   @Test
   void scheduleWhenStartedThenRotatesOnExecutor() throws Exception {
     CountDownLatch added = new CountDownLatch(1);
-    KeyStore observed = new KeyStore() {
+    SigningKeyStore observed = new SigningKeyStore() {
       @Override
       public List<SigningKey> findAll() {
         return store.findAll();

@@ -1,5 +1,7 @@
 package io.admin.auth.core.password;
 
+import io.admin.auth.core.spi.User;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -10,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.admin.auth.core.AuthErrorCode;
 import io.admin.auth.core.AuthMethod;
 import io.admin.auth.core.AuthOutcome;
-import io.admin.auth.core.Principal;
+import io.admin.auth.core.AuthPrincipal;
 import io.admin.auth.core.crypto.SecretHasher;
 import io.admin.auth.core.store.memory.InMemoryUserStore;
 import io.admin.auth.core.testing.MutableClock;
@@ -81,7 +83,7 @@ class BasicAuthenticatorTest {
 
   @Test
   void authenticateWhenCorrectPasswordThenBasicPrincipal() {
-    Principal p = assertInstanceOf(AuthOutcome.Authenticated.class,
+    AuthPrincipal p = assertInstanceOf(AuthOutcome.Authenticated.class,
         auth.authenticate("alice", "s3cret:with:colons")).principal();
     assertEquals("alice", p.subject());
     assertNull(p.clientId());

@@ -1,14 +1,14 @@
 package io.admin.auth.jdbc.contract;
 
-import io.admin.auth.core.spi.KeyStore;
-import io.admin.auth.core.spi.KeyStoreContract;
+import io.admin.auth.core.spi.SigningKeyStore;
+import io.admin.auth.core.spi.SigningKeyStoreContract;
 import io.admin.auth.jdbc.Dialect;
 import io.admin.auth.jdbc.TestStores;
 
-/** The {@link KeyStore} contract on H2. */
-class JdbcKeyStoreH2ContractTest extends KeyStoreContract {
+/** The {@link SigningKeyStore} contract on H2. */
+class JdbcKeyStoreH2ContractTest extends SigningKeyStoreContract {
   @Override
-  protected KeyStore newStore() {
+  protected SigningKeyStore newStore() {
     return TestStores.keys(Dialect.H2);
   }
 }

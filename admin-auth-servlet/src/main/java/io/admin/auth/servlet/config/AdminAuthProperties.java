@@ -2,9 +2,9 @@ package io.admin.auth.servlet.config;
 
 import io.admin.auth.core.federation.FederationConfigException;
 import io.admin.auth.core.federation.TrustedIssuerProperties;
-import io.admin.auth.core.token.TokenService;
-import io.admin.auth.servlet.AccessPolicy;
-import io.admin.auth.servlet.RoleMapper;
+import io.admin.auth.core.issue.TokenService;
+import io.admin.auth.servlet.access.AccessPolicy;
+import io.admin.auth.servlet.access.RoleMapper;
 import io.admin.auth.servlet.endpoint.EndpointPaths;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;

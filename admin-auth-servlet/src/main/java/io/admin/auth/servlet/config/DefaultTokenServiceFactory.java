@@ -1,10 +1,10 @@
 package io.admin.auth.servlet.config;
 
-import io.admin.auth.core.key.SigningAlgorithm;
-import io.admin.auth.core.token.ClientRegistration;
-import io.admin.auth.core.token.DefaultTokenService;
-import io.admin.auth.core.token.DefaultTokenServiceBuilder;
-import io.admin.auth.core.token.TokenService;
+import io.admin.auth.core.SigningAlgorithm;
+import io.admin.auth.core.issue.ClientRegistration;
+import io.admin.auth.core.issue.DefaultTokenService;
+import io.admin.auth.core.issue.DefaultTokenServiceBuilder;
+import io.admin.auth.core.issue.TokenService;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;

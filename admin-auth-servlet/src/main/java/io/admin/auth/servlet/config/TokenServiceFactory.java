@@ -1,6 +1,6 @@
 package io.admin.auth.servlet.config;
 
-import io.admin.auth.core.token.TokenService;
+import io.admin.auth.core.issue.TokenService;
 import java.util.Properties;
 
 /**

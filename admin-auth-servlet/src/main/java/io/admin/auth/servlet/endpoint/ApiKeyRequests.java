@@ -2,7 +2,7 @@ package io.admin.auth.servlet.endpoint;
 
 import io.admin.auth.core.AuthError;
 import io.admin.auth.core.AuthErrorCode;
-import io.admin.auth.core.apikey.ApiKey;
+import io.admin.auth.core.spi.ApiKey;
 import io.admin.auth.core.apikey.IssuedApiKey;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,13 +4,13 @@ import io.admin.auth.core.AuthError;
 import io.admin.auth.core.AuthErrorCode;
 import io.admin.auth.core.AuthMethod;
 import io.admin.auth.core.AuthUnavailableException;
-import io.admin.auth.core.Principal;
-import io.admin.auth.core.apikey.ApiKey;
+import io.admin.auth.core.AuthPrincipal;
+import io.admin.auth.core.spi.ApiKey;
 import io.admin.auth.core.apikey.ApiKeyService;
 import io.admin.auth.core.apikey.IssuedApiKey;
-import io.admin.auth.core.json.Json;
+import io.admin.auth.core.internal.jose.Json;
 import io.admin.auth.servlet.AdminAuthFilter;
-import io.admin.auth.servlet.AuthErrorRenderer;
+import io.admin.auth.servlet.error.AuthErrorRenderer;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -90,7 +90,7 @@ public final class ApiKeysServlet extends HttpServlet {
   protected void service(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     try {
-      Optional<Principal> caller = authorize(request, response);
+      Optional<AuthPrincipal> caller = authorize(request, response);
       if (caller.isPresent()) {
         route(request, response, caller.get());
       }
@@ -103,9 +103,9 @@ public final class ApiKeysServlet extends HttpServlet {
     }
   }
 
-  private Optional<Principal> authorize(HttpServletRequest request, HttpServletResponse response)
+  private Optional<AuthPrincipal> authorize(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    if (!(request.getAttribute(AdminAuthFilter.PRINCIPAL_ATTRIBUTE) instanceof Principal p)) {
+    if (!(request.getAttribute(AdminAuthFilter.PRINCIPAL_ATTRIBUTE) instanceof AuthPrincipal p)) {
       renderer.render(response, AuthError.of(AuthErrorCode.AUTH_CREDENTIALS_MISSING,
           "Authentication is required to access this resource."), List.of());
       return Optional.empty();
@@ -121,7 +121,7 @@ public final class ApiKeysServlet extends HttpServlet {
     return Optional.of(p);
   }
 
-  private void route(HttpServletRequest request, HttpServletResponse response, Principal caller)
+  private void route(HttpServletRequest request, HttpServletResponse response, AuthPrincipal caller)
       throws IOException {
     String method = request.getMethod();
     String[] seg = segments(request.getPathInfo());
@@ -148,13 +148,13 @@ public final class ApiKeysServlet extends HttpServlet {
     }
   }
 
-  private void list(HttpServletResponse response, Principal caller) throws IOException {
+  private void list(HttpServletResponse response, AuthPrincipal caller) throws IOException {
     List<ApiKey> found = isAdmin(caller) ? keys.listAll() : keys.listByOwner(caller.subject());
     send(response, 200, Map.of("api_keys",
         found.stream().map(ApiKeyRequests::metadata).toList()));
   }
 
-  private void create(HttpServletRequest request, HttpServletResponse response, Principal caller)
+  private void create(HttpServletRequest request, HttpServletResponse response, AuthPrincipal caller)
       throws IOException {
     Optional<Map<String, Object>> body = body(request, response, false);
     if (body.isEmpty()) {
@@ -187,7 +187,7 @@ public final class ApiKeysServlet extends HttpServlet {
     send(response, 201, ApiKeyRequests.issued(issued));
   }
 
-  private void get(HttpServletResponse response, Principal caller, String id) throws IOException {
+  private void get(HttpServletResponse response, AuthPrincipal caller, String id) throws IOException {
     Optional<ApiKey> key = visible(caller, id);
     if (key.isEmpty()) {
       renderer.notFound(response, NOT_FOUND);
@@ -196,7 +196,7 @@ public final class ApiKeysServlet extends HttpServlet {
     send(response, 200, ApiKeyRequests.metadata(key.get()));
   }
 
-  private void revoke(HttpServletResponse response, Principal caller, String id)
+  private void revoke(HttpServletResponse response, AuthPrincipal caller, String id)
       throws IOException {
     if (visible(caller, id).isEmpty() || !keys.revoke(id)) {
       renderer.notFound(response, NOT_FOUND);
@@ -207,7 +207,7 @@ public final class ApiKeysServlet extends HttpServlet {
     response.setHeader("Cache-Control", "no-store");
   }
 
-  private void rotate(HttpServletRequest request, HttpServletResponse response, Principal caller,
+  private void rotate(HttpServletRequest request, HttpServletResponse response, AuthPrincipal caller,
       String id) throws IOException {
     if (visible(caller, id).isEmpty()) {
       renderer.notFound(response, NOT_FOUND);
@@ -236,11 +236,11 @@ public final class ApiKeysServlet extends HttpServlet {
   }
 
   /** The key if it exists and the caller owns it or is an admin. */
-  private Optional<ApiKey> visible(Principal caller, String id) {
+  private Optional<ApiKey> visible(AuthPrincipal caller, String id) {
     return keys.get(id).filter(k -> isAdmin(caller) || k.owner().equals(caller.subject()));
   }
 
-  private boolean isAdmin(Principal caller) {
+  private boolean isAdmin(AuthPrincipal caller) {
     return caller.scopes().contains(adminScope);
   }
 

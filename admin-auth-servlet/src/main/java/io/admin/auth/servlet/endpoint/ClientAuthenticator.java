@@ -2,9 +2,9 @@ package io.admin.auth.servlet.endpoint;
 
 import io.admin.auth.core.AuthError;
 import io.admin.auth.core.AuthErrorCode;
-import io.admin.auth.core.token.ClientAuthentication;
-import io.admin.auth.core.token.OAuthClient;
-import io.admin.auth.core.token.TokenService;
+import io.admin.auth.core.issue.ClientAuthentication;
+import io.admin.auth.core.spi.OAuthClient;
+import io.admin.auth.core.issue.TokenService;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

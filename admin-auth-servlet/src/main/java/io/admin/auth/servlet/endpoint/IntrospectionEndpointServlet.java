@@ -1,10 +1,10 @@
 package io.admin.auth.servlet.endpoint;
 
 import io.admin.auth.core.AuthError;
-import io.admin.auth.core.json.Json;
-import io.admin.auth.core.token.Introspection;
-import io.admin.auth.core.token.TokenService;
-import io.admin.auth.servlet.AuthErrorRenderer;
+import io.admin.auth.core.internal.jose.Json;
+import io.admin.auth.core.issue.Introspection;
+import io.admin.auth.core.issue.TokenService;
+import io.admin.auth.servlet.error.AuthErrorRenderer;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

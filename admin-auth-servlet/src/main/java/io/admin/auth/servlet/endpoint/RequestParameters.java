@@ -2,7 +2,7 @@ package io.admin.auth.servlet.endpoint;
 
 import io.admin.auth.core.AuthError;
 import io.admin.auth.core.AuthErrorCode;
-import io.admin.auth.core.json.Json;
+import io.admin.auth.core.internal.jose.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,8 +1,8 @@
 package io.admin.auth.servlet.endpoint;
 
 import io.admin.auth.core.AuthError;
-import io.admin.auth.core.token.TokenService;
-import io.admin.auth.servlet.AuthErrorRenderer;
+import io.admin.auth.core.issue.TokenService;
+import io.admin.auth.servlet.error.AuthErrorRenderer;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

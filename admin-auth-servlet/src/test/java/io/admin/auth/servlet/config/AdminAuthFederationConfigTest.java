@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.admin.auth.core.federation.TrustedIssuer;
-import io.admin.auth.core.token.DefaultTokenService;
-import io.admin.auth.servlet.BearerScheme;
+import io.admin.auth.core.issue.DefaultTokenService;
+import io.admin.auth.servlet.scheme.BearerScheme;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.admin.auth.core.token.DefaultTokenService;
-import io.admin.auth.servlet.ApiKeyScheme;
-import io.admin.auth.servlet.BasicScheme;
-import io.admin.auth.servlet.BearerScheme;
+import io.admin.auth.core.issue.DefaultTokenService;
+import io.admin.auth.servlet.scheme.ApiKeyScheme;
+import io.admin.auth.servlet.scheme.BasicScheme;
+import io.admin.auth.servlet.scheme.BearerScheme;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -135,7 +135,7 @@ class AdminAuthPropertiesTest {
         "admin.auth.client.svc.one.scopes", "users:read, users:write",
         "admin.auth.client.svc.one.grants", "client_credentials");
     DefaultTokenService tokens = (DefaultTokenService) new DefaultTokenServiceFactory().create(p);
-    assertInstanceOf(io.admin.auth.core.token.ClientAuthentication.Succeeded.class,
+    assertInstanceOf(io.admin.auth.core.issue.ClientAuthentication.Succeeded.class,
         tokens.authenticateClient("svc.one", "svc-secret-0123456789"));
     assertEquals(java.util.Set.of("users:read", "users:write"), tokens.scopesSupported());
   }

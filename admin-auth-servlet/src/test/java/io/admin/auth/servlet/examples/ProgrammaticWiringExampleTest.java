@@ -2,10 +2,10 @@ package io.admin.auth.servlet.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.admin.auth.core.Principal;
-import io.admin.auth.core.token.ClientRegistration;
-import io.admin.auth.core.token.DefaultTokenService;
-import io.admin.auth.servlet.AccessPolicy;
+import io.admin.auth.core.AuthPrincipal;
+import io.admin.auth.core.issue.ClientRegistration;
+import io.admin.auth.core.issue.DefaultTokenService;
+import io.admin.auth.servlet.access.AccessPolicy;
 import io.admin.auth.servlet.AdminAuthFilter;
 import io.admin.auth.servlet.config.AdminAuth;
 import jakarta.servlet.http.HttpServlet;
@@ -35,7 +35,7 @@ class ProgrammaticWiringExampleTest {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
-      Principal caller = (Principal) req.getAttribute(AdminAuthFilter.PRINCIPAL_ATTRIBUTE);
+      AuthPrincipal caller = (AuthPrincipal) req.getAttribute(AdminAuthFilter.PRINCIPAL_ATTRIBUTE);
       res.setContentType("text/plain");
       res.getWriter().print(req.getRemoteUser() + " via " + caller.clientId()
           + (req.isUserInRole("users:read") ? " may read" : ""));
@@ -78,7 +78,7 @@ class ProgrammaticWiringExampleTest {
           .header("Content-Type", "application/x-www-form-urlencoded")
           .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
           .build(), HttpResponse.BodyHandlers.ofString());
-      String accessToken = io.admin.auth.core.json.Json.parseObject(token.body()).orElseThrow()
+      String accessToken = io.admin.auth.core.internal.jose.Json.parseObject(token.body()).orElseThrow()
           .get("access_token").toString();
 
       HttpResponse<String> users = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v3/users"))

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.admin.auth.core.json.Json;
-import io.admin.auth.servlet.AccessPolicy;
+import io.admin.auth.core.internal.jose.Json;
+import io.admin.auth.servlet.access.AccessPolicy;
 import io.admin.auth.servlet.config.AdminAuth;
 import jakarta.servlet.ServletContainerInitializer;
 import java.net.URLEncoder;
@@ -392,11 +392,11 @@ abstract class AbstractEndToEndHttpTest {
   @Test
   void bearerWhenSignedByAnotherIssuerThenInvalidToken() throws Exception {
     CoreFixture other = new CoreFixture("https://other.example.test");
-    io.admin.auth.core.token.TokenResult issued = other.tokens().clientCredentials(
-        ((io.admin.auth.core.token.ClientAuthentication.Succeeded) other.tokens()
+    io.admin.auth.core.issue.TokenResult issued = other.tokens().clientCredentials(
+        ((io.admin.auth.core.issue.ClientAuthentication.Succeeded) other.tokens()
             .authenticateClient(CoreFixture.CLIENT_A, CoreFixture.SECRET_A)).client(),
         java.util.Optional.of("users:read"));
-    String foreign = ((io.admin.auth.core.token.TokenResult.Issued) issued).response().accessToken();
+    String foreign = ((io.admin.auth.core.issue.TokenResult.Issued) issued).response().accessToken();
     assertError(http.get("/api/v3/users", "Authorization", "Bearer " + foreign),
         401, "invalid_token", "AUTH_TOKEN_INVALID");
   }

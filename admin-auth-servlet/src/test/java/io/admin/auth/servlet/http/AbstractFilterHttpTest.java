@@ -10,12 +10,12 @@ import io.admin.auth.core.AuthErrorCode;
 import io.admin.auth.core.AuthMethod;
 import io.admin.auth.core.AuthOutcome;
 import io.admin.auth.core.AuthUnavailableException;
-import io.admin.auth.core.Principal;
-import io.admin.auth.core.token.BearerTokenVerifier;
-import io.admin.auth.servlet.AccessPolicy;
+import io.admin.auth.core.AuthPrincipal;
+import io.admin.auth.core.verify.BearerTokenVerifier;
+import io.admin.auth.servlet.access.AccessPolicy;
 import io.admin.auth.servlet.AdminAuthFilter;
-import io.admin.auth.servlet.BearerScheme;
-import io.admin.auth.servlet.RoleMapper;
+import io.admin.auth.servlet.scheme.BearerScheme;
+import io.admin.auth.servlet.access.RoleMapper;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletContainerInitializer;
 import java.net.http.HttpResponse;
@@ -49,10 +49,10 @@ abstract class AbstractFilterHttpTest {
   abstract TestServer.Factory container();
 
   static final BearerTokenVerifier VERIFIER = token -> switch (token) {
-    case "good-alice" -> AuthOutcome.authenticated(new Principal("alice", "client-1",
+    case "good-alice" -> AuthOutcome.authenticated(new AuthPrincipal("alice", "client-1",
         Set.of("users:read"), "https://issuer.test", ISSUED.plusSeconds(3600), AuthMethod.BEARER,
         Map.of()));
-    case "writer-bob" -> AuthOutcome.authenticated(new Principal("bob", "client-2",
+    case "writer-bob" -> AuthOutcome.authenticated(new AuthPrincipal("bob", "client-2",
         Set.of("users:read", "users:write"), "https://issuer.test", null, AuthMethod.BEARER,
         Map.of()));
     case "expired" -> AuthOutcome.rejected(new AuthError(AuthErrorCode.AUTH_TOKEN_EXPIRED,

@@ -3,7 +3,7 @@ package io.admin.auth.servlet.http;
 import static io.admin.auth.servlet.http.AbstractFilterHttpTest.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.admin.auth.servlet.AccessPolicy;
+import io.admin.auth.servlet.access.AccessPolicy;
 import io.admin.auth.servlet.config.AdminAuth;
 import io.admin.auth.servlet.config.RateLimits;
 import jakarta.servlet.ServletContainerInitializer;

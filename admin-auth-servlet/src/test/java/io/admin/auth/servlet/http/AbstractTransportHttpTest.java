@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.admin.auth.core.AuthOutcome;
-import io.admin.auth.servlet.AccessPolicy;
+import io.admin.auth.servlet.access.AccessPolicy;
 import io.admin.auth.servlet.AdminAuthFilter;
-import io.admin.auth.servlet.BearerScheme;
-import io.admin.auth.servlet.TransportSecurity;
+import io.admin.auth.servlet.scheme.BearerScheme;
+import io.admin.auth.servlet.access.TransportSecurity;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletContainerInitializer;
 import java.net.Inet4Address;

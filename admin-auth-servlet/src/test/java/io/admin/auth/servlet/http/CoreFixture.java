@@ -1,9 +1,9 @@
 package io.admin.auth.servlet.http;
 
 import io.admin.auth.core.testing.MutableClock;
-import io.admin.auth.core.token.ClientRegistration;
-import io.admin.auth.core.token.DefaultTokenService;
-import io.admin.auth.core.token.TokenService;
+import io.admin.auth.core.issue.ClientRegistration;
+import io.admin.auth.core.issue.DefaultTokenService;
+import io.admin.auth.core.issue.TokenService;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.admin.auth.servlet.http;
 
-import io.admin.auth.core.Principal;
-import io.admin.auth.core.json.Json;
+import io.admin.auth.core.AuthPrincipal;
+import io.admin.auth.core.internal.jose.Json;
 import io.admin.auth.servlet.AdminAuthFilter;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,7 +33,7 @@ public final class EchoServlet extends HttpServlet {
     json.put("in_role_users_read", req.isUserInRole("users:read"));
     json.put("in_role_admin", req.isUserInRole("admin"));
     Object attr = req.getAttribute(AdminAuthFilter.PRINCIPAL_ATTRIBUTE);
-    if (attr instanceof Principal p) {
+    if (attr instanceof AuthPrincipal p) {
       json.put("attr_subject", p.subject());
       json.put("attr_client_id", p.clientId());
       json.put("attr_method", p.method().wireName());

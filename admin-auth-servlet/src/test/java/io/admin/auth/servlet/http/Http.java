@@ -1,6 +1,6 @@
 package io.admin.auth.servlet.http;
 
-import io.admin.auth.core.json.Json;
+import io.admin.auth.core.internal.jose.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

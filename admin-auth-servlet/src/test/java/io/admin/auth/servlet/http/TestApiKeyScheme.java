@@ -3,9 +3,9 @@ package io.admin.auth.servlet.http;
 import io.admin.auth.core.AuthErrorCode;
 import io.admin.auth.core.AuthMethod;
 import io.admin.auth.core.AuthOutcome;
-import io.admin.auth.core.Principal;
-import io.admin.auth.servlet.AuthScheme;
-import io.admin.auth.servlet.Challenge;
+import io.admin.auth.core.AuthPrincipal;
+import io.admin.auth.servlet.scheme.AuthScheme;
+import io.admin.auth.servlet.error.Challenge;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +29,7 @@ final class TestApiKeyScheme implements AuthScheme {
       return AuthOutcome.notApplicable();
     }
     if (key.equals("key-ok")) {
-      return AuthOutcome.authenticated(new Principal("ci-bot", null, Set.of("users:read"), null,
+      return AuthOutcome.authenticated(new AuthPrincipal("ci-bot", null, Set.of("users:read"), null,
           null, AuthMethod.API_KEY, Map.of()));
     }
     if (key.equals("throttled")) {

@@ -1,6 +1,6 @@
 package io.admin.auth.testkit.cli;
 
-import io.admin.auth.core.key.SigningAlgorithm;
+import io.admin.auth.core.SigningAlgorithm;
 import io.admin.auth.testkit.TestKeys;
 import io.admin.auth.testkit.TestToken;
 import io.admin.auth.testkit.TestTokens;

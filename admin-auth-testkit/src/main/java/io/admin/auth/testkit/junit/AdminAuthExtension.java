@@ -1,11 +1,11 @@
 package io.admin.auth.testkit.junit;
 
-import io.admin.auth.core.key.SigningAlgorithm;
-import io.admin.auth.core.token.AccessTokenVerifier;
-import io.admin.auth.core.token.BearerTokenVerifier;
-import io.admin.auth.core.token.ClientRegistration;
-import io.admin.auth.core.token.DefaultTokenService;
-import io.admin.auth.core.token.TokenService;
+import io.admin.auth.core.SigningAlgorithm;
+import io.admin.auth.core.verify.AccessTokenVerifier;
+import io.admin.auth.core.verify.BearerTokenVerifier;
+import io.admin.auth.core.issue.ClientRegistration;
+import io.admin.auth.core.issue.DefaultTokenService;
+import io.admin.auth.core.issue.TokenService;
 import io.admin.auth.testkit.MutableClock;
 import io.admin.auth.testkit.TestKeys;
 import io.admin.auth.testkit.TestTokens;

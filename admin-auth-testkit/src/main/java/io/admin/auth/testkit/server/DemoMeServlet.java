@@ -1,6 +1,6 @@
 package io.admin.auth.testkit.server;
 
-import io.admin.auth.core.Principal;
+import io.admin.auth.core.AuthPrincipal;
 import io.admin.auth.servlet.AdminAuthFilter;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,12 +22,12 @@ final class DemoMeServlet extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
     Object attribute = req.getAttribute(AdminAuthFilter.PRINCIPAL_ATTRIBUTE);
-    if (!(attribute instanceof Principal)) {
+    if (!(attribute instanceof AuthPrincipal)) {
       // Only reachable if the filter is not in front of this servlet: fail closed.
       res.sendError(500);
       return;
     }
-    Principal p = (Principal) attribute;
+    AuthPrincipal p = (AuthPrincipal) attribute;
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("subject", p.subject());
     body.put("auth_method", p.method().wireName());

@@ -1,6 +1,6 @@
 package io.admin.auth.testkit.server;
 
-import io.admin.auth.core.json.Json;
+import io.admin.auth.core.internal.jose.Json;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,13 +2,13 @@ package io.admin.auth.testkit.server;
 
 import io.admin.auth.core.spi.ApiKeyStore;
 import io.admin.auth.core.spi.ClientStore;
-import io.admin.auth.core.spi.KeyStore;
+import io.admin.auth.core.spi.SigningKeyStore;
 import io.admin.auth.core.spi.RefreshTokenStore;
 import io.admin.auth.core.spi.RevocationStore;
 import io.admin.auth.core.spi.UserStore;
 import io.admin.auth.core.store.memory.InMemoryApiKeyStore;
 import io.admin.auth.core.store.memory.InMemoryClientStore;
-import io.admin.auth.core.store.memory.InMemoryKeyStore;
+import io.admin.auth.core.store.memory.InMemorySigningKeyStore;
 import io.admin.auth.core.store.memory.InMemoryRefreshTokenStore;
 import io.admin.auth.core.store.memory.InMemoryRevocationStore;
 import io.admin.auth.core.store.memory.InMemoryUserStore;
@@ -34,7 +34,7 @@ import java.util.Optional;
  * @param notices lines printed as {@code NOTICE:} in the start banner
  * @param onClose releases connections and files when the server stops
  */
-public record DevStorage(KeyStore keys, ClientStore clients, RefreshTokenStore refreshTokens,
+public record DevStorage(SigningKeyStore keys, ClientStore clients, RefreshTokenStore refreshTokens,
     RevocationStore revocations, ApiKeyStore apiKeys, UserStore users,
     Optional<byte[]> secretPepper,
     List<String> notices, Runnable onClose) {
@@ -53,7 +53,7 @@ public record DevStorage(KeyStore keys, ClientStore clients, RefreshTokenStore r
 
   /** Fresh in-memory stores: nothing survives a restart. */
   public static DevStorage inMemory(List<String> notices) {
-    return new DevStorage(new InMemoryKeyStore(), new InMemoryClientStore(),
+    return new DevStorage(new InMemorySigningKeyStore(), new InMemoryClientStore(),
         new InMemoryRefreshTokenStore(), new InMemoryRevocationStore(), new InMemoryApiKeyStore(),
         new InMemoryUserStore(),
         Optional.empty(), notices, () -> { });

@@ -1,6 +1,6 @@
 package io.admin.auth.testkit.server;
 
-import io.admin.auth.servlet.AuthErrorRenderer;
+import io.admin.auth.servlet.error.AuthErrorRenderer;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;

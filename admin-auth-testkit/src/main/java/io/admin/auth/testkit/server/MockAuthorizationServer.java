@@ -4,11 +4,11 @@ import io.admin.auth.core.crypto.SecretHasher;
 import io.admin.auth.core.password.Argon2Params;
 import io.admin.auth.core.password.BasicAuthenticator;
 import io.admin.auth.core.password.PasswordHasher;
-import io.admin.auth.core.password.User;
+import io.admin.auth.core.spi.User;
 import io.admin.auth.core.store.memory.InMemoryUserStore;
-import io.admin.auth.core.token.ClientRegistration;
-import io.admin.auth.core.token.DefaultTokenService;
-import io.admin.auth.servlet.AccessPolicy;
+import io.admin.auth.core.issue.ClientRegistration;
+import io.admin.auth.core.issue.DefaultTokenService;
+import io.admin.auth.servlet.access.AccessPolicy;
 import io.admin.auth.servlet.config.AdminAuth;
 import io.admin.auth.servlet.endpoint.EndpointPaths;
 import io.admin.auth.testkit.TestKeys;
@@ -243,7 +243,7 @@ public final class MockAuthorizationServer implements AutoCloseable {
      */
     public MockAuthorizationServer start() {
       TestKeys k = keys != null ? keys : TestKeys.generate(
-          io.admin.auth.core.key.SigningAlgorithm.RS256, clock);
+          io.admin.auth.core.SigningAlgorithm.RS256, clock);
       JettyHost host = JettyHost.bind("127.0.0.1", 0);
       try {
         String issuer = "http://127.0.0.1:" + host.port();

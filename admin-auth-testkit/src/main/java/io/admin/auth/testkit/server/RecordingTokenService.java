@@ -1,11 +1,11 @@
 package io.admin.auth.testkit.server;
 
 import io.admin.auth.core.AuthOutcome;
-import io.admin.auth.core.token.ClientAuthentication;
-import io.admin.auth.core.token.Introspection;
-import io.admin.auth.core.token.OAuthClient;
-import io.admin.auth.core.token.TokenResult;
-import io.admin.auth.core.token.TokenService;
+import io.admin.auth.core.issue.ClientAuthentication;
+import io.admin.auth.core.issue.Introspection;
+import io.admin.auth.core.spi.OAuthClient;
+import io.admin.auth.core.issue.TokenResult;
+import io.admin.auth.core.issue.TokenService;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

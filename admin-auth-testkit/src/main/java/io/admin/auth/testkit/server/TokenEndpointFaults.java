@@ -2,8 +2,8 @@ package io.admin.auth.testkit.server;
 
 import io.admin.auth.core.AuthError;
 import io.admin.auth.core.AuthErrorCode;
-import io.admin.auth.core.json.Json;
-import io.admin.auth.servlet.AuthErrorRenderer;
+import io.admin.auth.core.internal.jose.Json;
+import io.admin.auth.servlet.error.AuthErrorRenderer;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.admin.auth.core.AuthOutcome;
-import io.admin.auth.core.Principal;
-import io.admin.auth.core.json.Json;
+import io.admin.auth.core.AuthPrincipal;
+import io.admin.auth.core.internal.jose.Json;
 import io.admin.auth.testkit.TestKeys;
 import io.admin.auth.testkit.TestTokens;
 import java.io.ByteArrayOutputStream;
@@ -51,7 +51,7 @@ class MainTest {
 
     String jwt = stdout();
     TestKeys keys = TestKeys.read(keyFile);
-    Principal p = assertInstanceOf(AuthOutcome.Authenticated.class,
+    AuthPrincipal p = assertInstanceOf(AuthOutcome.Authenticated.class,
         TestTokens.using(keys).verifier().verify(jwt)).principal();
     assertEquals("alice", p.subject());
     assertEquals(Set.of("users:read", "users:write"), p.scopes());

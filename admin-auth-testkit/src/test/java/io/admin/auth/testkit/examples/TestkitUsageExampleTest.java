@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import io.admin.auth.core.AuthErrorCode;
 import io.admin.auth.core.AuthOutcome;
 import io.admin.auth.core.client.TokenClient;
-import io.admin.auth.core.token.AccessTokenVerifier;
+import io.admin.auth.core.verify.AccessTokenVerifier;
 import io.admin.auth.testkit.MutableClock;
 import io.admin.auth.testkit.TestTokens;
 import io.admin.auth.testkit.junit.AdminAuthExtension;

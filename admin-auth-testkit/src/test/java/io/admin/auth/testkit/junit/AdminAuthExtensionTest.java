@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.admin.auth.core.AuthErrorCode;
 import io.admin.auth.core.AuthOutcome;
-import io.admin.auth.core.token.AccessTokenVerifier;
-import io.admin.auth.core.token.ClientAuthentication;
-import io.admin.auth.core.token.TokenService;
+import io.admin.auth.core.verify.AccessTokenVerifier;
+import io.admin.auth.core.issue.ClientAuthentication;
+import io.admin.auth.core.issue.TokenService;
 import io.admin.auth.testkit.MutableClock;
 import io.admin.auth.testkit.TestKeys;
 import io.admin.auth.testkit.TestTokens;

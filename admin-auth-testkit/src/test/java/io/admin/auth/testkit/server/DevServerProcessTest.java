@@ -15,7 +15,7 @@ import java.util.Map;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import io.admin.auth.core.json.Json;
+import io.admin.auth.core.internal.jose.Json;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -4,7 +4,7 @@ import static java.net.http.HttpResponse.BodyHandlers.ofString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.admin.auth.core.json.Json;
+import io.admin.auth.core.internal.jose.Json;
 import io.admin.auth.jdbc.TestDatabases;
 import java.net.URI;
 import java.net.URLEncoder;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.admin.auth.core.json.Json;
-import io.admin.auth.core.key.SigningAlgorithm;
+import io.admin.auth.core.internal.jose.Json;
+import io.admin.auth.core.SigningAlgorithm;
 import io.admin.auth.testkit.MutableClock;
 import io.admin.auth.testkit.TestKeys;
 import java.io.IOException;

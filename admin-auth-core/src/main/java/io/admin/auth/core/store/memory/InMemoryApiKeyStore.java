@@ -1,6 +1,6 @@
 package io.admin.auth.core.store.memory;
 
-import io.admin.auth.core.apikey.ApiKey;
+import io.admin.auth.core.spi.ApiKey;
 import io.admin.auth.core.spi.ApiKeyStore;
 import java.time.Instant;
 import java.util.Comparator;

@@ -1,7 +1,7 @@
 package io.admin.auth.core.store.memory;
 
 import io.admin.auth.core.spi.ClientStore;
-import io.admin.auth.core.token.OAuthClient;
+import io.admin.auth.core.spi.OAuthClient;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.admin.auth.core.store.memory;
 
-import io.admin.auth.core.password.User;
+import io.admin.auth.core.spi.User;
 import io.admin.auth.core.spi.UserStore;
 import java.util.Objects;
 import java.util.Optional;

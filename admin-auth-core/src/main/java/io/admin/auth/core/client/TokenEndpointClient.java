@@ -1,0 +1,208 @@
+package io.admin.auth.core.client;
+
+import io.admin.auth.core.internal.jose.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One token request with its retry policy: 429 waits as long as {@code Retry-After} asks (up to a
+ * bound), 5xx and I/O errors back off exponentially with full jitter, any other answer is final.
+ */
+final class TokenEndpointClient {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TokenEndpointClient.class);
+  private static final int MAX_DESCRIPTION_CHARS = 200;
+
+  private final URI uri;
+  private final String clientId;
+  private final String clientSecret;
+  private final ClientAuthMethod authMethod;
+  private final HttpClient http;
+  private final Clock clock;
+  private final Duration requestTimeout;
+  private final int maxAttempts;
+  private final Duration initialBackoff;
+  private final Duration maxBackoff;
+  private final Duration maxRetryAfter;
+  private final Random jitter;
+  private final Sleeper sleeper;
+
+  TokenEndpointClient(TokenClient.Builder b) {
+    this.uri = b.tokenEndpoint;
+    this.clientId = b.clientId;
+    this.clientSecret = b.clientSecret;
+    this.authMethod = b.authMethod;
+    this.http = b.httpClient;
+    this.clock = b.clock;
+    this.requestTimeout = b.requestTimeout;
+    this.maxAttempts = b.maxAttempts;
+    this.initialBackoff = b.initialBackoff;
+    this.maxBackoff = b.maxBackoff;
+    this.maxRetryAfter = b.maxRetryAfter;
+    this.jitter = b.jitter;
+    this.sleeper = b.sleeper;
+  }
+
+  /**
+   * Posts the grant's parameters and returns the token, counting its expiry from the moment the
+   * request was first sent.
+   *
+   * @throws TokenClientException when the server refuses, or the attempts run out
+   */
+  CachedToken request(Map<String, String> grant, Duration margin) {
+    HttpRequest request = build(grant);
+    String grantType = grant.get("grant_type");
+    for (int attempt = 1; ; attempt++) {
+      Instant sentAt = clock.instant();
+      HttpResponse<String> response;
+      try {
+        response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        if (attempt >= maxAttempts) {
+          throw new TokenClientException(TokenClientException.NO_RESPONSE, null, null,
+              "token request (" + grantType + ") failed after " + attempt + " attempts: "
+                  + e.getClass().getSimpleName(), e);
+        }
+        Duration wait = backoff(attempt);
+        LOG.warn("token request ({}) attempt {} failed with {}; retrying in {} ms",
+            grantType, attempt, e.getClass().getSimpleName(), wait.toMillis());
+        pause(wait, grantType);
+        continue;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw interrupted(grantType, e);
+      }
+      int status = response.statusCode();
+      if (status == 200) {
+        return parseSuccess(response.body(), sentAt, margin, grantType);
+      }
+      Map<String, Object> body = Json.parseObject(response.body()).orElse(Map.of());
+      boolean retryable = status == 429 || status >= 500;
+      if (!retryable || attempt >= maxAttempts) {
+        throw failure(status, body, grantType, attempt);
+      }
+      Duration wait = backoff(attempt);
+      if (status == 429) {
+        Optional<Duration> asked =
+            RetryAfter.parse(response.headers().firstValue("Retry-After"), clock.instant());
+        if (asked.isPresent() && asked.get().compareTo(maxRetryAfter) > 0) {
+          // Waiting less than the server asked would only earn another 429.
+          throw failure(status, body, grantType, attempt);
+        }
+        wait = asked.orElse(wait);
+      }
+      LOG.warn("token request ({}) attempt {} got HTTP {}; retrying in {} ms",
+          grantType, attempt, status, wait.toMillis());
+      pause(wait, grantType);
+    }
+  }
+
+  private HttpRequest build(Map<String, String> grant) {
+    Map<String, String> form = new LinkedHashMap<>(grant);
+    HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+        .timeout(requestTimeout)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Accept", "application/json");
+    if (authMethod == ClientAuthMethod.CLIENT_SECRET_BASIC) {
+      // RFC 6749 2.3.1: id and secret are form-urlencoded before they are Basic-encoded.
+      String pair = formEncode(clientId) + ":" + formEncode(clientSecret);
+      builder.header("Authorization", "Basic "
+          + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+    } else {
+      form.put("client_id", clientId);
+      form.put("client_secret", clientSecret);
+    }
+    String body = form.entrySet().stream()
+        .map(e -> formEncode(e.getKey()) + "=" + formEncode(e.getValue()))
+        .collect(Collectors.joining("&"));
+    return builder.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+  }
+
+  private CachedToken parseSuccess(String text, Instant sentAt, Duration margin, String grant) {
+    Map<String, Object> body = Json.parseObject(text).orElse(Map.of());
+    Object access = body.get("access_token");
+    Object type = body.get("token_type");
+    Object expiresIn = body.get("expires_in");
+    Object refresh = body.get("refresh_token");
+    Object scope = body.get("scope");
+    if (!(access instanceof String) || ((String) access).isEmpty()
+        || !(type instanceof String) || !"bearer".equalsIgnoreCase((String) type)
+        || (expiresIn != null && !(expiresIn instanceof Number))
+        || (refresh != null && !(refresh instanceof String))) {
+      throw new TokenClientException(200, null, null,
+          "token request (" + grant + ") got a 200 that is not a Bearer token response", null);
+    }
+    Long seconds = expiresIn == null ? null : Math.max(0L, ((Number) expiresIn).longValue());
+    LOG.debug("token obtained with {} (expires_in={})", grant, seconds);
+    return CachedToken.of((String) access, (String) refresh, seconds,
+        scope instanceof String ? (String) scope : null, sentAt, margin);
+  }
+
+  private TokenClientException failure(
+      int status, Map<String, Object> body, String grant, int attempts) {
+    String error = stringOrNull(body.get("error"));
+    String code = stringOrNull(body.get("code"));
+    String description = stringOrNull(body.get("error_description"));
+    StringBuilder message = new StringBuilder("token request (").append(grant)
+        .append(") failed with HTTP ").append(status);
+    if (error != null) {
+      message.append(' ').append(error);
+    }
+    if (code != null) {
+      message.append(" (").append(code).append(')');
+    }
+    if (description != null) {
+      message.append(": ").append(description.length() > MAX_DESCRIPTION_CHARS
+          ? description.substring(0, MAX_DESCRIPTION_CHARS) + "..." : description);
+    }
+    message.append(" after ").append(attempts).append(attempts == 1 ? " attempt" : " attempts");
+    return new TokenClientException(status, error, code, message.toString(), null);
+  }
+
+  /** Full jitter (uniform in [0, min(max, initial * 2^(attempt-1)))): spreads out a herd. */
+  private Duration backoff(int attempt) {
+    long ceiling = initialBackoff.toMillis() << Math.min(attempt - 1, 30);
+    if (ceiling <= 0 || ceiling > maxBackoff.toMillis()) {
+      ceiling = maxBackoff.toMillis();
+    }
+    return Duration.ofMillis((long) (jitter.nextDouble() * ceiling));
+  }
+
+  private void pause(Duration wait, String grant) {
+    try {
+      sleeper.sleep(wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw interrupted(grant, e);
+    }
+  }
+
+  private static TokenClientException interrupted(String grant, InterruptedException e) {
+    return new TokenClientException(TokenClientException.NO_RESPONSE, null, null,
+        "token request (" + grant + ") interrupted", e);
+  }
+
+  private static String stringOrNull(Object value) {
+    return value instanceof String ? (String) value : null;
+  }
+
+  private static String formEncode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,105 @@
+package io.admin.auth.core.internal.jose;
+
+import io.admin.auth.core.TokenClaims;
+
+import io.admin.auth.core.ClaimNames;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The typed claims read from a claims JSON object, validated exactly as {@link
+ * TokenClaims#fromJsonObject} requires, but without building the {@link TokenClaims} record, whose
+ * defensive copies (the "extra" map above all) the verifier's hot path does not need: it builds
+ * the principal from these and the raw map, and the record only when a caller asks for it.
+ *
+ * @param scopes sorted and de-duplicated, owned by this value (never handed out mutable)
+ */
+public record ParsedClaims(String issuer, String subject, List<String> audience, Instant expiresAt,
+    Instant issuedAt, Instant notBefore, String jwtId, String clientId, Set<String> scopes,
+    String familyId) {
+
+  /**
+   * The claims of {@code json}, or {@code null} when a required claim ({@code iss sub aud exp iat
+   * jti client_id}) is missing or a typed claim has the wrong JSON type.
+   *
+   * @throws RuntimeException only for a map that misbehaves; callers treat it as invalid
+   */
+  public static ParsedClaims parse(Map<String, Object> json) {
+    String iss = string(json, ClaimNames.ISSUER);
+    String sub = string(json, ClaimNames.SUBJECT);
+    String jti = string(json, ClaimNames.JWT_ID);
+    String clientId = string(json, ClaimNames.CLIENT_ID);
+    List<String> aud = audience(json.get(ClaimNames.AUDIENCE));
+    Instant exp = numericDate(json.get(ClaimNames.EXPIRES_AT));
+    Instant iat = numericDate(json.get(ClaimNames.ISSUED_AT));
+    Object nbfRaw = json.get(ClaimNames.NOT_BEFORE);
+    Instant nbf = nbfRaw == null ? null : numericDate(nbfRaw);
+    Object scopeRaw = json.get(ClaimNames.SCOPE);
+    Object fidRaw = json.get(ClaimNames.FAMILY_ID);
+    if (iss == null || sub == null || jti == null || clientId == null || aud == null
+        || exp == null || iat == null || (nbfRaw != null && nbf == null)
+        || (scopeRaw != null && !(scopeRaw instanceof String))
+        || (fidRaw != null && !(fidRaw instanceof String))) {
+      return null;
+    }
+    Set<String> scopes = new TreeSet<>();
+    if (scopeRaw != null) {
+      // Split on single spaces, dropping empty pieces (what split(" ") plus a filter did).
+      String all = (String) scopeRaw;
+      int from = 0;
+      while (from <= all.length()) {
+        int space = all.indexOf(' ', from);
+        int to = space < 0 ? all.length() : space;
+        if (to > from) {
+          scopes.add(all.substring(from, to));
+        }
+        from = to + 1;
+      }
+    }
+    return new ParsedClaims(iss, sub, aud, exp, iat, nbf, jti, clientId, scopes, (String) fidRaw);
+  }
+
+  /** The record, with {@code json} as the source of its extra claims. */
+  public TokenClaims toTokenClaims(Map<String, Object> json) {
+    return new TokenClaims(issuer, subject, audience, expiresAt, issuedAt, notBefore, jwtId,
+        clientId, scopes, familyId, json);
+  }
+
+  private static String string(Map<String, Object> json, String name) {
+    return json.get(name) instanceof String s && !s.isEmpty() ? s : null;
+  }
+
+  private static List<String> audience(Object raw) {
+    if (raw instanceof String s && !s.isEmpty()) {
+      return List.of(s);
+    }
+    if (raw instanceof List<?> list && !list.isEmpty()) {
+      List<String> out = new ArrayList<>();
+      for (Object o : list) {
+        if (!(o instanceof String s)) {
+          return null;
+        }
+        out.add(s);
+      }
+      return List.copyOf(out);
+    }
+    return null;
+  }
+
+  // RFC 7519 NumericDate: seconds, possibly fractional; bounded so Instant arithmetic cannot overflow.
+  private static Instant numericDate(Object raw) {
+    if (!(raw instanceof Number n)) {
+      return null;
+    }
+    double d = n.doubleValue();
+    if (Double.isNaN(d) || d < 0 || d > 253402300799d) {
+      return null;
+    }
+    return Instant.ofEpochSecond((long) Math.floor(d));
+  }
+}

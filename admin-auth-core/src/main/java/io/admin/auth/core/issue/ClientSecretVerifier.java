@@ -1,0 +1,53 @@
+package io.admin.auth.core.issue;
+
+import io.admin.auth.core.spi.OAuthClient;
+
+import io.admin.auth.core.AuthError;
+import io.admin.auth.core.AuthErrorCode;
+import io.admin.auth.core.crypto.RandomTokens;
+import io.admin.auth.core.crypto.SecretHasher;
+import io.admin.auth.core.spi.ClientStore;
+import java.util.Optional;
+
+/**
+ * Client authentication with one answer and one cost for an unknown client and a wrong secret:
+ * an unknown client is compared against a dummy hash, so the same HMAC runs either way.
+ */
+final class ClientSecretVerifier {
+
+  private static final AuthError FAILED =
+      AuthError.of(AuthErrorCode.AUTH_CLIENT_INVALID, "Client authentication failed.");
+  private static final int MAX_INPUT_CHARS = 1024;
+
+  private final ClientStore clients;
+  private final SecretHasher hasher;
+  private final String dummyHash;
+
+  ClientSecretVerifier(ClientStore clients, SecretHasher hasher, RandomTokens random) {
+    this.clients = clients;
+    this.hasher = hasher;
+    this.dummyHash = hasher.hash(random.secret());
+  }
+
+  ClientAuthentication authenticate(String clientId, String clientSecret) {
+    if (clientId == null || clientSecret == null || clientId.length() > MAX_INPUT_CHARS
+        || clientSecret.length() > MAX_INPUT_CHARS) {
+      hasher.matches("", dummyHash);
+      return new ClientAuthentication.Failed(FAILED);
+    }
+    Optional<OAuthClient> client = clients.findById(clientId);
+    String stored = client.map(OAuthClient::secretHash).orElse(dummyHash);
+    boolean ok = hasher.matches(clientSecret, stored);
+    return ok && client.isPresent()
+        ? new ClientAuthentication.Succeeded(client.get())
+        : new ClientAuthentication.Failed(FAILED);
+  }
+
+  OAuthClient register(ClientRegistration r) {
+    OAuthClient client = new OAuthClient(r.clientId(), hasher.hash(r.clientSecret()),
+        r.allowedScopes(), r.grantTypes(), r.refreshTokenForClientCredentials(),
+        r.accessTokenTtl(), r.refreshTokenTtl());
+    clients.save(client);
+    return client;
+  }
+}

@@ -1,0 +1,38 @@
+package io.admin.auth.core.issue;
+
+import java.util.Collections;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A successful token response (contract section 2, RFC 6749 section 5.1).
+ *
+ * @param accessToken the signed JWT
+ * @param tokenType always {@code Bearer}
+ * @param expiresIn access token lifetime in seconds
+ * @param refreshToken the opaque refresh token, or {@code null} when none is issued
+ * @param scopes the granted scopes
+ */
+public record TokenResponse(
+    String accessToken, String tokenType, long expiresIn, String refreshToken, Set<String> scopes) {
+
+  public TokenResponse {
+    Objects.requireNonNull(accessToken, "accessToken");
+    Objects.requireNonNull(tokenType, "tokenType");
+    scopes = Collections.unmodifiableSortedSet(new TreeSet<>(scopes));
+  }
+
+  /** The granted scopes, space separated, as the {@code scope} response field. */
+  public String scope() {
+    return String.join(" ", scopes);
+  }
+
+  /** Never prints the tokens. */
+  @Override
+  public String toString() {
+    return "TokenResponse[accessToken=**********, tokenType=" + tokenType + ", expiresIn="
+        + expiresIn + ", refreshToken=" + (refreshToken == null ? "null" : "**********")
+        + ", scopes=" + scopes + "]";
+  }
+}

@@ -1,0 +1,114 @@
+package io.admin.auth.core.spi;
+
+import io.admin.auth.core.apikey.ApiKeyFormat;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The stored metadata of one API key. Immutable. Holds only HMACs of secrets (see
+ * {@link io.admin.auth.core.crypto.SecretHasher}), and even those are masked in {@link #toString()}.
+ *
+ * @param id public key id (see {@link ApiKeyFormat})
+ * @param name a label chosen by the creator, e.g. {@code ci-bot}
+ * @param owner the subject (user or client id) that owns the key; becomes the principal's subject
+ * @param scopes scopes granted to callers presenting the key (sorted, unmodifiable; each an RFC
+ *     6749 section 3.3 scope token, so that none splits in two when joined with spaces)
+ * @param createdAt creation instant
+ * @param expiresAt when the key stops working, or {@code null} if it never expires
+ * @param lastUsedAt last successful use as last flushed to the store (may lag, see
+ *     {@link LastUsedRecorder}), or {@code null} if never used
+ * @param revokedAt when the key was revoked, or {@code null}
+ * @param secretHash HMAC of the current secret
+ * @param previousSecretHash HMAC of the secret replaced by the last rotation, or {@code null}
+ * @param previousSecretExpiresAt end of the rotation grace period of {@code previousSecretHash};
+ *     {@code null} exactly when {@code previousSecretHash} is
+ */
+public record ApiKey(
+    String id,
+    String name,
+    String owner,
+    Set<String> scopes,
+    Instant createdAt,
+    Instant expiresAt,
+    Instant lastUsedAt,
+    Instant revokedAt,
+    String secretHash,
+    String previousSecretHash,
+    Instant previousSecretExpiresAt) {
+
+  public ApiKey {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(createdAt, "createdAt");
+    Objects.requireNonNull(secretHash, "secretHash");
+    if (!ApiKeyFormat.isKeyId(id)) {
+      throw new IllegalArgumentException("id is not a key id");
+    }
+    if (owner.isBlank()) {
+      throw new IllegalArgumentException("owner must not be blank");
+    }
+    if ((previousSecretHash == null) != (previousSecretExpiresAt == null)) {
+      throw new IllegalArgumentException(
+          "previousSecretHash and previousSecretExpiresAt go together");
+    }
+    scopes = scopes == null ? Set.of() : Collections.unmodifiableSortedSet(new TreeSet<>(scopes));
+    for (String scope : scopes) {
+      if (!isScopeToken(scope)) {
+        throw new IllegalArgumentException("scopes must be RFC 6749 scope tokens");
+      }
+    }
+  }
+
+  /** The non-secret display prefix, {@code adm_<id>} (the contract's {@code prefix} field). */
+  public String prefix() {
+    return ApiKeyFormat.displayPrefix(id);
+  }
+
+  /** Whether the key has been revoked. */
+  public boolean revoked() {
+    return revokedAt != null;
+  }
+
+  /** Whether the key is expired at {@code now} (expiry instant inclusive). */
+  public boolean expiredAt(Instant now) {
+    return expiresAt != null && !now.isBefore(expiresAt);
+  }
+
+  /** This key with {@code lastUsedAt} moved forward to {@code at} (never backward). */
+  public ApiKey withLastUsedAt(Instant at) {
+    if (at == null || (lastUsedAt != null && !at.isAfter(lastUsedAt))) {
+      return this;
+    }
+    return new ApiKey(id, name, owner, scopes, createdAt, expiresAt, at, revokedAt, secretHash,
+        previousSecretHash, previousSecretExpiresAt);
+  }
+
+  /** Never prints secret hashes. */
+  @Override
+  public String toString() {
+    return "ApiKey[id=" + id + ", name=" + name + ", owner=" + owner + ", scopes=" + scopes
+        + ", createdAt=" + createdAt + ", expiresAt=" + expiresAt + ", lastUsedAt=" + lastUsedAt
+        + ", revokedAt=" + revokedAt + ", secretHash=**********, previousSecretHash="
+        + (previousSecretHash == null ? "null" : "**********")
+        + ", previousSecretExpiresAt=" + previousSecretExpiresAt + "]";
+  }
+
+  /** RFC 6749 section 3.3: {@code 1*( %x21 / %x23-5B / %x5D-7E )}. */
+  private static boolean isScopeToken(String scope) {
+    if (scope == null || scope.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < scope.length(); i++) {
+      char c = scope.charAt(i);
+      if (c < 0x21 || c > 0x7E || c == '"' || c == '\\') {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,158 @@
+package io.admin.auth.core.verify;
+
+import io.admin.auth.core.internal.jose.JwsCrypto;
+import io.admin.auth.core.audit.AuditListener;
+import io.admin.auth.core.spi.RevocationStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Builds an {@link AccessTokenVerifier}. Defaults: audience = issuer, system UTC clock, skew 30 s,
+ * no-op audit, {@link JwsCrypto#defaults()}, verified-token cache on ({@value
+ * #DEFAULT_CACHE_MAX_ENTRIES} tokens, {@value #DEFAULT_CACHE_MAX_BYTES} bytes). Everything is
+ * checked in {@link #build()}.
+ */
+public final class AccessTokenVerifierBuilder {
+
+  /** The largest clock skew accepted. */
+  public static final Duration MAX_SKEW = Duration.ofMinutes(5);
+
+  /** Default bound on cached verified tokens. */
+  public static final int DEFAULT_CACHE_MAX_ENTRIES = 10_000;
+  /** Default bound on the cache's estimated heap use: 32 MiB. */
+  public static final long DEFAULT_CACHE_MAX_BYTES = 32L << 20;
+
+  /** The smallest byte bound accepted: room for a few of the largest tokens. */
+  public static final long MIN_CACHE_BYTES = 64L << 10;
+
+  private String issuer;
+  private String audience;
+  private Clock clock = Clock.systemUTC();
+  private Duration clockSkew = Duration.ofSeconds(30);
+  private AccessTokenVerifier.KeyResolver keys;
+  private RevocationStore revocationStore;
+  private AuditListener auditListener = AuditListener.noop();
+  private JwsCrypto crypto = JwsCrypto.defaults();
+  private boolean cacheEnabled = true;
+  private int cacheMaxEntries = DEFAULT_CACHE_MAX_ENTRIES;
+  private long cacheMaxBytes = DEFAULT_CACHE_MAX_BYTES;
+
+  AccessTokenVerifierBuilder() {}
+
+  /** The required {@code iss}. */
+  public AccessTokenVerifierBuilder issuer(String issuer) {
+    this.issuer = issuer;
+    return this;
+  }
+
+  /** The audience every token must carry in {@code aud}; default: the issuer. */
+  public AccessTokenVerifierBuilder audience(String audience) {
+    this.audience = audience;
+    return this;
+  }
+
+  /** The time source. */
+  public AccessTokenVerifierBuilder clock(Clock clock) {
+    this.clock = clock;
+    return this;
+  }
+
+  /** Tolerance for {@code exp}, {@code nbf}, {@code iat}; 0 to 5 minutes, default 30 s. */
+  public AccessTokenVerifierBuilder clockSkew(Duration clockSkew) {
+    this.clockSkew = clockSkew;
+    return this;
+  }
+
+  /** Where verification keys come from (required). */
+  public AccessTokenVerifierBuilder keys(AccessTokenVerifier.KeyResolver keys) {
+    this.keys = keys;
+    return this;
+  }
+
+  /** The revocation list consulted for every token (required). */
+  public AccessTokenVerifierBuilder revocationStore(RevocationStore revocationStore) {
+    this.revocationStore = revocationStore;
+    return this;
+  }
+
+  /** Receives a {@code VerificationFailed} event per rejection. */
+  public AccessTokenVerifierBuilder auditListener(AuditListener auditListener) {
+    this.auditListener = auditListener;
+    return this;
+  }
+
+  /** The JCA seam (provider choice); default {@link JwsCrypto#defaults()}. */
+  public AccessTokenVerifierBuilder crypto(JwsCrypto crypto) {
+    this.crypto = crypto;
+    return this;
+  }
+
+  /**
+   * Whether verified tokens are cached (default on). Off, every call checks the signature and
+   * parses the claims; the answers are the same either way.
+   */
+  public AccessTokenVerifierBuilder cacheEnabled(boolean cacheEnabled) {
+    this.cacheEnabled = cacheEnabled;
+    return this;
+  }
+
+  /** The most tokens the cache holds (at least 1); default {@value #DEFAULT_CACHE_MAX_ENTRIES}. */
+  public AccessTokenVerifierBuilder cacheMaxEntries(int cacheMaxEntries) {
+    this.cacheMaxEntries = cacheMaxEntries;
+    return this;
+  }
+
+  /**
+   * The most estimated heap the cache uses, in bytes (at least 64 KiB); default 32 MiB. Each
+   * token is counted as {@code 2048 + 3 x its length}.
+   */
+  public AccessTokenVerifierBuilder cacheMaxBytes(long cacheMaxBytes) {
+    this.cacheMaxBytes = cacheMaxBytes;
+    return this;
+  }
+
+  /**
+   * The verifier.
+   *
+   * @throws IllegalArgumentException or NullPointerException for a missing or invalid setting
+   */
+  public AccessTokenVerifier build() {
+    if (issuer == null || issuer.isBlank()) {
+      throw new IllegalArgumentException("issuer is required");
+    }
+    Objects.requireNonNull(clockSkew, "clockSkew");
+    if (clockSkew.isNegative() || clockSkew.compareTo(MAX_SKEW) > 0) {
+      throw new IllegalArgumentException("clockSkew must be between 0 and " + MAX_SKEW);
+    }
+    Objects.requireNonNull(crypto, "crypto");
+    String aud = audience == null ? issuer : audience;
+    if (aud.isBlank()) {
+      throw new IllegalArgumentException("audience must not be blank");
+    }
+    return new AccessTokenVerifier(issuer, aud, clock, clockSkew, keys, revocationStore,
+        auditListener, crypto, cache(cacheEnabled, cacheMaxEntries, cacheMaxBytes));
+  }
+
+  /** The cache for these settings, or {@code null} when off; shared with the token service builder. */
+  static VerifiedTokenCache cache(boolean enabled, int maxEntries, long maxBytes) {
+    if (!enabled) {
+      return null;
+    }
+    checkCacheBounds(maxEntries, maxBytes);
+    return new VerifiedTokenCache(maxEntries, maxBytes);
+  }
+
+  /**
+   * Throws {@link IllegalArgumentException} unless the cache bounds are usable: at least one entry
+   * and {@link #MIN_CACHE_BYTES}. Lets builders that wrap this one fail early with the same rule.
+   */
+  public static void checkCacheBounds(int maxEntries, long maxBytes) {
+    if (maxEntries < 1) {
+      throw new IllegalArgumentException("cacheMaxEntries must be at least 1");
+    }
+    if (maxBytes < MIN_CACHE_BYTES) {
+      throw new IllegalArgumentException("cacheMaxBytes must be at least " + MIN_CACHE_BYTES);
+    }
+  }
+}

@@ -1,0 +1,12 @@
+package io.admin.auth.core.store.memory;
+
+import io.admin.auth.core.spi.SigningKeyStore;
+import io.admin.auth.core.spi.SigningKeyStoreContract;
+
+class InMemorySigningKeyStoreTest extends SigningKeyStoreContract {
+
+  @Override
+  protected SigningKeyStore newStore() {
+    return new InMemorySigningKeyStore();
+  }
+}

@@ -1,0 +1,315 @@
+package io.admin.auth.core.verify;
+
+import io.admin.auth.core.ClaimNames;
+
+import static io.admin.auth.core.verify.TestJws.AUDIENCE;
+import static io.admin.auth.core.verify.TestJws.ISSUER;
+import static io.admin.auth.core.verify.TestJws.KEYS;
+import static io.admin.auth.core.verify.TestJws.T0;
+import static io.admin.auth.core.verify.TestJws.claims;
+import static io.admin.auth.core.verify.TestJws.token;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.admin.auth.core.AuthErrorCode;
+import io.admin.auth.core.AuthOutcome;
+import io.admin.auth.core.audit.AuditEvent;
+import io.admin.auth.core.spi.KeyState;
+import io.admin.auth.core.SigningAlgorithm;
+import io.admin.auth.core.spi.SigningKey;
+import io.admin.auth.core.key.SigningKeys;
+import io.admin.auth.core.store.memory.InMemoryRevocationStore;
+import io.admin.auth.core.testing.MutableClock;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The verified-token cache: a hit never outlives exp (with skew), revocation is checked on every
+ * hit, a key leaving the ring takes its tokens with it, cached and uncached answers are identical,
+ * and the bound holds under a flood of valid tokens.
+ */
+class AccessTokenVerifierCacheTest {
+
+  private static final Duration SKEW = Duration.ofSeconds(30);
+  private static final SigningKey RS = KEYS.get(SigningAlgorithm.RS256);
+  private static final SigningKey HS = KEYS.get(SigningAlgorithm.HS256);
+
+  private final MutableClock clock = new MutableClock(T0);
+  private final InMemoryRevocationStore revocations = new InMemoryRevocationStore();
+  private final List<AuditEvent> cachedEvents = new ArrayList<>();
+  private final List<AuditEvent> uncachedEvents = new ArrayList<>();
+  private final Map<String, SigningKey> ring = new HashMap<>();
+
+  {
+    KEYS.values().forEach(k -> ring.put(k.kid(), k));
+  }
+
+  private AccessTokenVerifierBuilder builder(List<AuditEvent> events) {
+    return AccessTokenVerifier.builder().issuer(ISSUER).audience(AUDIENCE).clock(clock)
+        .clockSkew(SKEW).keys(kid -> Optional.ofNullable(ring.get(kid)))
+        .revocationStore(revocations).auditListener(events::add);
+  }
+
+  private final AccessTokenVerifier cached = builder(cachedEvents).build();
+  private final AccessTokenVerifier uncached = builder(uncachedEvents).cacheEnabled(false).build();
+
+  private static AuthErrorCode code(AuthOutcome outcome) {
+    return assertInstanceOf(AuthOutcome.Rejected.class, outcome).error().code();
+  }
+
+  @Test
+  void verifyWhenSameTokenTwiceThenSecondIsHitWithSamePrincipal() {
+    String t = token(SigningAlgorithm.RS256, claims(T0));
+    var first = assertInstanceOf(AuthOutcome.Authenticated.class, cached.verify(t));
+    assertEquals(1, cached.cachedTokens());
+    // A new String with the same characters is the same token: the key is compared by value.
+    var second = assertInstanceOf(AuthOutcome.Authenticated.class, cached.verify(new String(t)));
+    assertSame(first.principal(), second.principal());
+  }
+
+  @Test
+  void verifyWhenCacheDisabledThenNothingCached() {
+    uncached.verify(token(SigningAlgorithm.RS256, claims(T0)));
+    assertEquals(0, uncached.cachedTokens());
+    assertEquals(0, uncached.cachedBytes());
+  }
+
+  @Test
+  void verifyWhenHitAtExactlyExpPlusSkewThenExpiredWithSameDetailsAsUncached() {
+    String t = token(SigningAlgorithm.RS256, claims(T0));
+    assertInstanceOf(AuthOutcome.Authenticated.class, cached.verify(t));
+    clock.set(T0.plusSeconds(3600).plus(SKEW).minusSeconds(1));
+    assertInstanceOf(AuthOutcome.Authenticated.class, cached.verify(t), "last second within skew");
+
+    clock.set(T0.plusSeconds(3600).plus(SKEW));
+    AuthOutcome hit = cached.verify(t);
+    AuthOutcome fresh = uncached.verify(t);
+    assertEquals(AuthErrorCode.AUTH_TOKEN_EXPIRED, code(hit));
+    assertEquals(fresh, hit);
+    assertEquals(Map.of("issued_at", "2025-03-15T10:00:00Z", "expired_at", "2025-03-15T11:00:00Z"),
+        assertInstanceOf(AuthOutcome.Rejected.class, hit).error().details());
+    assertEquals(0, cached.cachedTokens(), "an expired token is dropped from the cache");
+    assertEquals(reasons(uncachedEvents), reasons(cachedEvents));
+  }
+
+  @Test
+  void verifyWhenHitLongAfterExpThenExpired() {
+    String t = token(SigningAlgorithm.HS256, claims(T0));
+    cached.verify(t);
+    clock.set(T0.plus(Duration.ofDays(3)));
+    assertEquals(AuthErrorCode.AUTH_TOKEN_EXPIRED, code(cached.verify(t)));
+  }
+
+  @Test
+  void verifyWhenRevokedAfterCachingThenRevokedOnNextHit() {
+    String t = token(SigningAlgorithm.RS256, claims(T0));
+    assertInstanceOf(AuthOutcome.Authenticated.class, cached.verify(t));
+    revocations.revokeAccessToken("jti-1", T0.plusSeconds(7200));
+    assertEquals(AuthErrorCode.AUTH_TOKEN_REVOKED, code(cached.verify(t)));
+    assertEquals(AuthErrorCode.AUTH_TOKEN_REVOKED, code(cached.verify(t)));
+  }
+
+  @Test
+  void verifyWhenFamilyRevokedAfterCachingThenRevokedOnNextHit() {
+    Map<String, Object> c = claims(T0);
+    c.put(ClaimNames.FAMILY_ID, "fam-9");
+    String t = token(SigningAlgorithm.RS256, c);
+    assertInstanceOf(AuthOutcome.Authenticated.class, cached.verify(t));
+    revocations.revokeFamily("fam-9", T0.plusSeconds(7200));
+    assertEquals(AuthErrorCode.AUTH_TOKEN_REVOKED, code(cached.verify(t)));
+  }
+
+  @Test
+  void verifyWhenKeyLeavesRingThenHitRejectedAsUnknownKid() {
+    String t = token(SigningAlgorithm.RS256, claims(T0));
+    assertInstanceOf(AuthOutcome.Authenticated.class, cached.verify(t));
+    ring.remove(RS.kid());
+    assertEquals(AuthErrorCode.AUTH_TOKEN_INVALID, code(cached.verify(t)));
+    assertEquals("unknown kid", lastReason(cachedEvents));
+    assertEquals(0, cached.cachedTokens());
+  }
+
+  @Test
+  void verifyWhenKidNowNamesOtherKeyThenHitNotUsedAndSignatureRechecked() {
+    String t = token(SigningAlgorithm.RS256, claims(T0));
+    assertInstanceOf(AuthOutcome.Authenticated.class, cached.verify(t));
+    SigningKey other = new SigningKeys(new SecureRandom()).generate(SigningAlgorithm.RS256,
+        KeyState.ACTIVE, T0);
+    ring.put(RS.kid(), new SigningKey(RS.kid(), RS.algorithm(), RS.state(), RS.createdAt(),
+        RS.activatedAt(), null, other.signingKey(), other.verificationKey()));
+    assertEquals(AuthErrorCode.AUTH_TOKEN_INVALID, code(cached.verify(t)));
+    assertEquals("bad signature", lastReason(cachedEvents));
+  }
+
+  @Test
+  void verifyWhenKeyRetiredButStillInRingThenStillHit() {
+    String t = token(SigningAlgorithm.RS256, claims(T0));
+    var first = assertInstanceOf(AuthOutcome.Authenticated.class, cached.verify(t));
+    ring.put(RS.kid(), RS.retire(T0.plusSeconds(1)));
+    var again = assertInstanceOf(AuthOutcome.Authenticated.class, cached.verify(t));
+    assertSame(first.principal(), again.principal(), "same key material: still a hit");
+  }
+
+  @Test
+  void verifyWhenKeyReloadedAsNewObjectWithSameMaterialThenStillHitAndNothingEvicted() {
+    // A persistent key store decodes its keys again on every reload: new objects, same keys.
+    String t = token(SigningAlgorithm.RS256, claims(T0));
+    var first = assertInstanceOf(AuthOutcome.Authenticated.class, cached.verify(t));
+    SigningKey reloaded = SigningKey.fromEncoded(RS.kid(), RS.algorithm(), RS.state(),
+        RS.createdAt(), RS.activatedAt(), null, RS.encodedSigningKey(),
+        RS.encodedVerificationKey());
+    ring.put(RS.kid(), reloaded);
+    assertEquals(0, cached.evictUntrustedKeys());
+    assertSame(first.principal(),
+        assertInstanceOf(AuthOutcome.Authenticated.class, cached.verify(t)).principal());
+    assertSame(first.principal(),
+        assertInstanceOf(AuthOutcome.Authenticated.class, cached.verify(t)).principal());
+  }
+
+  @Test
+  void evictUntrustedKeysWhenKeyRemovedThenItsTokensDroppedAtOnce() {
+    cached.verify(token(SigningAlgorithm.RS256, claims(T0)));
+    Map<String, Object> other = claims(T0);
+    other.put("jti", "jti-2");
+    cached.verify(token(SigningAlgorithm.HS256, other));
+    assertEquals(2, cached.cachedTokens());
+    ring.remove(RS.kid());
+    assertEquals(1, cached.evictUntrustedKeys());
+    assertEquals(1, cached.cachedTokens());
+  }
+
+  static List<Instant> times() {
+    List<Instant> out = new ArrayList<>();
+    for (long s : new long[] {-3600, -31, -30, -1, 0, 1, 1800, 3599, 3600, 3629, 3630, 3631,
+        86_400}) {
+      out.add(T0.plusSeconds(s));
+    }
+    return out;
+  }
+
+  static List<String> tokens() {
+    List<String> out = new ArrayList<>();
+    for (SigningAlgorithm alg : SigningAlgorithm.values()) {
+      out.add(token(alg, claims(T0)));
+    }
+    Map<String, Object> nbfLater = claims(T0);
+    nbfLater.put("nbf", T0.plusSeconds(600).getEpochSecond());
+    out.add(token(SigningAlgorithm.HS256, nbfLater));
+    Map<String, Object> revoked = claims(T0);
+    revoked.put("jti", "revoked-jti");
+    out.add(token(SigningAlgorithm.RS256, revoked));
+    Map<String, Object> family = claims(T0);
+    family.put(ClaimNames.FAMILY_ID, "revoked-family");
+    family.put("jti", "jti-fam");
+    out.add(token(SigningAlgorithm.ES256, family));
+    Map<String, Object> wrongAud = claims(T0);
+    wrongAud.put("aud", "https://other.test");
+    out.add(token(SigningAlgorithm.RS256, wrongAud));
+    out.add(token(SigningAlgorithm.HS256, claims(T0.minusSeconds(7200))));
+    return out;
+  }
+
+  @Test
+  void verifyWhenSameTableThroughCacheThenAnswersIdenticalToUncached() {
+    // Walks every time (in order, and then back) for every token, revoking one half-way, with the
+    // cache warm from earlier times: hits must give exactly the uncached answer and audit reason.
+    List<String> tokens = tokens();
+    revocations.revokeFamily("revoked-family", T0.plus(Duration.ofDays(2)));
+    List<Instant> walk = new ArrayList<>(times());
+    List<Instant> back = new ArrayList<>(times());
+    java.util.Collections.reverse(back);
+    walk.addAll(back);
+    int mostCached = 0;
+    for (Instant now : walk) {
+      clock.set(now);
+      if (now.isAfter(T0.plusSeconds(1800))) {
+        revocations.revokeAccessToken("revoked-jti", T0.plus(Duration.ofDays(2)));
+      }
+      for (String t : tokens) {
+        for (int repeat = 0; repeat < 2; repeat++) {
+          cachedEvents.clear();
+          uncachedEvents.clear();
+          AuthOutcome viaCache = cached.verify(t);
+          AuthOutcome fresh = uncached.verify(t);
+          assertEquals(describe(fresh), describe(viaCache), now + " " + t.substring(0, 20));
+          assertEquals(reasons(uncachedEvents), reasons(cachedEvents), now.toString());
+          mostCached = Math.max(mostCached, cached.cachedTokens());
+        }
+      }
+    }
+    assertTrue(mostCached >= 5, "the table must have exercised hits: " + mostCached);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.admin.auth.core.verify.AccessTokenVerifierHostileInputTest#hostileTokens")
+  void verifyWhenHostileAfterWarmCacheThenSameAnswerAndReasonAsCold(String name, String reason,
+      String token) {
+    // A warm verifier has the valid token's header memoised and the token cached.
+    String valid = token(SigningAlgorithm.RS256, claims(T0));
+    cached.verify(valid);
+    cached.verify(valid);
+    cachedEvents.clear();
+    assertEquals(describe(uncached.verify(token)), describe(cached.verify(token)), name);
+    assertEquals(reasons(uncachedEvents), reasons(cachedEvents), name);
+    assertInstanceOf(AuthOutcome.Authenticated.class, cached.verify(valid), name);
+  }
+
+  @Test
+  void verifyWhenFloodOfDistinctValidTokensThenBoundsHoldAndAnswersStayRight() {
+    AccessTokenVerifier small = builder(new ArrayList<>()).cacheMaxEntries(100)
+        .cacheMaxBytes(AccessTokenVerifierBuilder.MIN_CACHE_BYTES).build();
+    long byteBound = AccessTokenVerifierBuilder.MIN_CACHE_BYTES;
+    int maxSeen = 0;
+    for (int i = 0; i < 2_000; i++) {
+      Map<String, Object> c = claims(T0);
+      c.put("jti", "flood-" + i);
+      String t = token(SigningAlgorithm.HS256, c);
+      assertInstanceOf(AuthOutcome.Authenticated.class, small.verify(t), "token " + i);
+      assertInstanceOf(AuthOutcome.Authenticated.class, small.verify(t), "repeat " + i);
+      maxSeen = Math.max(maxSeen, small.cachedTokens());
+      assertTrue(small.cachedBytes() <= byteBound, "bytes " + small.cachedBytes());
+    }
+    assertTrue(maxSeen <= 100, "entries " + maxSeen);
+    // The byte bound (64 KiB at ~3.4 KiB per token) is the tighter one here, and it is used.
+    assertTrue(maxSeen >= byteBound / VerifiedTokenCache.estimatedBytes(token(
+        SigningAlgorithm.HS256, claims(T0))) / 2, "entries " + maxSeen);
+  }
+
+  @Test
+  void buildWhenCacheBoundsInvalidThenRejected() {
+    assertThrows(IllegalArgumentException.class, () -> builder(cachedEvents).cacheMaxEntries(0)
+        .build());
+    assertThrows(IllegalArgumentException.class, () -> builder(cachedEvents)
+        .cacheMaxBytes(AccessTokenVerifierBuilder.MIN_CACHE_BYTES - 1).build());
+    // Off, the bounds are not used and not checked.
+    assertEquals(0, builder(cachedEvents).cacheEnabled(false).cacheMaxEntries(0).build()
+        .cachedTokens());
+  }
+
+  private static String describe(AuthOutcome outcome) {
+    if (outcome instanceof AuthOutcome.Rejected r) {
+      return "rejected " + r.error();
+    }
+    return "authenticated " + ((AuthOutcome.Authenticated) outcome).principal();
+  }
+
+  private static List<String> reasons(List<AuditEvent> events) {
+    return events.stream().map(e -> ((AuditEvent.VerificationFailed) e).reason()).toList();
+  }
+
+  private static String lastReason(List<AuditEvent> events) {
+    return ((AuditEvent.VerificationFailed) events.get(events.size() - 1)).reason();
+  }
+}

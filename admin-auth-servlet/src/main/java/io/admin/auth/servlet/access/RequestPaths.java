@@ -1,0 +1,90 @@
+package io.admin.auth.servlet.access;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Turns the raw request URI into the one path that access rules are matched against, or refuses
+ * it as ambiguous.
+ *
+ * <p>Why the raw URI: containers disagree on {@code getServletPath()} (Tomcat drops {@code ;}
+ * parameters and merges slashes, Jetty rejects or keeps them, and either may decode differently
+ * from the application's framework). Matching on what the client actually sent, and refusing
+ * every form two components could read differently, means a rule can never be bypassed by
+ * spelling. Refused: {@code ;} anywhere in the path, {@code \}, {@code //}, {@code .} and {@code
+ * ..} segments, percent-encoded {@code / \ . ; %} and control characters, malformed escapes,
+ * invalid UTF-8, and raw bytes outside printable ASCII. Case is kept: {@code /API} and {@code
+ * /api} are different paths.
+ */
+public final class RequestPaths {
+
+  private RequestPaths() {}
+
+  /** The canonical, decoded path of {@code request} below its context path, or empty if ambiguous. */
+  public static Optional<String> canonicalPath(HttpServletRequest request) {
+    String raw = request.getRequestURI();
+    String context = request.getContextPath();
+    if (raw == null || context == null || !raw.startsWith(context)) {
+      return Optional.empty();
+    }
+    String path = raw.substring(context.length());
+    return canonicalize(path.isEmpty() ? "/" : path);
+  }
+
+  /** The canonical, decoded form of a raw (still percent-encoded) path, or empty if ambiguous. */
+  public static Optional<String> canonicalize(String rawPath) {
+    if (rawPath == null || !rawPath.startsWith("/") || rawPath.contains("//")) {
+      return Optional.empty();
+    }
+    ByteBuffer bytes = ByteBuffer.allocate(rawPath.length());
+    for (int i = 0; i < rawPath.length(); i++) {
+      char c = rawPath.charAt(i);
+      if (c <= 0x20 || c >= 0x7f || c == ';' || c == '\\') {
+        return Optional.empty();
+      }
+      if (c == '%') {
+        int b = i + 2 < rawPath.length() ? hex(rawPath.charAt(i + 1), rawPath.charAt(i + 2)) : -1;
+        if (b < 0 || isForbiddenEncoded(b)) {
+          return Optional.empty();
+        }
+        bytes.put((byte) b);
+        i += 2;
+      } else {
+        bytes.put((byte) c);
+      }
+    }
+    bytes.flip();
+    String decoded;
+    try {
+      decoded = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(bytes)
+          .toString();
+    } catch (CharacterCodingException e) {
+      return Optional.empty();
+    }
+    for (String segment : decoded.split("/", -1)) {
+      if (segment.equals(".") || segment.equals("..")) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(decoded);
+  }
+
+  private static boolean isForbiddenEncoded(int b) {
+    // Encoded separators and dots are how path-confusion attacks hide; encoded '%' is double
+    // encoding; controls (and DEL) have no business in a path.
+    return b == '/' || b == '\\' || b == '.' || b == ';' || b == '%' || b < 0x20 || b == 0x7f;
+  }
+
+  private static int hex(char hi, char lo) {
+    int h = Character.digit(hi, 16);
+    int l = Character.digit(lo, 16);
+    return h < 0 || l < 0 ? -1 : (h << 4) | l;
+  }
+}

@@ -1,0 +1,78 @@
+package io.admin.auth.servlet.error;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * One {@code WWW-Authenticate} challenge (RFC 7235 section 2.1, RFC 9110 section 11.6.1): an
+ * auth-scheme name and ordered auth-params, rendered as quoted strings.
+ *
+ * <p>Parameter values are escaped when rendered (backslash and double quote are backslash-escaped
+ * per the quoted-string rule), and characters that may not appear in a header (CR, LF, other
+ * controls, non-ASCII) are replaced with {@code ?}, so no value can split or forge a header.
+ *
+ * @param scheme the auth-scheme token, e.g. {@code Bearer}
+ * @param parameters auth-params in rendering order (copied)
+ */
+public record Challenge(String scheme, Map<String, String> parameters) {
+
+  private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
+  public Challenge {
+    Objects.requireNonNull(scheme, "scheme");
+    if (!TOKEN.matcher(scheme).matches()) {
+      throw new IllegalArgumentException("auth-scheme must be an RFC 7230 token: " + scheme);
+    }
+    Map<String, String> copy = new LinkedHashMap<>();
+    if (parameters != null) {
+      parameters.forEach((k, v) -> {
+        if (!TOKEN.matcher(k).matches()) {
+          throw new IllegalArgumentException("auth-param name must be a token: " + k);
+        }
+        copy.put(k, Objects.requireNonNull(v, "value of " + k));
+      });
+    }
+    parameters = Collections.unmodifiableMap(copy);
+  }
+
+  /** A challenge with only a {@code realm} parameter, e.g. {@code Bearer realm="admin"}. */
+  public static Challenge of(String scheme, String realm) {
+    return new Challenge(scheme, Map.of("realm", realm));
+  }
+
+  /** The same challenge with one more parameter (replacing an existing one of that name). */
+  public Challenge with(String name, String value) {
+    Map<String, String> copy = new LinkedHashMap<>(parameters);
+    copy.put(name, value);
+    return new Challenge(scheme, copy);
+  }
+
+  /** The header value, e.g. {@code Bearer realm="admin", error="invalid_token"}. */
+  public String toHeaderValue() {
+    StringBuilder sb = new StringBuilder(scheme);
+    String sep = " ";
+    for (Map.Entry<String, String> e : parameters.entrySet()) {
+      sb.append(sep).append(e.getKey()).append("=\"").append(quote(e.getValue())).append('"');
+      sep = ", ";
+    }
+    return sb.toString();
+  }
+
+  static String quote(String value) {
+    StringBuilder sb = new StringBuilder(value.length());
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '"' || c == '\\') {
+        sb.append('\\').append(c);
+      } else if (c < 0x20 || c > 0x7e) {
+        sb.append('?');
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+}

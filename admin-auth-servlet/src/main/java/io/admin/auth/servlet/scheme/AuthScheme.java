@@ -1,0 +1,67 @@
+package io.admin.auth.servlet.scheme;
+
+import io.admin.auth.servlet.error.Challenge;
+
+import io.admin.auth.core.AuthError;
+import io.admin.auth.core.AuthOutcome;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * One way of authenticating an HTTP request (Bearer, API key, Basic, or your own), plugged into
+ * {@link AdminAuthFilter}.
+ *
+ * <p>Contract:
+ *
+ * <ul>
+ *   <li>{@link #authenticate} returns {@link AuthOutcome.NotApplicable} when the request carries
+ *       no credential of this scheme's kind (so a Bearer scheme abstains on {@code Authorization:
+ *       Basic ...}), {@link AuthOutcome.Rejected} when it carries one that is bad, and {@link
+ *       AuthOutcome.Authenticated} when it is good. Wrong credentials are values, never
+ *       exceptions; only "could not check" (a store is down) throws {@link
+ *       io.admin.auth.core.AuthUnavailableException}, which the filter answers with 503.
+ *   <li>The filter first asks <em>every</em> scheme {@link #presentIn} (headers only, no checking),
+ *       so that a request carrying two credentials (for example a Bearer header and an
+ *       {@code X-API-Key}) is refused with 400 instead of being judged by whichever scheme comes
+ *       first. Only then does it call {@link #authenticate}, on the one scheme whose credential is
+ *       present: a second credential never costs a signature check or a password hash, and never
+ *       counts as a failed attempt.
+ *   <li>Read credentials from headers only, never from the query string or form parameters (do
+ *       not call {@code getParameter}: it would also consume a request body that belongs to the
+ *       application).
+ *   <li>Implementations are immutable and thread-safe.
+ * </ul>
+ */
+public interface AuthScheme {
+
+  /**
+   * Whether the request carries a credential of this scheme's kind, judged from its headers alone
+   * and without checking the credential: cheap, side-effect free, never throws.
+   */
+  boolean presentIn(HttpServletRequest request);
+
+  /**
+   * Examines the request's credential of this scheme's kind. The filter calls it only when
+   * {@link #presentIn} said yes and no other scheme's credential is present.
+   *
+   * @return Authenticated, Rejected, or NotApplicable when no credential of this kind is present
+   */
+  AuthOutcome authenticate(HttpServletRequest request);
+
+  /**
+   * The challenge this scheme contributes to a 401 sent because no credential was presented (one
+   * per enabled scheme, no {@code error} attribute), e.g. {@code Bearer realm="admin"}.
+   */
+  Challenge challenge(String realm);
+
+  /**
+   * The challenge sent with a 401 after this scheme rejected the credential. The default adds
+   * the RFC 6750 section 3 attributes {@code error} and {@code error_description}; a scheme whose
+   * RFC defines no error attributes (Basic, RFC 7617) overrides this to return {@link
+   * #challenge(String)}.
+   */
+  default Challenge challenge(String realm, AuthError rejection) {
+    return challenge(realm)
+        .with("error", rejection.code().error())
+        .with("error_description", rejection.message());
+  }
+}
