@@ -98,7 +98,7 @@ public class SignBenchmark {
             issuer = new io.admin.auth.core.issue.AccessTokenIssuer(TokenFixture.ISSUER, TokenFixture.AUDIENCE,
                     java.time.Clock.fixed(Ours.NOW, java.time.ZoneOffset.UTC),
                     new io.admin.auth.core.crypto.RandomTokens(new java.security.SecureRandom()),
-                    io.admin.auth.core.internal.jose.JwsCrypto.defaults());
+                    io.admin.auth.core.key.JwsCrypto.defaults());
         }
     }
 

@@ -1,6 +1,5 @@
 package io.admin.auth.core;
 
-import io.admin.auth.core.internal.jose.ParsedClaims;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -84,17 +83,5 @@ public record TokenClaims(
     return m;
   }
 
-  /**
-   * Reads claims from a parsed JSON object. Empty when a required claim ({@code iss sub aud exp iat
-   * jti client_id}) is missing or any typed claim has the wrong JSON type; never throws.
-   */
-  public static Optional<TokenClaims> fromJsonObject(Map<String, Object> json) {
-    try {
-      ParsedClaims parsed = ParsedClaims.parse(json);
-      return parsed == null ? Optional.empty() : Optional.of(parsed.toTokenClaims(json));
-    } catch (RuntimeException e) {
-      return Optional.empty();
-    }
-  }
 
 }

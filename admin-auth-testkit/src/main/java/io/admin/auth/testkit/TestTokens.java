@@ -1,7 +1,7 @@
 package io.admin.auth.testkit;
 
 import io.admin.auth.core.crypto.RandomTokens;
-import io.admin.auth.core.internal.jose.JwsCrypto;
+import io.admin.auth.core.key.JwsCrypto;
 import io.admin.auth.core.store.memory.InMemoryRevocationStore;
 import io.admin.auth.core.issue.AccessTokenIssuer;
 import io.admin.auth.core.verify.AccessTokenVerifier;

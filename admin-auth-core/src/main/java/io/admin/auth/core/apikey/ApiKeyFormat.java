@@ -1,10 +1,11 @@
 package io.admin.auth.core.apikey;
 
+import io.admin.auth.core.spi.ApiKey;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
+
 import java.util.zip.CRC32;
 
 /**
@@ -30,7 +31,7 @@ import java.util.zip.CRC32;
 public final class ApiKeyFormat {
 
   /** The fixed, greppable prefix of every key. */
-  public static final String PREFIX = "adm_";
+  public static final String PREFIX = ApiKey.KEY_PREFIX;
   /** Characters of the public key id. */
   public static final int ID_LENGTH = 16;
   /** Characters of the secret: 43 base62 characters carry at least 256 bits. */
@@ -42,7 +43,6 @@ public final class ApiKeyFormat {
   /** A regular expression matching exactly the keys of this format (for scanners and docs). */
   public static final String REGEX = "adm_[0-9A-Za-z]{16}_[0-9A-Za-z]{49}";
 
-  private static final Pattern ID_PATTERN = Pattern.compile("[0-9A-Za-z]{16}");
   private static final int ID_START = PREFIX.length();
   private static final int SECRET_START = ID_START + ID_LENGTH + 1;
   private static final int CHECKSUM_START = SECRET_START + SECRET_LENGTH;
@@ -61,7 +61,7 @@ public final class ApiKeyFormat {
 
   /** Whether {@code id} has the shape of a key id (for path parameters of management endpoints). */
   public static boolean isKeyId(String id) {
-    return id != null && ID_PATTERN.matcher(id).matches();
+    return ApiKey.isKeyId(id);
   }
 
   /** The non-secret display prefix of a key, {@code adm_<id>}: safe to show in listings. */

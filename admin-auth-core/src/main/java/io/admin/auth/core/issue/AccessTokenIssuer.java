@@ -7,7 +7,7 @@ import io.admin.auth.core.internal.jose.ClaimsWriter;
 
 import io.admin.auth.core.crypto.RandomTokens;
 import io.admin.auth.core.internal.jose.Json;
-import io.admin.auth.core.internal.jose.JwsCrypto;
+import io.admin.auth.core.key.JwsCrypto;
 import io.admin.auth.core.spi.SigningKey;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -2,7 +2,7 @@ package io.admin.auth.core.issue;
 
 import io.admin.auth.core.verify.AccessTokenVerifierBuilder;
 
-import io.admin.auth.core.internal.jose.JwsCrypto;
+import io.admin.auth.core.key.JwsCrypto;
 import io.admin.auth.core.key.KeyRotationPolicy;
 import io.admin.auth.core.SigningAlgorithm;
 import io.admin.auth.core.audit.AuditListener;

@@ -1,18 +1,18 @@
 package io.admin.auth.core.spi;
 
-import io.admin.auth.core.apikey.ApiKeyFormat;
 
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * The stored metadata of one API key. Immutable. Holds only HMACs of secrets (see
  * {@link io.admin.auth.core.crypto.SecretHasher}), and even those are masked in {@link #toString()}.
  *
- * @param id public key id (see {@link ApiKeyFormat})
+ * @param id public key id (16 base62 characters, see {@link #isKeyId})
  * @param name a label chosen by the creator, e.g. {@code ci-bot}
  * @param owner the subject (user or client id) that owns the key; becomes the principal's subject
  * @param scopes scopes granted to callers presenting the key (sorted, unmodifiable; each an RFC
@@ -40,13 +40,18 @@ public record ApiKey(
     String previousSecretHash,
     Instant previousSecretExpiresAt) {
 
+  /** The fixed, greppable prefix of every key string and of every display prefix. */
+  public static final String KEY_PREFIX = "adm_";
+
+  private static final Pattern ID_PATTERN = Pattern.compile("[0-9A-Za-z]{16}");
+
   public ApiKey {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(owner, "owner");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(secretHash, "secretHash");
-    if (!ApiKeyFormat.isKeyId(id)) {
+    if (!isKeyId(id)) {
       throw new IllegalArgumentException("id is not a key id");
     }
     if (owner.isBlank()) {
@@ -66,7 +71,15 @@ public record ApiKey(
 
   /** The non-secret display prefix, {@code adm_<id>} (the contract's {@code prefix} field). */
   public String prefix() {
-    return ApiKeyFormat.displayPrefix(id);
+    return KEY_PREFIX + id;
+  }
+
+  /**
+   * Whether {@code id} has the shape of a key id: 16 base62 characters. The record owns the rule
+   * so that the store SPI needs nothing from the API-key feature package.
+   */
+  public static boolean isKeyId(String id) {
+    return id != null && ID_PATTERN.matcher(id).matches();
   }
 
   /** Whether the key has been revoked. */

@@ -1,6 +1,6 @@
 package io.admin.auth.core.verify;
 
-import io.admin.auth.core.internal.jose.JwsCrypto;
+import io.admin.auth.core.key.JwsCrypto;
 import io.admin.auth.core.audit.AuditListener;
 import io.admin.auth.core.spi.RevocationStore;
 import java.time.Clock;

@@ -114,7 +114,7 @@ class DefaultTokenServiceKeyRotationTest {
     AccessTokenIssuer otherNode = new AccessTokenIssuer(ServiceFixture.ISSUER,
         ServiceFixture.ISSUER, clock,
         new io.admin.auth.core.crypto.RandomTokens(new java.security.SecureRandom()),
-        io.admin.auth.core.internal.jose.JwsCrypto.jdk());
+        io.admin.auth.core.key.JwsCrypto.jdk());
 
     clock.advance(Duration.ofSeconds(15)); // inside the 1-minute refresh, past the 10 s reload gap
     var published = gen.generate(io.admin.auth.core.SigningAlgorithm.ES256,
@@ -141,7 +141,7 @@ class DefaultTokenServiceKeyRotationTest {
     AccessTokenIssuer otherNode = new AccessTokenIssuer(ServiceFixture.ISSUER,
         ServiceFixture.ISSUER, clock,
         new io.admin.auth.core.crypto.RandomTokens(new java.security.SecureRandom()),
-        io.admin.auth.core.internal.jose.JwsCrypto.jdk());
+        io.admin.auth.core.key.JwsCrypto.jdk());
     var key = gen.generate(io.admin.auth.core.SigningAlgorithm.EDDSA,
         io.admin.auth.core.spi.KeyState.NEXT, clock.instant());
     keyStore.add(key);

@@ -1,6 +1,7 @@
 package io.admin.auth.core.spi;
 
-import io.admin.auth.core.internal.jose.JwsCrypto;
+
+import io.admin.auth.core.key.JwsCrypto;
 import io.admin.auth.core.SigningAlgorithm;
 import io.admin.auth.core.key.SigningKeys;
 

@@ -17,7 +17,7 @@ import io.admin.auth.core.AuthErrorCode;
 import io.admin.auth.core.AuthOutcome;
 import io.admin.auth.core.audit.AuditEvent;
 import io.admin.auth.core.internal.jose.Json;
-import io.admin.auth.core.internal.jose.JwsCrypto;
+import io.admin.auth.core.key.JwsCrypto;
 import io.admin.auth.core.SigningAlgorithm;
 import io.admin.auth.core.spi.SigningKey;
 import io.admin.auth.core.store.memory.InMemoryRevocationStore;

@@ -68,7 +68,7 @@ class AccessTokenVerifierTest {
   void verifyWhenIssuedByIssuerThenRoundTrips() {
     AccessTokenIssuer issuer = new AccessTokenIssuer(ISSUER, AUDIENCE, clock,
         new io.admin.auth.core.crypto.RandomTokens(new java.security.SecureRandom()),
-        io.admin.auth.core.internal.jose.JwsCrypto.jdk());
+        io.admin.auth.core.key.JwsCrypto.jdk());
     var issued = issuer.issue(TestJws.KEYS.get(SigningAlgorithm.ES256), "sub-1", "client-b",
         Set.of("a"), Duration.ofMinutes(10), "fam-1");
     AuthPrincipal p = assertInstanceOf(AuthOutcome.Authenticated.class,

@@ -1,7 +1,7 @@
 package io.admin.auth.core.verify;
 
 import io.admin.auth.core.internal.jose.Json;
-import io.admin.auth.core.internal.jose.JwsCrypto;
+import io.admin.auth.core.key.JwsCrypto;
 import io.admin.auth.core.key.KeyRing;
 import io.admin.auth.core.spi.KeyState;
 import io.admin.auth.core.SigningAlgorithm;

@@ -1,7 +1,7 @@
 package io.admin.auth.jdbc.contract;
 
 import io.admin.auth.core.spi.ApiKeyStore;
-import io.admin.auth.core.spi.ApiKeyStoreContract;
+import io.admin.auth.tck.ApiKeyStoreContract;
 import io.admin.auth.jdbc.Dialect;
 import io.admin.auth.jdbc.TestStores;
 

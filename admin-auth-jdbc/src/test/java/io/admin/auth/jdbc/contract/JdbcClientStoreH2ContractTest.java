@@ -1,7 +1,7 @@
 package io.admin.auth.jdbc.contract;
 
 import io.admin.auth.core.spi.ClientStore;
-import io.admin.auth.core.spi.ClientStoreContract;
+import io.admin.auth.tck.ClientStoreContract;
 import io.admin.auth.jdbc.Dialect;
 import io.admin.auth.jdbc.TestStores;
 

@@ -1,7 +1,7 @@
 package io.admin.auth.jdbc.contract;
 
 import io.admin.auth.core.spi.SigningKeyStore;
-import io.admin.auth.core.spi.SigningKeyStoreContract;
+import io.admin.auth.tck.SigningKeyStoreContract;
 import io.admin.auth.jdbc.Dialect;
 import io.admin.auth.jdbc.TestStores;
 

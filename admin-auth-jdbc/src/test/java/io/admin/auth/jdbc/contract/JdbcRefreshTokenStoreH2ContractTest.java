@@ -1,7 +1,7 @@
 package io.admin.auth.jdbc.contract;
 
 import io.admin.auth.core.spi.RefreshTokenStore;
-import io.admin.auth.core.spi.RefreshTokenStoreContract;
+import io.admin.auth.tck.RefreshTokenStoreContract;
 import io.admin.auth.jdbc.Dialect;
 import io.admin.auth.jdbc.TestStores;
 

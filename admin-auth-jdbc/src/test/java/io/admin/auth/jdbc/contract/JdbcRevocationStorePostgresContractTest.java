@@ -1,7 +1,7 @@
 package io.admin.auth.jdbc.contract;
 
 import io.admin.auth.core.spi.RevocationStore;
-import io.admin.auth.core.spi.RevocationStoreContract;
+import io.admin.auth.tck.RevocationStoreContract;
 import io.admin.auth.jdbc.Dialect;
 import io.admin.auth.jdbc.JdbcRevocationStore;
 import io.admin.auth.jdbc.TestStores;

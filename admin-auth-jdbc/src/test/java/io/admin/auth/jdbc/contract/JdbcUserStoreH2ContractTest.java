@@ -1,7 +1,7 @@
 package io.admin.auth.jdbc.contract;
 
 import io.admin.auth.core.spi.UserStore;
-import io.admin.auth.core.spi.UserStoreContract;
+import io.admin.auth.tck.UserStoreContract;
 import io.admin.auth.jdbc.Dialect;
 import io.admin.auth.jdbc.TestStores;
 

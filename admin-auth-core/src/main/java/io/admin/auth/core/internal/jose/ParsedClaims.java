@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The typed claims read from a claims JSON object, validated exactly as {@link
- * TokenClaims#fromJsonObject} requires, but without building the {@link TokenClaims} record, whose
+ * The typed claims read from a claims JSON object (required claims present, each of its JSON
+ * type), like the {@link TokenClaims} record but without building it: the record's
  * defensive copies (the "extra" map above all) the verifier's hot path does not need: it builds
  * the principal from these and the raw map, and the record only when a caller asks for it.
  *

@@ -1,7 +1,7 @@
 package io.admin.auth.core.store.memory;
 
 import io.admin.auth.core.spi.ApiKeyStore;
-import io.admin.auth.core.spi.ApiKeyStoreContract;
+import io.admin.auth.tck.ApiKeyStoreContract;
 
 class InMemoryApiKeyStoreTest extends ApiKeyStoreContract {
   @Override

@@ -1,7 +1,7 @@
 package io.admin.auth.core.store.memory;
 
 import io.admin.auth.core.spi.ClientStore;
-import io.admin.auth.core.spi.ClientStoreContract;
+import io.admin.auth.tck.ClientStoreContract;
 
 class InMemoryClientStoreTest extends ClientStoreContract {
 

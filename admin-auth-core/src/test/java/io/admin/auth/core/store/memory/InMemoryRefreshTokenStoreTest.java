@@ -1,7 +1,7 @@
 package io.admin.auth.core.store.memory;
 
 import io.admin.auth.core.spi.RefreshTokenStore;
-import io.admin.auth.core.spi.RefreshTokenStoreContract;
+import io.admin.auth.tck.RefreshTokenStoreContract;
 
 class InMemoryRefreshTokenStoreTest extends RefreshTokenStoreContract {
 

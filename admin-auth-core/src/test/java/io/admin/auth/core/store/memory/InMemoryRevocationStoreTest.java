@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.admin.auth.core.crypto.RandomTokens;
 import io.admin.auth.core.spi.RevocationStore;
-import io.admin.auth.core.spi.RevocationStoreContract;
+import io.admin.auth.tck.RevocationStoreContract;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;

@@ -1,7 +1,7 @@
 package io.admin.auth.core.store.memory;
 
 import io.admin.auth.core.spi.SigningKeyStore;
-import io.admin.auth.core.spi.SigningKeyStoreContract;
+import io.admin.auth.tck.SigningKeyStoreContract;
 
 class InMemorySigningKeyStoreTest extends SigningKeyStoreContract {
 

@@ -1,7 +1,7 @@
 package io.admin.auth.core.store.memory;
 
 import io.admin.auth.core.spi.UserStore;
-import io.admin.auth.core.spi.UserStoreContract;
+import io.admin.auth.tck.UserStoreContract;
 
 class InMemoryUserStoreTest extends UserStoreContract {
   @Override

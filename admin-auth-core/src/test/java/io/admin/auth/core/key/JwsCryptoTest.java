@@ -1,9 +1,8 @@
-package io.admin.auth.core.internal.jose;
+package io.admin.auth.core.key;
 
 import io.admin.auth.core.spi.KeyState;
 import io.admin.auth.core.SigningAlgorithm;
 import io.admin.auth.core.spi.SigningKey;
-import io.admin.auth.core.key.SigningKeys;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,8 @@
-package io.admin.auth.core.spi;
+package io.admin.auth.tck;
+
+import io.admin.auth.core.spi.KeyState;
+import io.admin.auth.core.spi.SigningKey;
+import io.admin.auth.core.spi.SigningKeyStore;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

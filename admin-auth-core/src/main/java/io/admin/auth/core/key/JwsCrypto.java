@@ -1,4 +1,8 @@
-package io.admin.auth.core.internal.jose;
+package io.admin.auth.core.key;
+
+import io.admin.auth.core.internal.jose.BcEngines;
+import io.admin.auth.core.internal.jose.JcaEngine;
+import io.admin.auth.core.internal.jose.KeyEngine;
 
 import io.admin.auth.core.SigningAlgorithm;
 import io.admin.auth.core.spi.SigningKey;

@@ -1,4 +1,7 @@
-package io.admin.auth.core.spi;
+package io.admin.auth.tck;
+
+import io.admin.auth.core.spi.RefreshTokenRecord;
+import io.admin.auth.core.spi.RefreshTokenStore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

@@ -1,4 +1,7 @@
-package io.admin.auth.core.spi;
+package io.admin.auth.tck;
+
+import io.admin.auth.core.spi.ApiKey;
+import io.admin.auth.core.spi.ApiKeyStore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

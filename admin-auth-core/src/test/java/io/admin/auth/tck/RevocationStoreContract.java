@@ -1,4 +1,6 @@
-package io.admin.auth.core.spi;
+package io.admin.auth.tck;
+
+import io.admin.auth.core.spi.RevocationStore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
