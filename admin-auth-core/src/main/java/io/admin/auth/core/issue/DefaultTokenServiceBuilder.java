@@ -6,6 +6,7 @@ import io.admin.auth.core.internal.jose.JwsCrypto;
 import io.admin.auth.core.key.KeyRotationPolicy;
 import io.admin.auth.core.SigningAlgorithm;
 import io.admin.auth.core.audit.AuditListener;
+import io.admin.auth.core.audit.Slf4jAuditListener;
 import io.admin.auth.core.spi.ClientStore;
 import io.admin.auth.core.spi.SigningKeyStore;
 import io.admin.auth.core.spi.RefreshTokenStore;
@@ -113,7 +114,7 @@ public final class DefaultTokenServiceBuilder {
     return this;
   }
 
-  /** Default access-token lifetime; default and maximum 1 hour (the product guide). */
+  /** Default access-token lifetime; default and maximum 1 hour. */
   public DefaultTokenServiceBuilder accessTokenTtl(Duration accessTokenTtl) {
     this.accessTokenTtl = accessTokenTtl;
     return this;
@@ -196,7 +197,7 @@ public final class DefaultTokenServiceBuilder {
     Objects.requireNonNull(crypto, "crypto");
     requirePositive(accessTokenTtl, "accessTokenTtl");
     if (accessTokenTtl.compareTo(DefaultTokenService.MAX_ACCESS_TOKEN_TTL) > 0) {
-      throw new IllegalArgumentException("accessTokenTtl must be at most 1 hour (product guide)");
+      throw new IllegalArgumentException("accessTokenTtl must be at most 1 hour");
     }
     requirePositive(refreshTokenTtl, "refreshTokenTtl");
     requirePositive(keyRingRefresh, "keyRingRefresh");
@@ -221,6 +222,20 @@ public final class DefaultTokenServiceBuilder {
   // Defaults that need objects are made here, so a builder can be reused without sharing them.
   SecureRandom randomOrDefault() {
     return random != null ? random : new SecureRandom();
+  }
+
+  // Random per instance only when build() allowed it: no stored hash outlives the process.
+  byte[] pepperOrRandom(SecureRandom random) {
+    if (secretPepper != null) {
+      return secretPepper;
+    }
+    byte[] pepper = new byte[32];
+    random.nextBytes(pepper);
+    return pepper;
+  }
+
+  AuditListener auditListenerOrDefault() {
+    return auditListener != null ? auditListener : new Slf4jAuditListener();
   }
 
   SigningKeyStore keyStoreOrDefault() {
