@@ -49,7 +49,8 @@ class DefaultTokenServiceBuilderTest {
   @Test
   void buildWhenPersistentRefreshTokenStoreWithoutPepperThenRejected() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ServiceFixture.builder(clock).refreshTokenStore(new DelegatingRefreshStore()).build());
+        () -> ServiceFixture.builder(clock).refreshTokenStore(new DelegatingRefreshStore())
+            .build());
     assertTrue(e.getMessage().contains("secretPepper"), e.getMessage());
     ServiceFixture.builder(clock).refreshTokenStore(new DelegatingRefreshStore())
         .secretPepper(new byte[32]).build();

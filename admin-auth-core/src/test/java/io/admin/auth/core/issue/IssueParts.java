@@ -43,8 +43,10 @@ final class IssueParts {
   final InMemoryRevocationStore revocations = new InMemoryRevocationStore();
   final List<AuditEvent> events = new CopyOnWriteArrayList<>();
   final AuditSink audit = new AuditSink(events::add);
-  final KeyRingCache ring = new KeyRingCache(new KeyRotator(keyStore, KeyRotationPolicy.defaults(),
-      SigningAlgorithm.ES256, clock, new SigningKeys(random), HORIZON), clock, Duration.ofMinutes(1));
+  final KeyRingCache ring = new KeyRingCache(
+      new KeyRotator(keyStore, KeyRotationPolicy.defaults(), SigningAlgorithm.ES256, clock,
+          new SigningKeys(random), HORIZON),
+      clock, Duration.ofMinutes(1));
   final AccessTokenVerifier verifier = AccessTokenVerifier.builder().issuer(ISSUER)
       .audience(AUDIENCE).clock(clock).clockSkew(SKEW).keys(ring::find)
       .revocationStore(revocations).cacheEnabled(false).build();
