@@ -2,18 +2,11 @@ package io.admin.auth.jdbc;
 
 import io.admin.auth.core.AuthUnavailableException;
 import io.admin.auth.core.spi.RevocationStore;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@link RevocationStore} in tables {@code admin_auth_revoked_token} and {@code
@@ -30,29 +23,19 @@ import org.slf4j.LoggerFactory;
  * been refreshed successfully for {@code maxStaleness} (database unreachable), {@link #isRevoked}
  * tries the database itself (one thread at a time, at most once a second) and otherwise throws
  * {@link AuthUnavailableException}: an answer that may be missing a revocation is not given.
+ *
+ * <p>The SQL, the node cache and the change feed (notifications, polling, staleness) are
+ * package-private parts; this class ties them together.
  */
 public final class JdbcRevocationStore implements RevocationStore, AutoCloseable {
 
   /** The PostgreSQL {@code LISTEN}/{@code NOTIFY} channel. */
-  public static final String CHANNEL = "admin_auth_revocation";
+  public static final String CHANNEL = RevocationNotice.CHANNEL;
 
-  private static final Logger LOG = LoggerFactory.getLogger(JdbcRevocationStore.class);
-  private static final Duration RETRY_GAP = Duration.ofSeconds(1);
-
-  private final Jdbc jdbc;
-  private final Duration pollInterval;
-  private final Duration maxStaleness;
-  private final int batchSize;
-  private final LongSupplier nanoTime;
+  private final RevocationTables tables;
   private final RevocationCache cache = new RevocationCache();
-  private final String upsertJti;
-  private final String upsertFamily;
-  private final ReentrantLock reloadLock = new ReentrantLock();
-  private volatile long lastFailedRefreshNanos;
-  private volatile long lastSyncNanos;
-  private volatile boolean synced;
-  private PgNotifications listener;
-  private ScheduledFuture<?> poll;
+  private final RevocationFeed feed;
+  private final int batchSize;
 
   /**
    * @param nanoTime a monotonic clock for staleness only ({@code System::nanoTime}); it measures
@@ -60,13 +43,9 @@ public final class JdbcRevocationStore implements RevocationStore, AutoCloseable
    */
   JdbcRevocationStore(Jdbc jdbc, Duration pollInterval, Duration maxStaleness, int batchSize,
       LongSupplier nanoTime) {
-    this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
-    this.pollInterval = positive(pollInterval, "pollInterval");
-    this.maxStaleness = positive(maxStaleness, "maxStaleness");
+    this.tables = new RevocationTables(Objects.requireNonNull(jdbc, "jdbc"));
+    this.feed = new RevocationFeed(jdbc, tables, cache, pollInterval, maxStaleness, nanoTime);
     this.batchSize = batchSize;
-    this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
-    this.upsertJti = upsertKeepingLatest("admin_auth_revoked_token", "jti");
-    this.upsertFamily = upsertKeepingLatest("admin_auth_revoked_family", "family_id");
   }
 
   /**
@@ -75,34 +54,20 @@ public final class JdbcRevocationStore implements RevocationStore, AutoCloseable
    *
    * @throws AuthUnavailableException when the first load fails
    */
-  synchronized void start(ScheduledExecutorService scheduler) {
-    reload();
-    if (jdbc.dialect() == Dialect.POSTGRESQL) {
-      listener = new PgNotifications(jdbc.dataSource(), CHANNEL, this::apply, this::reloadQuietly,
-          Duration.ofSeconds(1));
-      listener.start();
-    }
-    long millis = pollInterval.toMillis();
-    poll = scheduler.scheduleWithFixedDelay(this::reloadQuietly, millis, millis,
-        TimeUnit.MILLISECONDS);
+  void start(ScheduledExecutorService scheduler) {
+    feed.start(scheduler);
   }
 
   /** {@inheritDoc} */
   @Override
   public void revokeAccessToken(String jti, Instant keepUntil) {
-    Objects.requireNonNull(jti, "jti");
-    Objects.requireNonNull(keepUntil, "keepUntil");
-    write("revoking an access token", upsertJti, "j", jti, keepUntil);
-    cache.addJti(jti, keepUntil);
+    revoke(RevocationNotice.Kind.ACCESS_TOKEN, jti, keepUntil, "jti");
   }
 
   /** {@inheritDoc} */
   @Override
   public void revokeFamily(String familyId, Instant keepUntil) {
-    Objects.requireNonNull(familyId, "familyId");
-    Objects.requireNonNull(keepUntil, "keepUntil");
-    write("revoking a token family", upsertFamily, "f", familyId, keepUntil);
-    cache.addFamily(familyId, keepUntil);
+    revoke(RevocationNotice.Kind.FAMILY, familyId, keepUntil, "familyId");
   }
 
   /**
@@ -113,9 +78,7 @@ public final class JdbcRevocationStore implements RevocationStore, AutoCloseable
    */
   @Override
   public boolean isRevoked(String jti, String familyId) {
-    if (stale()) {
-      refreshBeforeAnswering();
-    }
+    feed.ensureFresh();
     return cache.contains(jti, familyId);
   }
 
@@ -124,10 +87,7 @@ public final class JdbcRevocationStore implements RevocationStore, AutoCloseable
   public int purgeExpired(Instant now) {
     Objects.requireNonNull(now, "now");
     cache.purge(now);
-    return Purges.inBatches(jdbc, "admin_auth_revoked_token", "jti", "keep_until < ?", now,
-        batchSize, Integer.MAX_VALUE)
-        + Purges.inBatches(jdbc, "admin_auth_revoked_family", "family_id", "keep_until < ?", now,
-        batchSize, Integer.MAX_VALUE);
+    return tables.purgeExpired(now, batchSize);
   }
 
   /**
@@ -135,11 +95,7 @@ public final class JdbcRevocationStore implements RevocationStore, AutoCloseable
    * Revocations committed before that are picked up by the reload that follows {@code LISTEN}.
    */
   boolean awaitListening(Duration timeout) throws InterruptedException {
-    PgNotifications l;
-    synchronized (this) {
-      l = listener;
-    }
-    return l == null || l.awaitListening(timeout);
+    return feed.awaitListening(timeout);
   }
 
   /** Trims this node's cache only (when another node purges the tables). */
@@ -154,123 +110,21 @@ public final class JdbcRevocationStore implements RevocationStore, AutoCloseable
 
   /** Stops listening and polling. */
   @Override
-  public synchronized void close() {
-    if (poll != null) {
-      poll.cancel(false);
-    }
-    if (listener != null) {
-      listener.close();
-    }
+  public void close() {
+    feed.close();
   }
 
   /** Re-reads the whole list into the cache. */
   void reload() {
-    long started = nanoTime.getAsLong();
-    jdbc.withConnection("reading the revocation list", c -> {
-      for (Object[] row : Jdbc.query(c, "SELECT jti, keep_until FROM admin_auth_revoked_token",
-          rs -> new Object[] {rs.getString(1), Jdbc.instant(rs, "keep_until")})) {
-        cache.addJti((String) row[0], (Instant) row[1]);
-      }
-      for (Object[] row : Jdbc.query(c, "SELECT family_id, keep_until FROM admin_auth_revoked_family",
-          rs -> new Object[] {rs.getString(1), Jdbc.instant(rs, "keep_until")})) {
-        cache.addFamily((String) row[0], (Instant) row[1]);
-      }
-      return null;
-    });
-    // The copy is as fresh as the moment the read began, not when it ended.
-    lastSyncNanos = started;
-    synced = true;
+    feed.reload();
   }
 
-  private boolean stale() {
-    return !synced || nanoTime.getAsLong() - lastSyncNanos > maxStaleness.toNanos();
-  }
-
-  // One request thread tries the database; the others, and every request within RETRY_GAP of a
-  // failed try, answer "unavailable" at once instead of queueing behind a dead connection.
-  private void refreshBeforeAnswering() {
-    long failedAt = lastFailedRefreshNanos;
-    if (failedAt != 0 && nanoTime.getAsLong() - failedAt < RETRY_GAP.toNanos()) {
-      throw staleUnavailable();
-    }
-    if (!reloadLock.tryLock()) {
-      throw staleUnavailable();
-    }
-    try {
-      if (stale()) {
-        reload();
-      }
-      lastFailedRefreshNanos = 0;
-    } catch (AuthUnavailableException e) {
-      lastFailedRefreshNanos = nanoTime.getAsLong();
-      throw e;
-    } finally {
-      reloadLock.unlock();
-    }
-  }
-
-  private AuthUnavailableException staleUnavailable() {
-    return new AuthUnavailableException("revocation list not refreshed for longer than "
-        + maxStaleness + " and the database is unavailable");
-  }
-
-  private void reloadQuietly() {
-    try {
-      reload();
-    } catch (RuntimeException e) {
-      LOG.warn("could not refresh the revocation list; retrying in {}", pollInterval, e);
-    }
-  }
-
-  private void write(String what, String upsert, String kind, String id, Instant keepUntil) {
-    jdbc.inTransaction(what, c -> {
-      Jdbc.update(c, upsert, id, keepUntil);
-      if (jdbc.dialect() == Dialect.POSTGRESQL) {
-        // NOTIFY is transactional: delivered on commit, never for a rolled-back revocation.
-        try (PreparedStatement ps = c.prepareStatement("SELECT pg_notify(?, ?)")) {
-          ps.setString(1, CHANNEL);
-          ps.setString(2, kind + " " + keepUntil + " " + id);
-          ps.execute();
-        }
-      }
-      return null;
-    });
-  }
-
-  // Payload: "<j|f> <keepUntil ISO-8601> <id>"; the id is last because it is the free-form part.
-  private void apply(String payload) {
-    String[] parts = payload == null ? new String[0] : payload.split(" ", 3);
-    try {
-      if (parts.length == 3 && parts[0].equals("j")) {
-        cache.addJti(parts[2], Instant.parse(parts[1]));
-        return;
-      }
-      if (parts.length == 3 && parts[0].equals("f")) {
-        cache.addFamily(parts[2], Instant.parse(parts[1]));
-        return;
-      }
-    } catch (DateTimeParseException e) {
-      // Falls through to the warning; the next poll picks the row up from the table.
-    }
-    LOG.warn("ignoring a malformed revocation notification on {}; the next poll covers it", CHANNEL);
-  }
-
-  private String upsertKeepingLatest(String table, String key) {
-    if (jdbc.dialect() == Dialect.POSTGRESQL) {
-      return "INSERT INTO " + table + " (" + key + ", keep_until) VALUES (?, ?) ON CONFLICT (" + key
-          + ") DO UPDATE SET keep_until = GREATEST(" + table + ".keep_until, EXCLUDED.keep_until)";
-    }
-    return "MERGE INTO " + table + " t USING (VALUES (CAST(? AS VARCHAR(255)),"
-        + " CAST(? AS TIMESTAMP WITH TIME ZONE))) s(k, u) ON t." + key + " = s.k"
-        + " WHEN MATCHED AND s.u > t.keep_until THEN UPDATE SET keep_until = s.u"
-        + " WHEN NOT MATCHED THEN INSERT (" + key + ", keep_until) VALUES (s.k, s.u)";
-  }
-
-  private static Duration positive(Duration d, String name) {
-    Objects.requireNonNull(d, name);
-    if (d.isNegative() || d.isZero()) {
-      throw new IllegalArgumentException(name + " must be positive");
-    }
-    return d;
+  // The writer's own cache is updated at once: it must not wait for its own notification or poll.
+  private void revoke(RevocationNotice.Kind kind, String id, Instant keepUntil, String idName) {
+    Objects.requireNonNull(id, idName);
+    Objects.requireNonNull(keepUntil, "keepUntil");
+    RevocationNotice notice = new RevocationNotice(kind, id, keepUntil);
+    tables.write(notice);
+    notice.applyTo(cache);
   }
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.admin.auth.core.spi.ApiKey;
 import io.admin.auth.core.spi.KeyState;
 import io.admin.auth.core.SigningAlgorithm;
+import io.admin.auth.core.issue.DefaultTokenService;
+import io.admin.auth.core.issue.DefaultTokenServiceBuilder;
 import io.admin.auth.core.key.SigningKeys;
 import io.admin.auth.core.spi.RefreshTokenRecord;
 import io.admin.auth.core.testing.MutableClock;
@@ -67,6 +69,21 @@ class JdbcStoresTest {
     assertThrows(IllegalArgumentException.class, () -> JdbcStores.builder(ds, Dialect.H2)
         .keyEncryptionKey(kek).revocationPollInterval(Duration.ofMinutes(2))
         .revocationMaxStaleness(Duration.ofMinutes(1)).build());
+  }
+
+  @Test
+  void persistentWhenClientAndRefreshTokenStoresThenTrueSoATokenServiceNeedsAPepper() {
+    try (JdbcStores stores = JdbcStores.builder(TestDatabases.migrated(Dialect.H2), Dialect.H2)
+        .keyEncryptionKey(kek).build()) {
+      assertTrue(stores.clientStore().persistent());
+      assertTrue(stores.refreshTokenStore().persistent());
+      DefaultTokenServiceBuilder tokens = DefaultTokenService.builder()
+          .issuer("https://auth.example").keyStore(stores.keyStore())
+          .clientStore(stores.clientStore()).refreshTokenStore(stores.refreshTokenStore())
+          .revocationStore(stores.revocationStore());
+      assertThrows(IllegalArgumentException.class, tokens::build);
+      tokens.secretPepper(new byte[32]).build();
+    }
   }
 
   @ParameterizedTest

@@ -2,26 +2,20 @@ package io.admin.auth.core.apikey;
 
 import io.admin.auth.core.spi.ApiKey;
 
-import io.admin.auth.core.AuthError;
-import io.admin.auth.core.AuthErrorCode;
 import io.admin.auth.core.AuthMethod;
 import io.admin.auth.core.AuthOutcome;
-import io.admin.auth.core.AuthPrincipal;
 import io.admin.auth.core.crypto.SecretHasher;
 import io.admin.auth.core.spi.ApiKeyStore;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Creates, lists, rotates and revokes API keys, and authenticates presented keys (contract
- * section 4). Immutable and thread-safe; build with {@link #builder()}.
+ * Creates, lists, rotates and revokes API keys, and authenticates presented keys (see
+ * {@code docs/http-contract.md}). Immutable and thread-safe; build with {@link #builder()}.
  *
  * <p>Authentication is parse, checksum, one store lookup by id and one HMAC (two during a
  * rotation grace period when the old secret is presented). Malformed keys never reach the store.
@@ -29,33 +23,30 @@ import java.util.Set;
  * a key is revoked or expired; everyone else gets {@code AUTH_API_KEY_INVALID}.
  *
  * <p>A successful use is noted in the {@link LastUsedRecorder}, not written to the store.
+ *
+ * <p>This class is a facade: management and the authentication hot path are separate
+ * package-private parts sharing the store, the hasher and the last-use recorder.
  */
 public final class ApiKeyService {
 
-  /** The default rotation grace period (contract section 4): 86400 seconds. */
+  /** The default rotation grace period: 86400 seconds. */
   public static final Duration DEFAULT_GRACE_PERIOD = Duration.ofSeconds(86_400);
   /** AuthPrincipal claim carrying the key id. */
   public static final String CLAIM_KEY_ID = "api_key_id";
   /** AuthPrincipal claim carrying the key name. */
   public static final String CLAIM_KEY_NAME = "api_key_name";
 
-  private static final int MAX_NAME_LENGTH = 200;
-  private static final int MAX_ID_ATTEMPTS = 5;
-
-  private final ApiKeyStore store;
-  private final SecretHasher hasher;
-  private final Clock clock;
-  private final SecureRandom random;
   private final Duration defaultGracePeriod;
   private final LastUsedRecorder lastUsed;
+  private final ApiKeyManager manager;
+  private final ApiKeyAuthenticator authenticator;
 
   private ApiKeyService(Builder b) {
-    this.store = b.store;
-    this.hasher = b.hasher;
-    this.clock = b.clock;
-    this.random = b.random;
     this.defaultGracePeriod = b.defaultGracePeriod;
-    this.lastUsed = b.lastUsed != null ? b.lastUsed : new LastUsedRecorder(b.store, b.maxPendingLastUsed);
+    this.lastUsed = b.lastUsed != null ? b.lastUsed
+        : new LastUsedRecorder(b.store, b.maxPendingLastUsed);
+    this.manager = new ApiKeyManager(b.store, b.hasher, b.clock, b.random, lastUsed);
+    this.authenticator = new ApiKeyAuthenticator(b.store, b.hasher, b.clock, lastUsed);
   }
 
   /** A builder; {@code store} and {@code hasher} are required. */
@@ -76,51 +67,27 @@ public final class ApiKeyService {
    *     non-positive lifetime (the management endpoint maps this to {@code AUTH_REQUEST_INVALID})
    */
   public IssuedApiKey create(String owner, String name, Set<String> scopes, Duration expiresIn) {
-    if (owner == null || owner.isBlank()) {
-      throw new IllegalArgumentException("owner must not be blank");
-    }
-    if (name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH) {
-      throw new IllegalArgumentException("name must be 1 to " + MAX_NAME_LENGTH + " characters");
-    }
-    if (expiresIn != null && (expiresIn.isNegative() || expiresIn.isZero())) {
-      throw new IllegalArgumentException("expires_in must be positive");
-    }
-    Objects.requireNonNull(scopes, "scopes");
-    Instant now = clock.instant();
-    for (int attempt = 0; attempt < MAX_ID_ATTEMPTS; attempt++) {
-      String id = ApiKeyFormat.newId(random);
-      String secret = ApiKeyFormat.newSecret(random);
-      ApiKey key = new ApiKey(id, name, owner, scopes, now,
-          expiresIn == null ? null : now.plus(expiresIn), null, null, hasher.hash(secret), null, null);
-      // 95-bit random ids do not collide in practice; the retry covers a broken SecureRandom.
-      if (store.insert(key)) {
-        return new IssuedApiKey(key, ApiKeyFormat.format(id, secret));
-      }
-    }
-    throw new IllegalStateException("could not allocate a unique API key id");
+    return manager.create(owner, name, scopes, expiresIn);
   }
 
   /** Keys owned by {@code owner}, revoked ones included, with pending last-use times merged in. */
   public List<ApiKey> listByOwner(String owner) {
-    return store.findByOwner(owner).stream().map(this::withPendingLastUse).toList();
+    return manager.listByOwner(owner);
   }
 
   /** Every key (for callers with an admin scope), with pending last-use times merged in. */
   public List<ApiKey> listAll() {
-    return store.findAll().stream().map(this::withPendingLastUse).toList();
+    return manager.listAll();
   }
 
   /** One key's metadata, with its pending last-use time merged in; empty if unknown. */
   public Optional<ApiKey> get(String id) {
-    if (!ApiKeyFormat.isKeyId(id)) {
-      return Optional.empty();
-    }
-    return store.findById(id).map(this::withPendingLastUse);
+    return manager.get(id);
   }
 
   /** {@link #rotate(String, Duration)} with the configured default grace period. */
   public Optional<IssuedApiKey> rotate(String id) {
-    return rotate(id, defaultGracePeriod);
+    return manager.rotate(id, defaultGracePeriod);
   }
 
   /**
@@ -132,18 +99,7 @@ public final class ApiKeyService {
    * @throws IllegalArgumentException for a negative grace period
    */
   public Optional<IssuedApiKey> rotate(String id, Duration gracePeriod) {
-    if (gracePeriod == null || gracePeriod.isNegative()) {
-      throw new IllegalArgumentException("grace_period must not be negative");
-    }
-    Instant now = clock.instant();
-    Optional<ApiKey> current = get(id);
-    if (current.isEmpty() || current.get().revoked() || current.get().expiredAt(now)) {
-      return Optional.empty();
-    }
-    String secret = ApiKeyFormat.newSecret(random);
-    Instant previousValidUntil = gracePeriod.isZero() ? null : now.plus(gracePeriod);
-    return store.rotate(id, hasher.hash(secret), previousValidUntil)
-        .map(k -> new IssuedApiKey(withPendingLastUse(k), ApiKeyFormat.format(id, secret)));
+    return manager.rotate(id, gracePeriod);
   }
 
   /**
@@ -152,7 +108,7 @@ public final class ApiKeyService {
    * @return {@code false} if the key is unknown
    */
   public boolean revoke(String id) {
-    return ApiKeyFormat.isKeyId(id) && store.revoke(id, clock.instant());
+    return manager.revoke(id);
   }
 
   /**
@@ -166,56 +122,12 @@ public final class ApiKeyService {
    * @throws io.admin.auth.core.AuthUnavailableException when the store cannot be reached
    */
   public AuthOutcome authenticate(String presentedKey) {
-    Optional<ApiKeyFormat.ParsedApiKey> parsed = ApiKeyFormat.parse(presentedKey);
-    if (parsed.isEmpty()) {
-      return invalid();
-    }
-    String id = parsed.get().id();
-    String secret = parsed.get().secret();
-    Optional<ApiKey> found = store.findById(id);
-    if (found.isEmpty()) {
-      // Spend the HMAC anyway so an unknown id costs what a wrong secret costs.
-      hasher.matches(secret, null);
-      return invalid();
-    }
-    ApiKey key = found.get();
-    Instant now = clock.instant();
-    if (!secretMatches(key, secret, now)) {
-      return invalid();
-    }
-    if (key.revoked()) {
-      return AuthOutcome.rejected(AuthErrorCode.AUTH_API_KEY_REVOKED, "The API key has been revoked.");
-    }
-    if (key.expiredAt(now)) {
-      return AuthOutcome.rejected(new AuthError(AuthErrorCode.AUTH_API_KEY_EXPIRED,
-          "The API key has expired.", Map.of("expired_at", key.expiresAt().toString())));
-    }
-    lastUsed.record(id, now);
-    return AuthOutcome.authenticated(new AuthPrincipal(key.owner(), key.id(), key.scopes(), null,
-        key.expiresAt(), AuthMethod.API_KEY,
-        Map.of(CLAIM_KEY_ID, key.id(), CLAIM_KEY_NAME, key.name())));
+    return authenticator.authenticate(presentedKey);
   }
 
   /** The recorder of last-use times, to {@link LastUsedRecorder#flush()} or schedule flushes. */
   public LastUsedRecorder lastUsed() {
     return lastUsed;
-  }
-
-  private boolean secretMatches(ApiKey key, String secret, Instant now) {
-    if (hasher.matches(secret, key.secretHash())) {
-      return true;
-    }
-    return key.previousSecretHash() != null
-        && now.isBefore(key.previousSecretExpiresAt())
-        && hasher.matches(secret, key.previousSecretHash());
-  }
-
-  private ApiKey withPendingLastUse(ApiKey key) {
-    return lastUsed.pending(key.id()).map(key::withLastUsedAt).orElse(key);
-  }
-
-  private static AuthOutcome invalid() {
-    return AuthOutcome.rejected(AuthErrorCode.AUTH_API_KEY_INVALID, "The API key provided is invalid.");
   }
 
   /** Builds an {@link ApiKeyService}; every setting is checked in {@link #build()}. */

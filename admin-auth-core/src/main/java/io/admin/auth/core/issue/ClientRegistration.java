@@ -65,8 +65,8 @@ public record ClientRegistration(
   }
 
   /**
-   * A registration with both grants, a refresh token for {@code client_credentials} (as the
-   * product guide does) and the service's default lifetimes.
+   * A registration with both grants, a refresh token for {@code client_credentials} and the
+   * service's default lifetimes.
    */
   public static ClientRegistration of(String clientId, String clientSecret, Set<String> scopes) {
     return new ClientRegistration(clientId, clientSecret, scopes, SUPPORTED_GRANTS, true, null,

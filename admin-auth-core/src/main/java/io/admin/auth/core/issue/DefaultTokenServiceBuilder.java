@@ -6,6 +6,7 @@ import io.admin.auth.core.key.JwsCrypto;
 import io.admin.auth.core.key.KeyRotationPolicy;
 import io.admin.auth.core.SigningAlgorithm;
 import io.admin.auth.core.audit.AuditListener;
+import io.admin.auth.core.audit.Slf4jAuditListener;
 import io.admin.auth.core.spi.ClientStore;
 import io.admin.auth.core.spi.SigningKeyStore;
 import io.admin.auth.core.spi.RefreshTokenStore;
@@ -17,13 +18,23 @@ import io.admin.auth.core.store.memory.InMemoryRevocationStore;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds a {@link DefaultTokenService}. Only {@link #issuer} is required; every other setting has
  * a safe default, and everything is checked in {@link #build()}.
+ *
+ * <p>A store left unset is replaced by its in-memory implementation, which is right for tests and
+ * a single development process but keeps nothing across a restart; {@link #build()} logs one
+ * warning naming every store it filled in that way.
  */
 public final class DefaultTokenServiceBuilder {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DefaultTokenServiceBuilder.class);
 
   String issuer;
   String audience;
@@ -74,9 +85,11 @@ public final class DefaultTokenServiceBuilder {
 
   /**
    * The server-side pepper (at least 32 bytes) keying the hashes of client secrets and refresh
-   * tokens. Default: random per instance, which is only fine when the client and refresh-token
-   * stores are in memory too (hashes would not survive a restart); {@link #build()} refuses a
-   * non-memory client or refresh-token store without an explicit pepper.
+   * tokens. Default: random per instance, which is only fine when the hashes die with the process
+   * too. So {@link #build()} refuses to go without an explicit pepper when the client store or the
+   * refresh-token store says it is {@linkplain ClientStore#persistent() persistent}
+   * ({@linkplain RefreshTokenStore#persistent() ditto}): a restart would change the pepper and
+   * make every stored hash unverifiable. Stores left unset are in memory, hence not persistent.
    */
   public DefaultTokenServiceBuilder secretPepper(byte[] secretPepper) {
     this.secretPepper = secretPepper == null ? null : secretPepper.clone();
@@ -113,7 +126,7 @@ public final class DefaultTokenServiceBuilder {
     return this;
   }
 
-  /** Default access-token lifetime; default and maximum 1 hour (the product guide). */
+  /** Default access-token lifetime; default and maximum 1 hour. */
   public DefaultTokenServiceBuilder accessTokenTtl(Duration accessTokenTtl) {
     this.accessTokenTtl = accessTokenTtl;
     return this;
@@ -178,9 +191,11 @@ public final class DefaultTokenServiceBuilder {
   }
 
   /**
-   * The service; also loads (and, for an empty key store, creates) the signing keys.
+   * The service; also loads (and, for an empty key store, creates) the signing keys. Logs one
+   * warning when any store was left unset and is therefore in memory.
    *
-   * @throws IllegalArgumentException or NullPointerException for a missing or invalid setting
+   * @throws IllegalArgumentException or NullPointerException for a missing or invalid setting,
+   *     including a missing {@link #secretPepper} with a persistent client or refresh-token store
    * @throws io.admin.auth.core.AuthUnavailableException when the key store cannot be reached
    */
   public DefaultTokenService build() {
@@ -196,7 +211,7 @@ public final class DefaultTokenServiceBuilder {
     Objects.requireNonNull(crypto, "crypto");
     requirePositive(accessTokenTtl, "accessTokenTtl");
     if (accessTokenTtl.compareTo(DefaultTokenService.MAX_ACCESS_TOKEN_TTL) > 0) {
-      throw new IllegalArgumentException("accessTokenTtl must be at most 1 hour (product guide)");
+      throw new IllegalArgumentException("accessTokenTtl must be at most 1 hour");
     }
     requirePositive(refreshTokenTtl, "refreshTokenTtl");
     requirePositive(keyRingRefresh, "keyRingRefresh");
@@ -209,18 +224,60 @@ public final class DefaultTokenServiceBuilder {
     }
     AccessTokenVerifierBuilder.checkCacheBounds(verifiedTokenCacheMaxEntries,
         verifiedTokenCacheMaxBytes);
-    boolean memoryHashStores = (clientStore == null || clientStore instanceof InMemoryClientStore)
-        && (refreshTokenStore == null || refreshTokenStore instanceof InMemoryRefreshTokenStore);
-    if (secretPepper == null && !memoryHashStores) {
+    if (secretPepper == null && hashesOutliveProcess()) {
       throw new IllegalArgumentException(
           "secretPepper is required with a persistent client or refresh-token store");
     }
-    return new DefaultTokenService(this);
+    List<String> defaulted = inMemoryDefaults();
+    DefaultTokenService service = new DefaultTokenService(this);
+    if (!defaulted.isEmpty()) {
+      LOG.warn("Token service for {} keeps {} in memory (no store configured): nothing in them "
+          + "survives a restart", issuer, String.join(", ", defaulted));
+    }
+    return service;
+  }
+
+  // An unset store becomes an in-memory one, which is not persistent.
+  private boolean hashesOutliveProcess() {
+    return (clientStore != null && clientStore.persistent())
+        || (refreshTokenStore != null && refreshTokenStore.persistent());
+  }
+
+  /** What {@link #build()} will keep in in-memory stores because no store was given for it. */
+  List<String> inMemoryDefaults() {
+    List<String> out = new ArrayList<>();
+    if (keyStore == null) {
+      out.add("signing keys");
+    }
+    if (clientStore == null) {
+      out.add("clients");
+    }
+    if (refreshTokenStore == null) {
+      out.add("refresh tokens");
+    }
+    if (revocationStore == null) {
+      out.add("revocations");
+    }
+    return List.copyOf(out);
   }
 
   // Defaults that need objects are made here, so a builder can be reused without sharing them.
   SecureRandom randomOrDefault() {
     return random != null ? random : new SecureRandom();
+  }
+
+  // Random per instance only when build() allowed it: no stored hash outlives the process.
+  byte[] pepperOrRandom(SecureRandom random) {
+    if (secretPepper != null) {
+      return secretPepper;
+    }
+    byte[] pepper = new byte[32];
+    random.nextBytes(pepper);
+    return pepper;
+  }
+
+  AuditListener auditListenerOrDefault() {
+    return auditListener != null ? auditListener : new Slf4jAuditListener();
   }
 
   SigningKeyStore keyStoreOrDefault() {

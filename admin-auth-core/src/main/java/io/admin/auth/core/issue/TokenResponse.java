@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A successful token response (contract section 2, RFC 6749 section 5.1).
+ * A successful token response (RFC 6749 section 5.1; see {@code docs/http-contract.md}).
  *
  * @param accessToken the signed JWT
  * @param tokenType always {@code Bearer}
@@ -16,6 +16,9 @@ import java.util.TreeSet;
  */
 public record TokenResponse(
     String accessToken, String tokenType, long expiresIn, String refreshToken, Set<String> scopes) {
+
+  /** The only token type this library issues (RFC 6750). */
+  static final String BEARER = "Bearer";
 
   public TokenResponse {
     Objects.requireNonNull(accessToken, "accessToken");

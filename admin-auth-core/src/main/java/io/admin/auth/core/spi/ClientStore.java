@@ -21,4 +21,15 @@ public interface ClientStore {
 
   /** Removes a client; {@code false} when it did not exist. */
   boolean delete(String clientId);
+
+  /**
+   * Whether what this store holds survives a restart of the process. If so, the token service
+   * needs an explicit secret pepper: client secrets are stored as keyed hashes, and a pepper
+   * drawn at random per process would make them unverifiable after a restart. The default,
+   * {@code true}, is the safe answer for a store the library does not know; only a store that
+   * loses its content with the process (such as the in-memory one) answers {@code false}.
+   */
+  default boolean persistent() {
+    return true;
+  }
 }

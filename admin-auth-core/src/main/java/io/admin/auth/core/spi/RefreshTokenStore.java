@@ -40,6 +40,17 @@ public interface RefreshTokenStore {
    */
   int purgeExpired(Instant cutoff);
 
+  /**
+   * Whether what this store holds survives a restart of the process. If so, the token service
+   * needs an explicit secret pepper: refresh tokens are stored as keyed hashes, and a pepper
+   * drawn at random per process would make them unverifiable after a restart. The default,
+   * {@code true}, is the safe answer for a store the library does not know; only a store that
+   * loses its content with the process (such as the in-memory one) answers {@code false}.
+   */
+  default boolean persistent() {
+    return true;
+  }
+
   /** The outcome of {@link #consume}. */
   sealed interface ConsumeResult permits Consumed, AlreadyUsed, Revoked, NotFound {}
 

@@ -37,4 +37,10 @@ public final class InMemoryClientStore implements ClientStore {
   public boolean delete(String clientId) {
     return clients.remove(clientId) != null;
   }
+
+  /** {@code false}: everything is lost with the process. */
+  @Override
+  public boolean persistent() {
+    return false;
+  }
 }

@@ -95,4 +95,10 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
   public int size() {
     return records.size();
   }
+
+  /** {@code false}: everything is lost with the process. */
+  @Override
+  public boolean persistent() {
+    return false;
+  }
 }

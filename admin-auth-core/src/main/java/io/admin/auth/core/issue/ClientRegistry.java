@@ -1,19 +1,23 @@
 package io.admin.auth.core.issue;
 
-import io.admin.auth.core.spi.OAuthClient;
-
 import io.admin.auth.core.AuthError;
 import io.admin.auth.core.AuthErrorCode;
 import io.admin.auth.core.crypto.RandomTokens;
 import io.admin.auth.core.crypto.SecretHasher;
 import io.admin.auth.core.spi.ClientStore;
+import io.admin.auth.core.spi.OAuthClient;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Client authentication with one answer and one cost for an unknown client and a wrong secret:
- * an unknown client is compared against a dummy hash, so the same HMAC runs either way.
+ * The registered clients: registration (the secret is stored only as a keyed hash), secret
+ * verification, and the scopes they may request.
+ *
+ * <p>Verification has one answer and one cost for an unknown client and a wrong secret: an
+ * unknown client is compared against a dummy hash, so the same HMAC runs either way.
  */
-final class ClientSecretVerifier {
+final class ClientRegistry {
 
   private static final AuthError FAILED =
       AuthError.of(AuthErrorCode.AUTH_CLIENT_INVALID, "Client authentication failed.");
@@ -23,12 +27,13 @@ final class ClientSecretVerifier {
   private final SecretHasher hasher;
   private final String dummyHash;
 
-  ClientSecretVerifier(ClientStore clients, SecretHasher hasher, RandomTokens random) {
+  ClientRegistry(ClientStore clients, SecretHasher hasher, RandomTokens random) {
     this.clients = clients;
     this.hasher = hasher;
     this.dummyHash = hasher.hash(random.secret());
   }
 
+  /** The client, or the uniform {@code AUTH_CLIENT_INVALID} failure. */
   ClientAuthentication authenticate(String clientId, String clientSecret) {
     if (clientId == null || clientSecret == null || clientId.length() > MAX_INPUT_CHARS
         || clientSecret.length() > MAX_INPUT_CHARS) {
@@ -43,11 +48,19 @@ final class ClientSecretVerifier {
         : new ClientAuthentication.Failed(FAILED);
   }
 
+  /** Saves (or replaces) the client with its secret hashed; returns what was stored. */
   OAuthClient register(ClientRegistration r) {
     OAuthClient client = new OAuthClient(r.clientId(), hasher.hash(r.clientSecret()),
         r.allowedScopes(), r.grantTypes(), r.refreshTokenForClientCredentials(),
         r.accessTokenTtl(), r.refreshTokenTtl());
     clients.save(client);
     return client;
+  }
+
+  /** The union of every registered client's allowed scopes. */
+  Set<String> scopesSupported() {
+    Set<String> all = new TreeSet<>();
+    clients.findAll().forEach(c -> all.addAll(c.allowedScopes()));
+    return Set.copyOf(all);
   }
 }
