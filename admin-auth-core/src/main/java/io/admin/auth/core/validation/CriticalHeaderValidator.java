@@ -1,5 +1,6 @@
 package io.admin.auth.core.validation;
 
+import io.admin.auth.core.ClaimNames;
 import java.util.Objects;
 
 /**
@@ -20,6 +21,6 @@ public final class CriticalHeaderValidator implements TokenValidator<JwtHeader> 
 
   @Override
   public ValidationResult validate(JwtHeader header) {
-    return header.contains(JwtHeader.CRIT) ? rejected : ValidationResult.valid();
+    return header.contains(ClaimNames.HEADER_CRIT) ? rejected : ValidationResult.valid();
   }
 }

@@ -16,33 +16,47 @@ import java.util.Objects;
  */
 public final class ExpiryValidator implements TokenValidator<JwtClaims> {
 
-  private final Duration skew;
+  private final long skewSeconds;
+  private final int skewNanos;
   private final Clock clock;
   private final TokenKind kind;
   private final ValidationResult missing;
 
   /** Tolerates {@code skew} (not negative) of clock difference with the issuer. */
   public ExpiryValidator(Duration skew, Clock clock, TokenKind kind) {
-    this.skew = TimeRules.checkedSkew(skew);
+    this.skewSeconds = TimeRules.checkedSkew(skew).getSeconds();
+    this.skewNanos = skew.getNano();
     this.clock = Objects.requireNonNull(clock, "clock");
     this.kind = Objects.requireNonNull(kind, "kind");
-    this.missing = ValidationResult.rejected(kind.invalid(), "missing exp");
+    this.missing = missing(kind);
   }
 
   @Override
   public ValidationResult validate(JwtClaims claims) {
-    return check(claims, clock.instant());
-  }
-
-  /** The check at {@code now}; lets {@link LifetimeValidator} read the clock once for all rules. */
-  ValidationResult check(JwtClaims claims, Instant now) {
     Instant exp = claims.expiresAt();
     if (exp == null) {
       return missing;
     }
-    if (!now.isBefore(exp.plus(skew))) {
-      return ValidationResult.rejected(kind.expired(claims.issuedAt(), exp), TimeRules.REASON);
-    }
-    return ValidationResult.valid();
+    return expired(exp, clock.instant(), skewSeconds, skewNanos) ? rejection(claims, kind)
+        : ValidationResult.valid();
+  }
+
+  /**
+   * The rule itself, shared with {@link LifetimeValidator}: expired when {@code now >= exp + skew}
+   * (the skew as {@link TimeRules#compareShifted} takes it).
+   */
+  static boolean expired(Instant exp, Instant now, long skewSeconds, int skewNanos) {
+    return TimeRules.compareShifted(exp, skewSeconds, skewNanos, now) <= 0;
+  }
+
+  /** The rejection of an expired token ({@code exp} present). */
+  static ValidationResult rejection(JwtClaims claims, TokenKind kind) {
+    return ValidationResult.rejected(kind.expired(claims.issuedAt(), claims.expiresAt()),
+        TimeRules.REASON);
+  }
+
+  /** The rejection of a token without {@code exp}. */
+  static ValidationResult missing(TokenKind kind) {
+    return ValidationResult.rejected(kind.invalid(), "missing exp");
   }
 }

@@ -12,13 +12,15 @@ import java.util.Objects;
  */
 public final class IssuedAtValidator implements TokenValidator<JwtClaims> {
 
-  private final Duration skew;
+  private final long skewSeconds;
+  private final int skewNanos;
   private final Clock clock;
   private final ValidationResult rejected;
 
   /** Tolerates {@code skew} (not negative) of clock difference with the issuer. */
   public IssuedAtValidator(Duration skew, Clock clock, TokenKind kind) {
-    this.skew = TimeRules.checkedSkew(skew);
+    this.skewSeconds = TimeRules.checkedSkew(skew).getSeconds();
+    this.skewNanos = skew.getNano();
     this.clock = Objects.requireNonNull(clock, "clock");
     this.rejected = ValidationResult.rejected(Objects.requireNonNull(kind, "kind").notYetValid(),
         TimeRules.REASON);
@@ -26,12 +28,16 @@ public final class IssuedAtValidator implements TokenValidator<JwtClaims> {
 
   @Override
   public ValidationResult validate(JwtClaims claims) {
-    return check(claims, clock.instant());
+    return early(claims.issuedAt(), clock.instant(), skewSeconds, skewNanos) ? rejected
+        : ValidationResult.valid();
   }
 
-  /** The check at {@code now}; lets {@link LifetimeValidator} read the clock once for all rules. */
-  ValidationResult check(JwtClaims claims, Instant now) {
-    Instant iat = claims.issuedAt();
-    return iat != null && now.isBefore(iat.minus(skew)) ? rejected : ValidationResult.valid();
+  /**
+   * The rule itself, shared with {@link LifetimeValidator}: too early when {@code now < iat - skew},
+   * that is when {@code now + skew < iat} (the skew as {@link TimeRules#compareShifted} takes it);
+   * never without {@code iat}.
+   */
+  static boolean early(Instant iat, Instant now, long skewSeconds, int skewNanos) {
+    return iat != null && TimeRules.compareShifted(now, skewSeconds, skewNanos, iat) < 0;
   }
 }

@@ -1,5 +1,6 @@
 package io.admin.auth.core.validation;
 
+import io.admin.auth.core.ClaimNames;
 import java.util.Map;
 import java.util.Objects;
 
@@ -9,15 +10,6 @@ import java.util.Objects;
  */
 public interface JwtHeader {
 
-  /** Header parameter {@code alg}. */
-  String ALG = "alg";
-  /** Header parameter {@code typ}. */
-  String TYP = "typ";
-  /** Header parameter {@code kid}. */
-  String KID = "kid";
-  /** Header parameter {@code crit}. */
-  String CRIT = "crit";
-
   /** Whether the header has a member {@code name} (whatever its value, {@code null} included). */
   boolean contains(String name);
 
@@ -26,17 +18,17 @@ public interface JwtHeader {
 
   /** {@code alg} when it is a string, else {@code null}. */
   default String algorithm() {
-    return parameter(ALG) instanceof String s ? s : null;
+    return parameter(ClaimNames.HEADER_ALG) instanceof String s ? s : null;
   }
 
   /** {@code typ} when it is a string, else {@code null}. */
   default String type() {
-    return parameter(TYP) instanceof String s ? s : null;
+    return parameter(ClaimNames.HEADER_TYP) instanceof String s ? s : null;
   }
 
   /** {@code kid} when it is a string, else {@code null}. */
   default String keyId() {
-    return parameter(KID) instanceof String s ? s : null;
+    return parameter(ClaimNames.HEADER_KID) instanceof String s ? s : null;
   }
 
   /** A view of a parsed header JSON object; the map is read, never copied or changed. */

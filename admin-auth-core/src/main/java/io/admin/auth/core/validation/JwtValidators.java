@@ -100,9 +100,7 @@ public final class JwtValidators {
    */
   public static TokenValidator<JwtClaims> lifetime(Duration skew, Clock clock, TokenKind kind,
       boolean checkExpiry) {
-    return new LifetimeValidator(clock,
-        checkExpiry ? new ExpiryValidator(skew, clock, kind) : null,
-        new NotBeforeValidator(skew, clock, kind), new IssuedAtValidator(skew, clock, kind));
+    return new LifetimeValidator(clock, skew, kind, checkExpiry);
   }
 
   /** {@code alg}, {@code typ}, key-naming parameters, {@code crit}: in that order. */

@@ -12,13 +12,15 @@ import java.util.Objects;
  */
 public final class NotBeforeValidator implements TokenValidator<JwtClaims> {
 
-  private final Duration skew;
+  private final long skewSeconds;
+  private final int skewNanos;
   private final Clock clock;
   private final ValidationResult rejected;
 
   /** Tolerates {@code skew} (not negative) of clock difference with the issuer. */
   public NotBeforeValidator(Duration skew, Clock clock, TokenKind kind) {
-    this.skew = TimeRules.checkedSkew(skew);
+    this.skewSeconds = TimeRules.checkedSkew(skew).getSeconds();
+    this.skewNanos = skew.getNano();
     this.clock = Objects.requireNonNull(clock, "clock");
     this.rejected = ValidationResult.rejected(Objects.requireNonNull(kind, "kind").notYetValid(),
         TimeRules.REASON);
@@ -26,12 +28,16 @@ public final class NotBeforeValidator implements TokenValidator<JwtClaims> {
 
   @Override
   public ValidationResult validate(JwtClaims claims) {
-    return check(claims, clock.instant());
+    return early(claims.notBefore(), clock.instant(), skewSeconds, skewNanos) ? rejected
+        : ValidationResult.valid();
   }
 
-  /** The check at {@code now}; lets {@link LifetimeValidator} read the clock once for all rules. */
-  ValidationResult check(JwtClaims claims, Instant now) {
-    Instant nbf = claims.notBefore();
-    return nbf != null && now.isBefore(nbf.minus(skew)) ? rejected : ValidationResult.valid();
+  /**
+   * The rule itself, shared with {@link LifetimeValidator}: too early when {@code now < nbf - skew},
+   * that is when {@code now + skew < nbf} (the skew as {@link TimeRules#compareShifted} takes it);
+   * never without {@code nbf}.
+   */
+  static boolean early(Instant nbf, Instant now, long skewSeconds, int skewNanos) {
+    return nbf != null && TimeRules.compareShifted(now, skewSeconds, skewNanos, nbf) < 0;
   }
 }

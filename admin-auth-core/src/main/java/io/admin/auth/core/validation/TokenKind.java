@@ -8,7 +8,7 @@ import java.time.Instant;
  * The kinds of JWT this library validates, each with its default rules in {@link JwtValidators}.
  * The kind also decides the wording of rejections, so that every rule answers one kind the same
  * way: {@code AUTH_TOKEN_INVALID}, {@code AUTH_TOKEN_EXPIRED} (details {@code issued_at} when known,
- * {@code expired_at}) or {@code AUTH_TOKEN_NOT_YET_VALID}, as {@code docs/http-contract.md} lists.
+ * {@code expired_at}) or {@code AUTH_TOKEN_NOT_YET_VALID}, the codes of {@code docs/http-contract.md}.
  */
 public enum TokenKind {
   /** An access token this library issued (RFC 9068, {@code typ} {@code at+jwt}). */

@@ -1,5 +1,6 @@
 package io.admin.auth.core.validation;
 
+import io.admin.auth.core.ClaimNames;
 import java.util.List;
 import java.util.Objects;
 
@@ -31,7 +32,7 @@ public final class TypeValidator implements TokenValidator<JwtHeader> {
 
   @Override
   public ValidationResult validate(JwtHeader header) {
-    if (!header.contains(JwtHeader.TYP)) {
+    if (!header.contains(ClaimNames.HEADER_TYP)) {
       return absentAccepted ? ValidationResult.valid() : rejected;
     }
     String typ = header.type();

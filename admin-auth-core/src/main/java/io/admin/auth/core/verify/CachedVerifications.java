@@ -52,13 +52,13 @@ final class CachedVerifications {
         return dead;
       }
     }
-    return new Checked(claims, hit.outcome(), hit.key(), null);
+    return hit.verified();
   }
 
   /** Remembers a token that passed every check, time and revocation included. */
   void remember(String token, Checked verified) {
-    cache.put(token, new VerifiedTokenCache.Entry(verified.parsed(), verified.outcome(),
-        verified.key(), VerifiedTokenCache.estimatedBytes(token)), clock.instant().getEpochSecond());
+    cache.put(token, new VerifiedTokenCache.Entry(verified, VerifiedTokenCache.estimatedBytes(token)),
+        clock.instant().getEpochSecond());
   }
 
   /** Forgets every token whose verifying key the resolver no longer returns; how many. */
