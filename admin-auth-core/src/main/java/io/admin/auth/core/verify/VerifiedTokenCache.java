@@ -196,6 +196,7 @@ final class VerifiedTokenCache {
    */
   record Entry(Checked verified, long bytes) {
     Entry {
+      Objects.requireNonNull(verified, "verified");
       Objects.requireNonNull(verified.parsed(), "claims");
       Objects.requireNonNull(verified.outcome(), "outcome");
       Objects.requireNonNull(verified.key(), "key");
