@@ -80,6 +80,13 @@ public record ParsedClaims(String issuer, String subject, List<String> audience,
    */
   @Override
   public boolean has(String name) {
+    // The always-present claims by identity first: rules ask with the ClaimNames constants, and
+    // the own verifier asks on every token (a string switch per name cost it about 3 %).
+    if (name == ClaimNames.ISSUER || name == ClaimNames.SUBJECT || name == ClaimNames.AUDIENCE
+        || name == ClaimNames.EXPIRES_AT || name == ClaimNames.ISSUED_AT
+        || name == ClaimNames.JWT_ID || name == ClaimNames.CLIENT_ID) {
+      return true;
+    }
     return switch (name) {
       case ClaimNames.ISSUER, ClaimNames.SUBJECT, ClaimNames.AUDIENCE, ClaimNames.EXPIRES_AT,
           ClaimNames.ISSUED_AT, ClaimNames.JWT_ID, ClaimNames.CLIENT_ID -> true;
