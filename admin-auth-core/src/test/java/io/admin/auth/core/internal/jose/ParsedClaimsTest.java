@@ -50,6 +50,13 @@ class ParsedClaimsTest {
     assertTrue(parse(Map.of()).has(name));
   }
 
+  @ParameterizedTest
+  @MethodSource("requiredNames")
+  void hasWhenNameIsAnEqualButOtherStringThenSameAnswer(String name) {
+    // The identity fast path must not be the only way in.
+    assertTrue(parse(Map.of()).has(new String(name)));
+  }
+
   static Stream<String> requiredNames() {
     return JwtValidators.ACCESS_TOKEN_CLAIMS.stream();
   }
