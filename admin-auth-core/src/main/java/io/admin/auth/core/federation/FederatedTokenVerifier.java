@@ -2,23 +2,26 @@ package io.admin.auth.core.federation;
 
 import io.admin.auth.core.internal.jose.JwsSignatures;
 
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import io.admin.auth.core.AuthError;
 import io.admin.auth.core.AuthErrorCode;
 import io.admin.auth.core.AuthMethod;
 import io.admin.auth.core.AuthOutcome;
 import io.admin.auth.core.AuthPrincipal;
+import io.admin.auth.core.validation.IssuerValidator;
+import io.admin.auth.core.validation.JwtClaims;
+import io.admin.auth.core.validation.JwtHeader;
+import io.admin.auth.core.validation.JwtValidation;
+import io.admin.auth.core.validation.JwtValidators;
+import io.admin.auth.core.validation.TokenKind;
+import io.admin.auth.core.validation.TokenValidator;
+import io.admin.auth.core.validation.ValidationResult;
 import io.admin.auth.core.verify.BearerTokenVerifier;
 import java.net.http.HttpClient;
 import java.text.ParseException;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +32,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Verifies access tokens of one {@link TrustedIssuer} (RFC 9068 section 4, RFC 8725): a JWS whose
- * {@code alg} the issuer allows, without {@code jwk}/{@code jku}/{@code x5u}/{@code x5c}/{@code crit}
- * headers, with an accepted {@code typ}, {@code iss} equal to the issuer, a signature by a key of
- * the issuer's JWK Set, {@code exp} (required), {@code nbf} and {@code iat} within the clock skew, and an
- * accepted audience. The principal is {@link AuthMethod#BEARER} with the issuer set and the
+ * Verifies access tokens of one {@link TrustedIssuer} (RFC 9068 section 4, RFC 8725) with the rules
+ * of {@link JwtValidators#thirdPartyAccessToken}: a JWS whose {@code alg} the issuer allows, with an
+ * accepted {@code typ}, without {@code jwk}/{@code jku}/{@code x5u}/{@code x5c}/{@code crit}
+ * headers, {@code iss} equal to the issuer (checked before any key is fetched), a signature by a key
+ * of the issuer's JWK Set, {@code exp} (required), {@code nbf} and {@code iat} within the clock skew,
+ * then an accepted audience. The principal is {@link AuthMethod#BEARER} with the issuer set and the
  * subject, client id and scopes read through the issuer's {@link ClaimMapping}.
  *
  * <p>Bad tokens are {@link AuthOutcome.Rejected} ({@code AUTH_TOKEN_EXPIRED} with
@@ -47,15 +51,16 @@ public final class FederatedTokenVerifier implements BearerTokenVerifier {
   public static final int MAX_TOKEN_CHARS = 32 * 1024;
 
   private static final Logger LOG = LoggerFactory.getLogger(FederatedTokenVerifier.class);
-  // Headers that would let the token name its own key (RFC 8725 section 3.10 and 2.8).
-  private static final List<String> KEY_HEADERS = List.of("jwk", "jku", "x5u", "x5c");
-  private static final JOSEObjectType AT_JWT = new JOSEObjectType("at+jwt");
   private static final Set<String> NON_EXTRA_CLAIMS = Set.of("iss", "sub", "exp", "scope");
 
   private final TrustedIssuer issuer;
   private final Clock clock;
   private final HttpClient client;
   private final IssuerDiscovery discovery;
+  private final JwtValidation rules;
+  // The same rule as in rules.claims(), run once more before the signature: a token naming another
+  // issuer must not make us fetch keys.
+  private final TokenValidator<JwtClaims> issuerRule;
   private volatile RemoteJwkSetCache cache;
 
   private FederatedTokenVerifier(TrustedIssuer issuer, Clock clock, HttpClient client) {
@@ -64,6 +69,9 @@ public final class FederatedTokenVerifier implements BearerTokenVerifier {
     this.client = Objects.requireNonNull(client, "client");
     this.discovery = new IssuerDiscovery(issuer, new BoundedHttpFetcher(client,
         issuer.jwksCache().readTimeout(), issuer.jwksCache().maxResponseBytes()), clock);
+    this.rules = JwtValidators.thirdPartyAccessToken(issuer.issuer(), issuer.audiences(),
+        issuer.algorithms(), issuer.acceptJwtTyp(), issuer.clockSkew(), clock);
+    this.issuerRule = new IssuerValidator(issuer.issuer(), TokenKind.THIRD_PARTY_ACCESS_TOKEN);
   }
 
   /** A verifier with its own HTTP client. Nothing is fetched before the first token arrives. */
@@ -102,48 +110,31 @@ public final class FederatedTokenVerifier implements BearerTokenVerifier {
 
   /** Verifies an already parsed token (the router parses once). */
   AuthOutcome verifyParsed(SignedJWT jwt) {
-    JWSHeader header = jwt.getHeader();
-    Optional<String> headerProblem = headerProblem(header);
-    if (headerProblem.isPresent()) {
-      return invalid(headerProblem.get());
+    ValidationResult header = rules.header().validate(JwtHeader.of(jwt.getHeader().toJSONObject()));
+    if (!header.isValid()) {
+      return rejected(header);
     }
-    JWTClaimsSet claims;
+    JWTClaimsSet claimsSet;
     try {
-      claims = jwt.getJWTClaimsSet();
+      claimsSet = jwt.getJWTClaimsSet();
     } catch (ParseException e) {
       return invalid("The access token is malformed.");
     }
-    if (!issuer.issuer().equals(claims.getIssuer())) {
-      return invalid("The access token is not from this issuer.");
+    JwtClaims claims = new NimbusClaims(claimsSet);
+    ValidationResult fromIssuer = issuerRule.validate(claims);
+    if (!fromIssuer.isValid()) {
+      return rejected(fromIssuer);
     }
     if (!signatureVerifies(jwt)) {
       return invalid("The access token signature or key is not valid.");
     }
-    return checkClaims(claims);
-  }
-
-  private Optional<String> headerProblem(JWSHeader header) {
-    JWSAlgorithm alg = header.getAlgorithm();
-    if (alg == null || !issuer.algorithms().contains(alg.getName())) {
-      return Optional.of("The access token algorithm is not accepted.");
+    // Lifetime before audience, as this verifier has always answered: a token both expired and
+    // for another audience is AUTH_TOKEN_EXPIRED, with its details.
+    ValidationResult result = rules.lifetime().validate(claims);
+    if (result.isValid()) {
+      result = rules.claims().validate(claims);
     }
-    Map<String, Object> fields = header.toJSONObject();
-    for (String name : KEY_HEADERS) {
-      if (fields.containsKey(name)) {
-        return Optional.of("The access token names its own key, which is not accepted.");
-      }
-    }
-    if (header.getCriticalParams() != null && !header.getCriticalParams().isEmpty()) {
-      return Optional.of("The access token has critical headers that are not understood.");
-    }
-    JOSEObjectType typ = header.getType();
-    boolean atJwt = typ != null && (AT_JWT.toString().equalsIgnoreCase(typ.toString())
-        || "application/at+jwt".equalsIgnoreCase(typ.toString()));
-    boolean plainJwt = typ == null || "JWT".equalsIgnoreCase(typ.toString());
-    if (!atJwt && !(plainJwt && issuer.acceptJwtTyp())) {
-      return Optional.of("The access token type is not accepted.");
-    }
-    return Optional.empty();
+    return result.isValid() ? principal(claimsSet) : rejected(result);
   }
 
   private boolean signatureVerifies(SignedJWT jwt) {
@@ -166,32 +157,7 @@ public final class FederatedTokenVerifier implements BearerTokenVerifier {
     return false;
   }
 
-  private AuthOutcome checkClaims(JWTClaimsSet claims) {
-    Instant now = clock.instant();
-    Date exp = claims.getExpirationTime();
-    if (exp == null) {
-      return invalid("The access token has no expiry.");
-    }
-    // RFC 7519 4.1.4: the current time MUST be before exp; the same edge as our own verifier.
-    if (!now.isBefore(exp.toInstant().plus(issuer.clockSkew()))) {
-      AuthError error = AuthError.of(AuthErrorCode.AUTH_TOKEN_EXPIRED, "The access token has expired.");
-      if (claims.getIssueTime() != null) {
-        error = error.withDetail("issued_at", claims.getIssueTime().toInstant().toString());
-      }
-      return AuthOutcome.rejected(error.withDetail("expired_at", exp.toInstant().toString()));
-    }
-    Date nbf = claims.getNotBeforeTime();
-    Date iat = claims.getIssueTime();
-    // A token issued in the future (beyond skew) is as suspect as one not yet valid.
-    if ((nbf != null && now.plus(issuer.clockSkew()).isBefore(nbf.toInstant()))
-        || (iat != null && now.plus(issuer.clockSkew()).isBefore(iat.toInstant()))) {
-      return AuthOutcome.rejected(AuthErrorCode.AUTH_TOKEN_NOT_YET_VALID,
-          "The access token is not valid yet.");
-    }
-    List<String> audiences = claims.getAudience();
-    if (audiences == null || audiences.stream().noneMatch(issuer.audiences()::contains)) {
-      return invalid("The access token is not meant for this audience.");
-    }
+  private AuthOutcome principal(JWTClaimsSet claims) {
     Map<String, Object> json = claims.toJSONObject();
     ClaimMapping mapping = issuer.claims();
     Optional<String> subject = mapping.subject(json);
@@ -201,7 +167,8 @@ public final class FederatedTokenVerifier implements BearerTokenVerifier {
     Map<String, Object> extra = new LinkedHashMap<>(json);
     extra.keySet().removeAll(NON_EXTRA_CLAIMS);
     return AuthOutcome.authenticated(new AuthPrincipal(subject.get(), mapping.clientId(json).orElse(null),
-        mapping.scopes(json), issuer.issuer(), exp.toInstant(), AuthMethod.BEARER, extra));
+        mapping.scopes(json), issuer.issuer(), claims.getExpirationTime().toInstant(),
+        AuthMethod.BEARER, extra));
   }
 
   private RemoteJwkSetCache cache() {
@@ -217,6 +184,10 @@ public final class FederatedTokenVerifier implements BearerTokenVerifier {
       }
     }
     return c;
+  }
+
+  private static AuthOutcome rejected(ValidationResult result) {
+    return AuthOutcome.rejected(((ValidationResult.Rejected) result).error());
   }
 
   private static AuthOutcome invalid(String message) {

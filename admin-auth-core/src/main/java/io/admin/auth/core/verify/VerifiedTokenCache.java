@@ -13,9 +13,10 @@ import java.util.function.Predicate;
 /**
  * Tokens that passed every check of {@link AccessTokenVerifier}, keyed by the whole token string
  * (compared with {@code equals}, so a hit is never a different token), with what the verifier
- * needs to answer a repeat without the signature check or claim parsing: the claims (for the time
- * checks and the revocation lookup, which the verifier still makes on every hit), the answer, and
- * the key object that verified it (a hit counts only while the key ring still holds that key).
+ * needs to answer a repeat without the signature check or claim parsing: its {@link Checked} answer,
+ * with the claims (for the time checks and the revocation lookup, which the verifier still makes on
+ * every hit) and the key object that verified it (a hit counts only while the key ring still holds
+ * that key).
  *
  * <p>Bounded in entries and in estimated bytes ({@link #estimatedBytes}); when an insert would
  * exceed either bound, an eighth of the capacity is evicted first (expired entries and then
@@ -97,7 +98,8 @@ final class VerifiedTokenCache {
    * entry's (so later hits compare by identity again); returns the entry to use.
    */
   Entry rekey(String token, Entry entry, SigningKey key) {
-    Entry updated = new Entry(entry.claims(), entry.outcome(), key, entry.bytes());
+    Entry updated = new Entry(new Checked(entry.claims(), entry.outcome(), key, null),
+        entry.bytes());
     synchronized (lock) {
       return map.replace(new TokenKey(token), entry, updated) ? updated : entry;
     }
@@ -187,20 +189,33 @@ final class VerifiedTokenCache {
   /**
    * One verified token.
    *
-   * @param claims its claims, for the time checks and revocation lookup made on every hit
-   * @param outcome the answer given when it was verified
-   * @param key the key object that verified it
+   * @param verified the answer given when it was verified: its claims (for the time checks and
+   *     revocation lookup made on every hit), the principal, and the key object that verified it;
+   *     a hit that passes those checks answers with this very object, allocating nothing
    * @param bytes its {@link #estimatedBytes} cost
    */
-  record Entry(ParsedClaims claims, AuthOutcome.Authenticated outcome, SigningKey key, long bytes) {
+  record Entry(Checked verified, long bytes) {
     Entry {
-      Objects.requireNonNull(claims, "claims");
-      Objects.requireNonNull(outcome, "outcome");
-      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(verified, "verified");
+      Objects.requireNonNull(verified.parsed(), "claims");
+      Objects.requireNonNull(verified.outcome(), "outcome");
+      Objects.requireNonNull(verified.key(), "key");
+    }
+
+    ParsedClaims claims() {
+      return verified.parsed();
+    }
+
+    AuthOutcome.Authenticated outcome() {
+      return verified.outcome();
+    }
+
+    SigningKey key() {
+      return verified.key();
     }
 
     long expiresAtEpochSecond() {
-      return claims.expiresAt().getEpochSecond();
+      return claims().expiresAt().getEpochSecond();
     }
   }
 }

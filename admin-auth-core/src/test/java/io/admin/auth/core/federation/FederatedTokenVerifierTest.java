@@ -180,6 +180,32 @@ class FederatedTokenVerifierTest {
     assertEquals(AuthErrorCode.AUTH_TOKEN_INVALID, code(verifier().verify(token)));
   }
 
+  // Parsing, signature and subject mapping are this verifier's own steps with their own wording
+  // (the jwk case's half-made key already fails Nimbus's parsing); every other case is a shared rule.
+  static Stream<Arguments> sharedRuleTokens() {
+    Set<String> ownSteps = Set.of("jwk header", "no subject", "unknown kid", "no kid, several keys");
+    return hostileTokens().filter(a -> !ownSteps.contains((String) a.get()[0]));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("sharedRuleTokens")
+  void verifyWhenRuleSharedWithOwnTokensFailsThenOwnTokensWording(String name,
+      UnaryOperator<TestToken> change) {
+    String token = change.apply(token()).sign(rsa);
+
+    AuthOutcome.Rejected rejected = assertInstanceOf(AuthOutcome.Rejected.class, verifier().verify(token));
+
+    assertEquals("The access token is malformed or invalid.", rejected.error().message(), name);
+  }
+
+  @Test
+  void verifyWhenExpiredAndForAnotherAudienceThenExpiredAsBefore() {
+    String token = token().audience("other-api").sign(rsa);
+    clock.advance(Duration.ofHours(1));
+
+    assertEquals(AuthErrorCode.AUTH_TOKEN_EXPIRED, code(verifier().verify(token)));
+  }
+
   @Test
   void verifyWhenAudienceListContainsAcceptedOneThenAuthenticated() {
     assertInstanceOf(AuthOutcome.Authenticated.class,

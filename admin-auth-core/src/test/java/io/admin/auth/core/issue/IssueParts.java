@@ -4,7 +4,7 @@ import io.admin.auth.core.SigningAlgorithm;
 import io.admin.auth.core.audit.AuditEvent;
 import io.admin.auth.core.crypto.RandomTokens;
 import io.admin.auth.core.crypto.SecretHasher;
-import io.admin.auth.core.internal.jose.JwsCrypto;
+import io.admin.auth.core.key.JwsCrypto;
 import io.admin.auth.core.internal.keyring.KeyRingCache;
 import io.admin.auth.core.key.KeyRotationPolicy;
 import io.admin.auth.core.key.KeyRotator;

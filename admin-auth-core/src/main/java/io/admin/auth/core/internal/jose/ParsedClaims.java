@@ -3,6 +3,7 @@ package io.admin.auth.core.internal.jose;
 import io.admin.auth.core.TokenClaims;
 
 import io.admin.auth.core.ClaimNames;
+import io.admin.auth.core.validation.JwtClaims;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,11 +18,14 @@ import java.util.TreeSet;
  * defensive copies (the "extra" map above all) the verifier's hot path does not need: it builds
  * the principal from these and the raw map, and the record only when a caller asks for it.
  *
+ * <p>It is also the verifier's {@link JwtClaims} view for the validators, at no cost; as it keeps
+ * only the typed claims, {@link #has} knows those and nothing else.
+ *
  * @param scopes sorted and de-duplicated, owned by this value (never handed out mutable)
  */
 public record ParsedClaims(String issuer, String subject, List<String> audience, Instant expiresAt,
     Instant issuedAt, Instant notBefore, String jwtId, String clientId, Set<String> scopes,
-    String familyId) {
+    String familyId) implements JwtClaims {
 
   /**
    * The claims of {@code json}, or {@code null} when a required claim ({@code iss sub aud exp iat
@@ -70,11 +74,36 @@ public record ParsedClaims(String issuer, String subject, List<String> audience,
         clientId, scopes, familyId, json);
   }
 
+  /**
+   * Whether typed claim {@code name} is present; {@code false} for any claim this record does not
+   * keep (so a rule requiring another claim must not be given this view).
+   */
+  @Override
+  public boolean has(String name) {
+    // The always-present claims by identity first: rules ask with the ClaimNames constants, and
+    // the own verifier asks on every token (a string switch per name cost it about 3 %).
+    if (name == ClaimNames.ISSUER || name == ClaimNames.SUBJECT || name == ClaimNames.AUDIENCE
+        || name == ClaimNames.EXPIRES_AT || name == ClaimNames.ISSUED_AT
+        || name == ClaimNames.JWT_ID || name == ClaimNames.CLIENT_ID) {
+      return true;
+    }
+    return switch (name) {
+      case ClaimNames.ISSUER, ClaimNames.SUBJECT, ClaimNames.AUDIENCE, ClaimNames.EXPIRES_AT,
+          ClaimNames.ISSUED_AT, ClaimNames.JWT_ID, ClaimNames.CLIENT_ID -> true;
+      case ClaimNames.NOT_BEFORE -> notBefore != null;
+      case ClaimNames.FAMILY_ID -> familyId != null;
+      // An absent scope claim and an empty one both parse to no scopes.
+      case ClaimNames.SCOPE -> !scopes.isEmpty();
+      default -> false;
+    };
+  }
+
   private static String string(Map<String, Object> json, String name) {
     return json.get(name) instanceof String s && !s.isEmpty() ? s : null;
   }
 
-  private static List<String> audience(Object raw) {
+  /** {@code aud} as a list: a non-empty string, or a non-empty array of strings; else {@code null}. */
+  public static List<String> audience(Object raw) {
     if (raw instanceof String s && !s.isEmpty()) {
       return List.of(s);
     }
@@ -91,8 +120,11 @@ public record ParsedClaims(String issuer, String subject, List<String> audience,
     return null;
   }
 
-  // RFC 7519 NumericDate: seconds, possibly fractional; bounded so Instant arithmetic cannot overflow.
-  private static Instant numericDate(Object raw) {
+  /**
+   * An RFC 7519 NumericDate: a JSON number of seconds, possibly fractional (floored), from 0 to the
+   * end of year 9999 so that Instant arithmetic cannot overflow; else {@code null}.
+   */
+  public static Instant numericDate(Object raw) {
     if (!(raw instanceof Number n)) {
       return null;
     }

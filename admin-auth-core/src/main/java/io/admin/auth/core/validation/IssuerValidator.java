@@ -1,0 +1,26 @@
+package io.admin.auth.core.validation;
+
+import java.util.Objects;
+
+/**
+ * Accepts claims whose {@code iss} equals the expected issuer exactly: no case folding, no trailing
+ * slash normalisation (RFC 9068 section 4, OpenID Connect Core 1.0 section 3.1.3.7). Reason on
+ * rejection: {@code wrong iss}.
+ */
+public final class IssuerValidator implements TokenValidator<JwtClaims> {
+
+  private final String issuer;
+  private final ValidationResult rejected;
+
+  /** Accepts {@code issuer} only. */
+  public IssuerValidator(String issuer, TokenKind kind) {
+    this.issuer = Objects.requireNonNull(issuer, "issuer");
+    this.rejected = ValidationResult.rejected(Objects.requireNonNull(kind, "kind").invalid(),
+        "wrong iss");
+  }
+
+  @Override
+  public ValidationResult validate(JwtClaims claims) {
+    return issuer.equals(claims.issuer()) ? ValidationResult.valid() : rejected;
+  }
+}

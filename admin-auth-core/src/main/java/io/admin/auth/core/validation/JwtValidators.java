@@ -1,0 +1,114 @@
+package io.admin.auth.core.validation;
+
+import io.admin.auth.core.ClaimNames;
+import io.admin.auth.core.SigningAlgorithm;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The default rules of each token kind (like Spring Security's {@code JwtValidators}), so that a
+ * rule is written once and every verifier answers it the same way. Every set checks the header's
+ * {@code alg} against an allow-list, its {@code typ}, and refuses {@link
+ * ForbiddenHeaderValidator#KEY_PARAMETERS} and {@code crit}; {@code iss} exactly; {@code aud}; and
+ * {@code exp}/{@code nbf}/{@code iat} with the clock skew.
+ */
+public final class JwtValidators {
+
+  /** The {@code typ} values of an RFC 9068 access token (section 2.1), matched case-insensitively. */
+  public static final List<String> ACCESS_TOKEN_TYPES =
+      List.of(ClaimNames.ACCESS_TOKEN_TYP, "application/" + ClaimNames.ACCESS_TOKEN_TYP);
+
+  /** The {@code typ} of a plain JWT (RFC 7519 section 5.1). */
+  public static final String JWT_TYPE = "JWT";
+
+  /** The claims RFC 9068 section 2.2 requires of an access token, this library's {@code client_id} included. */
+  public static final List<String> ACCESS_TOKEN_CLAIMS = List.of(ClaimNames.ISSUER,
+      ClaimNames.SUBJECT, ClaimNames.AUDIENCE, ClaimNames.EXPIRES_AT, ClaimNames.ISSUED_AT,
+      ClaimNames.JWT_ID, ClaimNames.CLIENT_ID);
+
+  /** The claims OpenID Connect Core 1.0 section 2 requires of an ID token. */
+  public static final List<String> ID_TOKEN_CLAIMS = List.of(ClaimNames.ISSUER,
+      ClaimNames.SUBJECT, ClaimNames.AUDIENCE, ClaimNames.EXPIRES_AT, ClaimNames.ISSUED_AT);
+
+  private JwtValidators() {}
+
+  /**
+   * This library's own access tokens: {@code alg} one of {@link SigningAlgorithm}, {@code typ}
+   * {@code at+jwt} (required), {@link #ACCESS_TOKEN_CLAIMS} present, {@code iss} equal to
+   * {@code issuer}, {@code aud} containing {@code audience}, and the lifetime with {@code skew}.
+   */
+  public static JwtValidation ownAccessToken(String issuer, String audience, Duration skew,
+      Clock clock) {
+    TokenKind kind = TokenKind.OWN_ACCESS_TOKEN;
+    Set<String> algorithms = new LinkedHashSet<>();
+    for (SigningAlgorithm a : SigningAlgorithm.values()) {
+      algorithms.add(a.jwsName());
+    }
+    return new JwtValidation(
+        header(algorithms, ACCESS_TOKEN_TYPES, false, kind),
+        CompositeValidator.of(new RequiredClaimsValidator(ACCESS_TOKEN_CLAIMS, kind),
+            new IssuerValidator(issuer, kind), new AudienceValidator(Set.of(audience), kind)),
+        lifetime(skew, clock, kind, true));
+  }
+
+  /**
+   * A trusted third-party issuer's access tokens: {@code alg} one of {@code algorithms}, {@code typ}
+   * {@code at+jwt}, or with {@code acceptJwtTyp} also {@code JWT} or none (many providers never
+   * send {@code at+jwt}); {@code iss} equal to {@code issuer}; {@code aud} containing one of
+   * {@code audiences}; {@code exp} required; the lifetime with {@code skew}. Which claims carry the
+   * subject and scopes is the issuer's own mapping, not a rule here.
+   */
+  public static JwtValidation thirdPartyAccessToken(String issuer, Set<String> audiences,
+      Set<String> algorithms, boolean acceptJwtTyp, Duration skew, Clock clock) {
+    TokenKind kind = TokenKind.THIRD_PARTY_ACCESS_TOKEN;
+    List<String> types = new ArrayList<>(ACCESS_TOKEN_TYPES);
+    if (acceptJwtTyp) {
+      types.add(JWT_TYPE);
+    }
+    return new JwtValidation(
+        header(algorithms, types, acceptJwtTyp, kind),
+        CompositeValidator.of(new IssuerValidator(issuer, kind),
+            new AudienceValidator(audiences, kind)),
+        lifetime(skew, clock, kind, true));
+  }
+
+  /**
+   * An ID token this library issued, presented back as {@code id_token_hint} (OpenID Connect Core
+   * 1.0 section 3.1.2.1): {@code alg} one of {@code algorithms}, {@code typ} {@code JWT} (so an
+   * access token cannot pass for one), {@link #ID_TOKEN_CLAIMS} present, {@code iss} equal to
+   * {@code issuer}, {@code aud} containing {@code clientId}, {@code nbf}/{@code iat} with
+   * {@code skew}, and {@code exp} unless {@code acceptExpired} (the specification asks an OP to
+   * accept an expired ID token as a hint; {@code exp} must still be present).
+   */
+  public static JwtValidation idTokenHint(String issuer, String clientId, Set<String> algorithms,
+      Duration skew, boolean acceptExpired, Clock clock) {
+    TokenKind kind = TokenKind.ID_TOKEN_HINT;
+    return new JwtValidation(
+        header(algorithms, List.of(JWT_TYPE), false, kind),
+        CompositeValidator.of(new RequiredClaimsValidator(ID_TOKEN_CLAIMS, kind),
+            new IssuerValidator(issuer, kind), new AudienceValidator(Set.of(clientId), kind)),
+        lifetime(skew, clock, kind, !acceptExpired));
+  }
+
+  /**
+   * The time rules against one reading of {@code clock}: {@link ExpiryValidator} (when
+   * {@code checkExpiry}), {@link NotBeforeValidator}, {@link IssuedAtValidator}, in that order.
+   */
+  public static TokenValidator<JwtClaims> lifetime(Duration skew, Clock clock, TokenKind kind,
+      boolean checkExpiry) {
+    return new LifetimeValidator(clock, skew, kind, checkExpiry);
+  }
+
+  /** {@code alg}, {@code typ}, key-naming parameters, {@code crit}: in that order. */
+  private static TokenValidator<JwtHeader> header(Set<String> algorithms, List<String> types,
+      boolean absentTypeAccepted, TokenKind kind) {
+    return CompositeValidator.of(new AlgorithmValidator(algorithms, kind),
+        new TypeValidator(types, absentTypeAccepted, kind),
+        new ForbiddenHeaderValidator(ForbiddenHeaderValidator.KEY_PARAMETERS, kind),
+        new CriticalHeaderValidator(kind));
+  }
+}
