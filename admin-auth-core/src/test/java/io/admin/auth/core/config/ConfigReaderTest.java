@@ -117,7 +117,8 @@ class ConfigReaderTest {
   @CsvSource(delimiter = '|', value = {
       "lots|an integer", "1.5|an integer", "2147483648|an integer", "0x10|an integer"})
   void integerWhenNotAnIntThenError(String value, String expected) {
-    ConfigException e = assertThrows(ConfigException.class, () -> reader("n", value).integer("n", 1));
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> reader("n", value).integer("n", 1));
     assertEquals("expected " + expected + ", was '" + value + "'", e.problem());
   }
 
@@ -236,8 +237,8 @@ class ConfigReaderTest {
 
   @Test
   void namesWhenKeysUnderPrefixThenRelativeSortedAndBlankIncluded() {
-    ConfigReader r = ConfigReader.of(Map.of("app.b", "1", "app.a.x", " ", "other.c", "2", "app", "3"),
-        P);
+    ConfigReader r = ConfigReader.of(
+        Map.of("app.b", "1", "app.a.x", " ", "other.c", "2", "app", "3"), P);
     assertEquals(List.of("a.x", "b"), List.copyOf(r.names()));
     assertEquals(Set.of("x"), r.under("a.").names());
     assertEquals("app.a.x", r.under("a.").key("x"));

@@ -196,7 +196,8 @@ public final class AdminAuthProperties {
    */
   private static void federation(ConfigReader c, Properties p, AdminAuth.Builder builder) {
     Optional<String> audience = c.string(PREFIX + "token.audience").or(() -> c.string(ISSUER));
-    asAdminAuthError(() -> TrustedIssuerProperties.parse(p, audience)).forEach(builder::trustedIssuer);
+    asAdminAuthError(() -> TrustedIssuerProperties.parse(p, audience))
+        .forEach(builder::trustedIssuer);
   }
 
   /**
