@@ -126,7 +126,7 @@ public final class AdminAuthProperties {
     AdminAuth.Builder builder = configure(properties, AdminAuth.builder(tokens));
     if (!config.isSet(BASE_URL)) {
       // The metadata's base URL then defaults to the issuer, so a bad issuer is reported as such.
-      config.check(ISSUER, () -> AdminAuth.checkBaseUrl(tokens.issuer()));
+      config.check(ISSUER, () -> SettingChecks.checkBaseUrl(tokens.issuer()));
     }
     return builder.build();
   }
@@ -141,7 +141,7 @@ public final class AdminAuthProperties {
     checkKeys(c);
     c.string(REALM).ifPresent(v -> c.check(REALM, () -> builder.realm(v)));
     c.string(BASE_URL).ifPresent(v -> c.check(BASE_URL, () -> {
-      AdminAuth.checkBaseUrl(v);
+      SettingChecks.checkBaseUrl(v);
       builder.baseUrl(v);
     }));
     builder.bearer(c.bool(BEARER_ENABLED, true));
@@ -161,7 +161,7 @@ public final class AdminAuthProperties {
         c.string(OPENID_CONFIGURATION_PATH, d.openidConfiguration()))));
     c.value(MAX_REQUEST_BYTES, "an integer", Integer::parseInt).ifPresent(bytes ->
         c.check(MAX_REQUEST_BYTES, () -> {
-          AdminAuth.checkMaxRequestBytes(bytes);
+          SettingChecks.checkMaxRequestBytes(bytes);
           builder.maxRequestBytes(bytes);
         }));
     c.duration(CACHE_MAX_AGE).ifPresent(age -> {

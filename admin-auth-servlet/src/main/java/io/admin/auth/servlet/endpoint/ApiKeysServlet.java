@@ -10,6 +10,7 @@ import io.admin.auth.core.apikey.ApiKeyService;
 import io.admin.auth.core.apikey.IssuedApiKey;
 import io.admin.auth.core.internal.jose.Json;
 import io.admin.auth.servlet.AdminAuthFilter;
+import io.admin.auth.servlet.endpoint.internal.RequestParameters;
 import io.admin.auth.servlet.error.AuthErrorRenderer;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
