@@ -1,6 +1,6 @@
 package io.admin.auth.servlet;
 
-import io.admin.auth.servlet.access.RequestPaths;
+import io.admin.auth.servlet.internal.RequestPaths;
 import io.admin.auth.servlet.error.Challenge;
 
 import io.admin.auth.servlet.access.AccessPolicy;

@@ -1,30 +1,18 @@
 package io.admin.auth.core.federation;
 
-import java.util.Objects;
+import io.admin.auth.core.config.ConfigException;
 
 /**
  * A federation setting read by {@link TrustedIssuerProperties} that cannot be used; names the
  * property so that configuration front ends (the servlet's properties, the dev server's
- * environment) can point at it.
+ * environment) can point at it. A {@link ConfigException}, so front ends can catch every
+ * configuration problem as one type.
  */
-public final class FederationConfigException extends IllegalArgumentException {
+public final class FederationConfigException extends ConfigException {
   private static final long serialVersionUID = 1L;
-
-  private final String property;
 
   /** An error about {@code property}. */
   public FederationConfigException(String property, String problem, Throwable cause) {
-    super(Objects.requireNonNull(property, "property") + ": " + problem, cause);
-    this.property = property;
-  }
-
-  /** The property at fault, e.g. {@code admin.auth.federation.issuer.keycloak.audience}. */
-  public String property() {
-    return property;
-  }
-
-  /** The problem without the property name. */
-  public String problem() {
-    return getMessage().substring(property.length() + 2);
+    super(property, problem, cause);
   }
 }

@@ -2,12 +2,9 @@ package io.admin.auth.core.federation;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
+import io.admin.auth.core.config.ConfigReader;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -58,15 +55,17 @@ public final class TrustedIssuerProperties {
    * @throws FederationConfigException naming the offending property
    */
   public static List<TrustedIssuer> parse(Properties properties, Optional<String> defaultAudience) {
-    List<String> names = list(properties.getProperty(ISSUERS));
-    for (String key : properties.stringPropertyNames()) {
-      if (key.startsWith(PREFIX) && !key.equals(ISSUERS) && !known(key, names)) {
-        throw new FederationConfigException(key, "unknown federation setting or issuer name", null);
+    ConfigReader config = ConfigReader.of(properties, PREFIX)
+        .withErrors(FederationConfigException::new);
+    List<String> names = list(config, "issuers");
+    for (String name : config.names()) {
+      if (!name.equals("issuers") && !known(PREFIX + name, names)) {
+        throw config.error(name, "unknown federation setting or issuer name");
       }
     }
     List<TrustedIssuer> issuers = new ArrayList<>();
     for (String name : names) {
-      issuers.add(issuer(properties, name, defaultAudience));
+      issuers.add(issuer(config.under("issuer." + name + "."), name, defaultAudience));
     }
     return issuers;
   }
@@ -80,7 +79,7 @@ public final class TrustedIssuerProperties {
    */
   public static List<TrustedIssuer> fromIssuerUrls(String commaSeparated, String audience) {
     List<TrustedIssuer> issuers = new ArrayList<>();
-    for (String url : list(commaSeparated)) {
+    for (String url : ConfigReader.commaSeparated(commaSeparated)) {
       issuers.add(TrustedIssuer.builder(url).audience(audience).acceptJwtTyp(true)
           .allowInsecureLoopback(true).build());
     }
@@ -97,32 +96,34 @@ public final class TrustedIssuerProperties {
     return false;
   }
 
-  private static TrustedIssuer issuer(Properties p, String name, Optional<String> defaultAudience) {
-    String k = ISSUER_PREFIX + name + ".";
-    String url = get(p, k + "url").orElseThrow(
-        () -> new FederationConfigException(k + "url", "required for issuer '" + name + "'", null));
+  private static TrustedIssuer issuer(ConfigReader c, String name, Optional<String> defaultAudience) {
+    String url = c.string("url").orElseThrow(
+        () -> c.error("url", "required for issuer '" + name + "'"));
     TrustedIssuer.Builder b = TrustedIssuer.builder(url);
-    List<String> audiences = list(p.getProperty(k + "audience"));
+    List<String> audiences = list(c, "audience");
     if (audiences.isEmpty()) {
       b.audience(defaultAudience.orElseThrow(
-          () -> new FederationConfigException(k + "audience", "required (no default audience)", null)));
+          () -> c.error("audience", "required (no default audience)")));
     } else {
       b.audience(audiences.toArray(String[]::new));
     }
-    apply(k + "algorithms", () -> get(p, k + "algorithms").ifPresent(v -> {
-      for (String alg : list(v)) {
+    List<String> algorithms = list(c, "algorithms");
+    c.check("algorithms", () -> {
+      for (String alg : algorithms) {
         if (TrustedIssuer.SUPPORTED_ALGORITHMS.stream().noneMatch(alg::equalsIgnoreCase)) {
           throw new IllegalArgumentException("not an accepted algorithm: " + alg
               + " (one of " + TrustedIssuer.SUPPORTED_ALGORITHMS + ")");
         }
       }
-      b.algorithms(list(v).toArray(String[]::new));
-    }));
-    apply(k + "accept-jwt-typ", () -> b.acceptJwtTyp(bool(p, k + "accept-jwt-typ")));
-    b.allowInsecureLoopback(bool(p, k + "allow-insecure-loopback"));
-    apply(k + "clock-skew", () -> get(p, k + "clock-skew").ifPresent(v -> b.clockSkew(Duration.parse(v))));
-    boolean loopback = bool(p, k + "allow-insecure-loopback");
-    apply(k + "jwks-uri", () -> get(p, k + "jwks-uri").ifPresent(v -> {
+      if (!algorithms.isEmpty()) {
+        b.algorithms(algorithms.toArray(String[]::new));
+      }
+    });
+    b.acceptJwtTyp(c.bool("accept-jwt-typ", false));
+    boolean loopback = c.bool("allow-insecure-loopback", false);
+    b.allowInsecureLoopback(loopback);
+    c.duration("clock-skew").ifPresent(skew -> c.check("clock-skew", () -> b.clockSkew(skew)));
+    c.string("jwks-uri").ifPresent(v -> c.check("jwks-uri", () -> {
       URI uri = URI.create(v);
       if (!Urls.fetchable(uri, loopback)) {
         throw new IllegalArgumentException("must be https (http only for loopback when allowed): " + v);
@@ -130,71 +131,40 @@ public final class TrustedIssuerProperties {
       b.jwksUri(uri);
     }));
     ClaimMapping mapping = ClaimMapping.defaults();
-    Optional<String> subject = get(p, k + "subject-claim");
-    Optional<String> scopes = get(p, k + "scope-claims");
-    Optional<String> clients = get(p, k + "client-id-claims");
+    Optional<String> subject = c.string("subject-claim");
+    List<String> scopes = list(c, "scope-claims");
+    List<String> clients = list(c, "client-id-claims");
     try {
       mapping = new ClaimMapping(subject.orElse(mapping.subjectClaim()),
-          clients.map(TrustedIssuerProperties::list).orElse(mapping.clientIdClaims()),
-          scopes.map(TrustedIssuerProperties::list).orElse(mapping.scopeClaims()));
+          clients.isEmpty() ? mapping.clientIdClaims() : clients,
+          scopes.isEmpty() ? mapping.scopeClaims() : scopes);
     } catch (IllegalArgumentException e) {
-      throw new FederationConfigException(k + (scopes.isPresent() ? "scope-claims"
-          : clients.isPresent() ? "client-id-claims" : "subject-claim"), e.getMessage(), e);
+      throw new FederationConfigException(c.key(!scopes.isEmpty() ? "scope-claims"
+          : !clients.isEmpty() ? "client-id-claims" : "subject-claim"), e.getMessage(), e);
     }
     b.claims(mapping);
     JwksCachePolicy d = JwksCachePolicy.defaults();
-    String j = k + "jwks.";
-    apply(j + "*", () -> b.jwksCache(new JwksCachePolicy(
-        duration(p, j + "default-ttl", d.defaultTtl()), duration(p, j + "min-ttl", d.minTtl()),
-        duration(p, j + "max-ttl", d.maxTtl()), duration(p, j + "refetch-interval", d.refetchInterval()),
-        duration(p, j + "max-stale", d.maxStale()), duration(p, j + "connect-timeout", d.connectTimeout()),
-        duration(p, j + "read-timeout", d.readTimeout()),
-        get(p, j + "max-response-bytes").map(Integer::parseInt).orElse(d.maxResponseBytes()),
-        d.warnInterval())));
+    ConfigReader j = c.under("jwks.");
+    Duration defaultTtl = j.duration("default-ttl", d.defaultTtl());
+    Duration minTtl = j.duration("min-ttl", d.minTtl());
+    Duration maxTtl = j.duration("max-ttl", d.maxTtl());
+    Duration refetch = j.duration("refetch-interval", d.refetchInterval());
+    Duration maxStale = j.duration("max-stale", d.maxStale());
+    Duration connect = j.duration("connect-timeout", d.connectTimeout());
+    Duration read = j.duration("read-timeout", d.readTimeout());
+    int maxBytes = j.integer("max-response-bytes", d.maxResponseBytes());
+    j.check("*", () -> b.jwksCache(new JwksCachePolicy(defaultTtl, minTtl, maxTtl, refetch,
+        maxStale, connect, read, maxBytes, d.warnInterval())));
     try {
       return b.build();
     } catch (IllegalArgumentException e) {
       // Settings were checked one by one above; what is left is about the issuer URL itself.
-      throw new FederationConfigException(k + "url", e.getMessage(), e);
+      throw new FederationConfigException(c.key("url"), e.getMessage(), e);
     }
   }
 
-  private static void apply(String key, Runnable action) {
-    try {
-      action.run();
-    } catch (FederationConfigException e) {
-      throw e;
-    } catch (IllegalArgumentException | DateTimeParseException e) {
-      throw new FederationConfigException(key, String.valueOf(e.getMessage()), e);
-    }
-  }
-
-  private static Duration duration(Properties p, String key, Duration dflt) {
-    try {
-      return get(p, key).map(Duration::parse).orElse(dflt);
-    } catch (DateTimeParseException e) {
-      throw new FederationConfigException(key, "not an ISO-8601 duration such as PT30S", e);
-    }
-  }
-
-  private static boolean bool(Properties p, String key) {
-    String v = get(p, key).orElse("false").toLowerCase(Locale.ROOT);
-    if (!v.equals("true") && !v.equals("false")) {
-      throw new FederationConfigException(key, "must be true or false", null);
-    }
-    return v.equals("true");
-  }
-
-  private static Optional<String> get(Properties p, String key) {
-    String v = p.getProperty(key);
-    return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
-  }
-
-  private static List<String> list(String value) {
-    if (value == null) {
-      return List.of();
-    }
-    return new ArrayList<>(new LinkedHashSet<>(Arrays.stream(value.split(","))
-        .map(String::strip).filter(s -> !s.isEmpty()).toList()));
+  /** The listed items once each, in order. */
+  private static List<String> list(ConfigReader c, String name) {
+    return c.list(name).stream().distinct().toList();
   }
 }

@@ -7,8 +7,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Which requests need which scopes. Decided on the canonical path (see {@link RequestPaths}), in
- * this order:
+ * Which requests need which scopes. Decided on the canonical path (the decoded raw URI below the
+ * context path; the filter refuses ambiguous spellings such as {@code ;} parameters, dot segments,
+ * {@code //} and encoded separators before asking), in this order:
  *
  * <ol>
  *   <li>a path matching a public pattern is {@link Decision.Public} (the filter does not look at

@@ -1,29 +1,19 @@
 package io.admin.auth.servlet.config;
 
 import io.admin.auth.core.apikey.ApiKeyService;
-import io.admin.auth.core.federation.MultiIssuerVerifier;
 import io.admin.auth.core.federation.TrustedIssuer;
+import io.admin.auth.core.issue.TokenService;
 import io.admin.auth.core.password.BasicAuthenticator;
 import io.admin.auth.core.verify.BearerTokenVerifier;
-import io.admin.auth.core.issue.TokenService;
-import io.admin.auth.servlet.access.AccessPolicy;
-import io.admin.auth.servlet.access.AccessRule;
 import io.admin.auth.servlet.AdminAuthFilter;
-import io.admin.auth.servlet.scheme.ApiKeyScheme;
-import io.admin.auth.servlet.error.AuthErrorRenderer;
-import io.admin.auth.servlet.scheme.AuthScheme;
-import io.admin.auth.servlet.scheme.BasicScheme;
-import io.admin.auth.servlet.scheme.BearerScheme;
-import io.admin.auth.servlet.access.PathPattern;
+import io.admin.auth.servlet.access.AccessPolicy;
 import io.admin.auth.servlet.access.RoleMapper;
 import io.admin.auth.servlet.access.TransportSecurity;
 import io.admin.auth.servlet.endpoint.ApiKeysServlet;
 import io.admin.auth.servlet.endpoint.EndpointPaths;
-import io.admin.auth.servlet.endpoint.IntrospectionEndpointServlet;
-import io.admin.auth.servlet.endpoint.JwksServlet;
-import io.admin.auth.servlet.endpoint.MetadataServlet;
-import io.admin.auth.servlet.endpoint.RevocationEndpointServlet;
-import io.admin.auth.servlet.endpoint.TokenEndpointServlet;
+import io.admin.auth.servlet.error.AuthErrorRenderer;
+import io.admin.auth.servlet.scheme.ApiKeyScheme;
+import io.admin.auth.servlet.scheme.AuthScheme;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
@@ -33,7 +23,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -121,50 +110,30 @@ public final class AdminAuth {
     context.setAttribute(REGISTERED_ATTRIBUTE, Boolean.TRUE);
   }
 
-  static void checkMaxRequestBytes(int bytes) {
-    if (bytes < 256 || bytes > (1 << 20)) {
-      throw new IllegalArgumentException("must be between 256 and 1048576, was " + bytes);
-    }
-  }
-
-  static void checkApiKeysPath(String path) {
-    if (path == null || !path.matches("(/[A-Za-z0-9._~-]+)+") || path.contains("/./")
-        || path.contains("/../") || path.endsWith("/.") || path.endsWith("/..")) {
-      throw new IllegalArgumentException("must be an exact path like /a/b, was " + path);
-    }
-  }
-
-  static void checkBaseUrl(String base) {
-    // Endpoint URLs in the metadata are this plus a path, so no query, fragment or spaces.
-    if (base == null || !base.matches("https?://[^\\s?#]+")) {
-      throw new IllegalArgumentException("must be an http(s) URL without query or fragment, was "
-          + base);
-    }
-  }
-
   /** Builds {@link AdminAuth}; {@link #build()} validates. */
   public static final class Builder {
-    private final TokenService tokens;
-    private final List<AuthScheme> extraSchemes = new ArrayList<>();
-    private boolean bearer = true;
-    private BearerTokenVerifier bearerVerifier;
-    private final List<TrustedIssuer> trustedIssuers = new ArrayList<>();
-    private Clock clock = Clock.systemUTC();
-    private AccessPolicy policy;
-    private RoleMapper roleMapper = RoleMapper.scopesAsRoles();
-    private String realm = "admin";
-    private TransportSecurity transport = TransportSecurity.none();
-    private boolean endpoints = true;
-    private EndpointPaths paths = EndpointPaths.defaults();
-    private String baseUrl;
-    private int maxRequestBytes = 16 * 1024;
-    private Duration jwksMaxAge = Duration.ofMinutes(5);
-    private ApiKeyService apiKeys;
-    private boolean apiKeyEndpoints = true;
-    private String apiKeysPath = DEFAULT_API_KEYS_PATH;
-    private String apiKeysAdminScope = ApiKeysServlet.DEFAULT_ADMIN_SCOPE;
-    private BasicAuthenticator basic;
-    private RateLimits rateLimits;
+    // Package-private: SettingChecks, EndpointWiring and SchemeAssembly read them in build().
+    final TokenService tokens;
+    final List<AuthScheme> extraSchemes = new ArrayList<>();
+    boolean bearer = true;
+    BearerTokenVerifier bearerVerifier;
+    final List<TrustedIssuer> trustedIssuers = new ArrayList<>();
+    Clock clock = Clock.systemUTC();
+    AccessPolicy policy;
+    RoleMapper roleMapper = RoleMapper.scopesAsRoles();
+    String realm = "admin";
+    TransportSecurity transport = TransportSecurity.none();
+    boolean endpoints = true;
+    EndpointPaths paths = EndpointPaths.defaults();
+    String baseUrl;
+    int maxRequestBytes = 16 * 1024;
+    Duration jwksMaxAge = Duration.ofMinutes(5);
+    ApiKeyService apiKeys;
+    boolean apiKeyEndpoints = true;
+    String apiKeysPath = DEFAULT_API_KEYS_PATH;
+    String apiKeysAdminScope = ApiKeysServlet.DEFAULT_ADMIN_SCOPE;
+    BasicAuthenticator basic;
+    RateLimits rateLimits;
 
     private Builder(TokenService tokens) {
       this.tokens = Objects.requireNonNull(tokens, "tokens");
@@ -281,7 +250,7 @@ public final class AdminAuth {
 
     /** Path of the management endpoints; default {@value AdminAuth#DEFAULT_API_KEYS_PATH}. */
     public Builder apiKeysPath(String path) {
-      checkApiKeysPath(path);
+      SettingChecks.checkApiKeysPath(path);
       this.apiKeysPath = path;
       return this;
     }
@@ -319,89 +288,17 @@ public final class AdminAuth {
      *     a base URL that is not http(s), or a trusted issuer equal to the own issuer or given twice
      */
     public AdminAuth build() {
-      checkMaxRequestBytes(maxRequestBytes);
-      if (jwksMaxAge.isNegative()) {
-        throw new IllegalArgumentException("jwksMaxAge must not be negative");
-      }
-      String base = baseUrl != null ? baseUrl : tokens.issuer();
-      if (endpoints) {
-        checkBaseUrl(base);
-      }
-      AuthErrorRenderer renderer = new AuthErrorRenderer(realm);
+      SettingChecks.checkBuildable(this);
       RateLimits limits = rateLimits != null ? rateLimits : RateLimits.defaults(clock);
-      AccessPolicy effective = policy != null ? policy : AccessPolicy.builder().build();
-      Map<String, HttpServlet> servlets = new LinkedHashMap<>();
-      if (endpoints) {
-        effective = effective.withPublicPaths(List.copyOf(paths.all()));
-        servlets.put(paths.token(), new TokenEndpointServlet(tokens, renderer, maxRequestBytes,
-            limits.tokenPerAddress(), limits.tokenPerClient()));
-        servlets.put(paths.revocation(),
-            new RevocationEndpointServlet(tokens, renderer, maxRequestBytes));
-        servlets.put(paths.introspection(),
-            new IntrospectionEndpointServlet(tokens, renderer, maxRequestBytes));
-        servlets.put(paths.jwks(), new JwksServlet(tokens, renderer, jwksMaxAge));
-        // One instance per mapping: a container initialises each registration's servlet itself.
-        servlets.put(paths.authorizationServerMetadata(),
-            new MetadataServlet(tokens, renderer, base, paths, jwksMaxAge));
-        servlets.put(paths.openidConfiguration(),
-            new MetadataServlet(tokens, renderer, base, paths, jwksMaxAge));
-      }
-      boolean manage = apiKeys != null && apiKeyEndpoints;
-      if (manage) {
-        if (paths.all().contains(apiKeysPath)) {
-          throw new IllegalArgumentException("apiKeysPath collides with an endpoint path");
-        }
-        effective = effective.withRulesFirst(List.of(new AccessRule(Set.of(),
-            PathPattern.of(apiKeysPath + "/**"), Set.of(ApiKeysServlet.MANAGE_SCOPE))));
-        if (effective.decide("GET", apiKeysPath) instanceof AccessPolicy.Decision.Public) {
-          throw new IllegalStateException("the access policy makes " + apiKeysPath + " public");
-        }
-        servlets.put(apiKeysPath,
-            new ApiKeysServlet(apiKeys, renderer, apiKeysAdminScope, maxRequestBytes));
-        servlets.put(apiKeysPath + "/*",
-            new ApiKeysServlet(apiKeys, renderer, apiKeysAdminScope, maxRequestBytes));
-      }
-      AdminAuthFilter.Builder filter = AdminAuthFilter.builder()
-          .accessPolicy(effective)
-          .roleMapper(roleMapper)
-          .realm(realm)
-          .transportSecurity(transport);
-      if (bearer) {
-        filter.scheme(new BearerScheme(bearerVerifier()));
-      }
-      if (apiKeys != null) {
-        filter.scheme(new ApiKeyScheme(apiKeys));
-      }
-      if (basic != null) {
-        filter.scheme(BasicScheme.builder(basic)
-            .userThrottle(limits.basicPerUser())
-            .addressThrottle(limits.basicPerAddress())
-            .build());
-      }
-      limits.perPrincipal().ifPresent(filter::principalRateLimiter);
-      extraSchemes.forEach(filter::scheme);
-      if (!bearer && !trustedIssuers.isEmpty()) {
-        throw new IllegalStateException("trusted issuers need the Bearer scheme enabled");
-      }
-      if (!bearer && apiKeys == null && basic == null && extraSchemes.isEmpty()) {
-        throw new IllegalStateException("no authentication scheme is enabled");
-      }
-      return new AdminAuth(filter.build(), servlets, paths);
+      EndpointWiring.Wired wired =
+          EndpointWiring.wire(this, new AuthErrorRenderer(realm), limits);
+      return new AdminAuth(SchemeAssembly.filter(this, wired.policy(), limits), wired.servlets(),
+          paths);
     }
 
-    private BearerTokenVerifier bearerVerifier() {
-      BearerTokenVerifier own = bearerVerifier != null ? bearerVerifier : tokens;
-      if (trustedIssuers.isEmpty()) {
-        return own;
-      }
-      MultiIssuerVerifier.Builder router = MultiIssuerVerifier.builder().clock(clock)
-          .ownIssuer(tokens.issuer(), own);
-      trustedIssuers.forEach(router::trust);
-      try {
-        return router.build();
-      } catch (IllegalStateException e) {
-        throw new IllegalArgumentException(e.getMessage(), e);
-      }
+    /** The metadata's base URL: the configured one, else the issuer. */
+    String baseUrlOrIssuer() {
+      return baseUrl != null ? baseUrl : tokens.issuer();
     }
   }
 }

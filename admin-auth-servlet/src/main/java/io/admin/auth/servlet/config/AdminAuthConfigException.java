@@ -1,31 +1,24 @@
 package io.admin.auth.servlet.config;
 
-import java.util.Objects;
+import io.admin.auth.core.config.ConfigException;
 
 /**
  * Configuration that cannot be used. Thrown during container start-up so the application fails
  * to start instead of serving requests with a half-understood configuration; the message starts
- * with the offending property name.
+ * with the offending property name. A {@link ConfigException}: problems found by core readers
+ * (trusted issuers, a custom factory using {@link io.admin.auth.core.config.ConfigReader}) arrive
+ * as this type too.
  */
-public final class AdminAuthConfigException extends RuntimeException {
+public final class AdminAuthConfigException extends ConfigException {
   private static final long serialVersionUID = 1L;
-
-  private final String property;
 
   /** An error about {@code property}. */
   public AdminAuthConfigException(String property, String problem) {
-    super(Objects.requireNonNull(property, "property") + ": " + problem);
-    this.property = property;
+    super(property, problem);
   }
 
-  /** An error about {@code property} caused by {@code cause}. */
+  /** An error about {@code property} caused by {@code cause} (may be {@code null}). */
   public AdminAuthConfigException(String property, String problem, Throwable cause) {
-    super(Objects.requireNonNull(property, "property") + ": " + problem, cause);
-    this.property = property;
-  }
-
-  /** The property (or init parameter) at fault. */
-  public String property() {
-    return property;
+    super(property, problem, cause);
   }
 }

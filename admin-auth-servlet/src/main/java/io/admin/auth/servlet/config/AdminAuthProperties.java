@@ -1,25 +1,27 @@
 package io.admin.auth.servlet.config;
 
-import io.admin.auth.core.federation.FederationConfigException;
+import io.admin.auth.core.config.ConfigException;
+import io.admin.auth.core.config.ConfigReader;
 import io.admin.auth.core.federation.TrustedIssuerProperties;
 import io.admin.auth.core.issue.TokenService;
 import io.admin.auth.servlet.access.AccessPolicy;
 import io.admin.auth.servlet.access.RoleMapper;
 import io.admin.auth.servlet.endpoint.EndpointPaths;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Declarative configuration: turns {@code admin.auth.*} properties into an {@link AdminAuth}.
- * Every problem is an {@link AdminAuthConfigException} naming the property. An unknown key in
+ * Values follow {@link ConfigReader}'s rules (booleans {@code true}/{@code false} in any case,
+ * ISO-8601 durations, comma-separated lists, blank the same as absent). Every problem is an
+ * {@link AdminAuthConfigException} naming the property. An unknown key in
  * the servlet's own namespace is an error too, so a misspelt {@code require-https} cannot
  * silently leave HTTPS unenforced; keys under {@code admin.auth.token.}, {@code
  * admin.auth.client.} and {@code admin.auth.key.} belong to the {@link TokenServiceFactory};
@@ -117,13 +119,14 @@ public final class AdminAuthProperties {
    * @throws AdminAuthConfigException naming the first property that cannot be used
    */
   public static AdminAuth load(Properties properties) {
-    checkKeys(properties);
-    required(properties, ISSUER);
-    TokenService tokens = factory(properties).create(properties);
+    ConfigReader config = reader(properties);
+    checkKeys(config);
+    config.requiredString(ISSUER);
+    TokenService tokens = asAdminAuthError(() -> factory(config).create(properties));
     AdminAuth.Builder builder = configure(properties, AdminAuth.builder(tokens));
-    if (properties.getProperty(BASE_URL) == null) {
+    if (!config.isSet(BASE_URL)) {
       // The metadata's base URL then defaults to the issuer, so a bad issuer is reported as such.
-      wrap(ISSUER, () -> AdminAuth.checkBaseUrl(tokens.issuer()));
+      config.check(ISSUER, () -> SettingChecks.checkBaseUrl(tokens.issuer()));
     }
     return builder.build();
   }
@@ -133,49 +136,57 @@ public final class AdminAuthProperties {
    *
    * @throws AdminAuthConfigException naming the first property that cannot be used
    */
-  public static AdminAuth.Builder configure(Properties p, AdminAuth.Builder builder) {
-    checkKeys(p);
-    wrap(REALM, () -> opt(p, REALM).ifPresent(builder::realm));
-    wrap(BASE_URL, () -> opt(p, BASE_URL).ifPresent(v -> {
-      AdminAuth.checkBaseUrl(v);
+  public static AdminAuth.Builder configure(Properties properties, AdminAuth.Builder builder) {
+    ConfigReader c = reader(properties);
+    checkKeys(c);
+    c.string(REALM).ifPresent(v -> c.check(REALM, () -> builder.realm(v)));
+    c.string(BASE_URL).ifPresent(v -> c.check(BASE_URL, () -> {
+      SettingChecks.checkBaseUrl(v);
       builder.baseUrl(v);
     }));
-    builder.bearer(bool(p, BEARER_ENABLED, true));
-    builder.endpoints(bool(p, ENDPOINTS_ENABLED, true));
-    if (bool(p, REQUIRE_HTTPS, false)) {
-      wrap(TRUSTED_PROXIES, () -> builder.requireHttps(list(p, TRUSTED_PROXIES)));
-    } else if (p.getProperty(TRUSTED_PROXIES) != null) {
-      throw new AdminAuthConfigException(TRUSTED_PROXIES, "only meaningful with "
-          + REQUIRE_HTTPS + "=true");
+    builder.bearer(c.bool(BEARER_ENABLED, true));
+    builder.endpoints(c.bool(ENDPOINTS_ENABLED, true));
+    if (c.bool(REQUIRE_HTTPS, false)) {
+      List<String> proxies = c.list(TRUSTED_PROXIES);
+      c.check(TRUSTED_PROXIES, () -> builder.requireHttps(proxies));
+    } else if (c.isSet(TRUSTED_PROXIES)) {
+      throw c.error(TRUSTED_PROXIES, "only meaningful with " + REQUIRE_HTTPS + "=true");
     }
     EndpointPaths d = EndpointPaths.defaults();
-    wrap(TOKEN_PATH, () -> builder.paths(new EndpointPaths(
-        p.getProperty(TOKEN_PATH, d.token()).strip(),
-        p.getProperty(REVOCATION_PATH, d.revocation()).strip(),
-        p.getProperty(INTROSPECTION_PATH, d.introspection()).strip(),
-        p.getProperty(JWKS_PATH, d.jwks()).strip(),
-        p.getProperty(METADATA_PATH, d.authorizationServerMetadata()).strip(),
-        p.getProperty(OPENID_CONFIGURATION_PATH, d.openidConfiguration()).strip())));
-    opt(p, MAX_REQUEST_BYTES).ifPresent(v -> wrap(MAX_REQUEST_BYTES, () -> {
-      int bytes = Integer.parseInt(v);
-      AdminAuth.checkMaxRequestBytes(bytes);
-      builder.maxRequestBytes(bytes);
-    }));
-    opt(p, CACHE_MAX_AGE).ifPresent(v -> wrap(CACHE_MAX_AGE,
-        () -> builder.jwksMaxAge(Duration.parse(v))));
-    builder.accessPolicy(policy(p));
-    federation(p, builder);
-    Map<String, List<String>> roles = new LinkedHashMap<>();
-    for (String key : p.stringPropertyNames()) {
-      if (key.startsWith(ROLE_PREFIX)) {
-        roles.put(key.substring(ROLE_PREFIX.length()), list(p, key));
+    c.check(TOKEN_PATH, () -> builder.paths(new EndpointPaths(c.string(TOKEN_PATH, d.token()),
+        c.string(REVOCATION_PATH, d.revocation()),
+        c.string(INTROSPECTION_PATH, d.introspection()),
+        c.string(JWKS_PATH, d.jwks()),
+        c.string(METADATA_PATH, d.authorizationServerMetadata()),
+        c.string(OPENID_CONFIGURATION_PATH, d.openidConfiguration()))));
+    c.value(MAX_REQUEST_BYTES, "an integer", Integer::parseInt).ifPresent(bytes ->
+        c.check(MAX_REQUEST_BYTES, () -> {
+          SettingChecks.checkMaxRequestBytes(bytes);
+          builder.maxRequestBytes(bytes);
+        }));
+    c.duration(CACHE_MAX_AGE).ifPresent(age -> {
+      if (age.isNegative()) {
+        throw c.error(CACHE_MAX_AGE, "must not be negative");
       }
+      builder.jwksMaxAge(age);
+    });
+    builder.accessPolicy(policy(c));
+    federation(c, properties, builder);
+    ConfigReader roleKeys = c.under(ROLE_PREFIX);
+    Map<String, List<String>> roles = new LinkedHashMap<>();
+    for (String scope : roleKeys.names()) {
+      roles.put(scope, roleKeys.list(scope));
     }
     if (!roles.isEmpty()) {
       builder.roleMapper(RoleMapper.fromScopes(roles));
     }
-    DeclarativeSchemes.apply(p, builder);
+    DeclarativeSchemes.apply(c, builder);
     return builder;
+  }
+
+  /** Every key, full names, throwing {@link AdminAuthConfigException}. */
+  static ConfigReader reader(Properties properties) {
+    return ConfigReader.of(properties, "").withErrors(AdminAuthConfigException::new);
   }
 
   /**
@@ -183,108 +194,77 @@ public final class AdminAuthProperties {
    * TrustedIssuerProperties}); an issuer without its own {@code audience} gets the audience of
    * this library's tokens ({@code admin.auth.token.audience}, else {@code admin.auth.issuer}).
    */
-  private static void federation(Properties p, AdminAuth.Builder builder) {
-    java.util.Optional<String> audience = opt(p, PREFIX + "token.audience").or(() -> opt(p, ISSUER));
+  private static void federation(ConfigReader c, Properties p, AdminAuth.Builder builder) {
+    Optional<String> audience = c.string(PREFIX + "token.audience").or(() -> c.string(ISSUER));
+    asAdminAuthError(() -> TrustedIssuerProperties.parse(p, audience))
+        .forEach(builder::trustedIssuer);
+  }
+
+  /**
+   * Runs {@code step}, turning any other front end's {@link ConfigException} (federation, a
+   * custom factory using {@link ConfigReader}) into this module's type, so callers catch one.
+   */
+  private static <T> T asAdminAuthError(Supplier<T> step) {
     try {
-      TrustedIssuerProperties.parse(p, audience).forEach(builder::trustedIssuer);
-    } catch (FederationConfigException e) {
+      return step.get();
+    } catch (AdminAuthConfigException e) {
+      throw e;
+    } catch (ConfigException e) {
       throw new AdminAuthConfigException(e.property(), e.problem(), e);
     }
   }
 
-  private static AccessPolicy policy(Properties p) {
+  private static AccessPolicy policy(ConfigReader c) {
     AccessPolicy.Builder policy = AccessPolicy.builder();
-    for (String prefix : list(p, PROTECTED_PREFIXES)) {
-      wrap(PROTECTED_PREFIXES, () -> policy.protectedPrefix(prefix));
+    for (String prefix : c.list(PROTECTED_PREFIXES)) {
+      c.check(PROTECTED_PREFIXES, () -> policy.protectedPrefix(prefix));
     }
-    for (String path : list(p, PUBLIC_PATHS)) {
-      wrap(PUBLIC_PATHS, () -> policy.publicPath(path));
+    for (String path : c.list(PUBLIC_PATHS)) {
+      c.check(PUBLIC_PATHS, () -> policy.publicPath(path));
     }
     Map<Long, String> rules = new TreeMap<>();
-    for (String key : p.stringPropertyNames()) {
-      if (key.startsWith(RULE_PREFIX)) {
-        try {
-          rules.put(Long.parseLong(key.substring(RULE_PREFIX.length())), key);
-        } catch (NumberFormatException e) {
-          throw new AdminAuthConfigException(key, "rule keys must end in a number, e.g. "
-              + RULE_PREFIX + "10");
-        }
+    for (String n : c.under(RULE_PREFIX).names()) {
+      try {
+        rules.put(Long.parseLong(n), RULE_PREFIX + n);
+      } catch (NumberFormatException e) {
+        throw c.error(RULE_PREFIX + n, "rule keys must end in a number, e.g. " + RULE_PREFIX + "10");
       }
     }
     for (String key : rules.values()) {
-      String[] parts = p.getProperty(key).strip().split("\\s+");
+      String[] parts = c.string(key, "").split("\\s+");
       if (parts.length < 2) {
-        throw new AdminAuthConfigException(key, "expected '<METHODS|*> <pattern> [scope ...]'");
+        throw c.error(key, "expected '<METHODS|*> <pattern> [scope ...]'");
       }
-      wrap(key, () -> policy.rule(parts[0], parts[1],
+      c.check(key, () -> policy.rule(parts[0], parts[1],
           Arrays.copyOfRange(parts, 2, parts.length)));
     }
     return policy.build();
   }
 
-  private static TokenServiceFactory factory(Properties p) {
-    String name = p.getProperty(TOKEN_SERVICE_FACTORY);
-    if (name == null || name.isBlank()) {
+  private static TokenServiceFactory factory(ConfigReader c) {
+    Optional<String> name = c.string(TOKEN_SERVICE_FACTORY);
+    if (name.isEmpty()) {
       return new DefaultTokenServiceFactory();
     }
     try {
       ClassLoader loader = Thread.currentThread().getContextClassLoader();
-      Class<?> type = Class.forName(name.strip(), true,
+      Class<?> type = Class.forName(name.get(), true,
           loader != null ? loader : AdminAuthProperties.class.getClassLoader());
       return (TokenServiceFactory) type.getConstructor().newInstance();
     } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
       throw new AdminAuthConfigException(TOKEN_SERVICE_FACTORY,
-          "cannot instantiate '" + name + "' as a TokenServiceFactory", e);
+          "cannot instantiate '" + name.get() + "' as a TokenServiceFactory", e);
     }
   }
 
-  private static void checkKeys(Properties p) {
-    for (String key : p.stringPropertyNames()) {
-      if (!key.startsWith(PREFIX) || KNOWN.contains(key) || key.startsWith(RULE_PREFIX)
-          || key.startsWith(ROLE_PREFIX) || key.startsWith(USER_PREFIX) || DELEGATED.stream().anyMatch(key::startsWith)) {
+  private static void checkKeys(ConfigReader c) {
+    for (String name : c.under(PREFIX).names()) {
+      String key = PREFIX + name;
+      if (KNOWN.contains(key) || key.startsWith(RULE_PREFIX) || key.startsWith(ROLE_PREFIX)
+          || key.startsWith(USER_PREFIX) || DELEGATED.stream().anyMatch(key::startsWith)) {
         continue;
       }
-      throw new AdminAuthConfigException(key, "unknown property");
-    }
-  }
-
-  static String required(Properties p, String key) {
-    return opt(p, key).orElseThrow(() -> new AdminAuthConfigException(key, "is required"));
-  }
-
-  static java.util.Optional<String> opt(Properties p, String key) {
-    String v = p.getProperty(key);
-    return v == null || v.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(v.strip());
-  }
-
-  static boolean bool(Properties p, String key, boolean dflt) {
-    String v = opt(p, key).orElse(null);
-    if (v == null) {
-      return dflt;
-    }
-    if (v.equals("true") || v.equals("false")) {
-      return Boolean.parseBoolean(v);
-    }
-    throw new AdminAuthConfigException(key, "must be true or false, was '" + v + "'");
-  }
-
-  private static List<String> list(Properties p, String key) {
-    List<String> out = new ArrayList<>();
-    for (String s : opt(p, key).orElse("").split(",")) {
-      if (!s.isBlank()) {
-        out.add(s.strip());
-      }
-    }
-    return out;
-  }
-
-  static void wrap(String key, Runnable action) {
-    try {
-      action.run();
-    } catch (AdminAuthConfigException e) {
-      throw e;
-    } catch (IllegalArgumentException | IllegalStateException | DateTimeParseException e) {
-      throw new AdminAuthConfigException(key, e.getMessage(), e);
+      throw c.error(key, "unknown property");
     }
   }
 }

@@ -1,19 +1,21 @@
 package io.admin.auth.servlet.config;
 
 import io.admin.auth.core.SigningAlgorithm;
+import io.admin.auth.core.config.ConfigReader;
 import io.admin.auth.core.issue.ClientRegistration;
 import io.admin.auth.core.issue.DefaultTokenService;
 import io.admin.auth.core.issue.DefaultTokenServiceBuilder;
 import io.admin.auth.core.issue.TokenService;
+import io.admin.auth.core.verify.AccessTokenVerifierBuilder;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashSet;
-import java.util.Map;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The built-in {@link TokenServiceFactory}: a core {@link DefaultTokenService} with in-memory
@@ -41,63 +43,125 @@ public final class DefaultTokenServiceFactory implements TokenServiceFactory {
   private static final Set<String> CLIENT_KEYS = Set.of("secret", "scopes", "grants",
       "refresh-for-client-credentials", "access-ttl", "refresh-ttl");
 
+  /** Creates the factory; it keeps no state between {@link #create} calls. */
+  public DefaultTokenServiceFactory() {}
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Each setting is checked on its own before the service is built, so every error names the
+   * one property at fault.
+   *
+   * @throws AdminAuthConfigException naming the first property that cannot be used
+   */
   @Override
   public TokenService create(Properties p) {
-    String issuer = AdminAuthProperties.required(p, AdminAuthProperties.ISSUER);
-    DefaultTokenServiceBuilder b = DefaultTokenService.builder().issuer(issuer);
-    Map<String, Map<String, String>> clients = new TreeMap<>();
-    for (String key : p.stringPropertyNames()) {
-      String value = p.getProperty(key).strip();
-      if (key.startsWith(TOKEN)) {
-        String name = key.substring(TOKEN.length());
-        if (!TOKEN_KEYS.contains(name)) {
-          throw new AdminAuthConfigException(key, "unknown property");
-        }
-        applyToken(b, key, name, value);
-      } else if (key.startsWith(CLIENT)) {
-        String rest = key.substring(CLIENT.length());
-        int dot = rest.lastIndexOf('.');
-        if (dot <= 0 || !CLIENT_KEYS.contains(rest.substring(dot + 1))) {
-          throw new AdminAuthConfigException(key, "expected " + CLIENT + "<id>.<"
-              + String.join("|", new java.util.TreeSet<>(CLIENT_KEYS)) + ">");
-        }
-        clients.computeIfAbsent(rest.substring(0, dot), k -> new TreeMap<>())
-            .put(rest.substring(dot + 1), value);
-      }
+    ConfigReader config = AdminAuthProperties.reader(p);
+    String issuer = config.requiredString(AdminAuthProperties.ISSUER);
+    DefaultTokenServiceBuilder b = tokenSettings(config.under(TOKEN), issuer);
+    List<ClientRegistration> clients = new ArrayList<>();
+    ConfigReader clientKeys = config.under(CLIENT);
+    for (String id : clientIds(clientKeys)) {
+      clients.add(registration(clientKeys.under(id + "."), id));
     }
     DefaultTokenService service;
     try {
       service = b.build();
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw new AdminAuthConfigException(builderCulprit(e.getMessage()), e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      // Every token.* setting was checked on its own above; what is left is the issuer.
+      throw new AdminAuthConfigException(AdminAuthProperties.ISSUER, e.getMessage(), e);
     }
-    clients.forEach((id, attrs) -> service.registerClient(registration(id, attrs)));
+    clients.forEach(service::registerClient);
     return service;
   }
 
-  private static void applyToken(DefaultTokenServiceBuilder b, String key, String name, String v) {
-    try {
-      switch (name) {
-        case "audience" -> b.audience(v);
-        case "signing-alg" -> b.signingAlgorithm(algorithm(v));
-        case "access-ttl" -> b.accessTokenTtl(Duration.parse(v));
-        case "refresh-ttl" -> b.refreshTokenTtl(Duration.parse(v));
-        case "clock-skew" -> b.clockSkew(Duration.parse(v));
-        case "pepper" -> b.secretPepper(pepper(v));
-        default -> throw new AdminAuthConfigException(key, "unknown property");
+  private static DefaultTokenServiceBuilder tokenSettings(ConfigReader t, String issuer) {
+    for (String name : t.names()) {
+      if (!TOKEN_KEYS.contains(name)) {
+        throw t.error(name, "unknown property");
       }
-    } catch (DateTimeParseException e) {
-      throw new AdminAuthConfigException(key, "not an ISO-8601 duration: '" + v + "'", e);
-    } catch (IllegalArgumentException e) {
-      throw new AdminAuthConfigException(key, e.getMessage(), e);
     }
+    DefaultTokenServiceBuilder b = DefaultTokenService.builder().issuer(issuer);
+    t.string("audience").ifPresent(b::audience);
+    t.value("signing-alg", "one of RS256, PS256, ES256, EdDSA",
+        DefaultTokenServiceFactory::algorithm).ifPresent(b::signingAlgorithm);
+    t.duration("access-ttl").ifPresent(ttl -> {
+      if (!positive(ttl) || ttl.compareTo(DefaultTokenService.MAX_ACCESS_TOKEN_TTL) > 0) {
+        throw t.error("access-ttl", "must be positive and at most "
+            + DefaultTokenService.MAX_ACCESS_TOKEN_TTL + ", was " + ttl);
+      }
+      b.accessTokenTtl(ttl);
+    });
+    t.duration("refresh-ttl").ifPresent(ttl -> {
+      if (!positive(ttl)) {
+        throw t.error("refresh-ttl", "must be positive, was " + ttl);
+      }
+      b.refreshTokenTtl(ttl);
+    });
+    t.duration("clock-skew").ifPresent(skew -> {
+      if (skew.isNegative() || skew.compareTo(AccessTokenVerifierBuilder.MAX_SKEW) > 0) {
+        throw t.error("clock-skew", "must be between PT0S and "
+            + AccessTokenVerifierBuilder.MAX_SKEW + ", was " + skew);
+      }
+      b.clockSkew(skew);
+    });
+    t.value("pepper", "base64 of at least 32 bytes", DefaultTokenServiceFactory::pepper)
+        .ifPresent(b::secretPepper);
+    return b;
+  }
+
+  /** The ids of {@code admin.auth.client.<id>.<setting>} keys; any other key there is an error. */
+  private static Set<String> clientIds(ConfigReader c) {
+    Set<String> ids = new TreeSet<>();
+    for (String rest : c.names()) {
+      int dot = rest.lastIndexOf('.');
+      if (dot <= 0 || !CLIENT_KEYS.contains(rest.substring(dot + 1))) {
+        throw c.error(rest, "expected " + CLIENT + "<id>.<"
+            + String.join("|", new TreeSet<>(CLIENT_KEYS)) + ">");
+      }
+      ids.add(rest.substring(0, dot));
+    }
+    return ids;
+  }
+
+  /**
+   * The client's registration. Settings are added one at a time to a registration that is valid
+   * without them, so whatever {@link ClientRegistration} refuses is the setting just added.
+   */
+  private static ClientRegistration registration(ConfigReader c, String id) {
+    String secret = c.requiredString("secret");
+    if (secret.length() < ClientRegistration.MIN_SECRET_LENGTH) {
+      throw c.error("secret", "must have at least " + ClientRegistration.MIN_SECRET_LENGTH
+          + " characters");
+    }
+    try {
+      ClientRegistration.of(id, secret, Set.of());
+    } catch (IllegalArgumentException e) {
+      // The secret's length was checked above, so what is refused is the id taken from the key.
+      throw new AdminAuthConfigException(c.key("secret"), e.getMessage(), e);
+    }
+    Set<String> scopes = words(c.string("scopes", ""));
+    c.check("scopes", () -> ClientRegistration.of(id, secret, scopes));
+    // Present but blank is an empty set of grants (refused), not the default.
+    Set<String> grants = c.isSet("grants")
+        ? words(c.string("grants", "")) : ClientRegistration.SUPPORTED_GRANTS;
+    c.check("grants", () -> new ClientRegistration(id, secret, scopes, grants, true, null, null));
+    boolean refreshForCc = c.bool("refresh-for-client-credentials", true);
+    Duration access = c.duration("access-ttl").orElse(null);
+    c.check("access-ttl",
+        () -> new ClientRegistration(id, secret, scopes, grants, refreshForCc, access, null));
+    Duration refresh = c.duration("refresh-ttl").orElse(null);
+    c.check("refresh-ttl",
+        () -> new ClientRegistration(id, secret, scopes, grants, refreshForCc, access, refresh));
+    return new ClientRegistration(id, secret, scopes, grants, refreshForCc, access, refresh);
   }
 
   private static SigningAlgorithm algorithm(String v) {
     SigningAlgorithm alg = SigningAlgorithm.fromJwsName(v)
-        .orElseThrow(() -> new IllegalArgumentException("unknown algorithm '" + v + "'"));
+        .orElseThrow(() -> new IllegalArgumentException("unknown algorithm"));
     if (alg.isSymmetric()) {
-      throw new IllegalArgumentException("a symmetric algorithm cannot be published in the JWK Set");
+      // A symmetric key cannot be published in the JWK Set.
+      throw new IllegalArgumentException("symmetric");
     }
     return alg;
   }
@@ -105,78 +169,13 @@ public final class DefaultTokenServiceFactory implements TokenServiceFactory {
   private static byte[] pepper(String v) {
     byte[] bytes = Base64.getDecoder().decode(v);
     if (bytes.length < 32) {
-      throw new IllegalArgumentException("must decode to at least 32 bytes");
+      throw new IllegalArgumentException("too short");
     }
     return bytes;
   }
 
-  private static ClientRegistration registration(String id, Map<String, String> attrs) {
-    String prefix = CLIENT + id + ".";
-    String secret = attrs.get("secret");
-    if (secret == null || secret.isEmpty()) {
-      throw new AdminAuthConfigException(prefix + "secret", "is required");
-    }
-    Set<String> scopes = words(attrs.getOrDefault("scopes", ""));
-    Set<String> grants = attrs.containsKey("grants")
-        ? words(attrs.get("grants")) : ClientRegistration.SUPPORTED_GRANTS;
-    String refreshForCc = attrs.getOrDefault("refresh-for-client-credentials", "true");
-    if (!refreshForCc.equals("true") && !refreshForCc.equals("false")) {
-      throw new AdminAuthConfigException(prefix + "refresh-for-client-credentials",
-          "must be true or false");
-    }
-    Duration access = duration(prefix + "access-ttl", attrs.get("access-ttl"));
-    Duration refresh = duration(prefix + "refresh-ttl", attrs.get("refresh-ttl"));
-    try {
-      return new ClientRegistration(id, secret, scopes, grants,
-          Boolean.parseBoolean(refreshForCc), access, refresh);
-    } catch (IllegalArgumentException e) {
-      throw new AdminAuthConfigException(prefix + culprit(e.getMessage()), e.getMessage(), e);
-    }
-  }
-
-  /** Which property a core builder error is about (its message names the setting). */
-  private static String builderCulprit(String message) {
-    String m = String.valueOf(message);
-    if (m.contains("accessTokenTtl")) {
-      return TOKEN + "access-ttl";
-    } else if (m.contains("refreshTokenTtl")) {
-      return TOKEN + "refresh-ttl";
-    } else if (m.contains("clockSkew")) {
-      return TOKEN + "clock-skew";
-    } else if (m.contains("audience")) {
-      return TOKEN + "audience";
-    } else if (m.contains("epper")) {
-      return TOKEN + "pepper";
-    }
-    return AdminAuthProperties.ISSUER;
-  }
-
-  /** Which client property a registration error is about (its message names the field). */
-  private static String culprit(String message) {
-    String m = String.valueOf(message);
-    if (m.contains("clientSecret")) {
-      return "secret";
-    } else if (m.contains("scope")) {
-      return "scopes";
-    } else if (m.contains("grantTypes")) {
-      return "grants";
-    } else if (m.contains("accessTokenTtl")) {
-      return "access-ttl";
-    } else if (m.contains("refreshTokenTtl")) {
-      return "refresh-ttl";
-    }
-    return "secret";
-  }
-
-  private static Duration duration(String key, String value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return Duration.parse(value);
-    } catch (DateTimeParseException e) {
-      throw new AdminAuthConfigException(key, "not an ISO-8601 duration: '" + value + "'", e);
-    }
+  private static boolean positive(Duration d) {
+    return !d.isNegative() && !d.isZero();
   }
 
   private static Set<String> words(String v) {

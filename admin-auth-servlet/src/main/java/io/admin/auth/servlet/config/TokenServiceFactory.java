@@ -6,8 +6,11 @@ import java.util.Properties;
 /**
  * Creates the {@link TokenService} for declarative (properties / {@code web.xml}) set-ups. Name an
  * implementation with {@value AdminAuthProperties#TOKEN_SERVICE_FACTORY}; it needs a public
- * no-argument constructor. Implementations read their own keys from the properties and throw
- * {@link AdminAuthConfigException} naming the property for anything they cannot use.
+ * no-argument constructor. Implementations read their own keys from the properties (with
+ * {@link io.admin.auth.core.config.ConfigReader} to follow the same value rules) and throw
+ * {@link AdminAuthConfigException}, or any {@link io.admin.auth.core.config.ConfigException},
+ * naming the property for anything they cannot use; {@link AdminAuthProperties#load} reports
+ * either as an {@link AdminAuthConfigException}.
  */
 @FunctionalInterface
 public interface TokenServiceFactory {

@@ -9,12 +9,9 @@ import io.admin.auth.core.password.BasicAuthenticator;
 import io.admin.auth.core.ratelimit.FailureThrottle;
 import io.admin.auth.core.ratelimit.RateLimitDecision;
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import io.admin.auth.servlet.internal.BasicCredentialsDecoder;
+import io.admin.auth.servlet.internal.BasicCredentialsDecoder.Credentials;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,7 +20,8 @@ import java.util.Optional;
  * BasicAuthenticator}, with brute-force throttling per user and per remote address.
  *
  * <ul>
- *   <li>Credentials are {@code base64(user ":" password)} decoded as UTF-8 (section 2.1); the user
+ *   <li>Credentials are {@code base64(user ":" password)} decoded as UTF-8 (section 2.1) by the
+ *       same decoder as client authentication at the token endpoint; the user
  *       id ends at the <em>first</em> colon, so passwords may contain colons. Invalid base64,
  *       invalid UTF-8, no colon, an empty user id, control characters (section 2) or more than
  *       {@value #MAX_CREDENTIALS_CHARS} characters are 401 {@code AUTH_BASIC_INVALID}, never 500.
@@ -44,7 +42,7 @@ import java.util.Optional;
 public final class BasicScheme implements AuthScheme {
 
   /** Credentials (the base64 part) longer than this are refused without decoding. */
-  public static final int MAX_CREDENTIALS_CHARS = 4096;
+  public static final int MAX_CREDENTIALS_CHARS = BasicCredentialsDecoder.MAX_CREDENTIALS_CHARS;
 
   private static final String MALFORMED = "The Basic credentials are malformed.";
 
@@ -81,8 +79,8 @@ public final class BasicScheme implements AuthScheme {
     if (!address.allowed()) {
       return AuthOutcome.rejected(address.toAuthError());
     }
-    Optional<Credentials> credentials =
-        decode(AuthorizationHeader.credentials(request.getHeader("Authorization")));
+    Optional<Credentials> credentials = BasicCredentialsDecoder.decode(
+        AuthorizationHeader.credentials(request.getHeader("Authorization")));
     if (credentials.isEmpty()) {
       perAddress.recordFailure(addressKey);
       return AuthOutcome.rejected(AuthErrorCode.AUTH_BASIC_INVALID, MALFORMED);
@@ -112,50 +110,6 @@ public final class BasicScheme implements AuthScheme {
   @Override
   public Challenge challenge(String realm, AuthError rejection) {
     return challenge(realm);
-  }
-
-  /**
-   * Decodes the RFC 7617 credentials: strict base64, strict UTF-8, split at the first colon.
-   * Empty for anything malformed; never throws.
-   */
-  static Optional<Credentials> decode(String token68) {
-    if (token68.isEmpty() || token68.length() > MAX_CREDENTIALS_CHARS) {
-      return Optional.empty();
-    }
-    String decoded;
-    try {
-      byte[] raw = Base64.getDecoder().decode(token68);
-      decoded = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(raw)).toString();
-    } catch (IllegalArgumentException | CharacterCodingException e) {
-      return Optional.empty();
-    }
-    int colon = decoded.indexOf(':');
-    if (colon <= 0 || hasControl(decoded)) {
-      return Optional.empty();
-    }
-    return Optional.of(new Credentials(decoded.substring(0, colon), decoded.substring(colon + 1)));
-  }
-
-  /** RFC 7617 section 2: neither user id nor password may contain control characters. */
-  private static boolean hasControl(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Decoded credentials; the password is masked in {@link #toString()}. */
-  record Credentials(String user, String password) {
-    @Override
-    public String toString() {
-      return "Credentials[user=" + user + ", password=**********]";
-    }
   }
 
   /** Builds a {@link BasicScheme}. */

@@ -82,12 +82,76 @@ class AdminAuthPropertiesTest {
       "admin.auth.rate-limit.token-per-client|60 per minute|admin.auth.rate-limit.token-per-client",
       "admin.auth.rate-limit.token-per-address|0/PT1M|admin.auth.rate-limit.token-per-address",
       "admin.auth.rate-limit.per-principal|10/PT0S|admin.auth.rate-limit.per-principal",
-      "admin.auth.rate-limits.token|10/PT1M|admin.auth.rate-limits.token"})
+      "admin.auth.rate-limits.token|10/PT1M|admin.auth.rate-limits.token",
+      "admin.auth.endpoints.cache-max-age|-PT1S|admin.auth.endpoints.cache-max-age",
+      "admin.auth.token.clock-skew|PT10M|admin.auth.token.clock-skew",
+      "admin.auth.token.clock-skew|-PT1S|admin.auth.token.clock-skew",
+      "admin.auth.token.access-ttl|PT0S|admin.auth.token.access-ttl",
+      "admin.auth.token.refresh-ttl|-P1D|admin.auth.token.refresh-ttl",
+      "admin.auth.token.pepper|not*base64|admin.auth.token.pepper",
+      "admin.auth.client.c1.grants|password|admin.auth.client.c1.grants",
+      "admin.auth.client.c1.grants|' '|admin.auth.client.c1.grants",
+      "admin.auth.client.c1.scopes|a\\b|admin.auth.client.c1.scopes",
+      "admin.auth.client.c1.access-ttl|PT2H|admin.auth.client.c1.access-ttl",
+      "admin.auth.client.c1.refresh-ttl|PT0S|admin.auth.client.c1.refresh-ttl",
+      "admin.auth.client.c1.refresh-for-client-credentials|yes|admin.auth.client.c1.refresh-for-client-credentials",
+      "admin.auth.endpoints.enabled|yes|admin.auth.endpoints.enabled"})
   void loadWhenPropertyInvalidThenFailsNamingIt(String key, String value, String named) {
+    Properties p = props(key, value);
+    if (key.startsWith("admin.auth.client.c1.") && !named.endsWith(".secret")) {
+      p.setProperty("admin.auth.client.c1.secret", "c1-secret-0123456789");
+    }
     AdminAuthConfigException e = assertThrows(AdminAuthConfigException.class,
-        () -> AdminAuthProperties.load(props(key, value)));
+        () -> AdminAuthProperties.load(p));
     assertEquals(named, e.property());
     assertTrue(e.getMessage().startsWith(named + ": "), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "admin.auth.token.pepper|c2hvcnQ=", "admin.auth.token.pepper|not*base64-0123456789",
+      "admin.auth.api-keys.pepper|c2hvcnQ=", "admin.auth.client.c1.secret|short-one"})
+  void loadWhenSecretInvalidThenMessageNeverEchoesIt(String key, String value) {
+    Properties p = props(key, value);
+    if (key.contains("api-keys")) {
+      p.setProperty("admin.auth.api-keys.enabled", "true");
+    }
+    AdminAuthConfigException e = assertThrows(AdminAuthConfigException.class,
+        () -> AdminAuthProperties.load(p));
+    assertEquals(key, e.property());
+    assertFalse(e.getMessage().contains(value), e.getMessage());
+    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+      assertFalse(String.valueOf(t.getMessage()).contains(value), t.toString());
+    }
+  }
+
+  @Test
+  void loadWhenBooleansInAnyCaseThenRead() {
+    AdminAuth off = AdminAuthProperties.load(props("admin.auth.endpoints.enabled", "FALSE"));
+    AdminAuth on = AdminAuthProperties.load(props("admin.auth.endpoints.enabled", "True",
+        "admin.auth.client.c1.secret", "c1-secret-0123456789",
+        "admin.auth.client.c1.refresh-for-client-credentials", "FALSE",
+        "admin.auth.basic.enabled", "TRUE", "admin.auth.user.alice.disabled", "False",
+        "admin.auth.user.alice.password-hash",
+        "$argon2id$v=19$m=64,t=1,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA"));
+    assertEquals(0, off.servlets().size());
+    assertEquals(6, on.servlets().size());
+    assertInstanceOf(BasicScheme.class, on.filter().schemes().get(1));
+    AdminAuthConfigException e = assertThrows(AdminAuthConfigException.class,
+        () -> AdminAuthProperties.load(props("admin.auth.basic.enabled", "true",
+            "admin.auth.user.alice.disabled", "yes", "admin.auth.user.alice.password-hash",
+            "$argon2id$v=19$m=64,t=1,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA")));
+    assertEquals("admin.auth.user.alice.disabled: expected true or false, was 'yes'",
+        e.getMessage());
+  }
+
+  @Test
+  void loadWhenFederationSettingWrongThenSameTypeAsEveryOtherConfigError() {
+    AdminAuthConfigException e = assertThrows(AdminAuthConfigException.class,
+        () -> AdminAuthProperties.load(props("admin.auth.federation.issuers", "kc")));
+    assertEquals("admin.auth.federation.issuer.kc.url", e.property());
+    assertInstanceOf(io.admin.auth.core.config.ConfigException.class, e);
+    assertInstanceOf(io.admin.auth.core.federation.FederationConfigException.class, e.getCause());
   }
 
   @Test

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.admin.auth.core.internal.jose.Json;
 import io.admin.auth.servlet.access.AccessPolicy;
 import io.admin.auth.servlet.config.AdminAuth;
+import io.admin.auth.servlet.scheme.BasicScheme;
 import jakarta.servlet.ServletContainerInitializer;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -190,6 +191,53 @@ abstract class AbstractEndToEndHttpTest {
     HttpResponse<String> r = http.form("/api/v3/auth/token", "grant_type=client_credentials",
         "Authorization", header);
     assertError(r, 401, "invalid_client", "AUTH_CLIENT_INVALID");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"client-a\u0000:x", "client-a:secret\r\nX: y", "client-a\u007f:x",
+      "client-a\u0085:x", ":secret-a-0123456789abcdef", "client-a"})
+  void tokenWhenBasicCredentialsBreakTheBasicRulesThenInvalidClient(String raw) throws Exception {
+    String header = "Basic " + Base64.getEncoder().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    assertError(http.form("/api/v3/auth/token", "grant_type=client_credentials",
+        "Authorization", header), 401, "invalid_client", "AUTH_CLIENT_INVALID");
+  }
+
+  @Test
+  void tokenWhenBasicCredentialsOverTheSchemesBoundThenInvalidClientThoughTheBodyWorks()
+      throws Exception {
+    String header = basic(enc(CoreFixture.CLIENT_LONG), enc(CoreFixture.SECRET_LONG));
+    assertTrue(header.length() - "Basic ".length() > BasicScheme.MAX_CREDENTIALS_CHARS);
+
+    assertError(http.form("/api/v3/auth/token", "grant_type=client_credentials",
+        "Authorization", header), 401, "invalid_client", "AUTH_CLIENT_INVALID");
+    HttpResponse<String> post = http.form("/api/v3/auth/token", "grant_type=client_credentials"
+        + "&client_id=" + CoreFixture.CLIENT_LONG + "&client_secret=" + enc(CoreFixture.SECRET_LONG));
+    assertEquals(200, post.statusCode(), post.body());
+  }
+
+  @Test
+  void clientAuthenticationWhenRawControlCharacterInBasicThenRefusedButFormEncodedAccepted()
+      throws Exception {
+    String raw = basic(CoreFixture.CLIENT_CTRL, CoreFixture.SECRET_CTRL);
+    String encoded = basic(CoreFixture.CLIENT_CTRL, enc(CoreFixture.SECRET_CTRL));
+
+    assertError(http.form("/api/v3/auth/token", "grant_type=client_credentials",
+        "Authorization", raw), 401, "invalid_client", "AUTH_CLIENT_INVALID");
+    assertError(http.form("/api/v3/auth/revoke", "token=x", "Authorization", raw),
+        401, "invalid_client", "AUTH_CLIENT_INVALID");
+    assertError(http.form("/api/v3/auth/introspect", "token=x", "Authorization", raw),
+        401, "invalid_client", "AUTH_CLIENT_INVALID");
+    HttpResponse<String> ok = http.form("/api/v3/auth/token", "grant_type=client_credentials",
+        "Authorization", encoded);
+    assertEquals(200, ok.statusCode(), ok.body());
+  }
+
+  @Test
+  void tokenWhenTwoAuthorizationHeadersThenInvalidRequest() throws Exception {
+    HttpResponse<String> r = http.form("/api/v3/auth/token", "grant_type=client_credentials",
+        "Authorization", basic(CoreFixture.CLIENT_A, CoreFixture.SECRET_A),
+        "Authorization", basic(CoreFixture.CLIENT_A, CoreFixture.SECRET_A));
+    assertError(r, 400, "invalid_request", "AUTH_REQUEST_INVALID");
   }
 
   @ParameterizedTest

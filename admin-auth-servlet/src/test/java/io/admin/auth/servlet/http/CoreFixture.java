@@ -13,8 +13,9 @@ import java.util.Set;
 /**
  * The real core token service with in-memory stores, a test-controlled clock and these clients:
  * A (every scope), B ({@code users:read} only), one whose id and secret need form-encoding in a
- * Basic header, one allowed only {@code client_credentials} without a refresh token, and one with
- * a five-minute refresh-token lifetime.
+ * Basic header, one allowed only {@code client_credentials} without a refresh token, one with
+ * a five-minute refresh-token lifetime, and two whose secrets the Basic rules refuse unless sent
+ * in the body (too long once form-encoded; a raw control character).
  */
 final class CoreFixture {
 
@@ -32,6 +33,12 @@ final class CoreFixture {
   static final String SECRET_SHORT = "secret-short-0123456789";
   static final String CLIENT_C = "client-c";
   static final String SECRET_C = "secret-c-0123456789abcdef";
+  /** A secret whose form-encoded Basic header is over the Basic length bound. */
+  static final String CLIENT_LONG = "client-long";
+  static final String SECRET_LONG = "\u00e9".repeat(600);
+  /** A secret with a control character, legal only form-encoded in a Basic header. */
+  static final String CLIENT_CTRL = "client-ctrl";
+  static final String SECRET_CTRL = "secret-ctrl\t0123456789abcdef";
   static final String CLIENT_ADMIN = "client-admin";
   static final String SECRET_ADMIN = "secret-admin-0123456789abcdef";
 
@@ -59,6 +66,8 @@ final class CoreFixture {
         ClientRegistration.SUPPORTED_GRANTS, true, null, Duration.ofMinutes(5)));
     tokens.registerClient(ClientRegistration.of(CLIENT_C, SECRET_C,
         Set.of("users:read", "api-keys:manage")));
+    tokens.registerClient(ClientRegistration.of(CLIENT_LONG, SECRET_LONG, Set.of("users:read")));
+    tokens.registerClient(ClientRegistration.of(CLIENT_CTRL, SECRET_CTRL, Set.of("users:read")));
     tokens.registerClient(ClientRegistration.of(CLIENT_ADMIN, SECRET_ADMIN,
         Set.of("users:read", "api-keys:manage", "api-keys:admin")));
   }

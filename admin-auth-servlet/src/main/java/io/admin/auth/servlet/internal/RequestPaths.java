@@ -1,4 +1,4 @@
-package io.admin.auth.servlet.access;
+package io.admin.auth.servlet.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.ByteBuffer;

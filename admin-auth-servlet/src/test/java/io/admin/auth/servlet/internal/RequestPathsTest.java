@@ -1,4 +1,4 @@
-package io.admin.auth.servlet.access;
+package io.admin.auth.servlet.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

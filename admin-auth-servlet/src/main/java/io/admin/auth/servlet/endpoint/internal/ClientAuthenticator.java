@@ -1,22 +1,25 @@
-package io.admin.auth.servlet.endpoint;
+package io.admin.auth.servlet.endpoint.internal;
 
 import io.admin.auth.core.AuthError;
 import io.admin.auth.core.AuthErrorCode;
 import io.admin.auth.core.issue.ClientAuthentication;
 import io.admin.auth.core.spi.OAuthClient;
 import io.admin.auth.core.issue.TokenService;
+import io.admin.auth.servlet.internal.BasicCredentialsDecoder;
+import io.admin.auth.servlet.internal.BasicCredentialsDecoder.Credentials;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Client authentication for the token, revocation and introspection endpoints (RFC 6749 section
- * 2.3.1): {@code client_secret_basic} (HTTP Basic, id and secret form-urlencoded first) or {@code
+ * 2.3.1): {@code client_secret_basic} (HTTP Basic, id and secret form-urlencoded first, refused
+ * exactly where the filter's Basic scheme refuses a header) or {@code
  * client_secret_post} ({@code client_id} and {@code client_secret} in the body).
  *
  * <p>Both at once must name the same client with the same secret, otherwise it is {@code
@@ -79,29 +82,20 @@ final class ClientAuthenticator {
     return new Result.Failed(INVALID_CLIENT);
   }
 
-  /** {id, secret}, or {@code null} if the header is not well-formed Basic. */
+  /**
+   * {id, secret}, or {@code null} if the header is not well-formed Basic. The Basic rules are the
+   * filter's (length bound, strict base64 and UTF-8, no control characters); RFC 6749 2.3.1 then
+   * has id and secret form-urlencoded, so they are decoded once more.
+   */
   private static String[] decodeBasic(String header) {
-    int space = header.indexOf(' ');
-    if (space < 0 || !header.substring(0, space).equalsIgnoreCase("Basic")) {
-      return null;
-    }
-    String decoded;
-    try {
-      byte[] raw = Base64.getDecoder().decode(header.substring(space + 1).strip());
-      decoded = StandardCharsets.UTF_8.newDecoder()
-          .decode(java.nio.ByteBuffer.wrap(raw)).toString();
-    } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException e) {
-      return null;
-    }
-    int colon = decoded.indexOf(':');
-    if (colon <= 0) {
+    Optional<Credentials> basic = BasicCredentialsDecoder.fromHeader(header);
+    if (basic.isEmpty()) {
       return null;
     }
     try {
-      // RFC 6749 2.3.1: id and secret are form-urlencoded before being joined.
       return new String[] {
-        URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
-        URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)
+        URLDecoder.decode(basic.get().user(), StandardCharsets.UTF_8),
+        URLDecoder.decode(basic.get().password(), StandardCharsets.UTF_8)
       };
     } catch (IllegalArgumentException e) {
       return null;

@@ -1,4 +1,4 @@
-package io.admin.auth.servlet.endpoint;
+package io.admin.auth.servlet.endpoint.internal;
 
 import io.admin.auth.core.AuthError;
 import io.admin.auth.core.AuthErrorCode;
@@ -20,8 +20,10 @@ import java.util.Optional;
  * <p>The query string is never read: secrets in URLs leak into logs. Bodies are bounded; a
  * parameter given twice is refused (RFC 6749 section 3.2); empty values count as absent (section
  * 3.1); JSON members must be strings.
+ *
+ * <p>Public only for {@link #readBounded}, which the API key management endpoints share; not API.
  */
-final class RequestParameters {
+public final class RequestParameters {
 
   /** Parsed parameters, or the error to render. */
   sealed interface Result {
@@ -58,7 +60,7 @@ final class RequestParameters {
    * The whole body, or {@code null} when it is larger than {@code maxBytes} (then a bounded part
    * of it has been read and discarded, see {@link #drain}).
    */
-  static byte[] readBounded(HttpServletRequest request, int maxBytes) throws IOException {
+  public static byte[] readBounded(HttpServletRequest request, int maxBytes) throws IOException {
     try (InputStream in = request.getInputStream()) {
       if (request.getContentLengthLong() > maxBytes) {
         drain(in);

@@ -1,4 +1,4 @@
-package io.admin.auth.servlet.endpoint;
+package io.admin.auth.servlet.endpoint.internal;
 
 import io.admin.auth.core.AuthError;
 import io.admin.auth.core.AuthErrorCode;

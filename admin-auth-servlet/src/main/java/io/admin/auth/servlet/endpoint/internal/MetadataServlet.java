@@ -1,9 +1,10 @@
-package io.admin.auth.servlet.endpoint;
+package io.admin.auth.servlet.endpoint.internal;
 
 import io.admin.auth.core.AuthError;
 import io.admin.auth.core.AuthErrorCode;
 import io.admin.auth.core.internal.jose.Json;
 import io.admin.auth.core.issue.TokenService;
+import io.admin.auth.servlet.endpoint.EndpointPaths;
 import io.admin.auth.servlet.error.AuthErrorRenderer;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
