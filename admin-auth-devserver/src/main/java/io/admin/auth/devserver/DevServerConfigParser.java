@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,9 +16,11 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Parses flags and environment into a {@link DevServerConfig}. The first invalid setting wins
- * and is reported by the name the user wrote (flag or variable), so that the message points at
- * the thing to fix. Secret values are never echoed.
+ * Parses flags and environment into a {@link DevServerConfig}: picocli reads the flags
+ * ({@link DevServerFlags}), this class checks every value, whether it came from a flag or a
+ * variable. A flag syntax error is reported first; then the first invalid setting in
+ * {@link DevServerSetting} order wins, named as the user wrote it (flag or variable), so that
+ * the message points at the thing to fix. Secret values are never echoed.
  */
 final class DevServerConfigParser {
 
@@ -33,30 +34,26 @@ final class DevServerConfigParser {
   private DevServerConfigParser() {}
 
   static ConfigResult parse(List<String> args, Map<String, String> env) {
-    DevServerConfigParser p = new DevServerConfigParser();
+    // --help wins wherever it stands, even after a mistyped flag, so a user can always ask.
     if (args.contains("--help") || args.contains("-h")) {
       return new ConfigResult.HelpRequested();
     }
+    DevServerConfigParser p = new DevServerConfigParser();
     p.readEnv(env);
-    p.readFlags(args);
-    if (p.error != null) {
-      return p.error;
+    DevServerFlags.Flags flags = DevServerFlags.read(args);
+    if (flags.error().isPresent()) {
+      return flags.error().get();
     }
+    flags.values().forEach((s, v) -> {
+      p.values.put(s, v);
+      p.sources.put(s, s.flag());
+    });
     DevServerConfig config = p.build();
     return p.error != null ? p.error : new ConfigResult.Valid(config);
   }
 
   static String usage() {
-    StringBuilder b = new StringBuilder("usage: dev-server.sh [--no-build] [flags]\n"
-        + "Every flag mirrors an environment variable; a flag wins over its variable.\n");
-    for (DevServerSetting s : DevServerSetting.values()) {
-      b.append(String.format(Locale.ROOT, "  %-30s %-30s %s%n", s.flag() + " <value>", s.env(),
-          s.help()));
-    }
-    b.append(String.format(Locale.ROOT, "  %-30s %s%n", "--help", "print this text"));
-    b.append("Persistent stores also read ADMIN_AUTH_KEK (key-encryption key) and ADMIN_AUTH_PEPPER\n"
-        + "(hash pepper), base64 of 32 random bytes; unset, both are kept in ./data.\n");
-    return b.toString();
+    return DevServerFlags.usage();
   }
 
   private void readEnv(Map<String, String> env) {
@@ -67,44 +64,6 @@ final class DevServerConfigParser {
         values.put(s, v);
         sources.put(s, s.env());
       }
-    }
-  }
-
-  private void readFlags(List<String> args) {
-    Set<DevServerSetting> seen = new LinkedHashSet<>();
-    for (int i = 0; i < args.size() && error == null; i++) {
-      String arg = args.get(i);
-      String name = arg;
-      String value = null;
-      int eq = arg.indexOf('=');
-      if (arg.startsWith("--") && eq > 0) {
-        name = arg.substring(0, eq);
-        value = arg.substring(eq + 1);
-      }
-      Optional<DevServerSetting> setting = byFlag(name);
-      if (setting.isEmpty()) {
-        fail(arg.startsWith("-") ? name : "argument", arg.startsWith("-")
-            ? "unknown flag (see --help)" : "unexpected argument \"" + arg + "\" (see --help)");
-        return;
-      }
-      DevServerSetting s = setting.get();
-      if (value == null) {
-        if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
-          fail(name, "needs a value");
-          return;
-        }
-        value = args.get(++i);
-      }
-      if (!seen.add(s)) {
-        fail(name, "given more than once");
-        return;
-      }
-      if (value.isEmpty()) {
-        fail(name, "needs a value");
-        return;
-      }
-      values.put(s, value);
-      sources.put(s, name);
     }
   }
 
@@ -286,15 +245,6 @@ final class DevServerConfigParser {
 
   private static boolean isLoopback(String host) {
     return host.equalsIgnoreCase("localhost") || host.startsWith("127.") || host.equals("[::1]");
-  }
-
-  private static Optional<DevServerSetting> byFlag(String flag) {
-    for (DevServerSetting s : DevServerSetting.values()) {
-      if (s.flag().equals(flag)) {
-        return Optional.of(s);
-      }
-    }
-    return Optional.empty();
   }
 
   private void fail(String source, String message) {

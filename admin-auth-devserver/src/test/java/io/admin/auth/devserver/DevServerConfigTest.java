@@ -217,6 +217,45 @@ class DevServerConfigTest {
     assertEquals(message, r.message());
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "--|--|unknown flag (see --help)",
+      "--bogus=3|--bogus|unknown flag (see --help)",
+      "-hx|-hx|unknown flag (see --help)",
+      "@args.txt|argument|unexpected argument \"@args.txt\" (see --help)",
+      "--audience --x|--audience|needs a value",
+      "stray --port 1 --port 2|argument|unexpected argument \"stray\" (see --help)",
+      "--port= --bogus|--port|needs a value",
+  })
+  void parseWhenFlagSyntaxUnusualThenFirstProblemInArgumentOrder(String args, String source,
+      String message) {
+    ConfigResult.Invalid r = invalid(List.of(args.split(" ")), Map.of());
+
+    assertEquals(source, r.source());
+    assertEquals(message, r.message());
+  }
+
+  @Test
+  void parseWhenValueAttachedThenItMayStartWithDashes() {
+    DevServerConfig c = valid(List.of("--demo-password=--pw", "--audience", "-aud"), Map.of());
+
+    assertEquals(Optional.of("--pw"), c.demoPassword());
+    assertEquals("-aud", c.audienceFor(0));
+  }
+
+  @Test
+  void usageWhenPrintedThenListsEveryFlagWithItsVariableAndHelp() {
+    String usage = DevServerConfig.usage();
+
+    assertTrue(usage.startsWith("usage: dev-server.sh [--no-build] [flags]"), usage);
+    for (DevServerSetting s : DevServerSetting.values()) {
+      assertTrue(usage.contains(s.flag() + "=<value>"), s.flag());
+      assertTrue(usage.contains("env " + s.env()), s.env());
+    }
+    assertTrue(usage.contains("--help"), usage);
+    assertTrue(usage.contains("ADMIN_AUTH_KEK"), usage);
+  }
+
   @Test
   void parseWhenSeveralSettingsBadThenFirstInTableOrderReported() {
     ConfigResult.Invalid r = invalid(List.of("--refresh-ttl", "x"),
