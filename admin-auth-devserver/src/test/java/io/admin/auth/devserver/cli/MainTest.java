@@ -94,6 +94,53 @@ class MainTest {
     assertEquals("", stdout());
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"mint --", "mint stray", "mint --bogus=1", "mint --sub --ttl PT5M",
+      "jwks -x", "--sub alice"})
+  void runWhenArgumentStrayOrUnknownThenExitTwoWithOneLineErrorAndUsage(String args) {
+    String[] withKey = concat(args.split(" "), "--key-file", dir.resolve("k.json").toString());
+
+    assertEquals(2, run(withKey));
+    String[] lines = err.toString(StandardCharsets.UTF_8).split("\\R");
+    assertTrue(lines[0].startsWith("error: "), err::toString);
+    assertTrue(lines[1].startsWith("usage: "), err::toString);
+    assertEquals("", stdout());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"--help", "-h", "mint --help", "jwks -h", "bogus --help"})
+  void runWhenHelpThenUsageOnStdoutAndExitZero(String args) {
+    assertEquals(0, run(args.split(" ")));
+
+    assertTrue(stdout().startsWith("usage: "), this::stdout);
+    assertTrue(stdout().contains("--key-file"), this::stdout);
+    assertTrue(stdout().contains("--alg"), this::stdout);
+    assertEquals("", err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void runWhenHelpWithoutCommandThenEveryOptionOfEveryCommandListed() {
+    assertEquals(0, run("--help"));
+
+    for (String option : List.of("--key-file", "--alg", "--sub", "--client-id", "--scope",
+        "--ttl", "--issuer", "--audience", "--claim", "mint", "jwks")) {
+      assertTrue(stdout().contains(option), option);
+    }
+  }
+
+  @Test
+  void mintWhenValuesAttachedWithEqualsThenReadAsSeparateValues() throws Exception {
+    Path keyFile = dir.resolve("key.json");
+
+    assertEquals(0, run("mint", "--key-file=" + keyFile, "--sub=alice", "--scope=users:read"),
+        err::toString);
+
+    AuthPrincipal p = assertInstanceOf(AuthOutcome.Authenticated.class,
+        TestTokens.using(TestKeys.read(keyFile)).verifier().verify(stdout())).principal();
+    assertEquals("alice", p.subject());
+    assertEquals(Set.of("users:read"), p.scopes());
+  }
+
   @Test
   void runWhenKeyFileNotAKeyThenExitOne() throws Exception {
     Path bad = Files.writeString(dir.resolve("bad.json"), "{\"kid\":\"x\"}");
