@@ -26,7 +26,7 @@ final class DemoResponses {
     res.getWriter().write(Json.write(body));
   }
 
-  /** A 400 with {@code invalid_request} in the contract's error shape (section 6). */
+  /** A 400 with {@code invalid_request} in the error shape of docs/http-contract.md. */
   static void badRequest(HttpServletResponse res, String message) throws IOException {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("error", "invalid_request");

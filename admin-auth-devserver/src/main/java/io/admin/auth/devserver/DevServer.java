@@ -16,7 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * The runnable dev server of contract section 7: the servlet module on embedded Jetty 12 (ee10)
+ * The runnable dev server of docs/http-contract.md: the servlet module on embedded Jetty 12 (ee10)
  * with the demo resources {@code /api/v3/users} and {@code /api/v3/me} and a seeded demo client.
  * Start it with {@code ./dev-server.sh} at the repository root, or in a test with
  * {@link #start(DevServerConfig, PrintStream)} (port 0 picks a free port).
@@ -29,10 +29,10 @@ public final class DevServer implements AutoCloseable {
   public static final int EXIT_INVALID_CONFIG = 2;
   /** Exit status when the server could not start (e.g. the port is taken). */
   public static final int EXIT_START_FAILED = 1;
-  /** The demo client's scopes (contract section 7). */
+  /** The demo client's scopes (docs/http-contract.md). */
   public static final Set<String> DEMO_CLIENT_SCOPES =
       Set.of("users:read", "users:write", "api-keys:manage");
-  /** The demo Basic user's scopes (contract section 7). */
+  /** The demo Basic user's scopes (docs/http-contract.md). */
   public static final Set<String> DEMO_USER_SCOPES = Set.of("users:read");
 
   private final JettyHost host;

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What the dev server prints on start (contract section 7): settings, demo credentials, one line
+ * What the dev server prints on start (docs/http-contract.md): settings, demo credentials, one line
  * per endpoint, a ready-to-paste curl for the token request, and {@code ready} on a line of its
  * own, last, so that scripts and tests can wait for it.
  */
@@ -98,7 +98,7 @@ final class DevServerBanner {
     return endpoints.stream().mapToInt(e -> base.length() + e.path().length()).max().orElse(0);
   }
 
-  /** The token request exactly as the product guide shows it: a JSON body. */
+  /** The token request exactly as the README shows it: a JSON body. */
   String tokenCurl() {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("client_id", credentials.clientId());

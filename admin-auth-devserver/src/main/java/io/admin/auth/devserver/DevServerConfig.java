@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The dev server's configuration (contract section 7). Build it with {@link #parse}, which reads
+ * The dev server's configuration (docs/http-contract.md). Build it with {@link #parse}, which reads
  * the command-line flags and the environment, flags winning.
  *
  * @param port listen port; 0 picks a free one
@@ -47,7 +47,7 @@ public record DevServerConfig(
   public static final int DEFAULT_PORT = 8080;
   /** The default data folder of the embedded file store, relative to the working directory. */
   public static final Path DEFAULT_DATA_DIR = Path.of("data");
-  /** The product guide's ceiling for access token lifetimes, also the default. */
+  /** The ceiling for access token lifetimes (docs/http-contract.md), also the default. */
   public static final Duration MAX_ACCESS_TTL = Duration.ofHours(1);
   /** The default refresh token lifetime. */
   public static final Duration DEFAULT_REFRESH_TTL = Duration.ofDays(30);

@@ -1,7 +1,7 @@
 package io.admin.auth.devserver;
 
 /**
- * Every setting of the dev server (contract section 7), with its environment variable and the
+ * Every setting of the dev server (docs/http-contract.md), with its environment variable and the
  * command-line flag that mirrors it. A flag wins over the variable.
  */
 public enum DevServerSetting {

@@ -77,9 +77,9 @@ final class DevServerWiring {
   }
 
   /**
-   * Contract section 7: discovery + JWKS, {@code typ} {@code JWT} accepted, scopes from
-   * {@code scope} or {@code scp}, the server's audience required, plain http for loopback only
-   * (the parser already refused it elsewhere).
+   * Trusted issuers as docs/http-contract.md has them for the dev server: discovery + JWKS,
+   * {@code typ} {@code JWT} accepted, scopes from {@code scope} or {@code scp}, the server's
+   * audience required, plain http for loopback only (the parser already refused it elsewhere).
    */
   static List<TrustedIssuer> trustedIssuers(DevServerConfig config, String audience) {
     List<TrustedIssuer> out = new ArrayList<>();
@@ -94,7 +94,7 @@ final class DevServerWiring {
     return out;
   }
 
-  /** The demo resources' scopes (contract section 1); everything else under /api is denied. */
+  /** The demo resources' scopes (docs/http-contract.md); everything else under /api is denied. */
   static AccessPolicy demoPolicy() {
     return AccessPolicy.builder()
         .protectedPrefix("/api")

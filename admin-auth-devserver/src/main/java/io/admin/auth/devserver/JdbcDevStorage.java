@@ -19,8 +19,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The dev server's stores (contract section 7): {@code memory}; by default an embedded H2 database
- * file in the data folder, so that a restart keeps keys, clients, API keys and revocations; or
+ * The dev server's stores (docs/http-contract.md): {@code memory}; by default an embedded H2
+ * database file in the data folder, so that a restart keeps keys, clients, API keys and revocations; or
  * the database at a JDBC URL (PostgreSQL, or H2).
  *
  * <p>Persistent stores need two secrets that must outlive the process: the key-encryption key

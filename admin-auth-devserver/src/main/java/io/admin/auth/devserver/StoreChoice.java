@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Where the dev server keeps keys, clients, refresh tokens and revocations (contract section 7):
+ * Where the dev server keeps keys, clients, refresh tokens and revocations (docs/http-contract.md):
  * an embedded database file in a data folder (the default), nothing at all ({@code memory}), or a
  * database at a JDBC URL.
  */

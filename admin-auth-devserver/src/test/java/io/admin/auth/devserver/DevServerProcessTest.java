@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's quick start, end to end: {@code ./dev-server.sh} as a separate process (the shaded
- * jar that {@code package} built), waiting for {@code ready}, the product guide's flow over HTTP,
+ * jar that {@code package} built), waiting for {@code ready}, the README's flow over HTTP,
  * then SIGTERM. Runs in the integration-test phase of {@code mvn verify}.
  */
 class DevServerProcessTest {

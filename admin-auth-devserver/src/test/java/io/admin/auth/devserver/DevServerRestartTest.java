@@ -16,7 +16,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Contract section 7: with the default embedded store, a restart keeps keys, clients, tokens and revocations. */
+/**
+ * The dev server of docs/http-contract.md: with the default embedded store, a restart keeps keys,
+ * clients, tokens and revocations.
+ */
 class DevServerRestartTest {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
