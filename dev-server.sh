@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds (unless --no-build) and starts the admin-auth dev server (contract section 7).
+# Builds (unless --no-build) and starts the admin-auth dev server (module admin-auth-devserver).
 # Every other argument goes to the server; ./dev-server.sh --help lists them.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -15,7 +15,7 @@ for arg in "$@"; do
 done
 
 if [[ $build -eq 1 ]]; then
-  mvn -B -q -DskipTests package -pl admin-auth-testkit -am
+  mvn -B -q -DskipTests package -pl admin-auth-devserver -am
 fi
 
 java_cmd="java"
@@ -23,4 +23,4 @@ if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]]; then
   java_cmd="$JAVA_HOME/bin/java"
 fi
 # exec: the JVM takes this shell's pid, so SIGTERM and Ctrl-C reach it directly.
-exec "$java_cmd" -jar admin-auth-testkit/target/admin-auth-dev-server.jar ${args[@]+"${args[@]}"}
+exec "$java_cmd" -jar admin-auth-devserver/target/admin-auth-dev-server.jar ${args[@]+"${args[@]}"}

@@ -13,6 +13,8 @@ import io.admin.auth.servlet.config.AdminAuth;
 import io.admin.auth.servlet.endpoint.EndpointPaths;
 import io.admin.auth.testkit.TestKeys;
 import io.admin.auth.testkit.TestTokens;
+import io.admin.auth.testkit.internal.http.JettyHost;
+import io.admin.auth.testkit.internal.http.MeServlet;
 import jakarta.servlet.DispatcherType;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -274,7 +276,7 @@ public final class MockAuthorizationServer implements AutoCloseable {
           ctx.addFilter("token-endpoint-faults", faults).addMappingForUrlPatterns(
               EnumSet.of(DispatcherType.REQUEST), false, paths.token());
           auth.register(ctx);
-          ctx.addServlet("me", new DemoMeServlet()).addMapping(ME_PATH);
+          ctx.addServlet("me", new MeServlet()).addMapping(ME_PATH);
         });
         TestTokens tokens = TestTokens.builder(k).issuer(issuer).audience(aud).clock(clock).build();
         return new MockAuthorizationServer(host, service, recorder, faults, tokens, paths);

@@ -2,6 +2,7 @@ package io.admin.auth.testkit.server;
 
 import static java.net.http.HttpResponse.BodyHandlers.ofString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +22,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class MockAuthorizationServerTest {
 
@@ -139,6 +142,25 @@ class MockAuthorizationServerTest {
   void failNextTokenRequestsWhenStatusNotAnErrorThenRefused() {
     assertThrows(IllegalArgumentException.class, () -> server.failNextTokenRequests(1, 200));
     assertThrows(IllegalArgumentException.class, () -> server.failNextTokenRequests(-1, 500));
+  }
+
+  /**
+   * Errors Jetty answers by itself (a URI it refuses before any filter runs, a path with no
+   * servlet) come in the contract's JSON too, so a client under test never parses an HTML page.
+   */
+  @ParameterizedTest
+  @CsvSource({
+      "/api/v3/%2e%2e/x,400,AUTH_REQUEST_INVALID",
+      "/api/v3/me%2fx,400,AUTH_REQUEST_INVALID",
+      "/no/such/thing,404,AUTH_NOT_FOUND"})
+  void requestWhenJettyAnswersItselfThenContractJson(String path, int status, String code)
+      throws Exception {
+    HttpResponse<String> r = get(URI.create(server.baseUri() + path), null);
+
+    assertEquals(status, r.statusCode(), r.body());
+    assertEquals("application/json", r.headers().firstValue("Content-Type").orElse(""));
+    assertEquals(code, Json.parseObject(r.body()).orElseThrow().get("code"), r.body());
+    assertFalse(r.body().contains("<"), r.body());
   }
 
   @Test
