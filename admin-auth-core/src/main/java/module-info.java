@@ -14,6 +14,7 @@ module io.admin.auth.core {
   exports io.admin.auth.core.apikey;
   exports io.admin.auth.core.audit;
   exports io.admin.auth.core.client;
+  exports io.admin.auth.core.config;
   exports io.admin.auth.core.crypto;
   exports io.admin.auth.core.federation;
   exports io.admin.auth.core.issue;
@@ -22,6 +23,7 @@ module io.admin.auth.core {
   exports io.admin.auth.core.ratelimit;
   exports io.admin.auth.core.spi;
   exports io.admin.auth.core.store.memory;
+  exports io.admin.auth.core.validation;
   exports io.admin.auth.core.verify;
 
   exports io.admin.auth.core.internal.jose to

@@ -1,7 +1,7 @@
 package io.admin.auth.core.validation;
 
 import io.admin.auth.core.ClaimNames;
-import io.admin.auth.core.internal.jose.ParsedClaims;
+import io.admin.auth.core.internal.claims.ClaimValues;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,23 +21,23 @@ record MapClaims(Map<String, ?> json) implements JwtClaims {
 
   @Override
   public List<String> audience() {
-    List<String> aud = ParsedClaims.audience(json.get(ClaimNames.AUDIENCE));
+    List<String> aud = ClaimValues.audience(json.get(ClaimNames.AUDIENCE));
     return aud == null ? List.of() : aud;
   }
 
   @Override
   public Instant expiresAt() {
-    return ParsedClaims.numericDate(json.get(ClaimNames.EXPIRES_AT));
+    return ClaimValues.numericDate(json.get(ClaimNames.EXPIRES_AT));
   }
 
   @Override
   public Instant notBefore() {
-    return ParsedClaims.numericDate(json.get(ClaimNames.NOT_BEFORE));
+    return ClaimValues.numericDate(json.get(ClaimNames.NOT_BEFORE));
   }
 
   @Override
   public Instant issuedAt() {
-    return ParsedClaims.numericDate(json.get(ClaimNames.ISSUED_AT));
+    return ClaimValues.numericDate(json.get(ClaimNames.ISSUED_AT));
   }
 
   @Override

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Where the endpoints are mapped, relative to the context path (contract section 1 defaults in
+ * Where the endpoints are mapped, relative to the context path (docs/http-contract.md section 1 defaults in
  * {@link #defaults()}).
  *
  * @param token token endpoint

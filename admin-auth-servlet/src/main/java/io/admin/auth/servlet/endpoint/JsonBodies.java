@@ -3,7 +3,7 @@ package io.admin.auth.servlet.endpoint;
 import io.admin.auth.core.AuthError;
 import io.admin.auth.core.AuthErrorCode;
 import io.admin.auth.core.internal.jose.Json;
-import io.admin.auth.servlet.endpoint.internal.RequestParameters;
+import io.admin.auth.servlet.internal.RequestParameters;
 import io.admin.auth.servlet.error.AuthErrorRenderer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

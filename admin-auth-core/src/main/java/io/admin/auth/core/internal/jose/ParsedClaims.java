@@ -3,10 +3,10 @@ package io.admin.auth.core.internal.jose;
 import io.admin.auth.core.TokenClaims;
 
 import io.admin.auth.core.ClaimNames;
+import io.admin.auth.core.internal.claims.ClaimValues;
 import io.admin.auth.core.validation.JwtClaims;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,11 +38,11 @@ public record ParsedClaims(String issuer, String subject, List<String> audience,
     String sub = string(json, ClaimNames.SUBJECT);
     String jti = string(json, ClaimNames.JWT_ID);
     String clientId = string(json, ClaimNames.CLIENT_ID);
-    List<String> aud = audience(json.get(ClaimNames.AUDIENCE));
-    Instant exp = numericDate(json.get(ClaimNames.EXPIRES_AT));
-    Instant iat = numericDate(json.get(ClaimNames.ISSUED_AT));
+    List<String> aud = ClaimValues.audience(json.get(ClaimNames.AUDIENCE));
+    Instant exp = ClaimValues.numericDate(json.get(ClaimNames.EXPIRES_AT));
+    Instant iat = ClaimValues.numericDate(json.get(ClaimNames.ISSUED_AT));
     Object nbfRaw = json.get(ClaimNames.NOT_BEFORE);
-    Instant nbf = nbfRaw == null ? null : numericDate(nbfRaw);
+    Instant nbf = nbfRaw == null ? null : ClaimValues.numericDate(nbfRaw);
     Object scopeRaw = json.get(ClaimNames.SCOPE);
     Object fidRaw = json.get(ClaimNames.FAMILY_ID);
     if (iss == null || sub == null || jti == null || clientId == null || aud == null
@@ -100,38 +100,5 @@ public record ParsedClaims(String issuer, String subject, List<String> audience,
 
   private static String string(Map<String, Object> json, String name) {
     return json.get(name) instanceof String s && !s.isEmpty() ? s : null;
-  }
-
-  /** {@code aud} as a list: a non-empty string, or a non-empty array of strings; else {@code null}. */
-  public static List<String> audience(Object raw) {
-    if (raw instanceof String s && !s.isEmpty()) {
-      return List.of(s);
-    }
-    if (raw instanceof List<?> list && !list.isEmpty()) {
-      List<String> out = new ArrayList<>();
-      for (Object o : list) {
-        if (!(o instanceof String s)) {
-          return null;
-        }
-        out.add(s);
-      }
-      return List.copyOf(out);
-    }
-    return null;
-  }
-
-  /**
-   * An RFC 7519 NumericDate: a JSON number of seconds, possibly fractional (floored), from 0 to the
-   * end of year 9999 so that Instant arithmetic cannot overflow; else {@code null}.
-   */
-  public static Instant numericDate(Object raw) {
-    if (!(raw instanceof Number n)) {
-      return null;
-    }
-    double d = n.doubleValue();
-    if (Double.isNaN(d) || d < 0 || d > 253402300799d) {
-      return null;
-    }
-    return Instant.ofEpochSecond((long) Math.floor(d));
   }
 }

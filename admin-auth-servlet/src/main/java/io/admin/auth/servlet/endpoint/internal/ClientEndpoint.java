@@ -1,5 +1,7 @@
 package io.admin.auth.servlet.endpoint.internal;
 
+import io.admin.auth.servlet.internal.RequestParameters;
+
 import io.admin.auth.core.AuthError;
 import io.admin.auth.core.AuthErrorCode;
 import io.admin.auth.core.AuthUnavailableException;

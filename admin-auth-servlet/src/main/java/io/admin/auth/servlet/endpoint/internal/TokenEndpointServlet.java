@@ -19,7 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The token endpoint (contract section 2, RFC 6749 sections 4.4, 5 and 6): {@code
+ * The token endpoint (docs/http-contract.md section 2, RFC 6749 sections 4.4, 5 and 6): {@code
  * client_credentials} and {@code refresh_token} grants, JSON or form bodies, {@code
  * client_secret_basic} or {@code client_secret_post}. Success and failure are sent with {@code
  * Cache-Control: no-store} and {@code Pragma: no-cache}; every failure is contract JSON.

@@ -1,4 +1,4 @@
-package io.admin.auth.servlet.endpoint.internal;
+package io.admin.auth.servlet.internal;
 
 import io.admin.auth.core.AuthError;
 import io.admin.auth.core.AuthErrorCode;
@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * Reads the parameters of an endpoint request from its body only: {@code
- * application/x-www-form-urlencoded} (RFC 6749) or {@code application/json} (the product guide).
+ * application/x-www-form-urlencoded} (RFC 6749) or {@code application/json} (docs/http-contract.md section 2.1).
  *
  * <p>The query string is never read: secrets in URLs leak into logs. Bodies are bounded; a
  * parameter given twice is refused (RFC 6749 section 3.2); empty values count as absent (section
@@ -26,13 +26,16 @@ import java.util.Optional;
 public final class RequestParameters {
 
   /** Parsed parameters, or the error to render. */
-  sealed interface Result {
+  public sealed interface Result {
+    /** The parameters by name, each present once. */
     record Parsed(Map<String, String> values) implements Result {
-      Optional<String> get(String name) {
+      /** The parameter's value, if the request carried it. */
+      public Optional<String> get(String name) {
         return Optional.ofNullable(values.get(name));
       }
     }
 
+    /** Why the body could not be read, as the error to render. */
     record Invalid(AuthError error) implements Result {}
   }
 
@@ -41,7 +44,11 @@ public final class RequestParameters {
 
   private RequestParameters() {}
 
-  static Result read(HttpServletRequest request, int maxBytes) throws IOException {
+  /**
+   * The request's parameters from a form or JSON body of at most {@code maxBytes}; never throws for
+   * malformed input, which is an {@link Result.Invalid}.
+   */
+  public static Result read(HttpServletRequest request, int maxBytes) throws IOException {
     String type = Optional.ofNullable(request.getContentType()).orElse("");
     String mediaType = type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
     boolean json = mediaType.equals("application/json");
