@@ -224,7 +224,7 @@ final class DevServerConfigParser {
       return problem(quote(v) + " must be positive");
     }
     if (max != null && d.compareTo(max) > 0) {
-      return problem(quote(v) + " is longer than " + max + " (the product guide's ceiling)");
+      return problem(quote(v) + " is longer than " + max + " (the longest access-token lifetime the library allows)");
     }
     return d;
   }

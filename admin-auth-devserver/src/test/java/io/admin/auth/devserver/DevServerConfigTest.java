@@ -172,7 +172,7 @@ class DevServerConfigTest {
       "ADMIN_AUTH_SIGNING_ALG|HS256|\"HS256\" is not one of RS256, PS256, ES256, EdDSA",
       "ADMIN_AUTH_SIGNING_ALG|none|\"none\" is not one of RS256, PS256, ES256, EdDSA",
       "ADMIN_AUTH_ACCESS_TTL|1h|\"1h\" is not an ISO-8601 duration such as PT15M or P30D",
-      "ADMIN_AUTH_ACCESS_TTL|PT2H|\"PT2H\" is longer than PT1H (the product guide's ceiling)",
+      "ADMIN_AUTH_ACCESS_TTL|PT2H|\"PT2H\" is longer than PT1H (the longest access-token lifetime the library allows)",
       "ADMIN_AUTH_ACCESS_TTL|PT0S|\"PT0S\" must be positive",
       "ADMIN_AUTH_REFRESH_TTL|P1M|\"P1M\" is not an ISO-8601 duration such as PT15M or P30D",
       "ADMIN_AUTH_REFRESH_TTL|-PT1H|\"-PT1H\" must be positive",

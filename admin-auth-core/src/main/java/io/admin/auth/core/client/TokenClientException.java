@@ -7,7 +7,7 @@ import java.util.Optional;
  * kept failing (5xx, 429, I/O errors) until the attempts or the allowed wait ran out, or answered
  * with something that is not a token response.
  *
- * <p>It carries the server's {@code error} and {@code code} (contract section 6) when there was
+ * <p>It carries the server's {@code error} and {@code code} (docs/http-contract.md section 6) when there was
  * one. Its message never contains the client secret, a token, or the request body.
  */
 public final class TokenClientException extends RuntimeException {

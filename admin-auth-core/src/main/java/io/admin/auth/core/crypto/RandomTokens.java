@@ -10,7 +10,7 @@ import java.util.Objects;
  */
 public final class RandomTokens {
 
-  /** The minimum entropy for any secret this library hands out (contract section 3). */
+  /** The minimum entropy for any secret this library hands out (docs/http-contract.md section 3). */
   public static final int SECRET_BYTES = 32;
 
   private final SecureRandom random;

@@ -14,7 +14,8 @@ import java.util.TreeSet;
  * @param allowedScopes scopes the client may request
  * @param grantTypes grants the client may use, e.g. {@code client_credentials}, {@code refresh_token}
  * @param refreshTokenForClientCredentials whether {@code client_credentials} also returns a refresh
- *     token (the product guide does; RFC 6749 4.4.3 says it SHOULD NOT, so it can be switched off)
+ *     token (on by default, as docs/http-contract.md section 2.7 says; RFC 6749 4.4.3 says it SHOULD
+ *     NOT, so it can be switched off)
  * @param accessTokenTtl per-client access token lifetime, or {@code null} for the service default
  * @param refreshTokenTtl per-client refresh token lifetime, or {@code null} for the service default
  */

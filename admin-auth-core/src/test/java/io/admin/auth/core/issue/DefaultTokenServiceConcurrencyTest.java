@@ -19,7 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.RepeatedTest;
 
-/** Concurrent use of one refresh token (contract section 2: exactly one wins). */
+/** Concurrent use of one refresh token (docs/http-contract.md section 2: exactly one wins). */
 class DefaultTokenServiceConcurrencyTest {
 
   private static final int THREADS = 24;

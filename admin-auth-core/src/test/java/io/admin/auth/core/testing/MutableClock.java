@@ -21,7 +21,7 @@ public final class MutableClock extends Clock {
     return new MutableClock(Instant.parse(isoInstant));
   }
 
-  /** A clock at 2025-03-15T10:00:00Z, the product guide's example instant. */
+  /** A clock at 2025-03-15T10:00:00Z, an arbitrary fixed instant. */
   public static MutableClock atGuideExample() {
     return new MutableClock(Instant.parse("2025-03-15T10:00:00Z"));
   }

@@ -51,7 +51,7 @@ import java.util.Set;
  */
 public final class AdminAuth {
 
-  /** Default path of the API key management endpoints (contract section 1). */
+  /** Default path of the API key management endpoints (docs/http-contract.md section 1). */
   public static final String DEFAULT_API_KEYS_PATH = "/api/v3/api-keys";
 
   /** Name under which the filter is registered. */

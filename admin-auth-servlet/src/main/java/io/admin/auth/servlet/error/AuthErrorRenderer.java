@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The one place that writes error responses (contract section 6): the JSON body {@code error},
+ * The one place that writes error responses (docs/http-contract.md section 6): the JSON body {@code error},
  * {@code error_description}, {@code message}, {@code code}, {@code details}, the status from the
  * code, {@code WWW-Authenticate} per RFC 6750 section 3 / RFC 7617, and {@code Retry-After} for
  * 429. Error responses are never cached. Immutable and thread-safe.

@@ -33,7 +33,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The API key lifecycle over HTTP (contract sections 1, 4, 6): management endpoints, owner
+ * The API key lifecycle over HTTP (docs/http-contract.md sections 1, 4, 6): management endpoints, owner
  * isolation, the scheme's three 401 codes, grace-period rotation on a test clock. Run against
  * every container by a subclass.
  */

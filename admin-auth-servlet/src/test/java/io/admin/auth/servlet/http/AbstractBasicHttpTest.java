@@ -34,7 +34,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * HTTP Basic (RFC 7617, contract section 5) through {@link AdminAuth}: success, the one answer
+ * HTTP Basic (RFC 7617, docs/http-contract.md section 5) through {@link AdminAuth}: success, the one answer
  * for unknown user and wrong password, hostile headers, the dummy verification, cache
  * invalidation on a password change, and brute-force throttling per user and per address.
  *
