@@ -49,7 +49,7 @@ class DevServerProcessTest {
       URI base = server.baseUri();
       HttpClient http = HttpClient.newHttpClient();
 
-      // Step 1 of the guide, with the very body the banner's curl sends.
+      // Step 1 of the README quick start, with the very body the banner's curl sends.
       HttpResponse<String> token = http.send(HttpRequest.newBuilder(base.resolve("/api/v3/auth/token"))
           .header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(server.tokenCurlBody())).build(), ofString());
@@ -58,7 +58,7 @@ class DevServerProcessTest {
       assertEquals("Bearer", issued.get("token_type"));
       assertEquals(3600L, ((Number) issued.get("expires_in")).longValue());
 
-      // Step 2: the guide's authenticated request.
+      // Step 2: the quick start's authenticated request.
       HttpResponse<String> users = http.send(HttpRequest.newBuilder(base.resolve("/api/v3/users"))
           .header("Authorization", "Bearer " + issued.get("access_token"))
           .header("Content-Type", "application/json").GET().build(), ofString());

@@ -217,7 +217,7 @@ public final class MockAuthorizationServer implements AutoCloseable {
       return this;
     }
 
-    /** A client with both grants and a refresh token for client_credentials (as the guide). */
+    /** A client with both grants and a refresh token for client_credentials (docs/http-contract.md section 2.7). */
     public Builder client(String clientId, String clientSecret, String... scopes) {
       return client(ClientRegistration.of(clientId, clientSecret, java.util.Set.of(scopes)));
     }
