@@ -42,7 +42,9 @@ import org.slf4j.MDC;
  *
  * <p>Per request: (1) refuse plain HTTP if {@link TransportSecurity} requires it (400); (2)
  * canonicalize the raw path and refuse ambiguous ones (400, before any rule is looked up); (3)
- * ask the policy; public requests pass untouched; (4) ask every scheme; more than one credential
+ * pass a CORS preflight ({@code OPTIONS} with {@code Origin} and {@code
+ * Access-Control-Request-Method}) untouched to the application's CORS handling, which must answer
+ * it without revealing protected data; ask the policy; public requests pass untouched; (4) ask every scheme; more than one credential
  * (or more than one {@code Authorization} header) is 400 {@code AUTH_REQUEST_INVALID}; none is
  * 401 {@code AUTH_CREDENTIALS_MISSING} with one challenge per scheme; a rejection is rendered as
  * the scheme's error; (5) if a per-principal {@link RateLimiter} is configured, take a permit
@@ -166,6 +168,11 @@ public final class AdminAuthFilter implements Filter {
       return answer(response, AuthError.of(AuthErrorCode.AUTH_REQUEST_INVALID,
           "The request path is ambiguous."), List.of());
     }
+    if (isCorsPreflight(request)) {
+      // A browser sends a preflight without credentials and cannot add any; answering it 401
+      // would block every cross-origin call. The application's CORS handling answers it.
+      return PASS;
+    }
     AccessPolicy.Decision decision = policy.decide(request.getMethod(), path.get());
     if (decision instanceof AccessPolicy.Decision.Public) {
       return PASS;
@@ -211,6 +218,12 @@ public final class AdminAuthFilter implements Filter {
           Map.of("required_scopes", List.copyOf(new TreeSet<>(required)))), List.of());
     }
     return new Verdict.Allowed(p);
+  }
+
+  /** A CORS preflight (Fetch standard): {@code OPTIONS} with {@code Origin} and the method asked for. */
+  private static boolean isCorsPreflight(HttpServletRequest request) {
+    return "OPTIONS".equals(request.getMethod()) && request.getHeader("Origin") != null
+        && request.getHeader("Access-Control-Request-Method") != null;
   }
 
   private Verdict answer(HttpServletResponse response, AuthError error, List<Challenge> challenges)
