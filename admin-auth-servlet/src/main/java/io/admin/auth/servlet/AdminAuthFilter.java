@@ -48,10 +48,10 @@ import org.slf4j.MDC;
  * (or more than one {@code Authorization} header) is 400 {@code AUTH_REQUEST_INVALID}; none is
  * 401 {@code AUTH_CREDENTIALS_MISSING} with one challenge per scheme; a rejection is rendered as
  * the scheme's error; (5) if a per-principal {@link RateLimiter} is configured, take a permit
- * keyed {@code <auth_method>:<subject>} (429 {@code AUTH_RATE_LIMITED} with {@code Retry-After}
+ * keyed {@code <auth_method>:<identity>} (429 {@code AUTH_RATE_LIMITED} with {@code Retry-After}
  * when none is left); (6) check scopes (403 {@code AUTH_INSUFFICIENT_SCOPE}); (7) pass on an
  * {@link AuthenticatedRequest}, with the principal under {@link #PRINCIPAL_ATTRIBUTE} and the
- * subject and client id in the SLF4J MDC, which are removed afterwards. A scheme that cannot
+ * identity ({@link AuthPrincipal#identity()}) and client id in the SLF4J MDC, which are removed afterwards. A scheme that cannot
  * check ({@link AuthUnavailableException}) gives 503, never 401.
  *
  * <p>Two credentials are a 400, not a 401: RFC 6750 section 3.1 names {@code invalid_request}
@@ -64,7 +64,7 @@ public final class AdminAuthFilter implements Filter {
   /** Request attribute holding the authenticated {@link io.admin.auth.core.AuthPrincipal}. */
   public static final String PRINCIPAL_ATTRIBUTE = "io.admin.auth.principal";
 
-  /** MDC key of the authenticated subject. */
+  /** MDC key of the authenticated identity (the subject, issuer-qualified for third parties). */
   public static final String MDC_SUBJECT = "auth.subject";
 
   /** MDC key of the authenticated client id (absent when there is none, e.g. Basic). */
@@ -130,7 +130,7 @@ public final class AdminAuthFilter implements Filter {
       AuthPrincipal p) throws IOException, ServletException {
     AuthenticatedRequest wrapped = new AuthenticatedRequest(request, p, roleMapper.roles(p));
     wrapped.setAttribute(PRINCIPAL_ATTRIBUTE, p);
-    MDC.put(MDC_SUBJECT, p.subject());
+    MDC.put(MDC_SUBJECT, p.identity());
     if (p.clientId() != null) {
       MDC.put(MDC_CLIENT_ID, p.clientId());
     }
@@ -203,7 +203,7 @@ public final class AdminAuthFilter implements Filter {
     }
     AuthPrincipal p = ((AuthOutcome.Authenticated) outcome).principal();
     if (perPrincipal != null) {
-      RateLimitDecision limit = perPrincipal.tryAcquire(p.method().wireName() + ":" + p.subject());
+      RateLimitDecision limit = perPrincipal.tryAcquire(p.method().wireName() + ":" + p.identity());
       if (!limit.allowed()) {
         return answer(response, limit.toAuthError(), List.of());
       }
