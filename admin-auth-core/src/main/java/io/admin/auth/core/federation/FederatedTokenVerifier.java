@@ -18,6 +18,7 @@ import io.admin.auth.core.validation.JwtValidators;
 import io.admin.auth.core.validation.TokenKind;
 import io.admin.auth.core.validation.TokenValidator;
 import io.admin.auth.core.validation.ValidationResult;
+import io.admin.auth.core.verify.AccessTokenVerifier;
 import io.admin.auth.core.verify.BearerTokenVerifier;
 import java.net.http.HttpClient;
 import java.text.ParseException;
@@ -127,6 +128,12 @@ public final class FederatedTokenVerifier implements BearerTokenVerifier {
     ValidationResult fromIssuer = issuerRule.validate(claims);
     if (!fromIssuer.isValid()) {
       return rejected(fromIssuer);
+    }
+    String kid = jwt.getHeader().getKeyID();
+    if (!issuer.acceptTestKeys() && kid != null
+        && kid.startsWith(AccessTokenVerifier.TEST_KEY_ID_PREFIX)) {
+      return invalid("The access token is signed with a test key (kid starting with "
+          + AccessTokenVerifier.TEST_KEY_ID_PREFIX + "), which this verifier does not accept.");
     }
     if (!signatureVerifies(jwt)) {
       return invalid("The access token signature or key is not valid.");
