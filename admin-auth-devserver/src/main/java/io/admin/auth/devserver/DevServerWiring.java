@@ -89,6 +89,8 @@ final class DevServerWiring {
           .acceptJwtTyp(true)
           .claims(ClaimMapping.defaults())
           .allowInsecureLoopback("http".equals(uri.getScheme()))
+          // A development tool: a testkit mock server may be its trusted issuer.
+          .acceptTestKeys(true)
           .build());
     }
     return out;

@@ -42,14 +42,16 @@ import org.slf4j.MDC;
  *
  * <p>Per request: (1) refuse plain HTTP if {@link TransportSecurity} requires it (400); (2)
  * canonicalize the raw path and refuse ambiguous ones (400, before any rule is looked up); (3)
- * ask the policy; public requests pass untouched; (4) ask every scheme; more than one credential
+ * pass a CORS preflight ({@code OPTIONS} with {@code Origin} and {@code
+ * Access-Control-Request-Method}) untouched to the application's CORS handling, which must answer
+ * it without revealing protected data; ask the policy; public requests pass untouched; (4) ask every scheme; more than one credential
  * (or more than one {@code Authorization} header) is 400 {@code AUTH_REQUEST_INVALID}; none is
  * 401 {@code AUTH_CREDENTIALS_MISSING} with one challenge per scheme; a rejection is rendered as
  * the scheme's error; (5) if a per-principal {@link RateLimiter} is configured, take a permit
- * keyed {@code <auth_method>:<subject>} (429 {@code AUTH_RATE_LIMITED} with {@code Retry-After}
+ * keyed {@code <auth_method>:<identity>} (429 {@code AUTH_RATE_LIMITED} with {@code Retry-After}
  * when none is left); (6) check scopes (403 {@code AUTH_INSUFFICIENT_SCOPE}); (7) pass on an
  * {@link AuthenticatedRequest}, with the principal under {@link #PRINCIPAL_ATTRIBUTE} and the
- * subject and client id in the SLF4J MDC, which are removed afterwards. A scheme that cannot
+ * identity ({@link AuthPrincipal#identity()}) and client id in the SLF4J MDC, which are removed afterwards. A scheme that cannot
  * check ({@link AuthUnavailableException}) gives 503, never 401.
  *
  * <p>Two credentials are a 400, not a 401: RFC 6750 section 3.1 names {@code invalid_request}
@@ -62,7 +64,7 @@ public final class AdminAuthFilter implements Filter {
   /** Request attribute holding the authenticated {@link io.admin.auth.core.AuthPrincipal}. */
   public static final String PRINCIPAL_ATTRIBUTE = "io.admin.auth.principal";
 
-  /** MDC key of the authenticated subject. */
+  /** MDC key of the authenticated identity (the subject, issuer-qualified for third parties). */
   public static final String MDC_SUBJECT = "auth.subject";
 
   /** MDC key of the authenticated client id (absent when there is none, e.g. Basic). */
@@ -128,7 +130,7 @@ public final class AdminAuthFilter implements Filter {
       AuthPrincipal p) throws IOException, ServletException {
     AuthenticatedRequest wrapped = new AuthenticatedRequest(request, p, roleMapper.roles(p));
     wrapped.setAttribute(PRINCIPAL_ATTRIBUTE, p);
-    MDC.put(MDC_SUBJECT, p.subject());
+    MDC.put(MDC_SUBJECT, p.identity());
     if (p.clientId() != null) {
       MDC.put(MDC_CLIENT_ID, p.clientId());
     }
@@ -166,6 +168,11 @@ public final class AdminAuthFilter implements Filter {
       return answer(response, AuthError.of(AuthErrorCode.AUTH_REQUEST_INVALID,
           "The request path is ambiguous."), List.of());
     }
+    if (isCorsPreflight(request)) {
+      // A browser sends a preflight without credentials and cannot add any; answering it 401
+      // would block every cross-origin call. The application's CORS handling answers it.
+      return PASS;
+    }
     AccessPolicy.Decision decision = policy.decide(request.getMethod(), path.get());
     if (decision instanceof AccessPolicy.Decision.Public) {
       return PASS;
@@ -196,7 +203,7 @@ public final class AdminAuthFilter implements Filter {
     }
     AuthPrincipal p = ((AuthOutcome.Authenticated) outcome).principal();
     if (perPrincipal != null) {
-      RateLimitDecision limit = perPrincipal.tryAcquire(p.method().wireName() + ":" + p.subject());
+      RateLimitDecision limit = perPrincipal.tryAcquire(p.method().wireName() + ":" + p.identity());
       if (!limit.allowed()) {
         return answer(response, limit.toAuthError(), List.of());
       }
@@ -211,6 +218,12 @@ public final class AdminAuthFilter implements Filter {
           Map.of("required_scopes", List.copyOf(new TreeSet<>(required)))), List.of());
     }
     return new Verdict.Allowed(p);
+  }
+
+  /** A CORS preflight (Fetch standard): {@code OPTIONS} with {@code Origin} and the method asked for. */
+  private static boolean isCorsPreflight(HttpServletRequest request) {
+    return "OPTIONS".equals(request.getMethod()) && request.getHeader("Origin") != null
+        && request.getHeader("Access-Control-Request-Method") != null;
   }
 
   private Verdict answer(HttpServletResponse response, AuthError error, List<Challenge> challenges)

@@ -12,8 +12,10 @@ import java.util.Set;
  * standard servlet security methods answer from the verified principal.
  *
  * <ul>
- *   <li>{@link #getUserPrincipal()}: an {@link AuthenticatedUser} named by the subject;
- *   <li>{@link #getRemoteUser()}: the subject;
+ *   <li>{@link #getUserPrincipal()}: an {@link AuthenticatedUser} named by the identity;
+ *   <li>{@link #getRemoteUser()}: the principal's {@link AuthPrincipal#identity() identity}, the
+ *       subject qualified by its issuer for a third-party token, so a partner's {@code alice} is
+ *       never taken for the local {@code alice};
  *   <li>{@link #getAuthType()}: {@link HttpServletRequest#BASIC_AUTH} for Basic, {@link
  *       #BEARER_AUTH} for bearer tokens, {@link #API_KEY_AUTH} for API keys;
  *   <li>{@link #isUserInRole(String)}: whether the {@link RoleMapper} gave the role; {@code "**"}
@@ -52,7 +54,7 @@ public final class AuthenticatedRequest extends HttpServletRequestWrapper {
 
   @Override
   public String getRemoteUser() {
-    return principal.subject();
+    return principal.identity();
   }
 
   @Override

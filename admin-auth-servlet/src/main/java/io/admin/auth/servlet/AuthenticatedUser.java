@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * The {@link java.security.Principal} returned by {@code getUserPrincipal()} on an authenticated
- * request: its name is the subject; {@link #principal()} gives the full library principal
+ * request: its name is the principal's {@link AuthPrincipal#identity() identity} (the subject,
+ * qualified by the issuer for third-party tokens); {@link #principal()} gives the full library principal
  * (client id, scopes, issuer, method, claims).
  *
  * @param principal the authenticated caller
@@ -16,9 +17,9 @@ public record AuthenticatedUser(AuthPrincipal principal) implements java.securit
     Objects.requireNonNull(principal, "principal");
   }
 
-  /** The subject ({@code sub}, API key owner or Basic user name). */
+  /** The identity: the subject, or {@code <issuer> <sub>} for a third-party token. */
   @Override
   public String getName() {
-    return principal.subject();
+    return principal.identity();
   }
 }

@@ -32,6 +32,11 @@ import java.util.Optional;
  * with and what a verifier under test trusts. Immutable; {@link #toString()} never prints key
  * material.
  *
+ * <p>A generated key's {@code kid} starts with {@link AccessTokenVerifier#TEST_KEY_ID_PREFIX}
+ * ({@code test-}), which production verifiers refuse: a verifier, token service or trusted issuer
+ * trusts these keys only when built with {@code acceptTestKeys(true)}, as {@link TestTokens},
+ * the JUnit extension and the mock authorization server do.
+ *
  * <p>Keys can be saved to and loaded from a small JSON key file ({@link #write}, {@link #read}), so
  * that the command-line minter and a server share them. The file holds the private key: it is
  * created readable by its owner only, and is for tests and local development, never production.
@@ -50,7 +55,7 @@ public final class TestKeys {
     }
   }
 
-  /** A fresh RS256 key with a random {@code kid}, active from now on the system clock. */
+  /** A fresh RS256 key with a random {@code test-} {@code kid}, active from now on the system clock. */
   public static TestKeys generate() {
     return generate(SigningAlgorithm.RS256, Clock.systemUTC());
   }
@@ -65,8 +70,11 @@ public final class TestKeys {
    * service using it under the same clock will not rotate it away at once.
    */
   public static TestKeys generate(SigningAlgorithm algorithm, Clock clock) {
-    return new TestKeys(new SigningKeys(new SecureRandom())
-        .generate(Objects.requireNonNull(algorithm, "algorithm"), KeyState.ACTIVE, clock.instant()));
+    SigningKey random = new SigningKeys(new SecureRandom())
+        .generate(Objects.requireNonNull(algorithm, "algorithm"), KeyState.ACTIVE, clock.instant());
+    return new TestKeys(new SigningKey(AccessTokenVerifier.TEST_KEY_ID_PREFIX + random.kid(),
+        random.algorithm(), random.state(), random.createdAt(), random.activatedAt(),
+        random.retiredAt(), random.signingKey(), random.verificationKey()));
   }
 
   /** Wraps an existing {@code ACTIVE} key (for example one read from a key store). */

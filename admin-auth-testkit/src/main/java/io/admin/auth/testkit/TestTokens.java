@@ -82,7 +82,8 @@ public final class TestTokens {
 
   /**
    * The library's real verifier (default 30 s clock skew, empty revocation list) trusting exactly
-   * {@link #keys()}, requiring {@link #issuer()} and {@link #audience()}, on {@link #clock()}.
+   * {@link #keys()}, requiring {@link #issuer()} and {@link #audience()}, on {@link #clock()};
+   * built to accept test keys, which a production verifier refuses.
    */
   public AccessTokenVerifier verifier() {
     return AccessTokenVerifier.builder()
@@ -91,6 +92,7 @@ public final class TestTokens {
         .clock(clock)
         .keys(keys.resolver())
         .revocationStore(new InMemoryRevocationStore())
+        .acceptTestKeys(true)
         .build();
   }
 
@@ -98,7 +100,7 @@ public final class TestTokens {
    * A new real {@link DefaultTokenService} (in-memory stores) whose active signing key is
    * {@link #keys()}, with this issuer, audience and clock: it accepts minted tokens, and tokens it
    * issues itself, so it can back the servlet module's filter and endpoints in a test. Register
-   * clients on it with {@code registerClient}.
+   * clients on it with {@code registerClient}. Built to accept test keys.
    */
   public DefaultTokenService tokenService() {
     return DefaultTokenService.builder()
@@ -107,6 +109,7 @@ public final class TestTokens {
         .clock(clock)
         .signingAlgorithm(keys.algorithm())
         .keyStore(keys.keyStore())
+        .acceptTestKeys(true)
         .build();
   }
 

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.admin.auth.core.AuthErrorCode;
 import io.admin.auth.core.AuthOutcome;
+import io.admin.auth.core.store.memory.InMemoryRevocationStore;
+import io.admin.auth.core.verify.AccessTokenVerifier;
 import io.admin.auth.core.SigningAlgorithm;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -35,6 +38,46 @@ class TestKeysTest {
     assertEquals(alg, read.algorithm());
     String jwt = TestTokens.using(original).token().sign();
     assertInstanceOf(AuthOutcome.Authenticated.class, TestTokens.using(read).verifier().verify(jwt));
+  }
+
+  private static AccessTokenVerifier.KeyResolver productionResolver(TestKeys keys) {
+    return keys.resolver();
+  }
+
+  @Test
+  void generateWhenCalledThenKidIsRecognisablyATestKey() {
+    assertEquals(true, TestKeys.generate().kid().startsWith("test-"));
+    assertEquals(true, TestKeys.generate(SigningAlgorithm.ES256).kid().startsWith("test-"));
+  }
+
+  @Test
+  void productionVerifierWhenTokenSignedWithTestKeyThenRefusedWithClearMessage() {
+    TestKeys keys = TestKeys.generate();
+    String jwt = TestTokens.using(keys).token().sign();
+    AccessTokenVerifier production = AccessTokenVerifier.builder()
+        .issuer(TestTokens.DEFAULT_ISSUER)
+        .keys(productionResolver(keys))
+        .revocationStore(new InMemoryRevocationStore())
+        .build();
+
+    AuthOutcome.Rejected r = assertInstanceOf(AuthOutcome.Rejected.class, production.verify(jwt));
+
+    assertEquals(AuthErrorCode.AUTH_TOKEN_INVALID, r.error().code());
+    assertEquals(true, r.error().message().contains("test key"), r.error().message());
+  }
+
+  @Test
+  void verifierWhenTestKeysAcceptedExplicitlyThenTokenAccepted() {
+    TestKeys keys = TestKeys.generate();
+    String jwt = TestTokens.using(keys).token().sign();
+    AccessTokenVerifier optedIn = AccessTokenVerifier.builder()
+        .issuer(TestTokens.DEFAULT_ISSUER)
+        .keys(productionResolver(keys))
+        .revocationStore(new InMemoryRevocationStore())
+        .acceptTestKeys(true)
+        .build();
+
+    assertInstanceOf(AuthOutcome.Authenticated.class, optedIn.verify(jwt));
   }
 
   @Test

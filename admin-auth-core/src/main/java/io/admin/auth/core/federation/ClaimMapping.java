@@ -1,5 +1,6 @@
 package io.admin.auth.core.federation;
 
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +17,22 @@ import java.util.Set;
  * string (RFC 9068 {@code scope}, Entra's {@code scp}) or an array of strings (Okta's {@code scp},
  * Keycloak roles); the scopes of every listed path are united.
  *
+ * <p>The library's own scopes, those starting with {@value #LIBRARY_SCOPE_PREFIX} (API-key
+ * management), are dropped from a third party's token unless listed in {@code libraryScopes}:
+ * another provider's {@code api-keys:manage} means whatever that provider meant by it, and must
+ * not let its users manage this application's API keys unless the configuration says so.
+ *
  * @param subjectClaim path of the subject, {@code sub} by default
  * @param clientIdClaims paths tried in order for the client id ({@code client_id}, then {@code azp})
  * @param scopeClaims paths whose values become the principal's scopes ({@code scope} and {@code scp})
+ * @param libraryScopes the library's own scopes this issuer's tokens may grant (each starting with
+ *     {@value #LIBRARY_SCOPE_PREFIX}); none by default
  */
-public record ClaimMapping(String subjectClaim, List<String> clientIdClaims, List<String> scopeClaims) {
+public record ClaimMapping(String subjectClaim, List<String> clientIdClaims, List<String> scopeClaims,
+    Set<String> libraryScopes) {
+
+  /** The prefix of the scopes this library itself acts on (API-key management). */
+  public static final String LIBRARY_SCOPE_PREFIX = "api-keys:";
 
   private static final ClaimMapping DEFAULTS =
       new ClaimMapping("sub", List.of("client_id", "azp"), List.of("scope", "scp"));
@@ -31,6 +43,20 @@ public record ClaimMapping(String subjectClaim, List<String> clientIdClaims, Lis
     scopeClaims = List.copyOf(Objects.requireNonNull(scopeClaims, "scopeClaims"));
     clientIdClaims.forEach(p -> requirePath(p, "clientIdClaims"));
     scopeClaims.forEach(p -> requirePath(p, "scopeClaims"));
+    Objects.requireNonNull(libraryScopes, "libraryScopes");
+    for (String s : libraryScopes) {
+      if (s == null || !s.startsWith(LIBRARY_SCOPE_PREFIX) || s.length() == LIBRARY_SCOPE_PREFIX.length()
+          || s.chars().anyMatch(c -> c <= 0x20 || c >= 0x7F)) {
+        throw new IllegalArgumentException("libraryScopes: not a scope starting with "
+            + LIBRARY_SCOPE_PREFIX + ": '" + s + "'");
+      }
+    }
+    libraryScopes = Collections.unmodifiableSet(new LinkedHashSet<>(libraryScopes));
+  }
+
+  /** A mapping that grants none of the library's own scopes. */
+  public ClaimMapping(String subjectClaim, List<String> clientIdClaims, List<String> scopeClaims) {
+    this(subjectClaim, clientIdClaims, scopeClaims, Set.of());
   }
 
   /** {@code sub}; {@code client_id} then {@code azp}; scopes from {@code scope} and {@code scp}. */
@@ -40,17 +66,25 @@ public record ClaimMapping(String subjectClaim, List<String> clientIdClaims, Lis
 
   /** The same mapping reading scopes from {@code paths} instead. */
   public ClaimMapping withScopeClaims(String... paths) {
-    return new ClaimMapping(subjectClaim, clientIdClaims, List.of(paths));
+    return new ClaimMapping(subjectClaim, clientIdClaims, List.of(paths), libraryScopes);
+  }
+
+  /**
+   * The same mapping letting this issuer's tokens grant {@code scopes}, the library's own scopes
+   * (for example {@code api-keys:manage}), when the token carries them.
+   */
+  public ClaimMapping withLibraryScopes(String... scopes) {
+    return new ClaimMapping(subjectClaim, clientIdClaims, scopeClaims, Set.of(scopes));
   }
 
   /** The same mapping reading the subject from {@code path} instead. */
   public ClaimMapping withSubjectClaim(String path) {
-    return new ClaimMapping(path, clientIdClaims, scopeClaims);
+    return new ClaimMapping(path, clientIdClaims, scopeClaims, libraryScopes);
   }
 
   /** The same mapping trying {@code paths}, in order, for the client id instead. */
   public ClaimMapping withClientIdClaims(String... paths) {
-    return new ClaimMapping(subjectClaim, List.of(paths), scopeClaims);
+    return new ClaimMapping(subjectClaim, List.of(paths), scopeClaims, libraryScopes);
   }
 
   /** The subject as a non-blank string, or empty when absent or not a string. */
@@ -69,7 +103,10 @@ public record ClaimMapping(String subjectClaim, List<String> clientIdClaims, Lis
     return Optional.empty();
   }
 
-  /** The union of every scope path; values of other JSON types are ignored, not fatal. */
+  /**
+   * The union of every scope path, without the library's own scopes this mapping does not grant;
+   * values of other JSON types are ignored, not fatal.
+   */
   Set<String> scopes(Map<String, Object> claims) {
     Set<String> scopes = new LinkedHashSet<>();
     for (String path : scopeClaims) {
@@ -88,6 +125,7 @@ public record ClaimMapping(String subjectClaim, List<String> clientIdClaims, Lis
         }
       }
     }
+    scopes.removeIf(s -> s.startsWith(LIBRARY_SCOPE_PREFIX) && !libraryScopes.contains(s));
     return scopes;
   }
 

@@ -18,6 +18,7 @@ import io.admin.auth.core.validation.JwtValidators;
 import io.admin.auth.core.validation.TokenKind;
 import io.admin.auth.core.validation.TokenValidator;
 import io.admin.auth.core.validation.ValidationResult;
+import io.admin.auth.core.verify.AccessTokenVerifier;
 import io.admin.auth.core.verify.BearerTokenVerifier;
 import java.net.http.HttpClient;
 import java.text.ParseException;
@@ -37,8 +38,11 @@ import org.slf4j.LoggerFactory;
  * accepted {@code typ}, without {@code jwk}/{@code jku}/{@code x5u}/{@code x5c}/{@code crit}
  * headers, {@code iss} equal to the issuer (checked before any key is fetched), a signature by a key
  * of the issuer's JWK Set, {@code exp} (required), {@code nbf} and {@code iat} within the clock skew,
- * then an accepted audience. The principal is {@link AuthMethod#BEARER} with the issuer set and the
- * subject, client id and scopes read through the issuer's {@link ClaimMapping}.
+ * then an accepted audience. The principal is {@link AuthMethod#BEARER}, {@link
+ * AuthPrincipal#thirdParty() third-party} (so its {@link AuthPrincipal#identity() identity} is
+ * qualified by the issuer and never equals a local subject), with the issuer set and the subject,
+ * client id and scopes read through the issuer's {@link ClaimMapping} (which drops the library's
+ * own scopes unless it grants them).
  *
  * <p>Bad tokens are {@link AuthOutcome.Rejected} ({@code AUTH_TOKEN_EXPIRED} with
  * {@code issued_at}/{@code expired_at}, {@code AUTH_TOKEN_NOT_YET_VALID}, else
@@ -125,6 +129,12 @@ public final class FederatedTokenVerifier implements BearerTokenVerifier {
     if (!fromIssuer.isValid()) {
       return rejected(fromIssuer);
     }
+    String kid = jwt.getHeader().getKeyID();
+    if (!issuer.acceptTestKeys() && kid != null
+        && kid.startsWith(AccessTokenVerifier.TEST_KEY_ID_PREFIX)) {
+      return invalid("The access token is signed with a test key (kid starting with "
+          + AccessTokenVerifier.TEST_KEY_ID_PREFIX + "), which this verifier does not accept.");
+    }
     if (!signatureVerifies(jwt)) {
       return invalid("The access token signature or key is not valid.");
     }
@@ -168,7 +178,7 @@ public final class FederatedTokenVerifier implements BearerTokenVerifier {
     extra.keySet().removeAll(NON_EXTRA_CLAIMS);
     return AuthOutcome.authenticated(new AuthPrincipal(subject.get(), mapping.clientId(json).orElse(null),
         mapping.scopes(json), issuer.issuer(), claims.getExpirationTime().toInstant(),
-        AuthMethod.BEARER, extra));
+        AuthMethod.BEARER, extra, true));
   }
 
   private RemoteJwkSetCache cache() {

@@ -26,6 +26,9 @@ import java.util.TreeSet;
  * @param clockSkew tolerance for {@code exp} and {@code nbf}
  * @param jwksUri the JWK Set location when discovery is to be skipped; empty means discover
  * @param jwksCache how the provider's JWK Set is fetched and cached
+ * @param acceptTestKeys whether keys made for tests ({@code kid} starting with {@link
+ *     io.admin.auth.core.verify.AccessTokenVerifier#TEST_KEY_ID_PREFIX}) are trusted; off by
+ *     default, so a test key server wired into production is refused, not trusted
  */
 public record TrustedIssuer(
     String issuer,
@@ -36,7 +39,8 @@ public record TrustedIssuer(
     boolean allowInsecureLoopback,
     Duration clockSkew,
     Optional<URI> jwksUri,
-    JwksCachePolicy jwksCache) {
+    JwksCachePolicy jwksCache,
+    boolean acceptTestKeys) {
 
   /** Asymmetric JWS algorithms this package can verify (RFC 7518 section 3.1, RFC 8037). */
   public static final Set<String> SUPPORTED_ALGORITHMS = Collections.unmodifiableSet(new TreeSet<>(
@@ -86,6 +90,14 @@ public record TrustedIssuer(
     }
   }
 
+  /** An issuer whose test keys are refused. */
+  public TrustedIssuer(String issuer, Set<String> audiences, Set<String> algorithms,
+      boolean acceptJwtTyp, ClaimMapping claims, boolean allowInsecureLoopback, Duration clockSkew,
+      Optional<URI> jwksUri, JwksCachePolicy jwksCache) {
+    this(issuer, audiences, algorithms, acceptJwtTyp, claims, allowInsecureLoopback, clockSkew,
+        jwksUri, jwksCache, false);
+  }
+
   /** A builder for {@code issuer} with safe defaults; {@link Builder#audience} must be set. */
   public static Builder builder(String issuer) {
     return new Builder(issuer);
@@ -126,6 +138,7 @@ public record TrustedIssuer(
     private Duration clockSkew = Duration.ofSeconds(30);
     private URI jwksUri;
     private JwksCachePolicy jwksCache = JwksCachePolicy.defaults();
+    private boolean acceptTestKeys;
 
     private Builder(String issuer) {
       this.issuer = issuer;
@@ -179,6 +192,12 @@ public record TrustedIssuer(
       return this;
     }
 
+    /** Whether keys made for tests are trusted (tests and development tools only); default off. */
+    public Builder acceptTestKeys(boolean accept) {
+      acceptTestKeys = accept;
+      return this;
+    }
+
     /** The validated, immutable issuer; throws {@link IllegalArgumentException} on bad settings. */
     public TrustedIssuer build() {
       Set<String> algs = new LinkedHashSet<>();
@@ -187,7 +206,7 @@ public record TrustedIssuer(
         algs.add(a == null ? null : canonicalAlg(a));
       }
       return new TrustedIssuer(issuer, audiences, algs, acceptJwtTyp, claims, allowInsecureLoopback,
-          clockSkew, Optional.ofNullable(jwksUri), jwksCache);
+          clockSkew, Optional.ofNullable(jwksUri), jwksCache, acceptTestKeys);
     }
 
     private static String canonicalAlg(String a) {

@@ -22,7 +22,9 @@ import java.util.Set;
  * admin.auth.federation.issuer.keycloak.client-id-claims = azp
  * </pre>
  *
- * <p>Per issuer also: {@code algorithms}, {@code subject-claim}, {@code clock-skew} (ISO-8601),
+ * <p>Per issuer also: {@code algorithms}, {@code subject-claim}, {@code library-scopes} (the
+ * library's own {@code api-keys:*} scopes this issuer's tokens may grant; none by default, see
+ * {@link ClaimMapping}), {@code clock-skew} (ISO-8601),
  * {@code jwks-uri} (skips discovery), {@code allow-insecure-loopback}, and the
  * {@link JwksCachePolicy} bounds {@code jwks.default-ttl}, {@code jwks.min-ttl},
  * {@code jwks.max-ttl}, {@code jwks.refetch-interval}, {@code jwks.max-stale},
@@ -39,7 +41,8 @@ public final class TrustedIssuerProperties {
   public static final String ISSUER_PREFIX = PREFIX + "issuer.";
 
   private static final Set<String> SETTINGS = Set.of("url", "audience", "algorithms",
-      "accept-jwt-typ", "scope-claims", "subject-claim", "client-id-claims", "clock-skew", "jwks-uri",
+      "accept-jwt-typ", "scope-claims", "subject-claim", "client-id-claims", "library-scopes",
+      "clock-skew", "jwks-uri",
       "allow-insecure-loopback", "jwks.default-ttl", "jwks.min-ttl", "jwks.max-ttl",
       "jwks.refetch-interval", "jwks.max-stale", "jwks.connect-timeout", "jwks.read-timeout",
       "jwks.max-response-bytes");
@@ -134,6 +137,7 @@ public final class TrustedIssuerProperties {
     Optional<String> subject = c.string("subject-claim");
     List<String> scopes = list(c, "scope-claims");
     List<String> clients = list(c, "client-id-claims");
+    List<String> library = list(c, "library-scopes");
     try {
       mapping = new ClaimMapping(subject.orElse(mapping.subjectClaim()),
           clients.isEmpty() ? mapping.clientIdClaims() : clients,
@@ -141,6 +145,13 @@ public final class TrustedIssuerProperties {
     } catch (IllegalArgumentException e) {
       throw new FederationConfigException(c.key(!scopes.isEmpty() ? "scope-claims"
           : !clients.isEmpty() ? "client-id-claims" : "subject-claim"), e.getMessage(), e);
+    }
+    if (!library.isEmpty()) {
+      try {
+        mapping = mapping.withLibraryScopes(library.toArray(new String[0]));
+      } catch (IllegalArgumentException e) {
+        throw new FederationConfigException(c.key("library-scopes"), e.getMessage(), e);
+      }
     }
     b.claims(mapping);
     JwksCachePolicy d = JwksCachePolicy.defaults();

@@ -56,6 +56,7 @@ public final class DefaultTokenServiceBuilder {
   boolean verifiedTokenCache = true;
   int verifiedTokenCacheMaxEntries = AccessTokenVerifierBuilder.DEFAULT_CACHE_MAX_ENTRIES;
   long verifiedTokenCacheMaxBytes = AccessTokenVerifierBuilder.DEFAULT_CACHE_MAX_BYTES;
+  boolean acceptTestKeys;
 
   DefaultTokenServiceBuilder() {}
 
@@ -171,6 +172,16 @@ public final class DefaultTokenServiceBuilder {
    */
   public DefaultTokenServiceBuilder crypto(JwsCrypto crypto) {
     this.crypto = crypto;
+    return this;
+  }
+
+  /**
+   * Whether the service's verifier trusts keys made for tests ({@code kid} starting with {@link
+   * io.admin.auth.core.verify.AccessTokenVerifier#TEST_KEY_ID_PREFIX}, as the testkit's keys);
+   * default off. The testkit's JUnit extension and mock server turn it on.
+   */
+  public DefaultTokenServiceBuilder acceptTestKeys(boolean accept) {
+    this.acceptTestKeys = accept;
     return this;
   }
 

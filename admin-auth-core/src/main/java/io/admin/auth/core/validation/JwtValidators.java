@@ -40,6 +40,8 @@ public final class JwtValidators {
    * This library's own access tokens: {@code alg} one of {@link SigningAlgorithm}, {@code typ}
    * {@code at+jwt} (required), {@link #ACCESS_TOKEN_CLAIMS} present, {@code iss} equal to
    * {@code issuer}, {@code aud} containing {@code audience}, and the lifetime with {@code skew}.
+   * No {@link IdTokenClaimsValidator}: the required {@code typ} already refuses this issuer's ID
+   * tokens, which are typed {@code JWT}.
    */
   public static JwtValidation ownAccessToken(String issuer, String audience, Duration skew,
       Clock clock) {
@@ -59,8 +61,12 @@ public final class JwtValidators {
    * A trusted third-party issuer's access tokens: {@code alg} one of {@code algorithms}, {@code typ}
    * {@code at+jwt}, or with {@code acceptJwtTyp} also {@code JWT} or none (many providers never
    * send {@code at+jwt}); {@code iss} equal to {@code issuer}; {@code aud} containing one of
-   * {@code audiences}; {@code exp} required; the lifetime with {@code skew}. Which claims carry the
-   * subject and scopes is the issuer's own mapping, not a rule here.
+   * {@code audiences}; {@code exp} required; the lifetime with {@code skew}. With {@code
+   * acceptJwtTyp}, also no ID-token claim ({@link IdTokenClaimsValidator}): {@code typ} then no
+   * longer tells an ID token from an access token, and an ID token whose audience is this API (as
+   * Entra ID issues them) would otherwise pass. Without it, {@code typ} {@code at+jwt} is required,
+   * which no ID token carries. Which claims carry the subject and scopes is the issuer's own
+   * mapping, not a rule here.
    */
   public static JwtValidation thirdPartyAccessToken(String issuer, Set<String> audiences,
       Set<String> algorithms, boolean acceptJwtTyp, Duration skew, Clock clock) {
@@ -69,10 +75,14 @@ public final class JwtValidators {
     if (acceptJwtTyp) {
       types.add(JWT_TYPE);
     }
+    List<TokenValidator<JwtClaims>> claims = new ArrayList<>(List.of(
+        new IssuerValidator(issuer, kind), new AudienceValidator(audiences, kind)));
+    if (acceptJwtTyp) {
+      claims.add(new IdTokenClaimsValidator(kind));
+    }
     return new JwtValidation(
         header(algorithms, types, acceptJwtTyp, kind),
-        CompositeValidator.of(new IssuerValidator(issuer, kind),
-            new AudienceValidator(audiences, kind)),
+        CompositeValidator.of(claims),
         lifetime(skew, clock, kind, true));
   }
 

@@ -61,6 +61,14 @@ public final class AccessTokenVerifier {
   private final VerificationAudit audit;
   private final CachedVerifications cache;
 
+  /**
+   * The {@code kid} prefix of keys made for tests (the testkit's {@code TestKeys} and the
+   * command-line minter's key file). A verifier refuses them unless built with {@link
+   * AccessTokenVerifierBuilder#acceptTestKeys(boolean)}, so a test key wired into production by
+   * mistake is refused with a message saying so instead of quietly trusted.
+   */
+  public static final String TEST_KEY_ID_PREFIX = "test-";
+
   /** Finds the verification key for a {@code kid}; the token service backs it with its key ring. */
   @FunctionalInterface
   public interface KeyResolver {
@@ -70,7 +78,7 @@ public final class AccessTokenVerifier {
 
   AccessTokenVerifier(String issuer, String audience, Clock clock, Duration skew, KeyResolver keys,
       RevocationStore revocations, AuditListener audit, JwsCrypto crypto,
-      VerifiedTokenCache cache) {
+      VerifiedTokenCache cache, boolean acceptTestKeys) {
     Objects.requireNonNull(issuer, "issuer");
     Objects.requireNonNull(audience, "audience");
     Objects.requireNonNull(clock, "clock");
@@ -80,7 +88,7 @@ public final class AccessTokenVerifier {
     Objects.requireNonNull(audit, "audit");
     Objects.requireNonNull(crypto, "crypto");
     JwtValidation rules = JwtValidators.ownAccessToken(issuer, audience, skew, clock);
-    this.keys = new KeySelector(keys, rules.header());
+    this.keys = new KeySelector(keys, rules.header(), acceptTestKeys);
     this.signatures = new SignatureCheck(crypto);
     this.audit = new VerificationAudit(audit, clock);
     Liveness liveness = new Liveness(rules.lifetime(), revocations, this.audit);

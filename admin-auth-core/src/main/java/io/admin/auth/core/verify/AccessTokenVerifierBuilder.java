@@ -35,6 +35,7 @@ public final class AccessTokenVerifierBuilder {
   private AuditListener auditListener = AuditListener.noop();
   private JwsCrypto crypto = JwsCrypto.defaults();
   private boolean cacheEnabled = true;
+  private boolean acceptTestKeys;
   private int cacheMaxEntries = DEFAULT_CACHE_MAX_ENTRIES;
   private long cacheMaxBytes = DEFAULT_CACHE_MAX_BYTES;
 
@@ -89,6 +90,16 @@ public final class AccessTokenVerifierBuilder {
   }
 
   /**
+   * Whether keys whose {@code kid} starts with {@link AccessTokenVerifier#TEST_KEY_ID_PREFIX}
+   * are trusted (default off: such tokens are refused as {@code AUTH_TOKEN_INVALID} with a message
+   * naming the test key). Only tests and development tools turn it on.
+   */
+  public AccessTokenVerifierBuilder acceptTestKeys(boolean accept) {
+    this.acceptTestKeys = accept;
+    return this;
+  }
+
+  /**
    * Whether verified tokens are cached (default on). Off, every call checks the signature and
    * parses the claims; the answers are the same either way.
    */
@@ -131,7 +142,7 @@ public final class AccessTokenVerifierBuilder {
       throw new IllegalArgumentException("audience must not be blank");
     }
     return new AccessTokenVerifier(issuer, aud, clock, clockSkew, keys, revocationStore,
-        auditListener, crypto, cache(cacheEnabled, cacheMaxEntries, cacheMaxBytes));
+        auditListener, crypto, cache(cacheEnabled, cacheMaxEntries, cacheMaxBytes), acceptTestKeys);
   }
 
   /** The cache for these settings, or {@code null} when off; shared with the token service builder. */

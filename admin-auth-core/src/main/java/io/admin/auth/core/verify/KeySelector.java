@@ -1,5 +1,7 @@
 package io.admin.auth.core.verify;
 
+import io.admin.auth.core.AuthError;
+import io.admin.auth.core.AuthErrorCode;
 import io.admin.auth.core.SigningAlgorithm;
 import io.admin.auth.core.internal.jose.Base64Url;
 import io.admin.auth.core.internal.jose.Json;
@@ -16,7 +18,8 @@ import java.util.Optional;
 
 /**
  * The header policy and the key choice: the JWS header must pass the kind's header rules, name a
- * {@code kid} the resolver knows, and an {@code alg} that key was made for. Header segments that
+ * {@code kid} the resolver knows, and an {@code alg} that key was made for. A {@code kid} starting
+ * with {@link AccessTokenVerifier#TEST_KEY_ID_PREFIX} is refused unless test keys are accepted. Header segments that
  * passed once (and then a signature check) are remembered in {@link SignedHeaders}, so the usual
  * token skips header decoding and parsing; the answer for a segment never changes, so a remembered
  * one decides exactly as parsing would.
@@ -29,14 +32,21 @@ final class KeySelector {
   private static final ValidationResult.Rejected UNKNOWN_KID = invalid("unknown kid");
   private static final ValidationResult.Rejected ALG_NOT_FOR_KEY =
       invalid("alg not made for this key");
+  private static final ValidationResult.Rejected TEST_KEY = ValidationResult.rejected(
+      AuthError.of(AuthErrorCode.AUTH_TOKEN_INVALID, "The access token is signed with a test key"
+          + " (kid starting with " + AccessTokenVerifier.TEST_KEY_ID_PREFIX + "), which this"
+          + " verifier does not accept."), "test key");
 
   private final AccessTokenVerifier.KeyResolver keys;
   private final TokenValidator<JwtHeader> headerRules;
+  private final boolean acceptTestKeys;
   private final SignedHeaders headers = new SignedHeaders();
 
-  KeySelector(AccessTokenVerifier.KeyResolver keys, TokenValidator<JwtHeader> headerRules) {
+  KeySelector(AccessTokenVerifier.KeyResolver keys, TokenValidator<JwtHeader> headerRules,
+      boolean acceptTestKeys) {
     this.keys = keys;
     this.headerRules = headerRules;
+    this.acceptTestKeys = acceptTestKeys;
   }
 
   /**
@@ -84,6 +94,10 @@ final class KeySelector {
   }
 
   private Choice keyFor(SignedHeaders.Header header, boolean known) {
+    if (!acceptTestKeys && header.kid().startsWith(AccessTokenVerifier.TEST_KEY_ID_PREFIX)) {
+      // Before the lookup: a test key wired into production by mistake must fail loudly.
+      return Choice.failed(TEST_KEY);
+    }
     Optional<SigningKey> key = keys.find(header.kid());
     if (key.isEmpty()) {
       return Choice.failed(UNKNOWN_KID);

@@ -50,6 +50,36 @@ class ClaimMappingTest {
   }
 
   @Test
+  void scopesWhenLibraryScopesNotMappedThenDroppedAndOthersKept() {
+    Map<String, Object> claims = Map.of("scope", "users:read api-keys:manage",
+        "scp", List.of("api-keys:admin", "reports"));
+
+    assertEquals(Set.of("users:read", "reports"), ClaimMapping.defaults().scopes(claims));
+  }
+
+  @Test
+  void scopesWhenLibraryScopeFromNestedRolesThenDroppedToo() {
+    ClaimMapping keycloak = ClaimMapping.defaults().withScopeClaims("realm_access.roles");
+    assertEquals(Set.of("users:read"), keycloak.scopes(
+        Map.of("realm_access", Map.of("roles", List.of("users:read", "api-keys:manage")))));
+  }
+
+  @Test
+  void scopesWhenLibraryScopeGrantedByMappingThenKeptAndOthersStillDropped() {
+    ClaimMapping mapping = ClaimMapping.defaults().withLibraryScopes("api-keys:manage");
+    assertEquals(Set.of("api-keys:manage", "users:read"), mapping.scopes(
+        Map.of("scope", "users:read api-keys:manage api-keys:admin")));
+    assertEquals(Set.of("api-keys:manage"), mapping.withScopeClaims("roles").libraryScopes());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"users:read", "api-keys:", "api-keys:a b"})
+  void withLibraryScopesWhenNotALibraryScopeThenRefused(String scope) {
+    assertThrows(IllegalArgumentException.class,
+        () -> ClaimMapping.defaults().withLibraryScopes(scope));
+  }
+
+  @Test
   void clientIdWhenClientIdAbsentThenAzpUsed() {
     assertEquals(Optional.of("web"), ClaimMapping.defaults().clientId(Map.of("azp", "web")));
     assertEquals(Optional.of("svc"), ClaimMapping.defaults().clientId(Map.of("azp", "web", "client_id", "svc")));

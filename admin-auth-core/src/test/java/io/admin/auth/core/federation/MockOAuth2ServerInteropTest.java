@@ -99,7 +99,9 @@ class MockOAuth2ServerInteropTest {
     String token = issue("idp-a", "JWT", AUDIENCE,
         Map.of("realm_access", Map.of("roles", List.of("users:read", "api-keys:manage"))), 3600);
     TrustedIssuer keycloakLike = trusted("idp-a")
-        .claims(ClaimMapping.defaults().withScopeClaims("scope", "realm_access.roles")).build();
+        .claims(ClaimMapping.defaults().withScopeClaims("scope", "realm_access.roles")
+            // The library's own scope counts only because this mapping grants it explicitly.
+            .withLibraryScopes("api-keys:manage")).build();
 
     AuthPrincipal p = assertInstanceOf(AuthOutcome.Authenticated.class,
         router(keycloakLike).verify(token)).principal();

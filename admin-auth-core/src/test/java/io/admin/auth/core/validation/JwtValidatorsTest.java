@@ -136,6 +136,33 @@ class JwtValidatorsTest {
         "missing exp");
   }
 
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"nonce", "at_hash", "c_hash"})
+  void thirdPartyAccessTokenWhenJwtTypedOrUntypedAndIdTokenClaimThenRejected(String claim) {
+    JwtClaims claims = with(accessClaims(), c -> c.put(claim, "x-value"));
+
+    assertInvalid(lenientThirdParty.validate(header("alg", "RS256", "typ", "JWT"), claims),
+        "ID token claim " + claim);
+    assertInvalid(lenientThirdParty.validate(header("alg", "RS256"), claims),
+        "ID token claim " + claim);
+    assertInvalid(strictThirdParty.validate(header("alg", "RS256", "typ", "JWT"), claims),
+        "wrong typ");
+  }
+
+  @Test
+  void thirdPartyAccessTokenWhenJwtTypedWithoutIdTokenClaimsThenValid() {
+    assertValid(lenientThirdParty.validate(header("alg", "RS256", "typ", "JWT"),
+        JwtClaims.of(accessClaims())));
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"nonce", "at_hash", "c_hash"})
+  void ownAccessTokenWhenIdTokenPresentedThenRefusedByItsTyp(String claim) {
+    // Our own set needs no claim rule: typ at+jwt is required, and an ID token is typed JWT.
+    assertInvalid(own.validate(header("alg", "RS256", "typ", "JWT", "kid", "k1"),
+        with(accessClaims(), c -> c.put(claim, "x-value"))), "wrong typ");
+  }
+
   private static Map<String, Object> idTokenClaims() {
     long t0 = seconds(T0);
     return new LinkedHashMap<>(map("iss", ISSUER, "sub", "alice", "aud", "client-1",

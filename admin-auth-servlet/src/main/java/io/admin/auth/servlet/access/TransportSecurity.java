@@ -7,9 +7,13 @@ import java.util.Set;
 
 /**
  * Optional HTTPS enforcement. When required, a request is accepted if the container says it is
- * secure, if it comes from a loopback address, or if it comes directly from a configured trusted
- * proxy whose {@code X-Forwarded-Proto} is {@code https}. {@code X-Forwarded-Proto} from any
- * other address is ignored: anyone can send that header. Immutable.
+ * secure, if it comes directly from a configured trusted proxy whose {@code X-Forwarded-Proto} is
+ * {@code https}, or if it comes from a loopback address that is not a configured trusted proxy.
+ * {@code X-Forwarded-Proto} from any other address is ignored: anyone can send that header.
+ *
+ * <p>The proxy is looked at before the loopback exemption: behind a reverse proxy or sidecar on
+ * the same host every request arrives from loopback, and only the proxy's forwarded header says
+ * whether the client used HTTPS. Immutable.
  */
 public final class TransportSecurity {
 
@@ -55,11 +59,8 @@ public final class TransportSecurity {
       return true;
     }
     String remote = Objects.toString(request.getRemoteAddr(), "");
-    if (isLoopback(remote)) {
-      return true;
-    }
     if (!trustedProxies.contains(remote)) {
-      return false;
+      return isLoopback(remote);
     }
     Enumeration<String> values = request.getHeaders("X-Forwarded-Proto");
     boolean any = false;

@@ -128,6 +128,7 @@ public final class AdminAuth {
     String baseUrl;
     int maxRequestBytes = 16 * 1024;
     Duration jwksMaxAge = Duration.ofMinutes(5);
+    Set<String> scopesSupported = Set.of();
     ApiKeyService apiKeys;
     boolean apiKeyEndpoints = true;
     String apiKeysPath = DEFAULT_API_KEYS_PATH;
@@ -224,6 +225,26 @@ public final class AdminAuth {
     /** Largest accepted endpoint request body; default 16 KiB. */
     public Builder maxRequestBytes(int bytes) {
       this.maxRequestBytes = bytes;
+      return this;
+    }
+
+    /**
+     * The metadata document's {@code scopes_supported}; default none, and the member is left out.
+     * Only what is listed here is published: never every client's scopes, and the library's own
+     * {@code api-keys:*} scopes only when listed.
+     *
+     * @throws IllegalArgumentException for a value that is not an RFC 6749 scope token
+     */
+    public Builder scopesSupported(Collection<String> scopes) {
+      Set<String> copy = new java.util.TreeSet<>();
+      for (String s : scopes) {
+        if (s == null || s.isEmpty() || s.chars().anyMatch(c -> c <= 0x20 || c >= 0x7F
+            || c == '"' || c == '\\')) {
+          throw new IllegalArgumentException("not a scope: '" + s + "'");
+        }
+        copy.add(s);
+      }
+      this.scopesSupported = java.util.Collections.unmodifiableSet(copy);
       return this;
     }
 

@@ -74,6 +74,11 @@ public final class AdminAuthProperties {
   public static final String MAX_REQUEST_BYTES = PREFIX + "endpoints.max-request-bytes";
   /** ISO-8601 duration clients may cache JWKS and metadata; default {@code PT5M}. */
   public static final String CACHE_MAX_AGE = PREFIX + "endpoints.cache-max-age";
+  /**
+   * Space- or comma-separated {@code scopes_supported} of the metadata document; default none
+   * (the member is left out).
+   */
+  public static final String SCOPES_SUPPORTED = PREFIX + "endpoints.scopes-supported";
   /** Class name of the {@link TokenServiceFactory}; default {@link DefaultTokenServiceFactory}. */
   public static final String TOKEN_SERVICE_FACTORY = PREFIX + "token-service-factory";
 
@@ -104,7 +109,8 @@ public final class AdminAuthProperties {
   private static final Set<String> KNOWN = Set.of(ISSUER, BASE_URL, REALM, BEARER_ENABLED,
       PROTECTED_PREFIXES, PUBLIC_PATHS, REQUIRE_HTTPS, TRUSTED_PROXIES, ENDPOINTS_ENABLED,
       TOKEN_PATH, REVOCATION_PATH, INTROSPECTION_PATH, JWKS_PATH, METADATA_PATH,
-      OPENID_CONFIGURATION_PATH, MAX_REQUEST_BYTES, CACHE_MAX_AGE, TOKEN_SERVICE_FACTORY,
+      OPENID_CONFIGURATION_PATH, MAX_REQUEST_BYTES, CACHE_MAX_AGE, SCOPES_SUPPORTED,
+      TOKEN_SERVICE_FACTORY,
       BASIC_ENABLED, BASIC_CACHE_TTL, API_KEYS_ENABLED, API_KEYS_PATH, API_KEYS_ADMIN_SCOPE,
       API_KEYS_PEPPER, RATE_LIMIT_TOKEN_PER_ADDRESS, RATE_LIMIT_TOKEN_PER_CLIENT,
       RATE_LIMIT_PER_PRINCIPAL);
@@ -170,6 +176,12 @@ public final class AdminAuthProperties {
       }
       builder.jwksMaxAge(age);
     });
+    if (c.isSet(SCOPES_SUPPORTED)) {
+      List<String> scopes = c.list(SCOPES_SUPPORTED).stream()
+          .flatMap(item -> java.util.Arrays.stream(item.trim().split("\\s+")))
+          .filter(item -> !item.isEmpty()).toList();
+      c.check(SCOPES_SUPPORTED, () -> builder.scopesSupported(scopes));
+    }
     builder.accessPolicy(policy(c));
     federation(c, properties, builder);
     ConfigReader roleKeys = c.under(ROLE_PREFIX);

@@ -49,9 +49,11 @@ final class EndpointWiring {
       servlets.put(paths.jwks(), new JwksServlet(b.tokens, renderer, b.jwksMaxAge));
       // One instance per mapping: a container initialises each registration's servlet itself.
       servlets.put(paths.authorizationServerMetadata(),
-          new MetadataServlet(b.tokens, renderer, base, paths, b.jwksMaxAge));
+          new MetadataServlet(b.tokens, renderer, base, paths, b.jwksMaxAge, b.scopesSupported,
+              b.clock));
       servlets.put(paths.openidConfiguration(),
-          new MetadataServlet(b.tokens, renderer, base, paths, b.jwksMaxAge));
+          new MetadataServlet(b.tokens, renderer, base, paths, b.jwksMaxAge, b.scopesSupported,
+              b.clock));
     }
     if (b.apiKeys != null && b.apiKeyEndpoints) {
       String path = b.apiKeysPath;

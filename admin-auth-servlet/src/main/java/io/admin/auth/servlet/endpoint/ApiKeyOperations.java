@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The five management operations of {@link ApiKeysServlet} for an already authorized caller.
- * Ownership is enforced here: a caller sees only its own keys unless it holds the admin scope,
+ * Ownership is enforced here, by {@link AuthPrincipal#identity()} (so a third-party token never
+ * owns a local subject's keys): a caller sees only its own keys unless it holds the admin scope,
  * and every other id answers like an unknown one (404), so nobody learns which ids exist.
  */
 final class ApiKeyOperations {
@@ -45,7 +46,7 @@ final class ApiKeyOperations {
 
   /** {@code GET <base>}: the caller's keys (every key for an admin), without secrets. */
   void list(HttpServletResponse response, AuthPrincipal caller) throws IOException {
-    List<ApiKey> found = isAdmin(caller) ? keys.listAll() : keys.listByOwner(caller.subject());
+    List<ApiKey> found = isAdmin(caller) ? keys.listAll() : keys.listByOwner(caller.identity());
     JsonBodies.send(response, 200, Map.of("api_keys",
         found.stream().map(ApiKeyRequests::metadata).toList()));
   }
@@ -74,13 +75,13 @@ final class ApiKeyOperations {
     }
     IssuedApiKey issued;
     try {
-      issued = keys.create(caller.subject(), req.name(), req.scopes(), req.expiresIn());
+      issued = keys.create(caller.identity(), req.name(), req.scopes(), req.expiresIn());
     } catch (IllegalArgumentException e) {
       renderer.render(response, AuthError.of(AuthErrorCode.AUTH_REQUEST_INVALID,
           "The API key request is invalid."), List.of());
       return;
     }
-    LOG.info("API key {} created by {}", issued.metadata().id(), caller.subject());
+    LOG.info("API key {} created by {}", issued.metadata().id(), caller.identity());
     JsonBodies.send(response, 201, ApiKeyRequests.issued(issued));
   }
 
@@ -100,7 +101,7 @@ final class ApiKeyOperations {
       renderer.notFound(response, NOT_FOUND);
       return;
     }
-    LOG.info("API key {} revoked by {}", id, caller.subject());
+    LOG.info("API key {} revoked by {}", id, caller.identity());
     response.setStatus(204);
     response.setHeader("Cache-Control", "no-store");
   }
@@ -130,13 +131,13 @@ final class ApiKeyOperations {
           "A revoked or expired API key cannot be rotated."));
       return;
     }
-    LOG.info("API key {} rotated by {}", id, caller.subject());
+    LOG.info("API key {} rotated by {}", id, caller.identity());
     JsonBodies.send(response, 200, ApiKeyRequests.issued(rotated.get()));
   }
 
   /** The key if it exists and the caller owns it or is an admin. */
   private Optional<ApiKey> visible(AuthPrincipal caller, String id) {
-    return keys.get(id).filter(k -> isAdmin(caller) || k.owner().equals(caller.subject()));
+    return keys.get(id).filter(k -> isAdmin(caller) || k.owner().equals(caller.identity()));
   }
 
   private boolean isAdmin(AuthPrincipal caller) {

@@ -203,4 +203,27 @@ class AdminAuthPropertiesTest {
         tokens.authenticateClient("svc.one", "svc-secret-0123456789"));
     assertEquals(java.util.Set.of("users:read", "users:write"), tokens.scopesSupported());
   }
+
+  @Test
+  void loadWhenScopesSupportedSetThenMetadataPublishesExactlyThem() {
+    Properties p = props("admin.auth.client.c1.secret", "c1-secret-0123456789abc",
+        "admin.auth.client.c1.scopes", "users:read, api-keys:admin",
+        "admin.auth.endpoints.scopes-supported", "users:read users:write, api-keys:manage");
+    AdminAuth auth = AdminAuthProperties.load(p);
+    var metadata = (io.admin.auth.servlet.endpoint.internal.MetadataServlet)
+        auth.servlets().get(auth.paths().authorizationServerMetadata());
+
+    assertEquals(List.of("api-keys:manage", "users:read", "users:write"),
+        metadata.document().get("scopes_supported"));
+  }
+
+  @Test
+  void loadWhenScopesSupportedNotSetThenMetadataHasNoScopes() {
+    AdminAuth auth = AdminAuthProperties.load(props("admin.auth.client.c1.secret",
+        "c1-secret-0123456789abc", "admin.auth.client.c1.scopes", "users:read, api-keys:admin"));
+    var metadata = (io.admin.auth.servlet.endpoint.internal.MetadataServlet)
+        auth.servlets().get(auth.paths().authorizationServerMetadata());
+
+    assertFalse(metadata.document().containsKey("scopes_supported"));
+  }
 }

@@ -46,6 +46,7 @@ abstract class AbstractEndToEndHttpTest {
     core = new CoreFixture();
     AdminAuth auth = AdminAuth.builder(core.tokens())
         .baseUrl(CoreFixture.ISSUER + CONTEXT)
+        .scopesSupported(List.of("users:write", "users:read"))
         .accessPolicy(AccessPolicy.builder()
             .protectedPrefix("/api")
             .rule("GET", "/api/v3/users", "users:read")
@@ -605,8 +606,7 @@ abstract class AbstractEndToEndHttpTest {
     assertEquals(methods, m.get("revocation_endpoint_auth_methods_supported"));
     assertEquals(methods, m.get("introspection_endpoint_auth_methods_supported"));
     assertEquals(core.tokens().signingAlgorithms(), m.get("access_token_signing_alg_values_supported"));
-    assertEquals(List.of("api-keys:admin", "api-keys:manage", "users:read",
-        "users:write"), m.get("scopes_supported"));
+    assertEquals(List.of("users:read", "users:write"), m.get("scopes_supported"));
   }
 
   @Test

@@ -54,7 +54,8 @@ abstract class AbstractFederationHttpTest {
     Properties p = new Properties();
     p.setProperty("admin.auth.issuer", "https://auth.example.test");
     p.setProperty("admin.auth.client." + CLIENT + ".secret", SECRET);
-    p.setProperty("admin.auth.client." + CLIENT + ".scopes", "users:read");
+    p.setProperty("admin.auth.client." + CLIENT + ".scopes", "users:read api-keys:manage");
+    p.setProperty("admin.auth.api-keys.enabled", "true");
     p.setProperty("admin.auth.protected-prefixes", "/api");
     p.setProperty("admin.auth.rule.10", "GET /api/v3/users users:read");
     p.setProperty("admin.auth.rule.20", "POST /api/v3/users users:write");
@@ -87,8 +88,13 @@ abstract class AbstractFederationHttpTest {
   }
 
   private String realmToken(String audience, Map<String, Object> claims, long expirySeconds) {
+    return realmToken("alice", audience, claims, expirySeconds);
+  }
+
+  private String realmToken(String subject, String audience, Map<String, Object> claims,
+      long expirySeconds) {
     return provider.issueToken("acme", "admin-ui", new DefaultOAuth2TokenCallback(
-        "acme", "alice", "JWT", List.of(audience), claims, expirySeconds)).serialize();
+        "acme", subject, "JWT", List.of(audience), claims, expirySeconds)).serialize();
   }
 
   private HttpResponse<String> get(String path, String token) throws Exception {
@@ -147,6 +153,53 @@ abstract class AbstractFederationHttpTest {
     Map<String, Object> details = (Map<String, Object>) Http.body(r).get("details");
     Instant issued = Instant.parse((String) details.get("issued_at"));
     assertEquals(issued.minusSeconds(120).toString(), details.get("expired_at"));
+  }
+
+  private String ownToken() throws Exception {
+    String basic = Base64.getEncoder().encodeToString((CLIENT + ":" + SECRET).getBytes());
+    HttpResponse<String> issued = http.form("/api/v3/auth/token", "grant_type=client_credentials",
+        "Authorization", "Basic " + basic);
+    assertEquals(200, issued.statusCode(), issued.body());
+    return (String) Http.body(issued).get("access_token");
+  }
+
+  @Test
+  void apiKeysWhenRealmTokenNamesLocalClientWithManageScopeThenForbiddenAndLocalKeysUntouched()
+      throws Exception {
+    String own = ownToken();
+    HttpResponse<String> created = http.json("/api/v3/api-keys",
+        "{\"name\":\"local-bot\",\"scopes\":[\"users:read\"]}", "Authorization", "Bearer " + own);
+    assertEquals(201, created.statusCode(), created.body());
+    String id = (String) Http.body(created).get("id");
+    // The partner's token claims the local client's name and the library's management scope.
+    String partner = realmToken(CLIENT, AUDIENCE, Map.of("scope", "api-keys:manage users:read"),
+        300);
+
+    assertError(get("/api/v3/api-keys", partner), 403, "insufficient_scope",
+        "AUTH_INSUFFICIENT_SCOPE");
+    assertError(get("/api/v3/api-keys/" + id, partner), 403, "insufficient_scope",
+        "AUTH_INSUFFICIENT_SCOPE");
+    assertError(http.send("POST", "/api/v3/api-keys/" + id + "/rotate", "application/json", "{}",
+        "Authorization", "Bearer " + partner), 403, "insufficient_scope", "AUTH_INSUFFICIENT_SCOPE");
+    assertError(http.send("DELETE", "/api/v3/api-keys/" + id, null, null,
+        "Authorization", "Bearer " + partner), 403, "insufficient_scope", "AUTH_INSUFFICIENT_SCOPE");
+
+    HttpResponse<String> mine = get("/api/v3/api-keys/" + id, own);
+    assertEquals(200, mine.statusCode(), mine.body());
+    assertEquals(null, Http.body(mine).get("revoked_at"));
+  }
+
+  @Test
+  void bearerWhenRealmTokenNamesLocalSubjectThenRemoteUserTellsThemApart() throws Exception {
+    HttpResponse<String> partner = get("/api/v3/users",
+        realmToken(CLIENT, AUDIENCE, Map.of("scope", "users:read"), 300));
+    HttpResponse<String> local = get("/api/v3/users", ownToken());
+
+    assertEquals(200, partner.statusCode(), partner.body());
+    assertEquals(CLIENT, Http.body(local).get("remote_user"));
+    assertEquals(provider.issuerUrl("acme") + " " + CLIENT, Http.body(partner).get("remote_user"));
+    assertEquals(Http.body(partner).get("remote_user"), Http.body(partner).get("principal_name"));
+    assertEquals(CLIENT, Http.body(partner).get("attr_subject"));
   }
 
   @Test

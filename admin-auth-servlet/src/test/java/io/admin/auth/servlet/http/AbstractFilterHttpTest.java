@@ -109,6 +109,35 @@ abstract class AbstractFilterHttpTest {
   }
 
   @Test
+  void corsPreflightWhenProtectedPathThenReachesApplicationUnauthenticated() throws Exception {
+    HttpResponse<String> r = http.send("OPTIONS", "/api/v3/users", null, null,
+        "Origin", "https://app.example.test", "Access-Control-Request-Method", "GET",
+        "Access-Control-Request-Headers", "authorization");
+
+    assertEquals(200, r.statusCode(), r.body());
+    Map<String, Object> b = Http.body(r);
+    assertEquals(EchoServlet.MARKER, b.get("resource"));
+    assertEquals("OPTIONS", b.get("method"));
+    assertNull(b.get("remote_user"));
+  }
+
+  @Test
+  void optionsWhenNotAPreflightThenStillAuthenticated() throws Exception {
+    assertError(http.send("OPTIONS", "/api/v3/users", null, null), 401, "unauthorized",
+        "AUTH_CREDENTIALS_MISSING");
+    assertError(http.send("OPTIONS", "/api/v3/users", null, null,
+        "Origin", "https://app.example.test"), 401, "unauthorized", "AUTH_CREDENTIALS_MISSING");
+    assertError(http.send("OPTIONS", "/api/v3/users", null, null,
+        "Access-Control-Request-Method", "GET"), 401, "unauthorized", "AUTH_CREDENTIALS_MISSING");
+  }
+
+  @Test
+  void corsPreflightHeadersWhenMethodIsNotOptionsThenStillAuthenticated() throws Exception {
+    assertError(http.get("/api/v3/users", "Origin", "https://app.example.test",
+        "Access-Control-Request-Method", "GET"), 401, "unauthorized", "AUTH_CREDENTIALS_MISSING");
+  }
+
+  @Test
   void protectedPathWhenNoCredentialsThenUnauthorizedWithOneChallengePerScheme() throws Exception {
     HttpResponse<String> r = http.get("/api/v3/users");
     assertError(r, 401, "unauthorized", "AUTH_CREDENTIALS_MISSING");

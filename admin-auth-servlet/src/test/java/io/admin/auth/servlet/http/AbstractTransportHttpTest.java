@@ -28,7 +28,8 @@ import org.junit.jupiter.api.TestInstance;
  * HTTPS enforcement with real remote addresses: the server listens on every interface and the
  * test connects once through loopback and once through a non-loopback address of this machine,
  * so {@code getRemoteAddr()} is really non-loopback. {@code /untrusted/*} trusts no proxy;
- * {@code /trusted/*} trusts that address as a proxy.
+ * {@code /trusted/*} trusts that address as a proxy; {@code /local-proxy/*} trusts {@code
+ * 127.0.0.1} as a proxy, like nginx or a sidecar on the same host.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AbstractTransportHttpTest {
@@ -53,7 +54,14 @@ abstract class AbstractTransportHttpTest {
         .accessPolicy(open)
         .transportSecurity(TransportSecurity.requireHttps(Set.of(lanAddress)))
         .build();
+    AdminAuthFilter localProxy = AdminAuthFilter.builder()
+        .scheme(new BearerScheme(t -> AuthOutcome.notApplicable()))
+        .accessPolicy(open)
+        .transportSecurity(TransportSecurity.requireHttps(Set.of("127.0.0.1")))
+        .build();
     ServletContainerInitializer app = (classes, ctx) -> {
+      ctx.addFilter("localProxy", localProxy)
+          .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/local-proxy/*");
       ctx.addFilter("untrusted", untrusted)
           .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/untrusted/*");
       ctx.addFilter("trusted", trusted)
@@ -101,6 +109,27 @@ abstract class AbstractTransportHttpTest {
     assertEquals(400, get(lanAddress, "/trusted/x", "X-Forwarded-Proto", "http").statusCode());
     assertEquals(400, get(lanAddress, "/trusted/x", "X-Forwarded-Proto", "https, http").statusCode());
     assertEquals(400, get(lanAddress, "/trusted/x").statusCode());
+  }
+
+  @Test
+  void forwardedProtoHttpWhenLoopbackIsTrustedProxyThenRefusedWithContractJson() throws Exception {
+    HttpResponse<String> r = get("127.0.0.1", "/local-proxy/x", "X-Forwarded-Proto", "http");
+    AbstractFilterHttpTest.assertError(r, 400, "invalid_request", "AUTH_REQUEST_INVALID");
+    assertEquals("HTTPS is required.", Http.body(r).get("message"));
+    assertEquals(400, get("127.0.0.1", "/local-proxy/x").statusCode(),
+        "a trusted proxy that says nothing has not said https");
+  }
+
+  @Test
+  void forwardedProtoHttpsWhenLoopbackIsTrustedProxyThenAllowed() throws Exception {
+    assertEquals(200, get("127.0.0.1", "/local-proxy/x", "X-Forwarded-Proto", "https")
+        .statusCode());
+  }
+
+  @Test
+  void loopbackPeerWhenNotATrustedProxyThenKeepsExemptionWhateverItForwards() throws Exception {
+    assertEquals(200, get("127.0.0.1", "/untrusted/x", "X-Forwarded-Proto", "http").statusCode());
+    assertEquals(200, get("127.0.0.1", "/trusted/x").statusCode());
   }
 
   private static Optional<String> nonLoopbackAddress() throws Exception {

@@ -254,6 +254,7 @@ public final class MockAuthorizationServer implements AutoCloseable {
             .issuer(issuer).audience(aud).clock(clock)
             .signingAlgorithm(k.algorithm()).keyStore(k.keyStore())
             .accessTokenTtl(accessTokenTtl).refreshTokenTtl(refreshTokenTtl)
+            .acceptTestKeys(true)
             .build();
         clients.values().forEach(service::registerClient);
         RecordingTokenService recorder = new RecordingTokenService(service);

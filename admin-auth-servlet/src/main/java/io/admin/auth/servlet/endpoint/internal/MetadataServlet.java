@@ -11,7 +11,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +26,14 @@ import java.util.TreeSet;
  * /.well-known/oauth-authorization-server} and {@code /.well-known/openid-configuration}.
  *
  * <p>Endpoint URLs are the configured public base URL plus the endpoint paths, never built from
- * the request's {@code Host} header (which a caller controls). The document is computed per
- * request from the token service, so new scopes and algorithms show up without a restart. {@code
+ * the request's {@code Host} header (which a caller controls). {@code scopes_supported} lists the
+ * configured scopes only, and is left out when none are configured: publishing every client's
+ * scopes would scan the client store on anonymous requests and advertise internal scopes such as
+ * {@code api-keys:admin}. The document is built at most once per cache max-age (and at least a
+ * second apart), the time clients may cache it anyway, so a signing algorithm added by key
+ * rotation shows up without a restart while a flood of requests costs no store reads. {@code
  * access_token_signing_alg_values_supported} is not registered by RFC 8414 but is allowed by its
- * section 2 ("additional metadata"); it names the RFC 9068 access-token algorithms.
+ * section 2 ("additional metadata"); it names the RFC 9068 access-token algorithms. Thread-safe.
  */
 public final class MetadataServlet extends HttpServlet {
 
@@ -39,6 +46,13 @@ public final class MetadataServlet extends HttpServlet {
   private final String baseUrl;
   private final EndpointPaths paths;
   private final long maxAgeSeconds;
+  private final List<String> scopesSupported;
+  private final transient Clock clock;
+  private final Duration rebuildAfter;
+  private transient volatile Built built;
+
+  /** The document as served, and when it was built. */
+  private record Built(byte[] json, Instant at) {}
 
   /**
    * Serves this endpoint from {@code tokens}.
@@ -48,15 +62,22 @@ public final class MetadataServlet extends HttpServlet {
    * @param baseUrl public URL of the application root (including any context path), no trailing
    *     slash
    * @param paths the endpoint paths
-   * @param maxAge how long clients may cache the document
+   * @param maxAge how long clients may cache the document, and how long it is served unchanged
+   *     (at least one second)
+   * @param scopesSupported the {@code scopes_supported} to publish (sorted on output); empty
+   *     leaves the member out
+   * @param clock when the document was built
    */
   public MetadataServlet(TokenService tokens, AuthErrorRenderer renderer, String baseUrl,
-      EndpointPaths paths, Duration maxAge) {
+      EndpointPaths paths, Duration maxAge, Collection<String> scopesSupported, Clock clock) {
     this.tokens = Objects.requireNonNull(tokens, "tokens");
     this.renderer = Objects.requireNonNull(renderer, "renderer");
     this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl").replaceAll("/+$", "");
     this.paths = Objects.requireNonNull(paths, "paths");
     this.maxAgeSeconds = maxAge.toSeconds();
+    this.scopesSupported = List.copyOf(new TreeSet<>(scopesSupported));
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.rebuildAfter = maxAge.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : maxAge;
   }
 
   /** The metadata document as a JSON object. */
@@ -74,8 +95,23 @@ public final class MetadataServlet extends HttpServlet {
     doc.put("revocation_endpoint_auth_methods_supported", AUTH_METHODS);
     doc.put("introspection_endpoint_auth_methods_supported", AUTH_METHODS);
     doc.put("access_token_signing_alg_values_supported", List.copyOf(tokens.signingAlgorithms()));
-    doc.put("scopes_supported", List.copyOf(new TreeSet<>(tokens.scopesSupported())));
+    if (!scopesSupported.isEmpty()) {
+      doc.put("scopes_supported", scopesSupported);
+    }
     return doc;
+  }
+
+  /** The serialized document, rebuilt only once the previous one is older than max-age. */
+  private byte[] json() {
+    Instant now = clock.instant();
+    Built current = built;
+    if (current == null || !now.isBefore(current.at().plus(rebuildAfter))
+        || now.isBefore(current.at())) {
+      // Two requests may both rebuild at the boundary; both results are valid, one wins.
+      current = new Built(Json.write(document()).getBytes(StandardCharsets.UTF_8), now);
+      built = current;
+    }
+    return current.json();
   }
 
   @Override
@@ -90,7 +126,7 @@ public final class MetadataServlet extends HttpServlet {
     }
     byte[] bytes;
     try {
-      bytes = Json.write(document()).getBytes(StandardCharsets.UTF_8);
+      bytes = json();
     } catch (io.admin.auth.core.AuthUnavailableException e) {
       renderer.unavailable(response);
       return;

@@ -1,0 +1,40 @@
+package io.admin.auth.core.validation;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Refuses claims that only an OpenID Connect ID token carries: {@code nonce}, {@code at_hash} and
+ * {@code c_hash} (OpenID Connect Core 1.0 sections 2 and 3.3.2.11). An ID token is typed
+ * {@code JWT} or not typed at all, and where its audience is the API's own client id (common with
+ * Entra ID) it would otherwise pass every access-token rule of an issuer whose plain-JWT access
+ * tokens are accepted; these claims are what tells it apart. Reason on rejection: {@code ID token
+ * claim <name>}, for the first one found in the order above.
+ */
+public final class IdTokenClaimsValidator implements TokenValidator<JwtClaims> {
+
+  /** The claims that mark an ID token, in the order they are checked. */
+  public static final List<String> ID_TOKEN_ONLY_CLAIMS = List.of("nonce", "at_hash", "c_hash");
+
+  private final ValidationResult[] rejections;
+
+  /** Refuses, worded for {@code kind}, any claims naming one of {@link #ID_TOKEN_ONLY_CLAIMS}. */
+  public IdTokenClaimsValidator(TokenKind kind) {
+    Objects.requireNonNull(kind, "kind");
+    rejections = new ValidationResult[ID_TOKEN_ONLY_CLAIMS.size()];
+    for (int i = 0; i < rejections.length; i++) {
+      rejections[i] = ValidationResult.rejected(kind.invalid(),
+          "ID token claim " + ID_TOKEN_ONLY_CLAIMS.get(i));
+    }
+  }
+
+  @Override
+  public ValidationResult validate(JwtClaims claims) {
+    for (int i = 0; i < rejections.length; i++) {
+      if (claims.has(ID_TOKEN_ONLY_CLAIMS.get(i))) {
+        return rejections[i];
+      }
+    }
+    return ValidationResult.valid();
+  }
+}
