@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -140,6 +141,81 @@ public abstract class RefreshTokenStoreContract {
     assertEquals(1, store.purgeExpired(T0.plus(Duration.ofDays(30))));
     assertTrue(store.find("old").isEmpty());
     assertTrue(store.find("young").isPresent());
+  }
+
+  /**
+   * The revocation must outlive the rows it was written on. In the refresh race above the rotated
+   * token is saved after the revocation and expires later than its ancestors; once maintenance
+   * has purged the ancestors at their own expiry, nothing but the family's revocation is left to
+   * stop the rotated token.
+   */
+  @Test
+  void consumeWhenRevokedFamilysOlderRowsPurgedThenLaterTokenStillRevoked() {
+    RefreshTokenRecord first = record("h1", "f1");
+    store.save(first);
+    assertInstanceOf(RefreshTokenStore.Consumed.class, store.consume("h1", T0.plusSeconds(1)));
+    store.revokeFamily("f1", T0.plusSeconds(2));
+    store.save(new RefreshTokenRecord("h2", "f1", "client-a", "client-a", Set.of("users:read"),
+        T0.plusSeconds(3), T0.plus(Duration.ofDays(60)), null, null));
+
+    assertEquals(1, store.purgeExpired(first.expiresAt()));
+    assertTrue(store.find("h1").isEmpty());
+
+    assertInstanceOf(RefreshTokenStore.Revoked.class,
+        store.consume("h2", first.expiresAt().plusSeconds(1)));
+    assertNull(store.find("h2").orElseThrow().usedAt());
+  }
+
+  /**
+   * The winner of the race may have consumed its token just before that token expired; a purge
+   * that runs before the rotated token is saved finds the family empty. A revocation that young
+   * must not be forgotten yet.
+   */
+  @Test
+  void consumeWhenSavedRightAfterItsRevokedFamilysLastRowWasPurgedThenRevoked() {
+    RefreshTokenRecord first = record("h1", "f1");
+    Instant expiry = first.expiresAt();
+    store.save(first);
+    assertInstanceOf(RefreshTokenStore.Consumed.class, store.consume("h1", expiry.minusSeconds(2)));
+    store.revokeFamily("f1", expiry.minusSeconds(1));
+    assertEquals(1, store.purgeExpired(expiry));
+    store.save(new RefreshTokenRecord("h2", "f1", "client-a", "client-a", Set.of("users:read"),
+        expiry, expiry.plus(Duration.ofDays(30)), null, null));
+
+    assertInstanceOf(RefreshTokenStore.Revoked.class, store.consume("h2", expiry.plusSeconds(1)));
+  }
+
+  /**
+   * Two callers present the same token at the same instant: exactly one rotates it, the other
+   * sees reuse. Repeated because a lost update shows only in some interleavings.
+   */
+  @RepeatedTest(10)
+  void consumeWhenTwoThreadsRaceThenExactlyOneConsumed() throws Exception {
+    store.save(record("h1", "f1"));
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      CountDownLatch ready = new CountDownLatch(2);
+      CountDownLatch start = new CountDownLatch(1);
+      Callable<RefreshTokenStore.ConsumeResult> task = () -> {
+        ready.countDown();
+        start.await();
+        return store.consume("h1", T0.plusSeconds(1));
+      };
+      Future<RefreshTokenStore.ConsumeResult> a = pool.submit(task);
+      Future<RefreshTokenStore.ConsumeResult> b = pool.submit(task);
+      assertTrue(ready.await(30, TimeUnit.SECONDS), "both threads started");
+      start.countDown();
+      List<RefreshTokenStore.ConsumeResult> results =
+          List.of(a.get(30, TimeUnit.SECONDS), b.get(30, TimeUnit.SECONDS));
+      assertEquals(1, results.stream().filter(RefreshTokenStore.Consumed.class::isInstance).count(),
+          results.toString());
+      assertEquals(1,
+          results.stream().filter(RefreshTokenStore.AlreadyUsed.class::isInstance).count(),
+          results.toString());
+      assertEquals(T0.plusSeconds(1), store.find("h1").orElseThrow().usedAt());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

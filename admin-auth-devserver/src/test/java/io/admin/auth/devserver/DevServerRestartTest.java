@@ -3,6 +3,8 @@ package io.admin.auth.devserver;
 import static java.net.http.HttpResponse.BodyHandlers.ofString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.admin.auth.core.internal.jose.Json;
 import java.net.URI;
@@ -11,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -81,4 +84,36 @@ class DevServerRestartTest {
     }
   }
 
+  @Test
+  void restartWhenApiKeyWasUsedThenItsLastUseSurvives() throws Exception {
+    String id;
+    try (DevServer first = start()) {
+      Object bearer = token(first, "grant_type=client_credentials").get("access_token");
+      HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(
+          first.baseUri().resolve("/api/v3/api-keys"))
+          .header("Authorization", "Bearer " + bearer)
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(
+              "{\"name\":\"ci\",\"scopes\":[\"users:read\"]}")).build(), ofString());
+      assertEquals(201, created.statusCode(), created.body());
+      Map<String, Object> issued = Json.parseObject(created.body()).orElseThrow();
+      id = (String) issued.get("id");
+      HttpResponse<String> used = HTTP.send(HttpRequest.newBuilder(
+          first.baseUri().resolve("/api/v3/me"))
+          .header("X-API-Key", (String) issued.get("key")).build(), ofString());
+      assertEquals(200, used.statusCode(), used.body());
+    }
+
+    try (DevServer second = start()) {
+      Object bearer = token(second, "grant_type=client_credentials").get("access_token");
+      HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(
+          second.baseUri().resolve("/api/v3/api-keys/" + id))
+          .header("Authorization", "Bearer " + bearer).build(), ofString());
+      assertEquals(200, r.statusCode(), r.body());
+      Object lastUsed = Json.parseObject(r.body()).orElseThrow().get("last_used_at");
+      assertNotNull(lastUsed, "the use before the restart was written to the store: " + r.body());
+      Instant at = Instant.parse((String) lastUsed);
+      assertTrue(!at.isAfter(Instant.now()), at.toString());
+    }
+  }
 }

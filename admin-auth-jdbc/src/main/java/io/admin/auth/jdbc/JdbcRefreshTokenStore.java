@@ -5,6 +5,7 @@ import io.admin.auth.core.spi.RefreshTokenStore;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -23,16 +24,25 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>A family revocation is sticky.</b> When two nodes race on one token, the loser revokes the
  * family while the winner may still be inserting the family's next token; an {@code UPDATE} of
- * the family cannot see that row yet. So every read reports a token as revoked when any row of its
- * family is, and the rotation {@code UPDATE} refuses a token of such a family: a token saved after
- * its family's revocation is still dead.
+ * the family cannot see that row yet, and the rotated token expires after the rows that were
+ * marked. So the revocation is also written to {@code admin_auth_refresh_family_revocation},
+ * which every read consults and which the rotation {@code UPDATE} checks: a token saved after its
+ * family's revocation is still dead, also once its older siblings are purged. That row is purged
+ * only when no token of its family is left.
  */
 public final class JdbcRefreshTokenStore implements RefreshTokenStore {
 
   private static final Logger LOG = LoggerFactory.getLogger(JdbcRefreshTokenStore.class);
+  private static final String FAMILY_REVOCATION = "admin_auth_refresh_family_revocation";
+  /**
+   * How long a family revocation is kept after its last token is gone. A rotated token is saved
+   * within one request after the consume that the revocation raced, so a revocation younger than
+   * this may still be about to gain a row that the purge's scan cannot see yet.
+   */
+  static final Duration REVOCATION_GRACE = Duration.ofMinutes(10);
   private static final String SELECT = "SELECT t.token_hash, t.family_id, t.client_id, t.subject,"
       + " t.scopes, t.issued_at, t.expires_at, t.used_at, COALESCE(t.revoked_at, (SELECT"
-      + " MIN(f.revoked_at) FROM admin_auth_refresh_token f WHERE f.family_id = t.family_id))"
+      + " r.revoked_at FROM " + FAMILY_REVOCATION + " r WHERE r.family_id = t.family_id))"
       + " AS revoked_at FROM admin_auth_refresh_token t";
 
   private final Jdbc jdbc;
@@ -75,9 +85,9 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
     }
     return jdbc.inTransaction("consuming a refresh token", c -> {
       int won = Jdbc.update(c, "UPDATE admin_auth_refresh_token SET used_at = ? WHERE token_hash = ?"
-          + " AND used_at IS NULL AND revoked_at IS NULL AND NOT EXISTS (SELECT 1 FROM"
-          + " admin_auth_refresh_token f WHERE f.family_id = admin_auth_refresh_token.family_id"
-          + " AND f.revoked_at IS NOT NULL)", now, tokenHash);
+          + " AND used_at IS NULL AND revoked_at IS NULL AND NOT EXISTS (SELECT 1 FROM "
+          + FAMILY_REVOCATION + " r WHERE r.family_id = admin_auth_refresh_token.family_id)",
+          now, tokenHash);
       Optional<RefreshTokenRecord> row = read(c, tokenHash);
       if (row.isEmpty()) {
         // Absent, or present but unreadable: nothing is issued either way.
@@ -91,22 +101,48 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
     });
   }
 
-  /** {@inheritDoc} */
+  /**
+   * {@inheritDoc} The family's revocation row is written first, in the same transaction as the
+   * marking of its token rows; an existing row keeps its earlier instant.
+   */
   @Override
   public void revokeFamily(String familyId, Instant now) {
     Objects.requireNonNull(familyId, "familyId");
-    jdbc.update("revoking a refresh-token family", "UPDATE admin_auth_refresh_token SET"
-        + " revoked_at = ? WHERE family_id = ? AND revoked_at IS NULL", now, familyId);
+    Objects.requireNonNull(now, "now");
+    jdbc.inTransaction("revoking a refresh-token family", c -> {
+      Jdbc.update(c, insertFamilyRevocation(jdbc.dialect()), familyId, now);
+      Jdbc.update(c, "UPDATE admin_auth_refresh_token SET revoked_at = ? WHERE family_id = ?"
+          + " AND revoked_at IS NULL", now, familyId);
+      return null;
+    });
   }
 
   /**
    * {@inheritDoc} Deletes in batches of at most {@code batchSize} rows, each its own short
-   * statement, so a large backlog never holds long locks.
+   * statement, so a large backlog never holds long locks. Then forgets the revocations of
+   * families with no token left, once they are older than {@link #REVOCATION_GRACE}; those are
+   * not counted.
    */
   @Override
   public int purgeExpired(Instant cutoff) {
-    return Purges.inBatches(jdbc, "admin_auth_refresh_token", "token_hash", "expires_at <= ?",
-        cutoff, batchSize, Integer.MAX_VALUE);
+    Objects.requireNonNull(cutoff, "cutoff");
+    int deleted = Purges.inBatches(jdbc, "admin_auth_refresh_token", "token_hash",
+        "expires_at <= ?", cutoff, batchSize, Integer.MAX_VALUE);
+    Purges.inBatches(jdbc, FAMILY_REVOCATION, "family_id", "revoked_at <= ? AND NOT EXISTS"
+        + " (SELECT 1 FROM admin_auth_refresh_token t WHERE t.family_id = " + FAMILY_REVOCATION
+        + ".family_id)", cutoff.minus(REVOCATION_GRACE), batchSize, Integer.MAX_VALUE);
+    return deleted;
+  }
+
+  // Insert-if-absent that neither overwrites the first instant nor fails when two nodes race.
+  private static String insertFamilyRevocation(Dialect dialect) {
+    if (dialect == Dialect.POSTGRESQL) {
+      return "INSERT INTO " + FAMILY_REVOCATION + " (family_id, revoked_at) VALUES (?, ?)"
+          + " ON CONFLICT (family_id) DO NOTHING";
+    }
+    return "MERGE INTO " + FAMILY_REVOCATION + " r USING (VALUES (CAST(? AS VARCHAR(128)),"
+        + " CAST(? AS TIMESTAMP WITH TIME ZONE))) s(f, at) ON r.family_id = s.f"
+        + " WHEN NOT MATCHED THEN INSERT (family_id, revoked_at) VALUES (s.f, s.at)";
   }
 
   private static Optional<RefreshTokenRecord> read(Connection c, String tokenHash)

@@ -21,7 +21,8 @@ import java.util.Objects;
 record Migration(int version, String description, String sql) {
 
   /** Every script, in the order they apply. A new script is appended here and never edited after release. */
-  static final List<String> NAMES = List.of("V1__infrastructure", "V2__tokens", "V3__api_keys_users");
+  static final List<String> NAMES = List.of("V1__infrastructure", "V2__tokens",
+      "V3__api_keys_users", "V4__refresh_family_revocation");
 
   Migration {
     Objects.requireNonNull(description, "description");

@@ -18,6 +18,7 @@ import io.admin.auth.core.ratelimit.RateLimitDecision;
 import io.admin.auth.core.ratelimit.RateLimiter;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -32,6 +33,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -57,7 +59,11 @@ import org.slf4j.MDC;
  * <p>Two credentials are a 400, not a 401: RFC 6750 section 3.1 names {@code invalid_request}
  * (400) for a request that "uses more than one method for including an access token", and the
  * contract's {@code AUTH_REQUEST_INVALID} is 400; a 401 would invite the client to retry with
- * yet another credential. Immutable and thread-safe.
+ * yet another credential.
+ *
+ * <p>Work given to {@link Builder#whileInService} (such as writing API key last-use times) runs
+ * from the container's {@link #init} to its {@link #destroy}. Thread-safe; immutable apart from
+ * that work.
  */
 public final class AdminAuthFilter implements Filter {
 
@@ -78,6 +84,7 @@ public final class AdminAuthFilter implements Filter {
   private final AuthErrorRenderer renderer;
   private final TransportSecurity transport;
   private final RateLimiter perPrincipal;
+  private final BackgroundWork background;
 
   private AdminAuthFilter(Builder b) {
     this.schemes = List.copyOf(b.schemes);
@@ -86,6 +93,7 @@ public final class AdminAuthFilter implements Filter {
     this.renderer = b.renderer;
     this.transport = b.transport;
     this.perPrincipal = b.perPrincipal;
+    this.background = new BackgroundWork(b.inService);
   }
 
   /** A new builder. */
@@ -96,6 +104,18 @@ public final class AdminAuthFilter implements Filter {
   /** The schemes, in the order they are asked. */
   public List<AuthScheme> schemes() {
     return schemes;
+  }
+
+  /** Starts the {@link Builder#whileInService} work; the container calls it before any request. */
+  @Override
+  public void init(FilterConfig config) {
+    background.start();
+  }
+
+  /** Stops the {@link Builder#whileInService} work; the container calls it when it stops. */
+  @Override
+  public void destroy() {
+    background.stop();
   }
 
   @Override
@@ -245,8 +265,18 @@ public final class AdminAuthFilter implements Filter {
     private AuthErrorRenderer renderer = new AuthErrorRenderer("admin");
     private TransportSecurity transport = TransportSecurity.none();
     private RateLimiter perPrincipal;
+    private final List<Supplier<? extends AutoCloseable>> inService = new ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * Work to run while the filter is in service: {@code starter} is called when the container
+     * initialises the filter, and what it returns is closed when the container destroys it.
+     */
+    public Builder whileInService(Supplier<? extends AutoCloseable> starter) {
+      inService.add(Objects.requireNonNull(starter, "starter"));
+      return this;
+    }
 
     /**
      * Limits requests per authenticated principal on protected paths (key {@code

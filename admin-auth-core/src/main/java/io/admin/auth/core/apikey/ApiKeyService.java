@@ -22,7 +22,9 @@ import java.util.Set;
  * The secret is checked before revocation and expiry, so only a holder of the secret learns that
  * a key is revoked or expired; everyone else gets {@code AUTH_API_KEY_INVALID}.
  *
- * <p>A successful use is noted in the {@link LastUsedRecorder}, not written to the store.
+ * <p>A successful use is noted in the {@link LastUsedRecorder}, not written to the store; {@link
+ * #startLastUsedFlushes()} writes the noted uses every {@link Builder#lastUsedFlushInterval
+ * interval} until it is closed.
  *
  * <p>This class is a facade: management and the authentication hot path are separate
  * package-private parts sharing the store, the hasher and the last-use recorder.
@@ -31,18 +33,22 @@ public final class ApiKeyService {
 
   /** The default rotation grace period: 86400 seconds. */
   public static final Duration DEFAULT_GRACE_PERIOD = Duration.ofSeconds(86_400);
+  /** The default interval of {@link #startLastUsedFlushes()}: 30 seconds. */
+  public static final Duration DEFAULT_LAST_USED_FLUSH_INTERVAL = Duration.ofSeconds(30);
   /** AuthPrincipal claim carrying the key id. */
   public static final String CLAIM_KEY_ID = "api_key_id";
   /** AuthPrincipal claim carrying the key name. */
   public static final String CLAIM_KEY_NAME = "api_key_name";
 
   private final Duration defaultGracePeriod;
+  private final Duration lastUsedFlushInterval;
   private final LastUsedRecorder lastUsed;
   private final ApiKeyManager manager;
   private final ApiKeyAuthenticator authenticator;
 
   private ApiKeyService(Builder b) {
     this.defaultGracePeriod = b.defaultGracePeriod;
+    this.lastUsedFlushInterval = b.lastUsedFlushInterval;
     this.lastUsed = b.lastUsed != null ? b.lastUsed
         : new LastUsedRecorder(b.store, b.maxPendingLastUsed);
     this.manager = new ApiKeyManager(b.store, b.hasher, b.clock, b.random, lastUsed);
@@ -130,6 +136,16 @@ public final class ApiKeyService {
     return lastUsed;
   }
 
+  /**
+   * Starts writing the recorded last-use times to the store every {@link
+   * Builder#lastUsedFlushInterval interval}, on a daemon thread of its own. Close the result when
+   * the application stops: that ends the thread and writes what is still pending. The servlet
+   * module's filter does this for you while its container keeps it in service.
+   */
+  public LastUsedFlushes startLastUsedFlushes() {
+    return new LastUsedFlushes(lastUsed, lastUsedFlushInterval);
+  }
+
   /** Builds an {@link ApiKeyService}; every setting is checked in {@link #build()}. */
   public static final class Builder {
     private ApiKeyStore store;
@@ -139,6 +155,7 @@ public final class ApiKeyService {
     private Duration defaultGracePeriod = DEFAULT_GRACE_PERIOD;
     private LastUsedRecorder lastUsed;
     private int maxPendingLastUsed = 10_000;
+    private Duration lastUsedFlushInterval = DEFAULT_LAST_USED_FLUSH_INTERVAL;
 
     private Builder() {}
 
@@ -184,6 +201,16 @@ public final class ApiKeyService {
       return this;
     }
 
+    /**
+     * How often {@link ApiKeyService#startLastUsedFlushes()} writes last-use times (default 30 s,
+     * positive). The store's {@code last_used_at} lags by at most about this much; listings by
+     * the same service are never behind.
+     */
+    public Builder lastUsedFlushInterval(Duration interval) {
+      this.lastUsedFlushInterval = interval;
+      return this;
+    }
+
     /** @throws IllegalStateException when a required setting is missing or invalid */
     public ApiKeyService build() {
       if (store == null || hasher == null || clock == null) {
@@ -191,6 +218,10 @@ public final class ApiKeyService {
       }
       if (defaultGracePeriod == null || defaultGracePeriod.isNegative()) {
         throw new IllegalStateException("defaultGracePeriod must not be negative");
+      }
+      if (lastUsedFlushInterval == null || lastUsedFlushInterval.isNegative()
+          || lastUsedFlushInterval.isZero()) {
+        throw new IllegalStateException("lastUsedFlushInterval must be positive");
       }
       if (maxPendingLastUsed < 1) {
         throw new IllegalStateException("maxPendingLastUsed must be positive");

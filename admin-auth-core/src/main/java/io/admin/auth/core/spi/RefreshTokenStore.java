@@ -30,13 +30,17 @@ public interface RefreshTokenStore {
    * Marks every token of the family revoked at {@code now} (already revoked ones keep their time).
    * The revocation also covers tokens of the family saved <em>later</em>: {@link #consume} answers
    * {@link Revoked} for them. That closes a refresh race in which the loser revokes the family
-   * between the winner's {@code consume} and its {@code save} of the rotated token.
+   * between the winner's {@code consume} and its {@code save} of the rotated token. Because that
+   * rotated token may expire after every token the revocation found, the revocation must outlive
+   * them: it is kept while any token of the family is held (see {@link #purgeExpired}).
    */
   void revokeFamily(String familyId, Instant now);
 
   /**
    * Deletes tokens whose {@code expiresAt} is at or before {@code cutoff}; they can no longer be
-   * exchanged, so reuse of them needs no detection. Returns how many were deleted.
+   * exchanged, so reuse of them needs no detection. Returns how many were deleted. A family
+   * revocation is forgotten only once no token of the family is left, and not within minutes of
+   * the revocation (a rotated token may still be on its way to {@link #save}).
    */
   int purgeExpired(Instant cutoff);
 

@@ -256,7 +256,10 @@ public final class AdminAuth {
 
     /**
      * Enables API keys: the {@link ApiKeyScheme} (after Bearer) and, unless {@link
-     * #apiKeyEndpoints(boolean) switched off}, the management endpoints. Off by default.
+     * #apiKeyEndpoints(boolean) switched off}, the management endpoints. Off by default. While
+     * the container keeps the filter in service, the keys' last-use times are written to the
+     * store every {@link ApiKeyService.Builder#lastUsedFlushInterval interval}, and once more when
+     * the filter is destroyed.
      */
     public Builder apiKeys(ApiKeyService service) {
       this.apiKeys = Objects.requireNonNull(service, "service");

@@ -11,6 +11,7 @@ import io.admin.auth.servlet.scheme.BearerScheme;
 /**
  * The filter and its schemes, in the documented order: Bearer (routing trusted third-party
  * issuers by {@code iss}), API key, Basic (throttled by the rate limits), then added schemes.
+ * With API keys, the filter also writes their last-use times to the store while in service.
  */
 final class SchemeAssembly {
 
@@ -30,6 +31,8 @@ final class SchemeAssembly {
     }
     if (b.apiKeys != null) {
       filter.scheme(new ApiKeyScheme(b.apiKeys));
+      // Without it the store's last_used_at never moves (docs/http-contract.md, "Management").
+      filter.whileInService(b.apiKeys::startLastUsedFlushes);
     }
     if (b.basic != null) {
       filter.scheme(BasicScheme.builder(b.basic)

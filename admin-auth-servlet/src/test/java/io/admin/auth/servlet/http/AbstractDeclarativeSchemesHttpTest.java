@@ -9,7 +9,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.Properties;
+import java.util.Set;
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,6 +84,29 @@ abstract class AbstractDeclarativeSchemesHttpTest {
     assertEquals(200, me.statusCode(), me.body());
     assertEquals("api_key", Http.body(me).get("attr_method"));
     assertEquals("ops", Http.body(me).get("attr_subject"));
+  }
+
+  /**
+   * The declarative wiring writes API key last-use times to the store in the background, on a
+   * thread that lives exactly as long as the application context.
+   */
+  @Test
+  void apiKeysWhenDeclaredThenLastUseFlusherRunsWhileDeployedAndStopsWithTheContext()
+      throws Exception {
+    Set<Thread> before = AbstractApiKeyLastUsedHttpTest.flusherThreads();
+    Properties p = new Properties();
+    p.setProperty("admin.auth.issuer", "https://other.example.test");
+    p.setProperty("admin.auth.api-keys.enabled", "true");
+    AdminAuth auth = AdminAuthProperties.load(p);
+    TestServer other = container().start("", (classes, ctx) -> auth.register(ctx));
+    try {
+      Set<Thread> started = new HashSet<>(AbstractApiKeyLastUsedHttpTest.flusherThreads());
+      started.removeAll(before);
+      assertEquals(1, started.size(), "one flusher for the new context: " + started);
+    } finally {
+      other.close();
+    }
+    AbstractApiKeyLastUsedHttpTest.assertNoThreadLeftBesides(before);
   }
 
   private static String basic(String user, String password) {

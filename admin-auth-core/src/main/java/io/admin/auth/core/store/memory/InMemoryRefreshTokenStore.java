@@ -2,6 +2,7 @@ package io.admin.auth.core.store.memory;
 
 import io.admin.auth.core.spi.RefreshTokenRecord;
 import io.admin.auth.core.spi.RefreshTokenStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Objects;
@@ -19,8 +20,13 @@ import java.util.concurrent.ConcurrentMap;
  * is born revoked: in a refresh race the loser can revoke the family between the winner's
  * {@code consume} and its {@code save}. The id is written before the records are scanned, and
  * {@code consume} reads it inside the atomic section, so no interleaving lets the new token live.
+ * A revoked family is remembered while any of its tokens is held, and at least ten minutes
+ * after its revocation, so a purge cannot forget it just before the race's rotated token is saved.
  */
 public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
+
+  // A rotated token is saved within one request of the consume the revocation raced.
+  private static final Duration REVOCATION_GRACE = Duration.ofMinutes(10);
 
   private final ConcurrentMap<String, RefreshTokenRecord> records = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, Instant> revokedFamilies = new ConcurrentHashMap<>();
@@ -87,7 +93,9 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
     // A revoked family is forgotten once none of its tokens is left to be presented.
     Set<String> live = new HashSet<>();
     records.values().forEach(r -> live.add(r.familyId()));
-    revokedFamilies.keySet().retainAll(live);
+    Instant forgetBefore = cutoff.minus(REVOCATION_GRACE);
+    revokedFamilies.entrySet().removeIf(
+        e -> !live.contains(e.getKey()) && !e.getValue().isAfter(forgetBefore));
     return Math.max(0, before - records.size());
   }
 
