@@ -8,6 +8,7 @@ import io.admin.auth.core.AuthOutcome;
 import io.admin.auth.core.password.BasicAuthenticator;
 import io.admin.auth.core.ratelimit.FailureThrottle;
 import io.admin.auth.core.ratelimit.RateLimitDecision;
+import io.admin.auth.core.ratelimit.RemoteAddressKey;
 import jakarta.servlet.http.HttpServletRequest;
 import io.admin.auth.servlet.internal.BasicCredentialsDecoder;
 import io.admin.auth.servlet.internal.BasicCredentialsDecoder.Credentials;
@@ -74,7 +75,7 @@ public final class BasicScheme implements AuthScheme {
     if (!presentIn(request)) {
       return AuthOutcome.notApplicable();
     }
-    String addressKey = "ip:" + request.getRemoteAddr();
+    String addressKey = RemoteAddressKey.of(request.getRemoteAddr());
     RateLimitDecision address = perAddress.check(addressKey);
     if (!address.allowed()) {
       return AuthOutcome.rejected(address.toAuthError());

@@ -7,6 +7,7 @@ import io.admin.auth.core.AuthErrorCode;
 import io.admin.auth.core.AuthUnavailableException;
 import io.admin.auth.core.ratelimit.RateLimitDecision;
 import io.admin.auth.core.ratelimit.RateLimiter;
+import io.admin.auth.core.ratelimit.RemoteAddressKey;
 import io.admin.auth.core.spi.OAuthClient;
 import io.admin.auth.core.issue.TokenService;
 import io.admin.auth.servlet.error.AuthErrorRenderer;
@@ -80,7 +81,7 @@ final class ClientEndpoint {
   void serve(HttpServletRequest request, HttpServletResponse response, Handler handler)
       throws IOException {
     try {
-      if (limited(response, perAddress.tryAcquire("ip:" + request.getRemoteAddr()))) {
+      if (limited(response, perAddress.tryAcquire(RemoteAddressKey.of(request.getRemoteAddr())))) {
         return;
       }
       if (!"POST".equals(request.getMethod())) {
