@@ -118,6 +118,25 @@ class FailureThrottleTest {
   }
 
   @Test
+  void recordAttemptWhenCountedInAdvanceThenBlocksOnlyLaterAttemptsAndForgiveTakesItBack() {
+    assertTrue(throttle.recordAttempt("ip:a").allowed());
+    assertTrue(throttle.recordAttempt("ip:a").allowed());
+    assertTrue(throttle.recordAttempt("ip:a").allowed(), "the attempt reaching the limit may run");
+    RateLimitDecision fourth = throttle.recordAttempt("ip:a");
+    assertFalse(fourth.allowed());
+    assertEquals(Duration.ofMinutes(5), fourth.retryAfter());
+    throttle.forgive("ip:a");
+    assertTrue(throttle.check("ip:a").allowed(), "the success lifted the block it caused");
+    assertFalse(throttle.recordFailure("ip:a").allowed(), "two failures are still counted");
+  }
+
+  @Test
+  void forgiveWhenUnknownKeyThenNoStateCreated() {
+    throttle.forgive("never-seen");
+    assertEquals(0, throttle.size());
+  }
+
+  @Test
   void buildWhenInvalidThenIllegalState() {
     assertThrows(IllegalStateException.class, () -> FailureThrottle.builder().maxFailures(0).build());
     assertThrows(IllegalStateException.class, () -> FailureThrottle.builder().window(Duration.ZERO).build());

@@ -68,10 +68,24 @@ final class Http {
    */
   static RawResponse postFrom(String localAddress, int port, String path, String form,
       String... headers) throws IOException {
-    byte[] body = form.getBytes(StandardCharsets.UTF_8);
-    StringBuilder head = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-        + "Connection: close\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-        + "Content-Length: " + body.length + "\r\n");
+    return sendFrom(localAddress, port, "POST", path, form, headers);
+  }
+
+  /** A GET like {@link #postFrom}, from {@code localAddress}. */
+  static RawResponse getFrom(String localAddress, int port, String path, String... headers)
+      throws IOException {
+    return sendFrom(localAddress, port, "GET", path, null, headers);
+  }
+
+  private static RawResponse sendFrom(String localAddress, int port, String method, String path,
+      String form, String... headers) throws IOException {
+    byte[] body = form == null ? new byte[0] : form.getBytes(StandardCharsets.UTF_8);
+    StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\n"
+        + "Host: 127.0.0.1\r\nConnection: close\r\n");
+    if (form != null) {
+      head.append("Content-Type: application/x-www-form-urlencoded\r\nContent-Length: ")
+          .append(body.length).append("\r\n");
+    }
     for (int i = 0; i < headers.length; i += 2) {
       head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
     }
