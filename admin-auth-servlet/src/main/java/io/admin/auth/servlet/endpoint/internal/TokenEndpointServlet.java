@@ -47,7 +47,7 @@ public final class TokenEndpointServlet extends HttpServlet {
 
   /**
    * Serves this endpoint from {@code tokens}, rate limited: every request takes a permit keyed
-   * {@code "ip:" + remoteAddr} from {@code perAddress} before its body is read, and an
+   * by {@link io.admin.auth.core.ratelimit.RemoteAddressKey} from {@code perAddress} before its body is read, and an
    * authenticated client one keyed {@code "client:" + clientId} from {@code perClient}; an empty
    * bucket is 429 {@code AUTH_RATE_LIMITED} with {@code Retry-After}.
    *
