@@ -35,6 +35,12 @@ public final class ApiKeyService {
   public static final Duration DEFAULT_GRACE_PERIOD = Duration.ofSeconds(86_400);
   /** The default interval of {@link #startLastUsedFlushes()}: 30 seconds. */
   public static final Duration DEFAULT_LAST_USED_FLUSH_INTERVAL = Duration.ofSeconds(30);
+  /** Lifetime of a key created without one: 90 days. */
+  public static final Duration DEFAULT_EXPIRES_IN = Duration.ofDays(90);
+  /** The default longest lifetime a key may be given: 365 days. */
+  public static final Duration DEFAULT_MAX_EXPIRES_IN = Duration.ofDays(365);
+  /** The largest maximum lifetime that can be configured: ten years, far from overflow. */
+  public static final Duration MAX_EXPIRES_IN_CEILING = Duration.ofDays(10L * 366);
   /** AuthPrincipal claim carrying the key id. */
   public static final String CLAIM_KEY_ID = "api_key_id";
   /** AuthPrincipal claim carrying the key name. */
@@ -42,6 +48,8 @@ public final class ApiKeyService {
 
   private final Duration defaultGracePeriod;
   private final Duration lastUsedFlushInterval;
+  private final Duration defaultExpiresIn;
+  private final Duration maxExpiresIn;
   private final LastUsedRecorder lastUsed;
   private final ApiKeyManager manager;
   private final ApiKeyAuthenticator authenticator;
@@ -49,6 +57,8 @@ public final class ApiKeyService {
   private ApiKeyService(Builder b) {
     this.defaultGracePeriod = b.defaultGracePeriod;
     this.lastUsedFlushInterval = b.lastUsedFlushInterval;
+    this.defaultExpiresIn = b.defaultExpiresIn;
+    this.maxExpiresIn = b.maxExpiresIn;
     this.lastUsed = b.lastUsed != null ? b.lastUsed
         : new LastUsedRecorder(b.store, b.maxPendingLastUsed);
     this.manager = new ApiKeyManager(b.store, b.hasher, b.clock, b.random, lastUsed);
@@ -68,12 +78,30 @@ public final class ApiKeyService {
    * @param scopes scopes the key grants (RFC 6749 section 3.3 scope tokens). The caller (the
    *     management endpoint) must make sure the creator holds every one of them, or a key would
    *     escalate its creator's privileges
-   * @param expiresIn lifetime, or {@code null} for a key that does not expire
-   * @throws IllegalArgumentException for a blank owner or name, a malformed scope or a
-   *     non-positive lifetime (the management endpoint maps this to {@code AUTH_REQUEST_INVALID})
+   * @param expiresIn lifetime, at most {@link #maxExpiresIn()}; {@code null} for the
+   *     {@link #defaultExpiresIn() default}. Every key expires: a stolen short-lived token must
+   *     not be able to mint a permanent credential
+   * @throws IllegalArgumentException for a blank owner or name, a malformed scope, or a lifetime
+   *     that is not positive or longer than the maximum (the management endpoint maps this to
+   *     {@code AUTH_REQUEST_INVALID})
    */
   public IssuedApiKey create(String owner, String name, Set<String> scopes, Duration expiresIn) {
-    return manager.create(owner, name, scopes, expiresIn);
+    Duration lifetime = expiresIn == null ? defaultExpiresIn : expiresIn;
+    if (lifetime.compareTo(maxExpiresIn) > 0) {
+      throw new IllegalArgumentException("expires_in must be at most " + maxExpiresIn.toSeconds()
+          + " seconds");
+    }
+    return manager.create(owner, name, scopes, lifetime);
+  }
+
+  /** The lifetime of a key created without one. */
+  public Duration defaultExpiresIn() {
+    return defaultExpiresIn;
+  }
+
+  /** The longest lifetime {@link #create} accepts. */
+  public Duration maxExpiresIn() {
+    return maxExpiresIn;
   }
 
   /** Keys owned by {@code owner}, revoked ones included, with pending last-use times merged in. */
@@ -99,7 +127,11 @@ public final class ApiKeyService {
   /**
    * Gives the key a new secret; the old one keeps working for {@code gracePeriod} (zero ends it
    * now). A second rotation within the grace period ends the first old secret at once: only the
-   * current and the immediately previous secret are ever valid.
+   * current and the immediately previous secret are ever valid. The expiry is kept.
+   *
+   * <p>The new secret grants the key's scopes to whoever receives it, so the caller (the
+   * management endpoint) must hand it only to the key's owner, and only while the owner still
+   * holds every one of those scopes.
    *
    * @return the key with its new full key string, or empty if the key is unknown, revoked or expired
    * @throws IllegalArgumentException for a negative grace period
@@ -153,6 +185,8 @@ public final class ApiKeyService {
     private Clock clock = Clock.systemUTC();
     private SecureRandom random;
     private Duration defaultGracePeriod = DEFAULT_GRACE_PERIOD;
+    private Duration defaultExpiresIn = DEFAULT_EXPIRES_IN;
+    private Duration maxExpiresIn = DEFAULT_MAX_EXPIRES_IN;
     private LastUsedRecorder lastUsed;
     private int maxPendingLastUsed = 10_000;
     private Duration lastUsedFlushInterval = DEFAULT_LAST_USED_FLUSH_INTERVAL;
@@ -186,6 +220,21 @@ public final class ApiKeyService {
     /** Grace period of {@link ApiKeyService#rotate(String)} (default 86400 s, not negative). */
     public Builder defaultGracePeriod(Duration gracePeriod) {
       this.defaultGracePeriod = gracePeriod;
+      return this;
+    }
+
+    /** Lifetime of a key created without one (default 90 days; positive, at most the maximum). */
+    public Builder defaultExpiresIn(Duration expiresIn) {
+      this.defaultExpiresIn = expiresIn;
+      return this;
+    }
+
+    /**
+     * The longest lifetime a key may be created with (default 365 days; positive, at most
+     * {@link ApiKeyService#MAX_EXPIRES_IN_CEILING}).
+     */
+    public Builder maxExpiresIn(Duration expiresIn) {
+      this.maxExpiresIn = expiresIn;
       return this;
     }
 
@@ -223,6 +272,13 @@ public final class ApiKeyService {
           || lastUsedFlushInterval.isZero()) {
         throw new IllegalStateException("lastUsedFlushInterval must be positive");
       }
+      if (!positive(maxExpiresIn) || maxExpiresIn.compareTo(MAX_EXPIRES_IN_CEILING) > 0) {
+        throw new IllegalStateException("maxExpiresIn must be positive and at most "
+            + MAX_EXPIRES_IN_CEILING.toDays() + " days");
+      }
+      if (!positive(defaultExpiresIn) || defaultExpiresIn.compareTo(maxExpiresIn) > 0) {
+        throw new IllegalStateException("defaultExpiresIn must be positive and at most maxExpiresIn");
+      }
       if (maxPendingLastUsed < 1) {
         throw new IllegalStateException("maxPendingLastUsed must be positive");
       }
@@ -230,6 +286,10 @@ public final class ApiKeyService {
         random = new SecureRandom();
       }
       return new ApiKeyService(this);
+    }
+
+    private static boolean positive(Duration d) {
+      return d != null && !d.isNegative() && !d.isZero();
     }
   }
 }

@@ -33,6 +33,11 @@ import java.util.concurrent.ConcurrentHashMap;
  *       still reads the user and accepts only if the stored hash is the one that was verified and
  *       the user is enabled: a password change or disable on any node invalidates the entry at
  *       once. {@link #evict(String)} additionally frees the memory eagerly.
+ *   <li>Every hash (verification, dummy, re-hash) passes a {@link HashingGate}, so concurrent
+ *       attempts cannot take more than its slots times the memory cost; when no slot frees up in
+ *       time the attempt is {@link io.admin.auth.core.AuthUnavailableException unavailable}, not
+ *       rejected. Callers should also throttle per user and address before calling (the servlet
+ *       Basic scheme does).
  * </ul>
  */
 public final class BasicAuthenticator {
@@ -49,6 +54,7 @@ public final class BasicAuthenticator {
   private final Duration cacheTtl;
   private final int cacheMaxEntries;
   private final VerificationListener listener;
+  private final HashingGate gate;
   private final String dummyHash;
   private final ConcurrentHashMap<String, CachedLogin> cache = new ConcurrentHashMap<>();
 
@@ -60,6 +66,7 @@ public final class BasicAuthenticator {
     this.cacheTtl = b.cacheTtl;
     this.cacheMaxEntries = b.cacheMaxEntries;
     this.listener = b.listener;
+    this.gate = b.gate != null ? b.gate : HashingGate.forAvailableProcessors();
     this.dummyHash = hasher.hash(randomPassword(b.random));
   }
 
@@ -74,7 +81,8 @@ public final class BasicAuthenticator {
    * {@link AuthOutcome.Rejected} with {@code AUTH_BASIC_INVALID} for an unknown user, a wrong
    * password or a disabled user alike.
    *
-   * @throws io.admin.auth.core.AuthUnavailableException when the user store cannot be reached
+   * @throws io.admin.auth.core.AuthUnavailableException when the user store cannot be reached,
+   *     or no hashing slot of the {@link HashingGate} became free in time
    */
   public AuthOutcome authenticate(String user, String password) {
     if (user == null || password == null) {
@@ -101,14 +109,14 @@ public final class BasicAuthenticator {
         cache.remove(cacheKey, hit);
       }
     }
-    boolean matched = hasher.verify(password, u.passwordHash());
+    boolean matched = gate.run(() -> hasher.verify(password, u.passwordHash()));
     listener.hashVerified(u.name(), matched);
     if (!matched || u.disabled()) {
       return invalid();
     }
     String verifiedHash = u.passwordHash();
     if (hasher.needsRehash(verifiedHash)) {
-      String upgraded = hasher.hash(password);
+      String upgraded = gate.run(() -> hasher.hash(password));
       if (users.replacePasswordHash(u.name(), verifiedHash, upgraded)) {
         verifiedHash = upgraded;
         listener.rehashed(u.name());
@@ -147,7 +155,7 @@ public final class BasicAuthenticator {
   }
 
   private AuthOutcome dummy() {
-    hasher.verify("dummy-password-for-timing", dummyHash);
+    gate.run(() -> hasher.verify("dummy-password-for-timing", dummyHash));
     listener.dummyVerified();
     return invalid();
   }
@@ -185,6 +193,7 @@ public final class BasicAuthenticator {
     private Duration cacheTtl = DEFAULT_CACHE_TTL;
     private int cacheMaxEntries = DEFAULT_CACHE_MAX_ENTRIES;
     private VerificationListener listener = VerificationListener.NONE;
+    private HashingGate gate;
 
     private Builder() {}
 
@@ -227,6 +236,15 @@ public final class BasicAuthenticator {
     /** Bound of the verification cache (default 10,000, at least 1). */
     public Builder cacheMaxEntries(int cacheMaxEntries) {
       this.cacheMaxEntries = cacheMaxEntries;
+      return this;
+    }
+
+    /**
+     * The bound on concurrent hashes (default: {@link HashingGate#forAvailableProcessors()}, one
+     * gate per authenticator). Share one gate between authenticators to bound them together.
+     */
+    public Builder hashingGate(HashingGate gate) {
+      this.gate = java.util.Objects.requireNonNull(gate, "gate");
       return this;
     }
 

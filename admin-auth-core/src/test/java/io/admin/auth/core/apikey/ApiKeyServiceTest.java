@@ -259,6 +259,34 @@ class ApiKeyServiceTest {
   }
 
   @Test
+  void createWhenNoLifetimeThenDefaultOf90DaysAndLongerThanTheMaximumRefused() {
+    assertEquals(T0.plus(Duration.ofDays(90)), create(null).metadata().expiresAt());
+    assertEquals(T0.plus(Duration.ofDays(365)), create(Duration.ofDays(365)).metadata().expiresAt());
+    assertThrows(IllegalArgumentException.class, () -> create(Duration.ofDays(365).plusSeconds(1)));
+  }
+
+  @Test
+  void createWhenLifetimesConfiguredThenTheyApply() {
+    ApiKeyService custom = ApiKeyService.builder().store(store).hasher(hasher).clock(clock)
+        .defaultExpiresIn(Duration.ofHours(1)).maxExpiresIn(Duration.ofDays(2)).build();
+    assertEquals(Duration.ofDays(2), custom.maxExpiresIn());
+    assertEquals(T0.plus(Duration.ofHours(1)),
+        custom.create("o", "n", Set.of(), null).metadata().expiresAt());
+    assertThrows(IllegalArgumentException.class,
+        () -> custom.create("o", "n", Set.of(), Duration.ofDays(3)));
+  }
+
+  @Test
+  void buildWhenLifetimesInconsistentThenIllegalState() {
+    assertThrows(IllegalStateException.class, () -> ApiKeyService.builder().store(store)
+        .hasher(hasher).maxExpiresIn(Duration.ofDays(10L * 366 + 1)).build());
+    assertThrows(IllegalStateException.class, () -> ApiKeyService.builder().store(store)
+        .hasher(hasher).maxExpiresIn(Duration.ofDays(30)).build());
+    assertThrows(IllegalStateException.class, () -> ApiKeyService.builder().store(store)
+        .hasher(hasher).defaultExpiresIn(Duration.ZERO).build());
+  }
+
+  @Test
   void buildWhenStoreOrHasherMissingThenIllegalState() {
     assertThrows(IllegalStateException.class, () -> ApiKeyService.builder().hasher(hasher).build());
     assertThrows(IllegalStateException.class, () -> ApiKeyService.builder().store(store).build());

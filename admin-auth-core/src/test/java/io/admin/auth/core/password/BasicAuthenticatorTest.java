@@ -82,6 +82,35 @@ class BasicAuthenticatorTest {
   }
 
   @Test
+  void authenticateWhenEveryHashingSlotIsTakenThenUnavailableNotRejected() throws Exception {
+    HashingGate gate = HashingGate.of(1, Duration.ofMillis(20));
+    BasicAuthenticator gated = builder().hashingGate(gate).build();
+    java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch open = new java.util.concurrent.CountDownLatch(1);
+    Thread holder = new Thread(() -> gate.run(() -> {
+      inside.countDown();
+      try {
+        return open.await(30, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        return false;
+      }
+    }));
+    holder.start();
+    try {
+      inside.await(30, java.util.concurrent.TimeUnit.SECONDS);
+      assertThrows(io.admin.auth.core.AuthUnavailableException.class,
+          () -> gated.authenticate("alice", "s3cret:with:colons"));
+      assertThrows(io.admin.auth.core.AuthUnavailableException.class,
+          () -> gated.authenticate("mallory", "guess"), "the dummy hash passes the gate too");
+    } finally {
+      open.countDown();
+      holder.join(30_000);
+    }
+    assertInstanceOf(AuthOutcome.Authenticated.class,
+        gated.authenticate("alice", "s3cret:with:colons"));
+  }
+
+  @Test
   void authenticateWhenCorrectPasswordThenBasicPrincipal() {
     AuthPrincipal p = assertInstanceOf(AuthOutcome.Authenticated.class,
         auth.authenticate("alice", "s3cret:with:colons")).principal();

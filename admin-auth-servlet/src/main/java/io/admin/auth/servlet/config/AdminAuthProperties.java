@@ -99,6 +99,10 @@ public final class AdminAuthProperties {
   public static final String API_KEYS_ADMIN_SCOPE = PREFIX + "api-keys.admin-scope";
   /** Base64 pepper (at least 32 bytes) for API key hashes; default random per start. */
   public static final String API_KEYS_PEPPER = PREFIX + "api-keys.pepper";
+  /** ISO-8601 lifetime of an API key created without {@code expires_in}; default {@code P90D}. */
+  public static final String API_KEYS_DEFAULT_EXPIRES_IN = PREFIX + "api-keys.default-expires-in";
+  /** ISO-8601 longest lifetime an API key may be created with; default {@code P365D}. */
+  public static final String API_KEYS_MAX_EXPIRES_IN = PREFIX + "api-keys.max-expires-in";
   /** Token endpoint limit per remote address, {@code <n>/<duration>} or {@code off}; {@code 300/PT1M}. */
   public static final String RATE_LIMIT_TOKEN_PER_ADDRESS = PREFIX + "rate-limit.token-per-address";
   /** Token endpoint limit per client, {@code <n>/<duration>} or {@code off}; {@code 60/PT1M}. */
@@ -112,7 +116,8 @@ public final class AdminAuthProperties {
       OPENID_CONFIGURATION_PATH, MAX_REQUEST_BYTES, CACHE_MAX_AGE, SCOPES_SUPPORTED,
       TOKEN_SERVICE_FACTORY,
       BASIC_ENABLED, BASIC_CACHE_TTL, API_KEYS_ENABLED, API_KEYS_PATH, API_KEYS_ADMIN_SCOPE,
-      API_KEYS_PEPPER, RATE_LIMIT_TOKEN_PER_ADDRESS, RATE_LIMIT_TOKEN_PER_CLIENT,
+      API_KEYS_PEPPER, API_KEYS_DEFAULT_EXPIRES_IN, API_KEYS_MAX_EXPIRES_IN,
+      RATE_LIMIT_TOKEN_PER_ADDRESS, RATE_LIMIT_TOKEN_PER_CLIENT,
       RATE_LIMIT_PER_PRINCIPAL);
   private static final List<String> DELEGATED = List.of(PREFIX + "token.", PREFIX + "client.",
       PREFIX + "key.", TrustedIssuerProperties.PREFIX);

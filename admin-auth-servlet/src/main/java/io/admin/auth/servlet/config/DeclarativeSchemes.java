@@ -47,14 +47,23 @@ final class DeclarativeSchemes {
         .ifPresent(limits::perPrincipal);
     builder.rateLimits(limits.build());
     if (c.bool(AdminAuthProperties.API_KEYS_ENABLED, false)) {
-      builder.apiKeys(ApiKeyService.builder().store(new InMemoryApiKeyStore())
-          .hasher(SecretHasher.withPepper(pepper(c, random))).clock(clock).random(random).build());
+      ApiKeyService.Builder keys = ApiKeyService.builder().store(new InMemoryApiKeyStore())
+          .hasher(SecretHasher.withPepper(pepper(c, random))).clock(clock).random(random);
+      c.duration(AdminAuthProperties.API_KEYS_MAX_EXPIRES_IN).ifPresent(keys::maxExpiresIn);
+      c.duration(AdminAuthProperties.API_KEYS_DEFAULT_EXPIRES_IN).ifPresent(keys::defaultExpiresIn);
+      // The builder checks both together; name the setting that is most likely the wrong one.
+      String lifetimes = c.isSet(AdminAuthProperties.API_KEYS_DEFAULT_EXPIRES_IN)
+          ? AdminAuthProperties.API_KEYS_DEFAULT_EXPIRES_IN
+          : AdminAuthProperties.API_KEYS_MAX_EXPIRES_IN;
+      c.check(lifetimes, () -> builder.apiKeys(keys.build()));
       c.string(AdminAuthProperties.API_KEYS_PATH).ifPresent(v ->
           c.check(AdminAuthProperties.API_KEYS_PATH, () -> builder.apiKeysPath(v)));
       c.string(AdminAuthProperties.API_KEYS_ADMIN_SCOPE).ifPresent(builder::apiKeysAdminScope);
     } else {
       onlyWith(c, AdminAuthProperties.API_KEYS_ENABLED, AdminAuthProperties.API_KEYS_PATH,
-          AdminAuthProperties.API_KEYS_ADMIN_SCOPE, AdminAuthProperties.API_KEYS_PEPPER);
+          AdminAuthProperties.API_KEYS_ADMIN_SCOPE, AdminAuthProperties.API_KEYS_PEPPER,
+          AdminAuthProperties.API_KEYS_DEFAULT_EXPIRES_IN,
+          AdminAuthProperties.API_KEYS_MAX_EXPIRES_IN);
     }
     Set<String> users = userNames(c);
     if (c.bool(AdminAuthProperties.BASIC_ENABLED, false)) {

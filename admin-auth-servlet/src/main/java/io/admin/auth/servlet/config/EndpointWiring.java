@@ -5,6 +5,7 @@ import io.admin.auth.servlet.access.AccessRule;
 import io.admin.auth.servlet.access.PathPattern;
 import io.admin.auth.servlet.endpoint.ApiKeysServlet;
 import io.admin.auth.servlet.endpoint.EndpointPaths;
+import io.admin.auth.servlet.endpoint.internal.ClientFailureThrottles;
 import io.admin.auth.servlet.endpoint.internal.IntrospectionEndpointServlet;
 import io.admin.auth.servlet.endpoint.internal.JwksServlet;
 import io.admin.auth.servlet.endpoint.internal.MetadataServlet;
@@ -40,12 +41,15 @@ final class EndpointWiring {
     if (b.endpoints) {
       policy = policy.withPublicPaths(List.copyOf(paths.all()));
       String base = b.baseUrlOrIssuer();
+      // One pair of throttles for the three endpoints: a guesser gets one budget, not three.
+      ClientFailureThrottles failures = new ClientFailureThrottles(
+          limits.clientFailuresPerClient(), limits.clientFailuresPerAddress());
       servlets.put(paths.token(), new TokenEndpointServlet(b.tokens, renderer, b.maxRequestBytes,
-          limits.tokenPerAddress(), limits.tokenPerClient()));
+          limits.tokenPerAddress(), limits.tokenPerClient(), failures));
       servlets.put(paths.revocation(),
-          new RevocationEndpointServlet(b.tokens, renderer, b.maxRequestBytes));
+          new RevocationEndpointServlet(b.tokens, renderer, b.maxRequestBytes, failures));
       servlets.put(paths.introspection(),
-          new IntrospectionEndpointServlet(b.tokens, renderer, b.maxRequestBytes));
+          new IntrospectionEndpointServlet(b.tokens, renderer, b.maxRequestBytes, failures));
       servlets.put(paths.jwks(), new JwksServlet(b.tokens, renderer, b.jwksMaxAge));
       // One instance per mapping: a container initialises each registration's servlet itself.
       servlets.put(paths.authorizationServerMetadata(),

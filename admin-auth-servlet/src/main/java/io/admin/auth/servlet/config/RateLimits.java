@@ -3,7 +3,9 @@ package io.admin.auth.servlet.config;
 import io.admin.auth.core.ratelimit.FailureThrottle;
 import io.admin.auth.core.ratelimit.RateLimitDecision;
 import io.admin.auth.core.ratelimit.RateLimiter;
+import io.admin.auth.core.ratelimit.RemoteAddressKey;
 import io.admin.auth.core.ratelimit.TokenBucketRateLimiter;
+import io.admin.auth.servlet.endpoint.internal.ClientFailureThrottles;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -20,13 +22,17 @@ import java.util.Optional;
  *       its body is read);
  *   <li>token endpoint per authenticated client id: bursts of 60, 60 per minute (access tokens
  *       live an hour; a client needing more is misbehaving);
+ *   <li>failed client authentication at the token, revocation and introspection endpoints
+ *       (counted together): 10 failures of one client id in 5 minutes block that id for 5
+ *       minutes, 50 from one remote address block the address for 5 minutes;
  *   <li>Basic failures per user: 5 in 5 minutes block the user for 5 minutes; per remote address:
  *       50 in 5 minutes block the address for 5 minutes (addresses are shared by NAT);
  *   <li>per authenticated principal on protected paths: off.
  * </ul>
  *
- * <p>Remote addresses are {@code getRemoteAddr()}: behind a reverse proxy, have the container
- * resolve the client address, or every client shares the proxy's budget.
+ * <p>Remote addresses are {@code getRemoteAddr()}, keyed by {@link RemoteAddressKey} (IPv6 by
+ * /64): behind a reverse proxy, have the container resolve the client address, or every client
+ * shares the proxy's budget.
  */
 public final class RateLimits {
 
@@ -34,6 +40,8 @@ public final class RateLimits {
 
   private final RateLimiter tokenPerAddress;
   private final RateLimiter tokenPerClient;
+  private final FailureThrottle clientFailuresPerClient;
+  private final FailureThrottle clientFailuresPerAddress;
   private final FailureThrottle basicPerUser;
   private final FailureThrottle basicPerAddress;
   private final RateLimiter perPrincipal;
@@ -41,6 +49,8 @@ public final class RateLimits {
   private RateLimits(Builder b) {
     this.tokenPerAddress = b.tokenPerAddress;
     this.tokenPerClient = b.tokenPerClient;
+    this.clientFailuresPerClient = b.clientFailuresPerClient;
+    this.clientFailuresPerAddress = b.clientFailuresPerAddress;
     this.basicPerUser = b.basicPerUser;
     this.basicPerAddress = b.basicPerAddress;
     this.perPrincipal = b.perPrincipal;
@@ -67,7 +77,7 @@ public final class RateLimits {
     return UNLIMITED;
   }
 
-  /** Token endpoint limit keyed {@code "ip:" + remoteAddr}. */
+  /** Token endpoint limit keyed by {@link RemoteAddressKey}. */
   public RateLimiter tokenPerAddress() {
     return tokenPerAddress;
   }
@@ -77,12 +87,22 @@ public final class RateLimits {
     return tokenPerClient;
   }
 
+  /** Throttle of failed client authentication keyed {@code "client:" + clientId}. */
+  public FailureThrottle clientFailuresPerClient() {
+    return clientFailuresPerClient;
+  }
+
+  /** Throttle of failed client authentication keyed by {@link RemoteAddressKey}. */
+  public FailureThrottle clientFailuresPerAddress() {
+    return clientFailuresPerAddress;
+  }
+
   /** Basic failure throttle keyed {@code "user:" + name}. */
   public FailureThrottle basicPerUser() {
     return basicPerUser;
   }
 
-  /** Basic failure throttle keyed {@code "ip:" + remoteAddr}. */
+  /** Basic failure throttle keyed by {@link RemoteAddressKey}. */
   public FailureThrottle basicPerAddress() {
     return basicPerAddress;
   }
@@ -96,6 +116,8 @@ public final class RateLimits {
   public static final class Builder {
     private RateLimiter tokenPerAddress;
     private RateLimiter tokenPerClient;
+    private FailureThrottle clientFailuresPerClient;
+    private FailureThrottle clientFailuresPerAddress;
     private FailureThrottle basicPerUser;
     private FailureThrottle basicPerAddress;
     private RateLimiter perPrincipal;
@@ -104,6 +126,9 @@ public final class RateLimits {
       Objects.requireNonNull(clock, "clock");
       tokenPerAddress = bucket(300, Duration.ofMinutes(1), clock);
       tokenPerClient = bucket(60, Duration.ofMinutes(1), clock);
+      ClientFailureThrottles clientFailures = ClientFailureThrottles.defaults(clock);
+      clientFailuresPerClient = clientFailures.perClient();
+      clientFailuresPerAddress = clientFailures.perAddress();
       basicPerUser = FailureThrottle.builder().clock(clock).build();
       basicPerAddress = FailureThrottle.builder().maxFailures(50).clock(clock).build();
     }
@@ -117,6 +142,18 @@ public final class RateLimits {
     /** Token endpoint limit per authenticated client id. */
     public Builder tokenPerClient(RateLimiter limiter) {
       this.tokenPerClient = Objects.requireNonNull(limiter, "limiter");
+      return this;
+    }
+
+    /** Throttle of failed client authentication per claimed client id. */
+    public Builder clientFailuresPerClient(FailureThrottle throttle) {
+      this.clientFailuresPerClient = Objects.requireNonNull(throttle, "throttle");
+      return this;
+    }
+
+    /** Throttle of failed client authentication per remote address. */
+    public Builder clientFailuresPerAddress(FailureThrottle throttle) {
+      this.clientFailuresPerAddress = Objects.requireNonNull(throttle, "throttle");
       return this;
     }
 

@@ -58,7 +58,8 @@ final class ApiKeyOperations {
     if (body.isEmpty()) {
       return;
     }
-    ApiKeyRequests.Parsed<ApiKeyRequests.Create> parsed = ApiKeyRequests.create(body.get());
+    ApiKeyRequests.Parsed<ApiKeyRequests.Create> parsed =
+        ApiKeyRequests.create(body.get(), keys.maxExpiresIn());
     if (parsed instanceof ApiKeyRequests.Parsed.Invalid<ApiKeyRequests.Create> invalid) {
       renderer.render(response, invalid.error(), List.of());
       return;
@@ -106,11 +107,28 @@ final class ApiKeyOperations {
     response.setHeader("Cache-Control", "no-store");
   }
 
-  /** {@code POST <base>/{id}/rotate}: a new secret, the old one valid for the grace period. */
+  /**
+   * {@code POST <base>/{id}/rotate}: a new secret, the old one valid for the grace period. Only
+   * the owner receives a new secret, and only while it holds every scope of the key: otherwise an
+   * admin could take over another owner's key, and an owner whose scopes shrank could keep an
+   * older, broader key alive (403 either way; revoking stays open to admins).
+   */
   void rotate(HttpServletRequest request, HttpServletResponse response, AuthPrincipal caller,
       String id) throws IOException {
-    if (visible(caller, id).isEmpty()) {
+    Optional<ApiKey> key = visible(caller, id);
+    if (key.isEmpty()) {
       renderer.notFound(response, NOT_FOUND);
+      return;
+    }
+    if (!key.get().owner().equals(caller.subject())) {
+      refuse(response, "Only the owner of an API key can rotate it.", List.of());
+      return;
+    }
+    Set<String> notHeld = new TreeSet<>(key.get().scopes());
+    notHeld.removeAll(caller.scopes());
+    if (!notHeld.isEmpty()) {
+      refuse(response, "Rotating this API key needs every scope it carries.",
+          List.copyOf(notHeld));
       return;
     }
     Optional<Map<String, Object>> body = json.read(request, response, true);
@@ -133,6 +151,13 @@ final class ApiKeyOperations {
     }
     LOG.info("API key {} rotated by {}", id, caller.identity());
     JsonBodies.send(response, 200, ApiKeyRequests.issued(rotated.get()));
+  }
+
+  /** 403 {@code insufficient_scope}, naming the scopes that would have been needed. */
+  private void refuse(HttpServletResponse response, String message, List<String> required)
+      throws IOException {
+    renderer.render(response, new AuthError(AuthErrorCode.AUTH_INSUFFICIENT_SCOPE, message,
+        Map.of("required_scopes", required)), List.of());
   }
 
   /** The key if it exists and the caller owns it or is an admin. */

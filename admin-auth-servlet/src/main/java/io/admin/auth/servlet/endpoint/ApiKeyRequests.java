@@ -19,8 +19,6 @@ import java.util.Set;
  */
 final class ApiKeyRequests {
 
-  /** Largest {@code expires_in}: ten years, far from {@link Instant} overflow. */
-  static final long MAX_EXPIRES_IN_SECONDS = 10L * 366 * 86_400;
   /** Largest {@code grace_period}: 30 days; a longer overlap would defeat rotating at all. */
   static final long MAX_GRACE_PERIOD_SECONDS = 30L * 86_400;
   /** Most scopes one key may carry. */
@@ -38,10 +36,14 @@ final class ApiKeyRequests {
     record Invalid<T>(AuthError error) implements Parsed<T> {}
   }
 
-  /** A create request; {@code expiresIn} {@code null} means the key does not expire. */
+  /** A create request; {@code expiresIn} {@code null} means the service's default lifetime. */
   record Create(String name, Set<String> scopes, Duration expiresIn) {}
 
-  static Parsed<Create> create(Map<String, Object> json) {
+  /**
+   * A create request; {@code expires_in} must lie between 1 second and {@code maxExpiresIn}
+   * (the service's configured maximum).
+   */
+  static Parsed<Create> create(Map<String, Object> json, Duration maxExpiresIn) {
     Parsed<Create> unknown = unknownField(json, CREATE_FIELDS);
     if (unknown != null) {
       return unknown;
@@ -63,9 +65,9 @@ final class ApiKeyRequests {
     Duration expiresIn = null;
     if (expires != null) {
       long seconds = wholeNumber(expires);
-      if (seconds < 1 || seconds > MAX_EXPIRES_IN_SECONDS) {
-        return invalid("'expires_in' must be a whole number of seconds from 1 to "
-            + MAX_EXPIRES_IN_SECONDS + ".");
+      long max = maxExpiresIn.toSeconds();
+      if (seconds < 1 || seconds > max) {
+        return invalid("'expires_in' must be a whole number of seconds from 1 to " + max + ".");
       }
       expiresIn = Duration.ofSeconds(seconds);
     }

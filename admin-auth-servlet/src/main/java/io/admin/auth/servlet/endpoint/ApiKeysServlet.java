@@ -41,7 +41,11 @@ import org.slf4j.LoggerFactory;
  * unless it holds the admin scope (default {@value #DEFAULT_ADMIN_SCOPE}); any other id, like an
  * unknown one, is 404 {@code not_found}, so that nobody learns which ids exist. A key may carry
  * only scopes its creator holds (400 {@code invalid_scope} otherwise, as at the token endpoint:
- * the request asks for more than the caller may have). Instants are ISO-8601 UTC.
+ * the request asks for more than the caller may have). Every key expires: without {@code
+ * expires_in} after the service's default lifetime, and a longer {@code expires_in} than its
+ * maximum is 400 {@code invalid_request}. Only the owner may rotate a key, and only while it
+ * holds every scope of the key; an admin rotating another owner's key, or an owner whose scopes
+ * shrank, gets 403 {@code insufficient_scope} and no secret. Instants are ISO-8601 UTC.
  *
  * <p>This class authorizes and routes; {@code ApiKeyOperations} performs each operation, {@code
  * ApiKeyRequests} reads and writes the JSON documents, {@code JsonBodies} the HTTP bodies.

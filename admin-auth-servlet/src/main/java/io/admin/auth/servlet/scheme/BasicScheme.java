@@ -7,7 +7,9 @@ import io.admin.auth.core.AuthErrorCode;
 import io.admin.auth.core.AuthOutcome;
 import io.admin.auth.core.password.BasicAuthenticator;
 import io.admin.auth.core.ratelimit.FailureThrottle;
+import io.admin.auth.core.ratelimit.InFlightLimiter;
 import io.admin.auth.core.ratelimit.RateLimitDecision;
+import io.admin.auth.core.ratelimit.RemoteAddressKey;
 import jakarta.servlet.http.HttpServletRequest;
 import io.admin.auth.servlet.internal.BasicCredentialsDecoder;
 import io.admin.auth.servlet.internal.BasicCredentialsDecoder.Credentials;
@@ -26,10 +28,19 @@ import java.util.Optional;
  *       invalid UTF-8, no colon, an empty user id, control characters (section 2) or more than
  *       {@value #MAX_CREDENTIALS_CHARS} characters are 401 {@code AUTH_BASIC_INVALID}, never 500.
  *   <li>Before a password hash is spent, the user key {@code "user:" + name} and the address key
- *       {@code "ip:" + remoteAddr} are checked; a blocked one is 429 {@code AUTH_RATE_LIMITED}
- *       with {@code Retry-After}. Every rejection counts one failure on both keys (a malformed
- *       header only on the address); a success resets the user key only, because resetting the
- *       address would let one valid account unlock brute force of others from that address.
+ *       ({@link RemoteAddressKey}, IPv6 by /64) are checked; a blocked one is 429 {@code
+ *       AUTH_RATE_LIMITED} with {@code Retry-After}. The attempt is then counted as a failure on
+ *       both keys <em>before</em> the hash is computed ({@link FailureThrottle#recordAttempt}),
+ *       so that a burst of concurrent attempts cannot all pass the check before the first
+ *       failure is recorded; a success takes the count back (the user key is reset, the address
+ *       key forgiven one failure: resetting the address would let one valid account unlock brute
+ *       force of others from that address), and so does an attempt that could not be checked. A
+ *       malformed header counts on the address only.
+ *   <li>At most {@code maxInFlightPerAddress} attempts (default {@value
+ *       #DEFAULT_MAX_IN_FLIGHT_PER_ADDRESS}) from one address are verified at once; more are 429
+ *       at once, so one address cannot hold every slot of the authenticator's {@link
+ *       io.admin.auth.core.password.HashingGate} (when those are all taken, the authenticator
+ *       answers 503).
  *   <li>The remote address is {@link HttpServletRequest#getRemoteAddr()}: behind a proxy,
  *       configure the container to resolve the client address (Tomcat {@code RemoteIpValve},
  *       Jetty {@code ForwardedRequestCustomizer}), else all clients share the proxy's budget.
@@ -44,16 +55,21 @@ public final class BasicScheme implements AuthScheme {
   /** Credentials (the base64 part) longer than this are refused without decoding. */
   public static final int MAX_CREDENTIALS_CHARS = BasicCredentialsDecoder.MAX_CREDENTIALS_CHARS;
 
+  /** Default of {@link Builder#maxInFlightPerAddress(int)}. */
+  public static final int DEFAULT_MAX_IN_FLIGHT_PER_ADDRESS = 4;
+
   private static final String MALFORMED = "The Basic credentials are malformed.";
 
   private final BasicAuthenticator authenticator;
   private final FailureThrottle perUser;
   private final FailureThrottle perAddress;
+  private final InFlightLimiter inFlight;
 
   private BasicScheme(Builder b) {
     this.authenticator = b.authenticator;
     this.perUser = b.perUser;
     this.perAddress = b.perAddress;
+    this.inFlight = new InFlightLimiter(b.maxInFlightPerAddress);
   }
 
   /**
@@ -74,7 +90,7 @@ public final class BasicScheme implements AuthScheme {
     if (!presentIn(request)) {
       return AuthOutcome.notApplicable();
     }
-    String addressKey = "ip:" + request.getRemoteAddr();
+    String addressKey = RemoteAddressKey.of(request.getRemoteAddr());
     RateLimitDecision address = perAddress.check(addressKey);
     if (!address.allowed()) {
       return AuthOutcome.rejected(address.toAuthError());
@@ -90,13 +106,40 @@ public final class BasicScheme implements AuthScheme {
     if (!user.allowed()) {
       return AuthOutcome.rejected(user.toAuthError());
     }
-    AuthOutcome outcome =
-        authenticator.authenticate(credentials.get().user(), credentials.get().password());
+    RateLimitDecision slot = inFlight.tryAcquire(addressKey);
+    if (!slot.allowed()) {
+      return AuthOutcome.rejected(slot.toAuthError());
+    }
+    try {
+      return verify(credentials.get(), userKey, addressKey);
+    } finally {
+      inFlight.release(addressKey);
+    }
+  }
+
+  /** Counts the attempt as a failure first, verifies, and takes the count back on success. */
+  private AuthOutcome verify(Credentials credentials, String userKey, String addressKey) {
+    RateLimitDecision address = perAddress.recordAttempt(addressKey);
+    if (!address.allowed()) {
+      return AuthOutcome.rejected(address.toAuthError());
+    }
+    RateLimitDecision user = perUser.recordAttempt(userKey);
+    if (!user.allowed()) {
+      perAddress.forgive(addressKey);
+      return AuthOutcome.rejected(user.toAuthError());
+    }
+    AuthOutcome outcome;
+    try {
+      outcome = authenticator.authenticate(credentials.user(), credentials.password());
+    } catch (RuntimeException e) {
+      // Not checked (a store outage, no hashing slot): not a failure of these credentials.
+      perUser.forgive(userKey);
+      perAddress.forgive(addressKey);
+      throw e;
+    }
     if (outcome instanceof AuthOutcome.Authenticated) {
       perUser.reset(userKey);
-    } else if (outcome instanceof AuthOutcome.Rejected) {
-      perUser.recordFailure(userKey);
-      perAddress.recordFailure(addressKey);
+      perAddress.forgive(addressKey);
     }
     return outcome;
   }
@@ -118,9 +161,22 @@ public final class BasicScheme implements AuthScheme {
     private FailureThrottle perUser = FailureThrottle.builder().build();
     private FailureThrottle perAddress = FailureThrottle.builder().maxFailures(50)
         .window(Duration.ofMinutes(5)).blockDuration(Duration.ofMinutes(5)).build();
+    private int maxInFlightPerAddress = DEFAULT_MAX_IN_FLIGHT_PER_ADDRESS;
 
     private Builder(BasicAuthenticator authenticator) {
       this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+    }
+
+    /**
+     * Attempts from one address verified at the same time (default {@value
+     * #DEFAULT_MAX_IN_FLIGHT_PER_ADDRESS}, at least 1); more are answered 429 at once.
+     */
+    public Builder maxInFlightPerAddress(int max) {
+      if (max < 1) {
+        throw new IllegalArgumentException("maxInFlightPerAddress must be positive");
+      }
+      this.maxInFlightPerAddress = max;
+      return this;
     }
 
     /** Failure throttle keyed {@code "user:" + name}. */
@@ -130,7 +186,7 @@ public final class BasicScheme implements AuthScheme {
     }
 
     /**
-     * Failure throttle keyed {@code "ip:" + remoteAddr}; may be the same instance as the user
+     * Failure throttle keyed by {@link RemoteAddressKey}; may be the same instance as the user
      * throttle (the key prefixes keep them apart), then both share its limits.
      */
     public Builder addressThrottle(FailureThrottle throttle) {

@@ -79,6 +79,8 @@ class AdminAuthPropertiesTest {
       "admin.auth.api-keys.enabled|on|admin.auth.api-keys.enabled",
       "admin.auth.api-keys.path|/api/keys|admin.auth.api-keys.path",
       "admin.auth.api-keys.pepper|c2hvcnQ=|admin.auth.api-keys.pepper",
+      "admin.auth.api-keys.max-expires-in|P365D|admin.auth.api-keys.max-expires-in",
+      "admin.auth.api-keys.default-expires-in|P90D|admin.auth.api-keys.default-expires-in",
       "admin.auth.rate-limit.token-per-client|60 per minute|admin.auth.rate-limit.token-per-client",
       "admin.auth.rate-limit.token-per-address|0/PT1M|admin.auth.rate-limit.token-per-address",
       "admin.auth.rate-limit.per-principal|10/PT0S|admin.auth.rate-limit.per-principal",
@@ -174,6 +176,21 @@ class AdminAuthPropertiesTest {
         auth.filter().schemes().stream().map(Object::getClass).toList());
     assertTrue(auth.servlets().containsKey("/api/v1/keys"));
     assertTrue(auth.servlets().containsKey("/api/v1/keys/*"));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "admin.auth.api-keys.max-expires-in|P3661D|admin.auth.api-keys.max-expires-in",
+      "admin.auth.api-keys.max-expires-in|PT0S|admin.auth.api-keys.max-expires-in",
+      "admin.auth.api-keys.max-expires-in|1 year|admin.auth.api-keys.max-expires-in",
+      "admin.auth.api-keys.default-expires-in|P366D|admin.auth.api-keys.default-expires-in",
+      "admin.auth.api-keys.default-expires-in|-P1D|admin.auth.api-keys.default-expires-in"})
+  void loadWhenApiKeyLifetimeInvalidThenFailsNamingIt(String key, String value, String named) {
+    Properties p = props(key, value);
+    p.setProperty("admin.auth.api-keys.enabled", "true");
+    AdminAuthConfigException e = assertThrows(AdminAuthConfigException.class,
+        () -> AdminAuthProperties.load(p));
+    assertEquals(named, e.property());
   }
 
   @Test

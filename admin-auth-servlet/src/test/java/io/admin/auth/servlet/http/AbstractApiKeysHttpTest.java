@@ -16,6 +16,7 @@ import io.admin.auth.servlet.access.AccessPolicy;
 import io.admin.auth.servlet.config.AdminAuth;
 import io.admin.auth.servlet.config.RateLimits;
 import jakarta.servlet.ServletContainerInitializer;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -237,6 +238,55 @@ abstract class AbstractApiKeysHttpTest {
   }
 
   @Test
+  void rotateWhenAdminRotatesAnotherOwnersKeyThen403AndNoSecretHandedOut() throws Exception {
+    String a = bearer(CoreFixture.CLIENT_A, CoreFixture.SECRET_A);
+    String admin = bearer(CoreFixture.CLIENT_ADMIN, CoreFixture.SECRET_ADMIN);
+    Map<String, Object> issued = Http.body(create(a, "{\"name\":\"foreign\",\"scopes\":[]}"));
+    String id = (String) issued.get("id");
+    HttpResponse<String> r = rotate(admin, id, "{\"grace_period\":0}");
+    assertError(r, 403, "insufficient_scope", "AUTH_INSUFFICIENT_SCOPE");
+    assertFalse(r.body().contains("adm_"), "no key material in the refusal: " + r.body());
+    assertEquals(200, http.get("/api/v3/me", "X-API-Key", (String) issued.get("key")).statusCode(),
+        "the refused rotation left the owner's secret valid");
+    assertEquals(200, rotate(a, id, "").statusCode(), "the owner still rotates its own key");
+  }
+
+  @Test
+  void rotateWhenCallerNoLongerHoldsEveryScopeOfTheKeyThen403() throws Exception {
+    String broad = bearer(CoreFixture.CLIENT_A, CoreFixture.SECRET_A);
+    String id = (String) Http.body(create(broad,
+        "{\"name\":\"broad\",\"scopes\":[\"users:read\",\"users:write\"]}")).get("id");
+    String narrowed = bearer(CoreFixture.CLIENT_A, CoreFixture.SECRET_A,
+        "users:read api-keys:manage");
+    HttpResponse<String> r = rotate(narrowed, id, "");
+    assertError(r, 403, "insufficient_scope", "AUTH_INSUFFICIENT_SCOPE");
+    assertEquals(Map.of("required_scopes", List.of("users:write")), Http.body(r).get("details"));
+    assertFalse(r.body().contains("adm_"), r.body());
+  }
+
+  @Test
+  void createWhenNoExpiresInThenKeyExpiresAfterTheDefault90Days() throws Exception {
+    String a = bearer(CoreFixture.CLIENT_A, CoreFixture.SECRET_A);
+    Instant created = core.now();
+    Map<String, Object> issued = Http.body(create(a, "{\"name\":\"dflt\",\"scopes\":[]}"));
+    assertEquals(created.plus(Duration.ofDays(90)).toString(), issued.get("expires_at"));
+  }
+
+  @Test
+  void createWhenExpiresInAboveTheOneYearMaximumThenInvalidRequest() throws Exception {
+    String a = bearer(CoreFixture.CLIENT_A, CoreFixture.SECRET_A);
+    long year = Duration.ofDays(365).toSeconds();
+    HttpResponse<String> over = create(a,
+        "{\"name\":\"long\",\"scopes\":[],\"expires_in\":" + (year + 1) + "}");
+    assertError(over, 400, "invalid_request", "AUTH_REQUEST_INVALID");
+    assertTrue(Http.body(over).get("message").toString().contains(Long.toString(year)),
+        over.body());
+    Map<String, Object> max = Http.body(create(a,
+        "{\"name\":\"max\",\"scopes\":[],\"expires_in\":" + year + "}"));
+    assertEquals(core.now().plusSeconds(year).toString(), max.get("expires_at"));
+  }
+
+  @Test
   void createWhenScopeNotHeldByCallerThenInvalidScope() throws Exception {
     String c = bearer(CoreFixture.CLIENT_C, CoreFixture.SECRET_C);
     HttpResponse<String> r = create(c, "{\"name\":\"escalate\",\"scopes\":[\"users:read\",\"users:write\"]}");
@@ -302,9 +352,16 @@ abstract class AbstractApiKeysHttpTest {
   // ---- helpers -----------------------------------------------------------------------------
 
   private String bearer(String client, String secret) throws Exception {
+    return bearer(client, secret, null);
+  }
+
+  /** A bearer token of {@code client}, narrowed to {@code scope} unless that is null. */
+  private String bearer(String client, String secret, String scope) throws Exception {
     String basic = Base64.getEncoder().encodeToString(
         (client + ":" + secret).getBytes(StandardCharsets.UTF_8));
-    HttpResponse<String> r = http.form("/api/v3/auth/token", "grant_type=client_credentials",
+    String form = "grant_type=client_credentials"
+        + (scope == null ? "" : "&scope=" + URLEncoder.encode(scope, StandardCharsets.UTF_8));
+    HttpResponse<String> r = http.form("/api/v3/auth/token", form,
         "Authorization", "Basic " + basic);
     assertEquals(200, r.statusCode(), r.body());
     return "Bearer " + Http.body(r).get("access_token");

@@ -1,5 +1,6 @@
 package io.admin.auth.servlet.http;
 
+import static io.admin.auth.servlet.http.AbstractFilterHttpTest.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.admin.auth.servlet.config.AdminAuth;
@@ -8,8 +9,11 @@ import jakarta.servlet.ServletContainerInitializer;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
@@ -21,7 +25,7 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * API keys and Basic switched on by properties alone, as a {@code web.xml} or initializer set-up
  * would: a user imported with a bcrypt hash logs in, a declared client creates an API key and the
- * key authenticates.
+ * key authenticates, with the API-key lifetimes the properties set.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AbstractDeclarativeSchemesHttpTest {
@@ -42,6 +46,8 @@ abstract class AbstractDeclarativeSchemesHttpTest {
     p.setProperty("admin.auth.client.ops.secret", "ops-secret-0123456789");
     p.setProperty("admin.auth.client.ops.scopes", "api-keys:manage users:read");
     p.setProperty("admin.auth.api-keys.enabled", "true");
+    p.setProperty("admin.auth.api-keys.default-expires-in", "P7D");
+    p.setProperty("admin.auth.api-keys.max-expires-in", "P30D");
     p.setProperty("admin.auth.basic.enabled", "true");
     // bcrypt cost 4: an imported hash, cheap to check.
     p.setProperty("admin.auth.user.legacy.password-hash",
@@ -107,6 +113,22 @@ abstract class AbstractDeclarativeSchemesHttpTest {
       other.close();
     }
     AbstractApiKeyLastUsedHttpTest.assertNoThreadLeftBesides(before);
+  }
+
+  @Test
+  void apiKeyWhenLifetimesConfiguredThenDefaultAppliedAndLongerRequestRefused() throws Exception {
+    HttpResponse<String> t = http.form("/api/v3/auth/token", "grant_type=client_credentials",
+        "Authorization", basic("ops", "ops-secret-0123456789"));
+    String bearer = "Bearer " + Http.body(t).get("access_token");
+    Map<String, Object> dflt = Http.body(http.json("/api/v3/api-keys",
+        "{\"name\":\"dflt\",\"scopes\":[]}", "Authorization", bearer));
+    assertEquals(Duration.ofDays(7), Duration.between(
+        Instant.parse((String) dflt.get("created_at")),
+        Instant.parse((String) dflt.get("expires_at"))));
+    HttpResponse<String> tooLong = http.json("/api/v3/api-keys",
+        "{\"name\":\"long\",\"scopes\":[],\"expires_in\":" + (Duration.ofDays(30).toSeconds() + 1)
+            + "}", "Authorization", bearer);
+    assertError(tooLong, 400, "invalid_request", "AUTH_REQUEST_INVALID");
   }
 
   private static String basic(String user, String password) {

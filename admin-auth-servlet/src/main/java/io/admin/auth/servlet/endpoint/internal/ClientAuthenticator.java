@@ -5,6 +5,9 @@ import io.admin.auth.core.AuthErrorCode;
 import io.admin.auth.core.issue.ClientAuthentication;
 import io.admin.auth.core.spi.OAuthClient;
 import io.admin.auth.core.issue.TokenService;
+import io.admin.auth.core.ratelimit.FailureThrottle;
+import io.admin.auth.core.ratelimit.RateLimitDecision;
+import io.admin.auth.core.ratelimit.RemoteAddressKey;
 import io.admin.auth.servlet.internal.BasicCredentialsDecoder;
 import io.admin.auth.servlet.internal.BasicCredentialsDecoder.Credentials;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,6 +28,14 @@ import java.util.Optional;
  * <p>Both at once must name the same client with the same secret, otherwise it is {@code
  * invalid_request} (RFC 6749 section 2.3: one method per request). Every failure to authenticate
  * is the same {@code invalid_client}, whether the client is unknown or the secret wrong.
+ *
+ * <p>Failures are throttled (docs/http-contract.md section 2.3) per claimed client id ({@code
+ * "client:" + id}) and per remote address ({@link RemoteAddressKey}): a blocked id or address is
+ * answered 429 {@code AUTH_RATE_LIMITED} before its secret is looked at, so a right guess made
+ * while blocked is worth nothing. Unknown ids are counted like known ones, so the 429 does not
+ * tell them apart. Missing or malformed credentials count against the address only; a success
+ * clears the client id's count but not the address's (one good client must not unlock brute
+ * force of others from the same address).
  */
 final class ClientAuthenticator {
 
@@ -33,18 +44,59 @@ final class ClientAuthenticator {
     record Authenticated(OAuthClient client) implements Result {}
 
     record Failed(AuthError error) implements Result {}
+
+    /** Credentials found but not yet checked; never returned by {@code authenticate}. */
+    record Claimed(String id, String secret) implements Result {
+      @Override
+      public String toString() {
+        return "Claimed[id=" + id + ", secret=**********]";
+      }
+    }
   }
 
   private static final AuthError INVALID_CLIENT =
       AuthError.of(AuthErrorCode.AUTH_CLIENT_INVALID, "Client authentication failed.");
 
   private final TokenService tokens;
+  private final FailureThrottle perClient;
+  private final FailureThrottle perAddress;
 
-  ClientAuthenticator(TokenService tokens) {
+  ClientAuthenticator(TokenService tokens, FailureThrottle perClient, FailureThrottle perAddress) {
     this.tokens = Objects.requireNonNull(tokens, "tokens");
+    this.perClient = Objects.requireNonNull(perClient, "perClient");
+    this.perAddress = Objects.requireNonNull(perAddress, "perAddress");
   }
 
   Result authenticate(HttpServletRequest request, Map<String, String> params) {
+    String addressKey = RemoteAddressKey.of(request.getRemoteAddr());
+    RateLimitDecision address = perAddress.check(addressKey);
+    if (!address.allowed()) {
+      return new Result.Failed(address.toAuthError());
+    }
+    Result parsed = credentials(request, params);
+    if (!(parsed instanceof Result.Claimed claimed)) {
+      if (parsed instanceof Result.Failed f && f.error().code() == AuthErrorCode.AUTH_CLIENT_INVALID) {
+        perAddress.recordFailure(addressKey);
+      }
+      return parsed;
+    }
+    String clientKey = "client:" + claimed.id();
+    RateLimitDecision client = perClient.check(clientKey);
+    if (!client.allowed()) {
+      return new Result.Failed(client.toAuthError());
+    }
+    ClientAuthentication auth = tokens.authenticateClient(claimed.id(), claimed.secret());
+    if (auth instanceof ClientAuthentication.Succeeded s) {
+      perClient.reset(clientKey);
+      return new Result.Authenticated(s.client());
+    }
+    perClient.recordFailure(clientKey);
+    perAddress.recordFailure(addressKey);
+    return new Result.Failed(INVALID_CLIENT);
+  }
+
+  /** The claimed id and secret, or why there are none. */
+  private static Result credentials(HttpServletRequest request, Map<String, String> params) {
     List<String> headers = Collections.list(request.getHeaders("Authorization"));
     if (headers.size() > 1) {
       return invalidRequest("The request carries more than one Authorization header.");
@@ -75,11 +127,7 @@ final class ClientAuthenticator {
     } else {
       return new Result.Failed(INVALID_CLIENT);
     }
-    ClientAuthentication auth = tokens.authenticateClient(id, secret);
-    if (auth instanceof ClientAuthentication.Succeeded s) {
-      return new Result.Authenticated(s.client());
-    }
-    return new Result.Failed(INVALID_CLIENT);
+    return new Result.Claimed(id, secret);
   }
 
   /**

@@ -7,6 +7,7 @@ import io.admin.auth.core.AuthErrorCode;
 import io.admin.auth.core.AuthUnavailableException;
 import io.admin.auth.core.ratelimit.RateLimitDecision;
 import io.admin.auth.core.ratelimit.RateLimiter;
+import io.admin.auth.core.ratelimit.RemoteAddressKey;
 import io.admin.auth.core.spi.OAuthClient;
 import io.admin.auth.core.issue.TokenService;
 import io.admin.auth.servlet.error.AuthErrorRenderer;
@@ -22,9 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The steps the token, revocation and introspection endpoints share: POST only, no caching, a
- * bounded body, client authentication, optional rate limits per remote address (before anything
- * is read) and per authenticated client id, and the rule that nothing, not even a bug, answers with a
- * stack trace.
+ * bounded body, client authentication with its failures throttled, optional rate limits per
+ * remote address (before anything is read) and per authenticated client id, and the rule that
+ * nothing, not even a bug, answers with a stack trace.
  */
 final class ClientEndpoint {
 
@@ -53,22 +54,19 @@ final class ClientEndpoint {
   /** A limiter that admits everything. */
   static final RateLimiter UNLIMITED = key -> RateLimitDecision.allow();
 
-  ClientEndpoint(TokenService tokens, AuthErrorRenderer renderer, int maxBodyBytes) {
-    this(tokens, renderer, maxBodyBytes, UNLIMITED, UNLIMITED);
-  }
-
   /**
-   * The client id is limited only once the client has authenticated, so that nobody can spend
-   * another client's budget by naming it; unauthenticated floods are held by the address limit.
+   * The client id's request budget is spent only once the client has authenticated, so that
+   * nobody can spend another client's budget by naming it; failed authentications are counted by
+   * the failure throttles instead, per claimed client id and per address.
    */
   ClientEndpoint(TokenService tokens, AuthErrorRenderer renderer, int maxBodyBytes,
-      RateLimiter perAddress, RateLimiter perClient) {
+      RateLimiter perAddress, RateLimiter perClient, ClientFailureThrottles failures) {
     this.perAddress = java.util.Objects.requireNonNull(perAddress, "perAddress");
     this.perClient = java.util.Objects.requireNonNull(perClient, "perClient");
     if (maxBodyBytes < 256) {
       throw new IllegalArgumentException("maxBodyBytes must be at least 256");
     }
-    this.clients = new ClientAuthenticator(tokens);
+    this.clients = new ClientAuthenticator(tokens, failures.perClient(), failures.perAddress());
     this.renderer = renderer;
     this.maxBodyBytes = maxBodyBytes;
   }
@@ -80,7 +78,7 @@ final class ClientEndpoint {
   void serve(HttpServletRequest request, HttpServletResponse response, Handler handler)
       throws IOException {
     try {
-      if (limited(response, perAddress.tryAcquire("ip:" + request.getRemoteAddr()))) {
+      if (limited(response, perAddress.tryAcquire(RemoteAddressKey.of(request.getRemoteAddr())))) {
         return;
       }
       if (!"POST".equals(request.getMethod())) {

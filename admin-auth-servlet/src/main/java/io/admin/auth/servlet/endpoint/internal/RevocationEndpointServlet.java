@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Objects;
 
 /**
@@ -22,7 +23,8 @@ public final class RevocationEndpointServlet extends HttpServlet {
   private final transient ClientEndpoint endpoint;
 
   /**
-   * Serves this endpoint from {@code tokens}.
+   * Serves this endpoint from {@code tokens}, with client authentication failures throttled by
+   * {@link ClientFailureThrottles#defaults} of its own.
    *
    * @param tokens the token service
    * @param renderer the error renderer
@@ -30,8 +32,24 @@ public final class RevocationEndpointServlet extends HttpServlet {
    */
   public RevocationEndpointServlet(TokenService tokens, AuthErrorRenderer renderer,
       int maxBodyBytes) {
+    this(tokens, renderer, maxBodyBytes, ClientFailureThrottles.defaults(Clock.systemUTC()));
+  }
+
+  /**
+   * Serves this endpoint from {@code tokens}; a client id or remote address whose
+   * authentication failed too often is answered 429 {@code AUTH_RATE_LIMITED} with {@code
+   * Retry-After}.
+   *
+   * @param tokens the token service
+   * @param renderer the error renderer
+   * @param maxBodyBytes largest accepted request body (at least 256)
+   * @param failures throttles of failed client authentication, shared with the other endpoints
+   */
+  public RevocationEndpointServlet(TokenService tokens, AuthErrorRenderer renderer,
+      int maxBodyBytes, ClientFailureThrottles failures) {
     this.tokens = Objects.requireNonNull(tokens, "tokens");
-    this.endpoint = new ClientEndpoint(tokens, renderer, maxBodyBytes);
+    this.endpoint = new ClientEndpoint(tokens, renderer, maxBodyBytes, ClientEndpoint.UNLIMITED,
+        ClientEndpoint.UNLIMITED, failures);
   }
 
   @Override

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -32,20 +33,21 @@ public final class TokenEndpointServlet extends HttpServlet {
   private final transient ClientEndpoint endpoint;
 
   /**
-   * Serves this endpoint from {@code tokens}.
+   * Serves this endpoint from {@code tokens}, without request limits and with client
+   * authentication failures throttled by {@link ClientFailureThrottles#defaults} of its own.
    *
    * @param tokens the token service
    * @param renderer the error renderer
    * @param maxBodyBytes largest accepted request body (at least 256)
    */
   public TokenEndpointServlet(TokenService tokens, AuthErrorRenderer renderer, int maxBodyBytes) {
-    this.tokens = Objects.requireNonNull(tokens, "tokens");
-    this.endpoint = new ClientEndpoint(tokens, renderer, maxBodyBytes);
+    this(tokens, renderer, maxBodyBytes, ClientEndpoint.UNLIMITED, ClientEndpoint.UNLIMITED,
+        ClientFailureThrottles.defaults(Clock.systemUTC()));
   }
 
   /**
    * Serves this endpoint from {@code tokens}, rate limited: every request takes a permit keyed
-   * {@code "ip:" + remoteAddr} from {@code perAddress} before its body is read, and an
+   * by {@link io.admin.auth.core.ratelimit.RemoteAddressKey} from {@code perAddress} before its body is read, and an
    * authenticated client one keyed {@code "client:" + clientId} from {@code perClient}; an empty
    * bucket is 429 {@code AUTH_RATE_LIMITED} with {@code Retry-After}.
    *
@@ -54,11 +56,13 @@ public final class TokenEndpointServlet extends HttpServlet {
    * @param maxBodyBytes largest accepted request body (at least 256)
    * @param perAddress limit per remote address
    * @param perClient limit per authenticated client id
+   * @param failures throttles of failed client authentication, shared with the other endpoints
    */
   public TokenEndpointServlet(TokenService tokens, AuthErrorRenderer renderer, int maxBodyBytes,
-      RateLimiter perAddress, RateLimiter perClient) {
+      RateLimiter perAddress, RateLimiter perClient, ClientFailureThrottles failures) {
     this.tokens = Objects.requireNonNull(tokens, "tokens");
-    this.endpoint = new ClientEndpoint(tokens, renderer, maxBodyBytes, perAddress, perClient);
+    this.endpoint =
+        new ClientEndpoint(tokens, renderer, maxBodyBytes, perAddress, perClient, failures);
   }
 
   @Override

@@ -1,0 +1,40 @@
+package io.admin.auth.servlet.endpoint.internal;
+
+import io.admin.auth.core.ratelimit.FailureThrottle;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The failure throttles of client authentication, shared by the token, revocation and
+ * introspection endpoints so that a guesser gets one budget, not one per endpoint.
+ *
+ * @param perClient failures keyed {@code "client:" + clientId}
+ * @param perAddress failures keyed by {@link io.admin.auth.core.ratelimit.RemoteAddressKey}
+ */
+public record ClientFailureThrottles(FailureThrottle perClient, FailureThrottle perAddress) {
+
+  /** Failures of one client id, within {@link #WINDOW}, that block it for {@link #WINDOW}. */
+  public static final int DEFAULT_PER_CLIENT = 10;
+  /** Failures from one address, within {@link #WINDOW}, that block it for {@link #WINDOW}. */
+  public static final int DEFAULT_PER_ADDRESS = 50;
+  /** The default window and block: five minutes, as for Basic. */
+  public static final Duration WINDOW = Duration.ofMinutes(5);
+
+  /** Both throttles are required. */
+  public ClientFailureThrottles {
+    Objects.requireNonNull(perClient, "perClient");
+    Objects.requireNonNull(perAddress, "perAddress");
+  }
+
+  /** The defaults on {@code clock}: 10 failures per client id, 50 per address, in 5 minutes. */
+  public static ClientFailureThrottles defaults(Clock clock) {
+    return new ClientFailureThrottles(throttle(DEFAULT_PER_CLIENT, clock),
+        throttle(DEFAULT_PER_ADDRESS, clock));
+  }
+
+  private static FailureThrottle throttle(int maxFailures, Clock clock) {
+    return FailureThrottle.builder().maxFailures(maxFailures).window(WINDOW).blockDuration(WINDOW)
+        .clock(clock).build();
+  }
+}
