@@ -6,6 +6,7 @@
 module io.admin.auth.servlet {
   requires transitive io.admin.auth.core;
   requires transitive jakarta.servlet;
+  requires java.naming;
 
   exports io.admin.auth.servlet;
   exports io.admin.auth.servlet.access;

@@ -184,9 +184,13 @@ public final class AdminAuthProperties {
     return builder;
   }
 
-  /** Every key, full names, throwing {@link AdminAuthConfigException}. */
+  /**
+   * Every key, full names, throwing {@link AdminAuthConfigException}; values may be {@code
+   * ${env:NAME}}, {@code ${file:/path}} or {@code ${jndi:java:comp/env/NAME}} references.
+   */
   static ConfigReader reader(Properties properties) {
-    return ConfigReader.of(properties, "").withErrors(AdminAuthConfigException::new);
+    return ConfigReader.of(properties, "").withErrors(AdminAuthConfigException::new)
+        .withSource(JndiReferenceSource.SCHEME, new JndiReferenceSource());
   }
 
   /**

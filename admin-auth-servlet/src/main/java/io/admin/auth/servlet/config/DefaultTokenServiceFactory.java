@@ -2,10 +2,12 @@ package io.admin.auth.servlet.config;
 
 import io.admin.auth.core.SigningAlgorithm;
 import io.admin.auth.core.config.ConfigReader;
+import io.admin.auth.core.crypto.SecretHasher;
 import io.admin.auth.core.issue.ClientRegistration;
 import io.admin.auth.core.issue.DefaultTokenService;
 import io.admin.auth.core.issue.DefaultTokenServiceBuilder;
 import io.admin.auth.core.issue.TokenService;
+import io.admin.auth.core.spi.OAuthClient;
 import io.admin.auth.core.verify.AccessTokenVerifierBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +15,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -28,7 +31,10 @@ import java.util.TreeSet;
  *   <li>{@code admin.auth.token.audience}, {@code .signing-alg} (RS256, PS256, ES256, EdDSA),
  *       {@code .access-ttl}, {@code .refresh-ttl}, {@code .clock-skew} (ISO-8601 durations),
  *       {@code .pepper} (base64, at least 32 bytes);
- *   <li>per client {@code admin.auth.client.<id>.secret} (required, at least 16 characters),
+ *   <li>per client {@code admin.auth.client.<id>.secret} (at least 16 characters) or, so that
+ *       the plain secret is nowhere in the configuration, {@code .secret-hash} (what the {@code
+ *       hash-secret} command prints under the same {@code admin.auth.token.pepper}, which must
+ *       then be set); exactly one of the two;
  *       {@code .scopes} (space or comma separated), {@code .grants} (default both), {@code
  *       .refresh-for-client-credentials} (default true), {@code .access-ttl}, {@code
  *       .refresh-ttl}.
@@ -40,7 +46,7 @@ public final class DefaultTokenServiceFactory implements TokenServiceFactory {
   static final String CLIENT = AdminAuthProperties.PREFIX + "client.";
   private static final Set<String> TOKEN_KEYS =
       Set.of("audience", "signing-alg", "access-ttl", "refresh-ttl", "clock-skew", "pepper");
-  private static final Set<String> CLIENT_KEYS = Set.of("secret", "scopes", "grants",
+  private static final Set<String> CLIENT_KEYS = Set.of("secret", "secret-hash", "scopes", "grants",
       "refresh-for-client-credentials", "access-ttl", "refresh-ttl");
 
   /** Creates the factory; it keeps no state between {@link #create} calls. */
@@ -60,9 +66,20 @@ public final class DefaultTokenServiceFactory implements TokenServiceFactory {
     String issuer = config.requiredString(AdminAuthProperties.ISSUER);
     DefaultTokenServiceBuilder b = tokenSettings(config.under(TOKEN), issuer);
     List<ClientRegistration> clients = new ArrayList<>();
+    List<OAuthClient> hashedClients = new ArrayList<>();
     ConfigReader clientKeys = config.under(CLIENT);
+    boolean pepperSet = config.under(TOKEN).string("pepper").isPresent();
     for (String id : clientIds(clientKeys)) {
-      clients.add(registration(clientKeys.under(id + "."), id));
+      ConfigReader c = clientKeys.under(id + ".");
+      ClientRegistration settings = registration(c, id);
+      Optional<String> hash = secretHash(c, pepperSet);
+      if (hash.isPresent()) {
+        hashedClients.add(new OAuthClient(id, hash.get(), settings.allowedScopes(),
+            settings.grantTypes(), settings.refreshTokenForClientCredentials(),
+            settings.accessTokenTtl(), settings.refreshTokenTtl()));
+      } else {
+        clients.add(settings);
+      }
     }
     DefaultTokenService service;
     try {
@@ -72,6 +89,7 @@ public final class DefaultTokenServiceFactory implements TokenServiceFactory {
       throw new AdminAuthConfigException(AdminAuthProperties.ISSUER, e.getMessage(), e);
     }
     clients.forEach(service::registerClient);
+    hashedClients.forEach(service::registerClient);
     return service;
   }
 
@@ -129,7 +147,13 @@ public final class DefaultTokenServiceFactory implements TokenServiceFactory {
    * without them, so whatever {@link ClientRegistration} refuses is the setting just added.
    */
   private static ClientRegistration registration(ConfigReader c, String id) {
-    String secret = c.requiredString("secret");
+    if (c.isSet("secret-hash") && c.isSet("secret")) {
+      throw c.error("secret-hash", "set either secret or secret-hash, not both");
+    }
+    // With a secret hash, the registration only carries the other settings; its secret is a
+    // stand-in that is never hashed or stored.
+    String secret = c.isSet("secret-hash")
+        ? "x".repeat(ClientRegistration.MIN_SECRET_LENGTH) : c.requiredString("secret");
     if (secret.length() < ClientRegistration.MIN_SECRET_LENGTH) {
       throw c.error("secret", "must have at least " + ClientRegistration.MIN_SECRET_LENGTH
           + " characters");
@@ -154,6 +178,23 @@ public final class DefaultTokenServiceFactory implements TokenServiceFactory {
     c.check("refresh-ttl",
         () -> new ClientRegistration(id, secret, scopes, grants, refreshForCc, access, refresh));
     return new ClientRegistration(id, secret, scopes, grants, refreshForCc, access, refresh);
+  }
+
+  /** The client's {@code secret-hash}, checked for form; it needs an explicit pepper. */
+  private static Optional<String> secretHash(ConfigReader c, boolean pepperSet) {
+    Optional<String> hash = c.value("secret-hash",
+        SecretHasher.PREFIX + "<43 base64url characters>, as the hash-secret command prints it",
+        v -> {
+          if (!SecretHasher.isWellFormed(v)) {
+            throw new IllegalArgumentException("malformed");
+          }
+          return v;
+        });
+    if (hash.isPresent() && !pepperSet) {
+      throw c.error("secret-hash", "needs " + TOKEN + "pepper: a hash made under one pepper never"
+          + " matches under the random pepper used when none is set");
+    }
+    return hash;
   }
 
   private static SigningAlgorithm algorithm(String v) {
