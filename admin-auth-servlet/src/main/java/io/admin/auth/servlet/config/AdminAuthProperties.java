@@ -4,6 +4,7 @@ import io.admin.auth.core.config.ConfigException;
 import io.admin.auth.core.config.ConfigReader;
 import io.admin.auth.core.federation.TrustedIssuerProperties;
 import io.admin.auth.core.issue.TokenService;
+import io.admin.auth.core.store.PersistentStores;
 import io.admin.auth.servlet.access.AccessPolicy;
 import io.admin.auth.servlet.access.RoleMapper;
 import io.admin.auth.servlet.endpoint.EndpointPaths;
@@ -86,13 +87,19 @@ public final class AdminAuthProperties {
    * .scopes} (space or comma separated), {@code .disabled} ({@code false} by default).
    */
   public static final String USER_PREFIX = PREFIX + "user.";
-  /** {@code true} / {@code false} (default): API keys (in memory) and their management endpoints. */
+  /**
+   * {@code true} / {@code false} (default): API keys (in the persistent store, else in memory) and
+   * their management endpoints.
+   */
   public static final String API_KEYS_ENABLED = PREFIX + "api-keys.enabled";
   /** Path of the API key management endpoints; default {@code /api/v3/api-keys}. */
   public static final String API_KEYS_PATH = PREFIX + "api-keys.path";
   /** Scope that lets a caller manage every owner's keys; default {@code api-keys:admin}. */
   public static final String API_KEYS_ADMIN_SCOPE = PREFIX + "api-keys.admin-scope";
-  /** Base64 pepper (at least 32 bytes) for API key hashes; default random per start. */
+  /**
+   * Base64 pepper (at least 32 bytes) for API key hashes; default random per start, required with
+   * {@link #STORE_DATASOURCE}.
+   */
   public static final String API_KEYS_PEPPER = PREFIX + "api-keys.pepper";
   /** Token endpoint limit per remote address, {@code <n>/<duration>} or {@code off}; {@code 300/PT1M}. */
   public static final String RATE_LIMIT_TOKEN_PER_ADDRESS = PREFIX + "rate-limit.token-per-address";
@@ -100,6 +107,20 @@ public final class AdminAuthProperties {
   public static final String RATE_LIMIT_TOKEN_PER_CLIENT = PREFIX + "rate-limit.token-per-client";
   /** Limit per principal on protected paths, {@code <n>/<duration>} or {@code off} (default). */
   public static final String RATE_LIMIT_PER_PRINCIPAL = PREFIX + "rate-limit.per-principal";
+
+  /**
+   * Prefix of the persistent store's settings: {@code datasource} and those of the store provider
+   * (admin-auth-jdbc: {@code kek}, {@code schema}, {@code revocation-poll-interval}).
+   */
+  public static final String STORE_PREFIX = PREFIX + "store.";
+  /**
+   * JNDI name of a container-managed {@code javax.sql.DataSource} ({@code jdbc/adminAuth} is short
+   * for {@code java:comp/env/jdbc/adminAuth}). When set, signing keys, clients, refresh tokens,
+   * revocations, API keys and users live in that database and survive restarts and redeploys,
+   * shared by every node; {@code admin.auth.token.pepper}, {@code admin.auth.store.kek} and, with
+   * API keys, {@link #API_KEYS_PEPPER} are then required. Unset: everything is in memory.
+   */
+  public static final String STORE_DATASOURCE = STORE_PREFIX + "datasource";
 
   private static final Set<String> KNOWN = Set.of(ISSUER, BASE_URL, REALM, BEARER_ENABLED,
       PROTECTED_PREFIXES, PUBLIC_PATHS, REQUIRE_HTTPS, TRUSTED_PROXIES, ENDPOINTS_ENABLED,
@@ -109,26 +130,52 @@ public final class AdminAuthProperties {
       API_KEYS_PEPPER, RATE_LIMIT_TOKEN_PER_ADDRESS, RATE_LIMIT_TOKEN_PER_CLIENT,
       RATE_LIMIT_PER_PRINCIPAL);
   private static final List<String> DELEGATED = List.of(PREFIX + "token.", PREFIX + "client.",
-      PREFIX + "key.", TrustedIssuerProperties.PREFIX);
+      PREFIX + "key.", STORE_PREFIX, TrustedIssuerProperties.PREFIX);
 
   private AdminAuthProperties() {}
 
   /**
-   * Creates the token service with the configured factory and builds everything.
+   * Opens the persistent store when {@link #STORE_DATASOURCE} names one, creates the token service
+   * with the configured factory and builds everything. The store's background work (revocation
+   * feed, purges) then runs until the JVM exits; the {@code web.xml} listener and the initializer
+   * stop it with the application.
    *
    * @throws AdminAuthConfigException naming the first property that cannot be used
    */
   public static AdminAuth load(Properties properties) {
+    return open(properties, PersistentStoreWiring.jndi()).auth();
+  }
+
+  /** What {@link #open} built: the wiring, and the stores to close when the application stops. */
+  record Loaded(AdminAuth auth, Optional<PersistentStores> stores) {}
+
+  /** {@link #load}, looking the data source up in {@code naming}; closes the stores on failure. */
+  static Loaded open(Properties properties, PersistentStoreWiring.Naming naming) {
     ConfigReader config = reader(properties);
     checkKeys(config);
     config.requiredString(ISSUER);
-    TokenService tokens = asAdminAuthError(() -> factory(config).create(properties));
-    AdminAuth.Builder builder = configure(properties, AdminAuth.builder(tokens));
-    if (!config.isSet(BASE_URL)) {
-      // The metadata's base URL then defaults to the issuer, so a bad issuer is reported as such.
-      config.check(ISSUER, () -> SettingChecks.checkBaseUrl(tokens.issuer()));
+    TokenServiceFactory factory = factory(config);
+    boolean defaultFactory = factory instanceof DefaultTokenServiceFactory;
+    Optional<PersistentStores> stores =
+        PersistentStoreWiring.open(config, naming, defaultFactory);
+    try {
+      TokenService tokens = asAdminAuthError(() -> defaultFactory
+          ? ((DefaultTokenServiceFactory) factory).create(properties, stores)
+          : factory.create(properties));
+      AdminAuth.Builder builder = configure(config, properties, AdminAuth.builder(tokens), stores);
+      if (!config.isSet(BASE_URL)) {
+        // The metadata's base URL then defaults to the issuer, so a bad issuer is reported as such.
+        config.check(ISSUER, () -> SettingChecks.checkBaseUrl(tokens.issuer()));
+      }
+      AdminAuth auth = builder.build();
+      if (stores.isEmpty()) {
+        PersistentStoreWiring.warnInMemory();
+      }
+      return new Loaded(auth, stores);
+    } catch (RuntimeException e) {
+      stores.ifPresent(PersistentStores::close);
+      throw e;
     }
-    return builder.build();
   }
 
   /**
@@ -139,6 +186,17 @@ public final class AdminAuthProperties {
   public static AdminAuth.Builder configure(Properties properties, AdminAuth.Builder builder) {
     ConfigReader c = reader(properties);
     checkKeys(c);
+    if (c.isSet(STORE_DATASOURCE)) {
+      // Here the caller made the token service; API keys and users silently in memory next to a
+      // configured store would be a surprise, and stores opened here would have no owner.
+      throw c.error(STORE_DATASOURCE, "is read by AdminAuthProperties.load only; with configure,"
+          + " give AdminAuth.Builder an ApiKeyService and BasicAuthenticator on your stores");
+    }
+    return configure(c, properties, builder, Optional.empty());
+  }
+
+  private static AdminAuth.Builder configure(ConfigReader c, Properties properties,
+      AdminAuth.Builder builder, Optional<PersistentStores> stores) {
     c.string(REALM).ifPresent(v -> c.check(REALM, () -> builder.realm(v)));
     c.string(BASE_URL).ifPresent(v -> c.check(BASE_URL, () -> {
       SettingChecks.checkBaseUrl(v);
@@ -180,7 +238,7 @@ public final class AdminAuthProperties {
     if (!roles.isEmpty()) {
       builder.roleMapper(RoleMapper.fromScopes(roles));
     }
-    DeclarativeSchemes.apply(c, builder);
+    DeclarativeSchemes.apply(c, builder, stores);
     return builder;
   }
 

@@ -8,6 +8,11 @@ import io.admin.auth.core.issue.DefaultTokenService;
 import io.admin.auth.core.issue.DefaultTokenServiceBuilder;
 import io.admin.auth.core.issue.TokenService;
 import io.admin.auth.core.spi.OAuthClient;
+import io.admin.auth.core.store.PersistentStores;
+import io.admin.auth.core.store.memory.InMemoryClientStore;
+import io.admin.auth.core.store.memory.InMemoryRefreshTokenStore;
+import io.admin.auth.core.store.memory.InMemoryRevocationStore;
+import io.admin.auth.core.store.memory.InMemorySigningKeyStore;
 import io.admin.auth.core.verify.AccessTokenVerifierBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,18 +24,21 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
- * The built-in {@link TokenServiceFactory}: a core {@link DefaultTokenService} with in-memory
- * stores and the clients listed in the properties. Keys, refresh tokens and revocations do not
- * survive a restart; for persistent stores, name your own factory.
+ * The built-in {@link TokenServiceFactory}: a core {@link DefaultTokenService} with the clients
+ * listed in the properties, on the persistent stores of {@value
+ * AdminAuthProperties#STORE_DATASOURCE} when {@link AdminAuthProperties#load} opened them, else
+ * in memory (keys, clients, refresh tokens and revocations then die with the process). Clients
+ * are written to the store at every start, so the properties stay the truth about them.
  *
  * <p>Properties (besides {@code admin.auth.issuer}):
  *
  * <ul>
  *   <li>{@code admin.auth.token.audience}, {@code .signing-alg} (RS256, PS256, ES256, EdDSA),
  *       {@code .access-ttl}, {@code .refresh-ttl}, {@code .clock-skew} (ISO-8601 durations),
- *       {@code .pepper} (base64, at least 32 bytes);
+ *       {@code .pepper} (base64, at least 32 bytes; required with a persistent store);
  *   <li>per client {@code admin.auth.client.<id>.secret} (at least 16 characters) or, so that
  *       the plain secret is nowhere in the configuration, {@code .secret-hash} (what the {@code
  *       hash-secret} command prints under the same {@code admin.auth.token.pepper}, which must
@@ -62,9 +70,32 @@ public final class DefaultTokenServiceFactory implements TokenServiceFactory {
    */
   @Override
   public TokenService create(Properties p) {
+    return create(p, b -> { });
+  }
+
+  /**
+   * The service on {@code stores}, or, when empty, on in-memory stores given explicitly, since
+   * the caller warns about in-memory mode once for everything (the builder would warn again).
+   */
+  TokenService create(Properties p, Optional<PersistentStores> stores) {
+    return create(p, b -> {
+      if (stores.isPresent()) {
+        PersistentStores s = stores.get();
+        b.keyStore(s.keyStore()).clientStore(s.clientStore())
+            .refreshTokenStore(s.refreshTokenStore()).revocationStore(s.revocationStore());
+      } else {
+        b.keyStore(new InMemorySigningKeyStore()).clientStore(new InMemoryClientStore())
+            .refreshTokenStore(new InMemoryRefreshTokenStore())
+            .revocationStore(new InMemoryRevocationStore());
+      }
+    });
+  }
+
+  private TokenService create(Properties p, Consumer<DefaultTokenServiceBuilder> storeChoice) {
     ConfigReader config = AdminAuthProperties.reader(p);
     String issuer = config.requiredString(AdminAuthProperties.ISSUER);
     DefaultTokenServiceBuilder b = tokenSettings(config.under(TOKEN), issuer);
+    storeChoice.accept(b);
     List<ClientRegistration> clients = new ArrayList<>();
     List<OAuthClient> hashedClients = new ArrayList<>();
     ConfigReader clientKeys = config.under(CLIENT);
