@@ -23,9 +23,11 @@ import javax.sql.DataSource;
  *       as a reference ({@code ${env:ADMIN_AUTH_KEK}}, {@code ${file:/run/secrets/kek}}) so it is
  *       never written next to the database it protects;
  *   <li>{@value #SCHEMA}: {@code create} (default) applies the missing DDL at start, several
- *       nodes at once included; {@code verify} only checks the version, for schemas applied by
- *       Flyway, Liquibase or a DBA (the scripts in the jar follow Flyway's {@code V<n>__name.sql}
- *       naming);
+ *       nodes at once included, recording it in {@value SchemaInitializer#VERSION_TABLE}; {@code
+ *       verify} changes nothing and only checks that every table is there, for schemas applied by
+ *       Flyway or Liquibase from the scripts in the jar ({@code
+ *       classpath:io/admin/auth/jdbc/schema/postgresql} or {@code .../h2}, named the Flyway way,
+ *       {@code V<n>__<name>.sql}) or by a DBA from {@link SchemaInitializer#ddl};
  *   <li>{@value #REVOCATION_POLL_INTERVAL}: how often each node re-reads the revocation list
  *       (ISO-8601, default {@code PT5S}); on PostgreSQL revocations also arrive at once through
  *       {@code LISTEN/NOTIFY}.
@@ -87,13 +89,13 @@ public final class JdbcStoreProvider implements PersistentStoreProvider {
       if (create) {
         schema.migrate();
       } else {
-        schema.verify();
+        schema.verifyTables();
       }
     });
     JdbcStores stores;
     try {
       stores = JdbcStores.builder(dataSource, dialect).keyEncryptionKey(kek)
-          .revocationPollInterval(poll).build();
+          .schemaManagedExternally(!create).revocationPollInterval(poll).build();
     } catch (IllegalStateException e) {
       // The schema was checked just above, so what build() refuses is the KEK (KekCheck); its
       // message names the setting and never the key.

@@ -11,9 +11,11 @@ import io.admin.auth.core.config.ConfigReader;
 import io.admin.auth.core.store.PersistentStoreProvider;
 import io.admin.auth.core.store.PersistentStores;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /** The provider that declarative set-ups find through ServiceLoader. */
@@ -77,5 +79,31 @@ class JdbcStoreProviderTest {
         () -> new JdbcStoreProvider().open(TestDatabases.freshH2(), settings(Map.of(
             "admin.auth.store.kek", kek, "admin.auth.store.revocation-poll-interval", "PT5M"))))
         .property());
+  }
+
+  @Test
+  void openWhenVerifyOnASchemaFlywayAppliedThenAcceptedAndTheStoresWork() {
+    DataSource pg = TestDatabases.freshPostgres();
+    Flyway.configure().dataSource(pg)
+        .locations("classpath:io/admin/auth/jdbc/schema/" + Dialect.POSTGRESQL.folder())
+        .load().migrate();
+    assertEquals(0, new SchemaInitializer(pg, Dialect.POSTGRESQL).currentVersion());
+    try (PersistentStores stores = new JdbcStoreProvider().open(pg, settings(
+        Map.of("admin.auth.store.kek", kek, "admin.auth.store.schema", "verify")))) {
+      stores.revocationStore().revokeAccessToken("jti-1", Instant.now().plusSeconds(60));
+      assertTrue(stores.revocationStore().isRevoked("jti-1", null));
+    }
+  }
+
+  @Test
+  void openWhenVerifyAndATableIsMissingThenErrorNamesTheSchemaSettingAndTheTable() {
+    DataSource pg = TestDatabases.freshPostgres();
+    Flyway.configure().dataSource(pg)
+        .locations("classpath:io/admin/auth/jdbc/schema/" + Dialect.POSTGRESQL.folder())
+        .target("2").load().migrate();
+    ConfigException e = assertThrows(ConfigException.class, () -> new JdbcStoreProvider().open(
+        pg, settings(Map.of("admin.auth.store.kek", kek, "admin.auth.store.schema", "verify"))));
+    assertEquals("admin.auth.store.schema", e.property());
+    assertTrue(e.getMessage().contains("V3__api_keys_users"), e.getMessage());
   }
 }
