@@ -24,6 +24,8 @@ public interface PersistentStoreProvider {
   /**
    * Whether this provider can open stores on {@code dataSource}; may open one connection to ask
    * the database what it is.
+   *
+   * @throws io.admin.auth.core.AuthUnavailableException when the database cannot be reached
    */
   boolean supports(DataSource dataSource);
 

@@ -5,17 +5,14 @@ import io.admin.auth.core.config.ConfigReader;
 import io.admin.auth.core.federation.TrustedIssuerProperties;
 import io.admin.auth.core.issue.TokenService;
 import io.admin.auth.core.store.PersistentStores;
-import io.admin.auth.servlet.access.AccessPolicy;
 import io.admin.auth.servlet.access.RoleMapper;
 import io.admin.auth.servlet.endpoint.EndpointPaths;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -27,7 +24,8 @@ import java.util.function.Supplier;
  * silently leave HTTPS unenforced; keys under {@code admin.auth.token.}, {@code
  * admin.auth.client.} and {@code admin.auth.key.} belong to the {@link TokenServiceFactory};
  * keys under {@code admin.auth.federation.} (trusted third-party token issuers) are read by
- * {@link TrustedIssuerProperties}, which is as strict about unknown keys.
+ * {@link TrustedIssuerProperties}, which is as strict about unknown keys; keys under {@value
+ * #STORE_PREFIX} name the persistent store and are checked against what its provider reads.
  */
 public final class AdminAuthProperties {
 
@@ -228,7 +226,7 @@ public final class AdminAuthProperties {
       }
       builder.jwksMaxAge(age);
     });
-    builder.accessPolicy(policy(c));
+    builder.accessPolicy(DeclarativePolicy.read(c));
     federation(c, properties, builder);
     ConfigReader roleKeys = c.under(ROLE_PREFIX);
     Map<String, List<String>> roles = new LinkedHashMap<>();
@@ -274,33 +272,6 @@ public final class AdminAuthProperties {
     } catch (ConfigException e) {
       throw new AdminAuthConfigException(e.property(), e.problem(), e);
     }
-  }
-
-  private static AccessPolicy policy(ConfigReader c) {
-    AccessPolicy.Builder policy = AccessPolicy.builder();
-    for (String prefix : c.list(PROTECTED_PREFIXES)) {
-      c.check(PROTECTED_PREFIXES, () -> policy.protectedPrefix(prefix));
-    }
-    for (String path : c.list(PUBLIC_PATHS)) {
-      c.check(PUBLIC_PATHS, () -> policy.publicPath(path));
-    }
-    Map<Long, String> rules = new TreeMap<>();
-    for (String n : c.under(RULE_PREFIX).names()) {
-      try {
-        rules.put(Long.parseLong(n), RULE_PREFIX + n);
-      } catch (NumberFormatException e) {
-        throw c.error(RULE_PREFIX + n, "rule keys must end in a number, e.g. " + RULE_PREFIX + "10");
-      }
-    }
-    for (String key : rules.values()) {
-      String[] parts = c.string(key, "").split("\\s+");
-      if (parts.length < 2) {
-        throw c.error(key, "expected '<METHODS|*> <pattern> [scope ...]'");
-      }
-      c.check(key, () -> policy.rule(parts[0], parts[1],
-          Arrays.copyOfRange(parts, 2, parts.length)));
-    }
-    return policy.build();
   }
 
   private static TokenServiceFactory factory(ConfigReader c) {

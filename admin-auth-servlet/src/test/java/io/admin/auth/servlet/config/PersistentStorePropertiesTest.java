@@ -108,6 +108,14 @@ class PersistentStorePropertiesTest {
   }
 
   @Test
+  void openWhenKekReferenceFindsNothingThenRefusedNamingItAndTheReference() {
+    AdminAuthConfigException e = refused(persistent(
+        "admin.auth.store.kek", "${env:ADMIN_AUTH_TEST_KEK_THAT_IS_NEVER_SET}"));
+    assertEquals("admin.auth.store.kek", e.property());
+    assertTrue(e.getMessage().contains("ADMIN_AUTH_TEST_KEK_THAT_IS_NEVER_SET"), e.getMessage());
+  }
+
+  @Test
   void openWhenTokenPepperMissingThenRefusedNamingIt() {
     AdminAuthConfigException e = refused(persistent("admin.auth.token.pepper", null));
     assertEquals("admin.auth.token.pepper", e.property());
