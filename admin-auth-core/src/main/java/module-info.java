@@ -9,6 +9,8 @@ module io.admin.auth.core {
   requires org.bouncycastle.provider;
   requires transitive org.slf4j;
   requires transitive java.net.http;
+  // DataSource in the persistent-store SPI (core.store); no JDBC driver.
+  requires transitive java.sql;
 
   exports io.admin.auth.core;
   exports io.admin.auth.core.apikey;
@@ -22,9 +24,12 @@ module io.admin.auth.core {
   exports io.admin.auth.core.password;
   exports io.admin.auth.core.ratelimit;
   exports io.admin.auth.core.spi;
+  exports io.admin.auth.core.store;
   exports io.admin.auth.core.store.memory;
   exports io.admin.auth.core.validation;
   exports io.admin.auth.core.verify;
+
+  uses io.admin.auth.core.store.PersistentStoreProvider;
 
   exports io.admin.auth.core.internal.jose to
       io.admin.auth.servlet, io.admin.auth.jdbc, io.admin.auth.testkit, io.admin.auth.devserver;

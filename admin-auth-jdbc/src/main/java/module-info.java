@@ -8,4 +8,7 @@ module io.admin.auth.jdbc {
   requires org.slf4j;
 
   exports io.admin.auth.jdbc;
+
+  provides io.admin.auth.core.store.PersistentStoreProvider
+      with io.admin.auth.jdbc.JdbcStoreProvider;
 }

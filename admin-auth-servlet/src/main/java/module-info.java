@@ -6,6 +6,9 @@
 module io.admin.auth.servlet {
   requires transitive io.admin.auth.core;
   requires transitive jakarta.servlet;
+  requires java.naming;
+  // The container's DataSource for the persistent stores (reached through core.store).
+  requires java.sql;
 
   exports io.admin.auth.servlet;
   exports io.admin.auth.servlet.access;

@@ -58,6 +58,8 @@ public final class JdbcStores implements AutoCloseable {
     SchemaInitializer schema = new SchemaInitializer(b.dataSource, b.dialect);
     if (b.migrateSchema) {
       schema.migrate();
+    } else if (b.schemaManagedExternally) {
+      schema.verifyTables();
     } else {
       schema.verify();
     }
@@ -162,6 +164,7 @@ public final class JdbcStores implements AutoCloseable {
     private final Dialect dialect;
     private KeyEncryptionKey kek;
     private boolean migrateSchema;
+    private boolean schemaManagedExternally;
     private Clock clock = Clock.systemUTC();
     private SecureRandom random;
     private Duration revocationPollInterval = Duration.ofSeconds(5);
@@ -184,6 +187,16 @@ public final class JdbcStores implements AutoCloseable {
     /** Whether {@code build()} applies missing DDL ({@link SchemaInitializer}); default false. */
     public Builder migrateSchema(boolean migrateSchema) {
       this.migrateSchema = migrateSchema;
+      return this;
+    }
+
+    /**
+     * Whether a migration tool (Flyway, Liquibase) applies the scripts in this jar, keeping its
+     * own history: {@code build()} then checks that the tables exist instead of reading {@value
+     * SchemaInitializer#VERSION_TABLE}. Default false; not together with {@link #migrateSchema}.
+     */
+    public Builder schemaManagedExternally(boolean external) {
+      this.schemaManagedExternally = external;
       return this;
     }
 
@@ -245,6 +258,10 @@ public final class JdbcStores implements AutoCloseable {
     public JdbcStores build() {
       if (kek == null) {
         KeyEncryptionKey.fromBase64(null); // throws the message that names the setting
+      }
+      if (migrateSchema && schemaManagedExternally) {
+        throw new IllegalArgumentException(
+            "migrateSchema and schemaManagedExternally exclude each other");
       }
       if (purgeBatchSize < 1 || purgeBatchSize > 100_000) {
         throw new IllegalArgumentException("purgeBatchSize must be in 1..100000");

@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +35,8 @@ public final class SchemaInitializer {
   public static final String VERSION_TABLE = "admin_auth_schema_version";
 
   private static final Logger LOG = LoggerFactory.getLogger(SchemaInitializer.class);
+  private static final Pattern CREATE_TABLE = Pattern.compile(
+      "CREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(\\w+)", Pattern.CASE_INSENSITIVE);
   private static final String CREATE_VERSION_TABLE =
       "CREATE TABLE IF NOT EXISTS " + VERSION_TABLE + " (\n"
           + "  version     INTEGER PRIMARY KEY,\n"
@@ -140,6 +144,32 @@ public final class SchemaInitializer {
   }
 
   /**
+   * For a schema a migration tool applied from the scripts in this jar (Flyway or Liquibase, which
+   * keep their own history and leave {@value #VERSION_TABLE} empty): checks that every table the
+   * scripts create is there, as the stores will see it through the connection's search path.
+   *
+   * @throws IllegalStateException naming the first missing table and where the scripts are
+   */
+  public void verifyTables() {
+    try (Connection c = dataSource.getConnection()) {
+      for (Migration m : Migration.all(dialect)) {
+        for (String sql : m.statements()) {
+          Matcher t = CREATE_TABLE.matcher(sql);
+          if (t.find() && !tableExists(c, t.group(1))) {
+            throw new IllegalStateException("admin-auth table " + t.group(1) + " (script V"
+                + m.version() + "__" + m.description() + ") is missing: apply the scripts in "
+                + "classpath:io/admin/auth/jdbc/schema/" + dialect.folder() + " with your migration"
+                + " tool (they follow Flyway's V<n>__<name>.sql naming), or use schema creation");
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot check the admin-auth tables (SQLState "
+          + e.getSQLState() + ")", e);
+    }
+  }
+
+  /**
    * The complete DDL for {@code dialect}, for a DBA to review and apply by hand: the version
    * table, every script, and the rows recording them.
    */
@@ -182,10 +212,14 @@ public final class SchemaInitializer {
   }
 
   private static boolean versionTableExists(Connection c) throws SQLException {
+    return tableExists(c, VERSION_TABLE);
+  }
+
+  private static boolean tableExists(Connection c, String table) throws SQLException {
     // Asking the catalog would also see same-named tables in other schemas; a probe query sees
     // exactly what the stores will see through the connection's search path.
     try (Statement s = c.createStatement()) {
-      s.executeQuery("SELECT version FROM " + VERSION_TABLE + " WHERE 1 = 0").close();
+      s.executeQuery("SELECT * FROM " + table + " WHERE 1 = 0").close();
       return true;
     } catch (SQLException e) {
       String state = e.getSQLState();

@@ -27,6 +27,12 @@ import java.util.function.Function;
  *   <li>{@link #duration durations} are ISO-8601 ({@code PT30S}, {@code PT5M}, {@code P30D}), as
  *       {@link Duration#parse} reads them.
  *   <li>{@link #list lists} are comma separated; items are stripped and empty items dropped.
+ *   <li>A value that is exactly a reference, {@code ${source:name}}, is replaced by what the
+ *       {@link ReferenceSource} of that name finds: {@code ${env:ADMIN_AUTH_KEK}} reads an environment
+ *       variable, {@code ${file:/run/secrets/kek}} a file (see {@link ReferenceSource#files}); front
+ *       ends add sources with {@link #withSource}. A reference that finds nothing, or names an
+ *       unknown source, is an error naming the property and the reference (never a value). A
+ *       value that must start with {@code ${} literally is written with {@code $${}.
  *   <li>Every problem is a {@link ConfigException} (or the {@link #withErrors subclass} a front
  *       end asked for) naming the full property and saying what was expected. The offending value
  *       is quoted (shortened, control characters masked) unless the property {@link #isSecret is
@@ -46,16 +52,24 @@ public final class ConfigReader {
   private final Map<String, String> values;
   private final String prefix;
   private final ConfigException.Factory errors;
+  private final Map<String, ReferenceSource> sources;
 
-  private ConfigReader(Map<String, String> values, String prefix, ConfigException.Factory errors) {
+  private ConfigReader(Map<String, String> values, String prefix, ConfigException.Factory errors,
+      Map<String, ReferenceSource> sources) {
     this.values = values;
     this.prefix = Objects.requireNonNull(prefix, "prefix");
     this.errors = Objects.requireNonNull(errors, "errors");
+    this.sources = sources;
+  }
+
+  private ConfigReader(Map<String, String> values, String prefix) {
+    this(values, prefix, ConfigException::new, Map.of(
+        "env", ReferenceSource.environment(System::getenv), "file", ReferenceSource.files()));
   }
 
   /** A reader over a copy of {@code settings} (full key to value) for keys under {@code prefix}. */
   public static ConfigReader of(Map<String, String> settings, String prefix) {
-    return new ConfigReader(Map.copyOf(settings), prefix, ConfigException::new);
+    return new ConfigReader(Map.copyOf(settings), prefix);
   }
 
   /**
@@ -67,17 +81,33 @@ public final class ConfigReader {
     for (String name : properties.stringPropertyNames()) {
       copy.put(name, properties.getProperty(name));
     }
-    return new ConfigReader(Map.copyOf(copy), prefix, ConfigException::new);
+    return new ConfigReader(Map.copyOf(copy), prefix);
   }
 
   /** The same settings, throwing the exceptions {@code factory} makes (a front end's subclass). */
   public ConfigReader withErrors(ConfigException.Factory factory) {
-    return new ConfigReader(values, prefix, factory);
+    return new ConfigReader(values, prefix, factory, sources);
+  }
+
+  /**
+   * The same settings, with {@code ${scheme:name}} references looked up in {@code source}
+   * (replacing any source of that scheme, so tests can stand in for the environment).
+   *
+   * @param scheme letters, digits and {@code -}, e.g. {@code jndi}
+   */
+  public ConfigReader withSource(String scheme, ReferenceSource source) {
+    Objects.requireNonNull(source, "source");
+    if (scheme == null || !scheme.matches("[A-Za-z][A-Za-z0-9-]*")) {
+      throw new IllegalArgumentException("scheme must be letters, digits and '-', was " + scheme);
+    }
+    Map<String, ReferenceSource> more = new HashMap<>(sources);
+    more.put(scheme, source);
+    return new ConfigReader(values, prefix, errors, Map.copyOf(more));
   }
 
   /** The same settings and errors, for keys under {@code prefix() + subPrefix}. */
   public ConfigReader under(String subPrefix) {
-    return new ConfigReader(values, prefix + subPrefix, errors);
+    return new ConfigReader(values, prefix + subPrefix, errors, sources);
   }
 
   /** The prefix names are relative to. */
@@ -106,10 +136,38 @@ public final class ConfigReader {
     return values.containsKey(key(name));
   }
 
-  /** The stripped value, or empty when absent or blank. */
+  /**
+   * The stripped value, or empty when absent or blank; a {@code ${source:name}} reference is
+   * replaced by what it finds (an error when it finds nothing).
+   */
   public Optional<String> string(String name) {
     String v = values.get(key(name));
-    return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
+    if (v == null || v.isBlank()) {
+      return Optional.empty();
+    }
+    String s = v.strip();
+    if (s.startsWith("$${")) {
+      return Optional.of(s.substring(1));
+    }
+    return Optional.of(s.startsWith("${") ? resolve(name, s) : s);
+  }
+
+  private String resolve(String name, String reference) {
+    int colon = reference.indexOf(':');
+    if (!reference.endsWith("}") || colon < 3 || colon >= reference.length() - 2) {
+      throw error(name, "a reference must look like ${env:NAME} or ${file:/path}, was '"
+          + shown(reference) + "' (write $${ for a literal ${)");
+    }
+    String scheme = reference.substring(2, colon);
+    String target = reference.substring(colon + 1, reference.length() - 1);
+    ReferenceSource source = sources.get(scheme);
+    if (source == null) {
+      throw error(name, "refers to unknown source '" + shown(scheme) + "' (known: "
+          + String.join(", ", new TreeSet<>(sources.keySet())) + ")");
+    }
+    return source.lookup(target).map(String::strip).filter(found -> !found.isEmpty())
+        .orElseThrow(() -> error(name, "refers to " + source.describe() + " '" + shown(target)
+            + "', which is not set or is empty"));
   }
 
   /** The stripped value, or {@code dflt} when absent or blank. */
@@ -159,7 +217,7 @@ public final class ConfigReader {
 
   /** The {@link #commaSeparated comma-separated} items; empty when absent. */
   public List<String> list(String name) {
-    return commaSeparated(values.get(key(name)));
+    return commaSeparated(string(name).orElse(null));
   }
 
   /**

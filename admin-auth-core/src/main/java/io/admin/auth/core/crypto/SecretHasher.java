@@ -60,6 +60,21 @@ public final class SecretHasher {
   }
 
   /**
+   * Whether {@code hash} has the form {@link #hash} produces ({@value #PREFIX} and the base64url
+   * of 32 bytes), whatever pepper made it. Says nothing about whether it matches anything.
+   */
+  public static boolean isWellFormed(String hash) {
+    if (hash == null || !hash.startsWith(PREFIX) || hash.length() != PREFIX.length() + 43) {
+      return false;
+    }
+    try {
+      return Base64.getUrlDecoder().decode(hash.substring(PREFIX.length())).length == 32;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /**
    * Whether {@code secret} hashes to {@code storedHash}, compared in constant time. A malformed
    * or {@code null} stored hash never matches.
    */

@@ -6,6 +6,7 @@ import io.admin.auth.core.crypto.RandomTokens;
 import io.admin.auth.core.crypto.SecretHasher;
 import io.admin.auth.core.spi.ClientStore;
 import io.admin.auth.core.spi.OAuthClient;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -53,6 +54,26 @@ final class ClientRegistry {
     OAuthClient client = new OAuthClient(r.clientId(), hasher.hash(r.clientSecret()),
         r.allowedScopes(), r.grantTypes(), r.refreshTokenForClientCredentials(),
         r.accessTokenTtl(), r.refreshTokenTtl());
+    clients.save(client);
+    return client;
+  }
+
+  /** Saves (or replaces) a client whose secret arrives already hashed; returns what was stored. */
+  OAuthClient registerHashed(String clientId, String secretHash, Set<String> allowedScopes,
+      Set<String> grantTypes, boolean refreshForClientCredentials, Duration accessTokenTtl,
+      Duration refreshTokenTtl) {
+    if (!SecretHasher.isWellFormed(secretHash)) {
+      throw new IllegalArgumentException("secretHash must be of the form "
+          + SecretHasher.PREFIX + "<base64url of 32 bytes>");
+    }
+    // One set of rules for every client: the registration record checks id, scopes, grants and
+    // lifetimes; its secret is a stand-in that is never hashed or stored.
+    ClientRegistration checked = new ClientRegistration(clientId, "x".repeat(
+        ClientRegistration.MIN_SECRET_LENGTH), allowedScopes, grantTypes,
+        refreshForClientCredentials, accessTokenTtl, refreshTokenTtl);
+    OAuthClient client = new OAuthClient(checked.clientId(), secretHash,
+        checked.allowedScopes(), checked.grantTypes(), checked.refreshTokenForClientCredentials(),
+        checked.accessTokenTtl(), checked.refreshTokenTtl());
     clients.save(client);
     return client;
   }

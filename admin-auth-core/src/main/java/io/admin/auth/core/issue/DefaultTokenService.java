@@ -105,6 +105,23 @@ public final class DefaultTokenService implements TokenService {
     return clients.register(Objects.requireNonNull(registration, "registration"));
   }
 
+  /**
+   * Registers (or replaces) a client whose secret was hashed elsewhere, so that the plain secret
+   * never reaches this process's configuration: {@code client.secretHash()} must be what {@link
+   * SecretHasher#hash} gives under <em>this service's pepper</em> (set it explicitly with {@link
+   * DefaultTokenServiceBuilder#secretPepper}; a hash made under another pepper never matches).
+   * The other settings are checked as {@link ClientRegistration} checks them.
+   *
+   * @throws IllegalArgumentException when the hash is not of that form or a setting is refused
+   * @return the stored client
+   */
+  public OAuthClient registerClient(OAuthClient client) {
+    Objects.requireNonNull(client, "client");
+    return clients.registerHashed(client.clientId(), client.secretHash(), client.allowedScopes(),
+        client.grantTypes(), client.refreshTokenForClientCredentials(), client.accessTokenTtl(),
+        client.refreshTokenTtl());
+  }
+
   @Override
   public ClientAuthentication authenticateClient(String clientId, String clientSecret) {
     return clients.authenticate(clientId, clientSecret);

@@ -1,7 +1,9 @@
 package io.admin.auth.devserver.cli;
 
 import io.admin.auth.testkit.TestKeys;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.security.SecureRandom;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;
@@ -21,9 +23,11 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * java -cp admin-auth-devserver/target/admin-auth-dev-server.jar io.admin.auth.devserver.cli.Main \
  *     mint --sub alice --scope users:read --ttl PT5M     # prints a JWT
  * java -cp ... io.admin.auth.devserver.cli.Main jwks    # prints the JWK Set that verifies it
+ * java -cp ... io.admin.auth.devserver.cli.Main hash-secret --pepper-file pepper.b64 < secret
+ * java -cp ... io.admin.auth.devserver.cli.Main hash-password < password
  * </pre>
  *
- * <p>Both commands use the key in {@code --key-file} (default {@value #DEFAULT_KEY_FILE} in the
+ * <p>{@code mint} and {@code jwks} use the key in {@code --key-file} (default {@value #DEFAULT_KEY_FILE} in the
  * working directory), creating it with a fresh key ({@code --alg}, default RS256) when it does not
  * exist, so that {@code mint} and {@code jwks}, and tests reading the file with
  * {@link TestKeys#read}, share one key. Options are read by picocli, as {@code --name value} or
@@ -46,7 +50,15 @@ public final class Main {
 
   /** Runs a command, printing the result to {@code out} and problems to {@code err}; returns the exit status. */
   public static int run(List<String> args, PrintStream out, PrintStream err) {
-    CommandLine cli = commandLine();
+    return run(args, System.in, out, err);
+  }
+
+  /**
+   * As {@link #run(List, PrintStream, PrintStream)}, with {@code in} as standard input (where
+   * {@code hash-secret} and {@code hash-password} read what they hash).
+   */
+  public static int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
+    CommandLine cli = commandLine(in);
     if (args.isEmpty()) {
       err.print(fullUsage(cli));
       return 2;
@@ -74,7 +86,7 @@ public final class Main {
     return result.exitStatus();
   }
 
-  private static CommandLine commandLine() {
+  private static CommandLine commandLine(InputStream in) {
     CommandSpec top = CommandSpec.create().name("Main");
     top.usageMessage()
         .synopsisHeading("usage: ")
@@ -83,7 +95,9 @@ public final class Main {
         .commandListHeading("commands:%n");
     CommandLine cli = new CommandLine(top)
         .addSubcommand(new MintCommand())
-        .addSubcommand(new JwksCommand());
+        .addSubcommand(new JwksCommand())
+        .addSubcommand(new HashSecretCommand(in, System::getenv))
+        .addSubcommand(new HashPasswordCommand(in, new SecureRandom()));
     cli.setExpandAtFiles(false);
     cli.setPosixClusteredShortOptionsAllowed(false);
     cli.setEndOfOptionsDelimiter(NO_END_OF_OPTIONS);

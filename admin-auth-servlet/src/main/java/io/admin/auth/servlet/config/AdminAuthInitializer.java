@@ -2,6 +2,8 @@ package io.admin.auth.servlet.config;
 
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
 import java.util.Optional;
 import java.util.Set;
 
@@ -13,9 +15,22 @@ import java.util.Set;
  */
 public final class AdminAuthInitializer implements ServletContainerInitializer {
 
+  /** Registers admin-auth when a properties file is found, and its shutdown with the context. */
   @Override
   public void onStartup(Set<Class<?>> classes, ServletContext context) {
     Optional<String> location = DeclarativeConfig.location(context);
-    location.ifPresent(l -> DeclarativeConfig.register(context, l));
+    if (location.isPresent()) {
+      DeclarativeConfig.register(context, location.get());
+      // Only an initializer may add a ServletContextListener; the web.xml listener closes itself.
+      context.addListener(new StoreCloser());
+    }
+  }
+
+  /** Closes the persistent stores when the application stops. */
+  private static final class StoreCloser implements ServletContextListener {
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+      DeclarativeConfig.close(event.getServletContext());
+    }
   }
 }

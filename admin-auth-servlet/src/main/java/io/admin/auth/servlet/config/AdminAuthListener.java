@@ -21,6 +21,7 @@ import jakarta.servlet.ServletContextListener;
  */
 public final class AdminAuthListener implements ServletContextListener {
 
+  /** Registers admin-auth from the file named by the {@code admin.auth.config} parameter. */
   @Override
   public void contextInitialized(ServletContextEvent event) {
     String location = event.getServletContext().getInitParameter(DeclarativeConfig.CONFIG_PARAM);
@@ -29,5 +30,11 @@ public final class AdminAuthListener implements ServletContextListener {
           "context parameter is required");
     }
     DeclarativeConfig.register(event.getServletContext(), location.strip());
+  }
+
+  /** Stops the persistent stores' background work, if the properties opened any. */
+  @Override
+  public void contextDestroyed(ServletContextEvent event) {
+    DeclarativeConfig.close(event.getServletContext());
   }
 }

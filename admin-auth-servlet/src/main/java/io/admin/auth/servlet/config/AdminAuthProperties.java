@@ -4,17 +4,15 @@ import io.admin.auth.core.config.ConfigException;
 import io.admin.auth.core.config.ConfigReader;
 import io.admin.auth.core.federation.TrustedIssuerProperties;
 import io.admin.auth.core.issue.TokenService;
-import io.admin.auth.servlet.access.AccessPolicy;
+import io.admin.auth.core.store.PersistentStores;
 import io.admin.auth.servlet.access.RoleMapper;
 import io.admin.auth.servlet.endpoint.EndpointPaths;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -26,7 +24,8 @@ import java.util.function.Supplier;
  * silently leave HTTPS unenforced; keys under {@code admin.auth.token.}, {@code
  * admin.auth.client.} and {@code admin.auth.key.} belong to the {@link TokenServiceFactory};
  * keys under {@code admin.auth.federation.} (trusted third-party token issuers) are read by
- * {@link TrustedIssuerProperties}, which is as strict about unknown keys.
+ * {@link TrustedIssuerProperties}, which is as strict about unknown keys; keys under {@value
+ * #STORE_PREFIX} name the persistent store and are checked against what its provider reads.
  */
 public final class AdminAuthProperties {
 
@@ -91,13 +90,19 @@ public final class AdminAuthProperties {
    * .scopes} (space or comma separated), {@code .disabled} ({@code false} by default).
    */
   public static final String USER_PREFIX = PREFIX + "user.";
-  /** {@code true} / {@code false} (default): API keys (in memory) and their management endpoints. */
+  /**
+   * {@code true} / {@code false} (default): API keys (in the persistent store, else in memory) and
+   * their management endpoints.
+   */
   public static final String API_KEYS_ENABLED = PREFIX + "api-keys.enabled";
   /** Path of the API key management endpoints; default {@code /api/v3/api-keys}. */
   public static final String API_KEYS_PATH = PREFIX + "api-keys.path";
   /** Scope that lets a caller manage every owner's keys; default {@code api-keys:admin}. */
   public static final String API_KEYS_ADMIN_SCOPE = PREFIX + "api-keys.admin-scope";
-  /** Base64 pepper (at least 32 bytes) for API key hashes; default random per start. */
+  /**
+   * Base64 pepper (at least 32 bytes) for API key hashes; default random per start, required with
+   * {@link #STORE_DATASOURCE}.
+   */
   public static final String API_KEYS_PEPPER = PREFIX + "api-keys.pepper";
   /** ISO-8601 lifetime of an API key created without {@code expires_in}; default {@code P90D}. */
   public static final String API_KEYS_DEFAULT_EXPIRES_IN = PREFIX + "api-keys.default-expires-in";
@@ -110,6 +115,20 @@ public final class AdminAuthProperties {
   /** Limit per principal on protected paths, {@code <n>/<duration>} or {@code off} (default). */
   public static final String RATE_LIMIT_PER_PRINCIPAL = PREFIX + "rate-limit.per-principal";
 
+  /**
+   * Prefix of the persistent store's settings: {@code datasource} and those of the store provider
+   * (admin-auth-jdbc: {@code kek}, {@code schema}, {@code revocation-poll-interval}).
+   */
+  public static final String STORE_PREFIX = PREFIX + "store.";
+  /**
+   * JNDI name of a container-managed {@code javax.sql.DataSource} ({@code jdbc/adminAuth} is short
+   * for {@code java:comp/env/jdbc/adminAuth}). When set, signing keys, clients, refresh tokens,
+   * revocations, API keys and users live in that database and survive restarts and redeploys,
+   * shared by every node; {@code admin.auth.token.pepper}, {@code admin.auth.store.kek} and, with
+   * API keys, {@link #API_KEYS_PEPPER} are then required. Unset: everything is in memory.
+   */
+  public static final String STORE_DATASOURCE = STORE_PREFIX + "datasource";
+
   private static final Set<String> KNOWN = Set.of(ISSUER, BASE_URL, REALM, BEARER_ENABLED,
       PROTECTED_PREFIXES, PUBLIC_PATHS, REQUIRE_HTTPS, TRUSTED_PROXIES, ENDPOINTS_ENABLED,
       TOKEN_PATH, REVOCATION_PATH, INTROSPECTION_PATH, JWKS_PATH, METADATA_PATH,
@@ -120,26 +139,52 @@ public final class AdminAuthProperties {
       RATE_LIMIT_TOKEN_PER_ADDRESS, RATE_LIMIT_TOKEN_PER_CLIENT,
       RATE_LIMIT_PER_PRINCIPAL);
   private static final List<String> DELEGATED = List.of(PREFIX + "token.", PREFIX + "client.",
-      PREFIX + "key.", TrustedIssuerProperties.PREFIX);
+      PREFIX + "key.", STORE_PREFIX, TrustedIssuerProperties.PREFIX);
 
   private AdminAuthProperties() {}
 
   /**
-   * Creates the token service with the configured factory and builds everything.
+   * Opens the persistent store when {@link #STORE_DATASOURCE} names one, creates the token service
+   * with the configured factory and builds everything. The store's background work (revocation
+   * feed, purges) then runs until the JVM exits; the {@code web.xml} listener and the initializer
+   * stop it with the application.
    *
    * @throws AdminAuthConfigException naming the first property that cannot be used
    */
   public static AdminAuth load(Properties properties) {
+    return open(properties, PersistentStoreWiring.jndi()).auth();
+  }
+
+  /** What {@link #open} built: the wiring, and the stores to close when the application stops. */
+  record Loaded(AdminAuth auth, Optional<PersistentStores> stores) {}
+
+  /** {@link #load}, looking the data source up in {@code naming}; closes the stores on failure. */
+  static Loaded open(Properties properties, PersistentStoreWiring.Naming naming) {
     ConfigReader config = reader(properties);
     checkKeys(config);
     config.requiredString(ISSUER);
-    TokenService tokens = asAdminAuthError(() -> factory(config).create(properties));
-    AdminAuth.Builder builder = configure(properties, AdminAuth.builder(tokens));
-    if (!config.isSet(BASE_URL)) {
-      // The metadata's base URL then defaults to the issuer, so a bad issuer is reported as such.
-      config.check(ISSUER, () -> SettingChecks.checkBaseUrl(tokens.issuer()));
+    TokenServiceFactory factory = factory(config);
+    boolean defaultFactory = factory instanceof DefaultTokenServiceFactory;
+    Optional<PersistentStores> stores =
+        PersistentStoreWiring.open(config, naming, defaultFactory);
+    try {
+      TokenService tokens = asAdminAuthError(() -> defaultFactory
+          ? ((DefaultTokenServiceFactory) factory).create(properties, stores)
+          : factory.create(properties));
+      AdminAuth.Builder builder = configure(config, properties, AdminAuth.builder(tokens), stores);
+      if (!config.isSet(BASE_URL)) {
+        // The metadata's base URL then defaults to the issuer, so a bad issuer is reported as such.
+        config.check(ISSUER, () -> SettingChecks.checkBaseUrl(tokens.issuer()));
+      }
+      AdminAuth auth = builder.build();
+      if (stores.isEmpty()) {
+        PersistentStoreWiring.warnInMemory();
+      }
+      return new Loaded(auth, stores);
+    } catch (RuntimeException e) {
+      stores.ifPresent(PersistentStores::close);
+      throw e;
     }
-    return builder.build();
   }
 
   /**
@@ -150,6 +195,17 @@ public final class AdminAuthProperties {
   public static AdminAuth.Builder configure(Properties properties, AdminAuth.Builder builder) {
     ConfigReader c = reader(properties);
     checkKeys(c);
+    if (c.isSet(STORE_DATASOURCE)) {
+      // Here the caller made the token service; API keys and users silently in memory next to a
+      // configured store would be a surprise, and stores opened here would have no owner.
+      throw c.error(STORE_DATASOURCE, "is read by AdminAuthProperties.load only; with configure,"
+          + " give AdminAuth.Builder an ApiKeyService and BasicAuthenticator on your stores");
+    }
+    return configure(c, properties, builder, Optional.empty());
+  }
+
+  private static AdminAuth.Builder configure(ConfigReader c, Properties properties,
+      AdminAuth.Builder builder, Optional<PersistentStores> stores) {
     c.string(REALM).ifPresent(v -> c.check(REALM, () -> builder.realm(v)));
     c.string(BASE_URL).ifPresent(v -> c.check(BASE_URL, () -> {
       SettingChecks.checkBaseUrl(v);
@@ -187,7 +243,7 @@ public final class AdminAuthProperties {
           .filter(item -> !item.isEmpty()).toList();
       c.check(SCOPES_SUPPORTED, () -> builder.scopesSupported(scopes));
     }
-    builder.accessPolicy(policy(c));
+    builder.accessPolicy(DeclarativePolicy.read(c));
     federation(c, properties, builder);
     ConfigReader roleKeys = c.under(ROLE_PREFIX);
     Map<String, List<String>> roles = new LinkedHashMap<>();
@@ -197,13 +253,17 @@ public final class AdminAuthProperties {
     if (!roles.isEmpty()) {
       builder.roleMapper(RoleMapper.fromScopes(roles));
     }
-    DeclarativeSchemes.apply(c, builder);
+    DeclarativeSchemes.apply(c, builder, stores);
     return builder;
   }
 
-  /** Every key, full names, throwing {@link AdminAuthConfigException}. */
+  /**
+   * Every key, full names, throwing {@link AdminAuthConfigException}; values may be {@code
+   * ${env:NAME}}, {@code ${file:/path}} or {@code ${jndi:java:comp/env/NAME}} references.
+   */
   static ConfigReader reader(Properties properties) {
-    return ConfigReader.of(properties, "").withErrors(AdminAuthConfigException::new);
+    return ConfigReader.of(properties, "").withErrors(AdminAuthConfigException::new)
+        .withSource(JndiReferenceSource.SCHEME, new JndiReferenceSource());
   }
 
   /**
@@ -229,33 +289,6 @@ public final class AdminAuthProperties {
     } catch (ConfigException e) {
       throw new AdminAuthConfigException(e.property(), e.problem(), e);
     }
-  }
-
-  private static AccessPolicy policy(ConfigReader c) {
-    AccessPolicy.Builder policy = AccessPolicy.builder();
-    for (String prefix : c.list(PROTECTED_PREFIXES)) {
-      c.check(PROTECTED_PREFIXES, () -> policy.protectedPrefix(prefix));
-    }
-    for (String path : c.list(PUBLIC_PATHS)) {
-      c.check(PUBLIC_PATHS, () -> policy.publicPath(path));
-    }
-    Map<Long, String> rules = new TreeMap<>();
-    for (String n : c.under(RULE_PREFIX).names()) {
-      try {
-        rules.put(Long.parseLong(n), RULE_PREFIX + n);
-      } catch (NumberFormatException e) {
-        throw c.error(RULE_PREFIX + n, "rule keys must end in a number, e.g. " + RULE_PREFIX + "10");
-      }
-    }
-    for (String key : rules.values()) {
-      String[] parts = c.string(key, "").split("\\s+");
-      if (parts.length < 2) {
-        throw c.error(key, "expected '<METHODS|*> <pattern> [scope ...]'");
-      }
-      c.check(key, () -> policy.rule(parts[0], parts[1],
-          Arrays.copyOfRange(parts, 2, parts.length)));
-    }
-    return policy.build();
   }
 
   private static TokenServiceFactory factory(ConfigReader c) {

@@ -1,5 +1,6 @@
 package io.admin.auth.servlet.config;
 
+import io.admin.auth.core.store.PersistentStores;
 import jakarta.servlet.ServletContext;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +25,9 @@ final class DeclarativeConfig {
   static final String ISSUER_PARAM = "admin.auth.issuer";
   /** Where the initializer looks when no location is configured. */
   static final String DEFAULT_LOCATION = "/WEB-INF/admin-auth.properties";
+
+  /** Context attribute holding the open persistent stores, closed with the application. */
+  static final String STORES_ATTRIBUTE = "io.admin.auth.stores";
 
   private DeclarativeConfig() {}
 
@@ -50,8 +54,27 @@ final class DeclarativeConfig {
     if (issuer != null && !issuer.isBlank()) {
       properties.setProperty(AdminAuthProperties.ISSUER, issuer.strip());
     }
-    AdminAuthProperties.load(properties).register(context);
+    AdminAuthProperties.Loaded loaded =
+        AdminAuthProperties.open(properties, PersistentStoreWiring.jndi());
+    try {
+      loaded.auth().register(context);
+    } catch (RuntimeException e) {
+      loaded.stores().ifPresent(PersistentStores::close);
+      throw e;
+    }
+    loaded.stores().ifPresent(s -> context.setAttribute(STORES_ATTRIBUTE, s));
     context.log("admin-auth registered from " + location);
+  }
+
+  /**
+   * Stops the persistent stores' background work when the application stops, so that a redeploy
+   * leaves no thread (and no class loader) of the old application behind. Idempotent.
+   */
+  static void close(ServletContext context) {
+    if (context.getAttribute(STORES_ATTRIBUTE) instanceof PersistentStores stores) {
+      context.removeAttribute(STORES_ATTRIBUTE);
+      stores.close();
+    }
   }
 
   /** Reads {@code classpath:name}, {@code file:path}, or a context resource path like /WEB-INF/x. */

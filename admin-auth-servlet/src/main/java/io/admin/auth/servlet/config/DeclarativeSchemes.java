@@ -5,7 +5,10 @@ import io.admin.auth.core.config.ConfigReader;
 import io.admin.auth.core.crypto.SecretHasher;
 import io.admin.auth.core.password.BasicAuthenticator;
 import io.admin.auth.core.password.PasswordHasher;
+import io.admin.auth.core.spi.ApiKeyStore;
 import io.admin.auth.core.spi.User;
+import io.admin.auth.core.spi.UserStore;
+import io.admin.auth.core.store.PersistentStores;
 import io.admin.auth.core.ratelimit.RateLimiter;
 import io.admin.auth.core.store.memory.InMemoryApiKeyStore;
 import io.admin.auth.core.store.memory.InMemoryUserStore;
@@ -23,8 +26,9 @@ import java.util.regex.Pattern;
 
 /**
  * The declarative side of API keys, Basic and rate limits (see {@link AdminAuthProperties} for
- * the keys). API keys and users live in memory: keys created at run time die with the process,
- * users come from the properties.
+ * the keys). API keys and users live in the persistent stores when the properties name them,
+ * else in memory, where keys created at run time die with the process; declared users come from
+ * the properties either way.
  */
 final class DeclarativeSchemes {
 
@@ -34,7 +38,7 @@ final class DeclarativeSchemes {
 
   private DeclarativeSchemes() {}
 
-  static void apply(ConfigReader c, AdminAuth.Builder builder) {
+  static void apply(ConfigReader c, AdminAuth.Builder builder, Optional<PersistentStores> stores) {
     Clock clock = Clock.systemUTC();
     SecureRandom random = new SecureRandom();
     RateLimits.Builder limits = RateLimits.builder(clock);
@@ -47,7 +51,9 @@ final class DeclarativeSchemes {
         .ifPresent(limits::perPrincipal);
     builder.rateLimits(limits.build());
     if (c.bool(AdminAuthProperties.API_KEYS_ENABLED, false)) {
-      ApiKeyService.Builder keys = ApiKeyService.builder().store(new InMemoryApiKeyStore())
+      ApiKeyStore keyStore = stores.<ApiKeyStore>map(PersistentStores::apiKeyStore)
+          .orElseGet(InMemoryApiKeyStore::new);
+      ApiKeyService.Builder keys = ApiKeyService.builder().store(keyStore)
           .hasher(SecretHasher.withPepper(pepper(c, random))).clock(clock).random(random);
       c.duration(AdminAuthProperties.API_KEYS_MAX_EXPIRES_IN).ifPresent(keys::maxExpiresIn);
       c.duration(AdminAuthProperties.API_KEYS_DEFAULT_EXPIRES_IN).ifPresent(keys::defaultExpiresIn);
@@ -67,7 +73,10 @@ final class DeclarativeSchemes {
     }
     Set<String> users = userNames(c);
     if (c.bool(AdminAuthProperties.BASIC_ENABLED, false)) {
-      InMemoryUserStore store = new InMemoryUserStore();
+      // With a persistent store the declared users are written at every start (the file stays
+      // their truth) next to users an application added to the store itself.
+      UserStore store = stores.<UserStore>map(PersistentStores::userStore)
+          .orElseGet(InMemoryUserStore::new);
       users.forEach(name -> store.save(user(c.under(AdminAuthProperties.USER_PREFIX + name + "."),
           name)));
       BasicAuthenticator.Builder basic = BasicAuthenticator.builder().users(store)
@@ -145,7 +154,8 @@ final class DeclarativeSchemes {
       }
       return b;
     }).orElseGet(() -> {
-      // The store is in memory, so keys die with the process anyway: a per-start pepper is enough.
+      // Only reached in memory (a persistent store requires the pepper): keys die with the
+      // process anyway, so a per-start pepper is enough.
       byte[] b = new byte[32];
       random.nextBytes(b);
       return b;

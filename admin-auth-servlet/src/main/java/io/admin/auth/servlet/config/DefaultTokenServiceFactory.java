@@ -2,10 +2,17 @@ package io.admin.auth.servlet.config;
 
 import io.admin.auth.core.SigningAlgorithm;
 import io.admin.auth.core.config.ConfigReader;
+import io.admin.auth.core.crypto.SecretHasher;
 import io.admin.auth.core.issue.ClientRegistration;
 import io.admin.auth.core.issue.DefaultTokenService;
 import io.admin.auth.core.issue.DefaultTokenServiceBuilder;
 import io.admin.auth.core.issue.TokenService;
+import io.admin.auth.core.spi.OAuthClient;
+import io.admin.auth.core.store.PersistentStores;
+import io.admin.auth.core.store.memory.InMemoryClientStore;
+import io.admin.auth.core.store.memory.InMemoryRefreshTokenStore;
+import io.admin.auth.core.store.memory.InMemoryRevocationStore;
+import io.admin.auth.core.store.memory.InMemorySigningKeyStore;
 import io.admin.auth.core.verify.AccessTokenVerifierBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,22 +20,29 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
- * The built-in {@link TokenServiceFactory}: a core {@link DefaultTokenService} with in-memory
- * stores and the clients listed in the properties. Keys, refresh tokens and revocations do not
- * survive a restart; for persistent stores, name your own factory.
+ * The built-in {@link TokenServiceFactory}: a core {@link DefaultTokenService} with the clients
+ * listed in the properties, on the persistent stores of {@value
+ * AdminAuthProperties#STORE_DATASOURCE} when {@link AdminAuthProperties#load} opened them, else
+ * in memory (keys, clients, refresh tokens and revocations then die with the process). Clients
+ * are written to the store at every start, so the properties stay the truth about them.
  *
  * <p>Properties (besides {@code admin.auth.issuer}):
  *
  * <ul>
  *   <li>{@code admin.auth.token.audience}, {@code .signing-alg} (RS256, PS256, ES256, EdDSA),
  *       {@code .access-ttl}, {@code .refresh-ttl}, {@code .clock-skew} (ISO-8601 durations),
- *       {@code .pepper} (base64, at least 32 bytes);
- *   <li>per client {@code admin.auth.client.<id>.secret} (required, at least 16 characters),
+ *       {@code .pepper} (base64, at least 32 bytes; required with a persistent store);
+ *   <li>per client {@code admin.auth.client.<id>.secret} (at least 16 characters) or, so that
+ *       the plain secret is nowhere in the configuration, {@code .secret-hash} (what the {@code
+ *       hash-secret} command prints under the same {@code admin.auth.token.pepper}, which must
+ *       then be set); exactly one of the two;
  *       {@code .scopes} (space or comma separated), {@code .grants} (default both), {@code
  *       .refresh-for-client-credentials} (default true), {@code .access-ttl}, {@code
  *       .refresh-ttl}.
@@ -40,7 +54,7 @@ public final class DefaultTokenServiceFactory implements TokenServiceFactory {
   static final String CLIENT = AdminAuthProperties.PREFIX + "client.";
   private static final Set<String> TOKEN_KEYS =
       Set.of("audience", "signing-alg", "access-ttl", "refresh-ttl", "clock-skew", "pepper");
-  private static final Set<String> CLIENT_KEYS = Set.of("secret", "scopes", "grants",
+  private static final Set<String> CLIENT_KEYS = Set.of("secret", "secret-hash", "scopes", "grants",
       "refresh-for-client-credentials", "access-ttl", "refresh-ttl");
 
   /** Creates the factory; it keeps no state between {@link #create} calls. */
@@ -56,13 +70,47 @@ public final class DefaultTokenServiceFactory implements TokenServiceFactory {
    */
   @Override
   public TokenService create(Properties p) {
+    return create(p, b -> { });
+  }
+
+  /**
+   * The service on {@code stores}, or, when empty, on in-memory stores given explicitly, since
+   * the caller warns about in-memory mode once for everything (the builder would warn again).
+   */
+  TokenService create(Properties p, Optional<PersistentStores> stores) {
+    return create(p, b -> {
+      if (stores.isPresent()) {
+        PersistentStores s = stores.get();
+        b.keyStore(s.keyStore()).clientStore(s.clientStore())
+            .refreshTokenStore(s.refreshTokenStore()).revocationStore(s.revocationStore());
+      } else {
+        b.keyStore(new InMemorySigningKeyStore()).clientStore(new InMemoryClientStore())
+            .refreshTokenStore(new InMemoryRefreshTokenStore())
+            .revocationStore(new InMemoryRevocationStore());
+      }
+    });
+  }
+
+  private TokenService create(Properties p, Consumer<DefaultTokenServiceBuilder> storeChoice) {
     ConfigReader config = AdminAuthProperties.reader(p);
     String issuer = config.requiredString(AdminAuthProperties.ISSUER);
     DefaultTokenServiceBuilder b = tokenSettings(config.under(TOKEN), issuer);
+    storeChoice.accept(b);
     List<ClientRegistration> clients = new ArrayList<>();
+    List<OAuthClient> hashedClients = new ArrayList<>();
     ConfigReader clientKeys = config.under(CLIENT);
+    boolean pepperSet = config.under(TOKEN).string("pepper").isPresent();
     for (String id : clientIds(clientKeys)) {
-      clients.add(registration(clientKeys.under(id + "."), id));
+      ConfigReader c = clientKeys.under(id + ".");
+      ClientRegistration settings = registration(c, id);
+      Optional<String> hash = secretHash(c, pepperSet);
+      if (hash.isPresent()) {
+        hashedClients.add(new OAuthClient(id, hash.get(), settings.allowedScopes(),
+            settings.grantTypes(), settings.refreshTokenForClientCredentials(),
+            settings.accessTokenTtl(), settings.refreshTokenTtl()));
+      } else {
+        clients.add(settings);
+      }
     }
     DefaultTokenService service;
     try {
@@ -72,6 +120,7 @@ public final class DefaultTokenServiceFactory implements TokenServiceFactory {
       throw new AdminAuthConfigException(AdminAuthProperties.ISSUER, e.getMessage(), e);
     }
     clients.forEach(service::registerClient);
+    hashedClients.forEach(service::registerClient);
     return service;
   }
 
@@ -129,7 +178,13 @@ public final class DefaultTokenServiceFactory implements TokenServiceFactory {
    * without them, so whatever {@link ClientRegistration} refuses is the setting just added.
    */
   private static ClientRegistration registration(ConfigReader c, String id) {
-    String secret = c.requiredString("secret");
+    if (c.isSet("secret-hash") && c.isSet("secret")) {
+      throw c.error("secret-hash", "set either secret or secret-hash, not both");
+    }
+    // With a secret hash, the registration only carries the other settings; its secret is a
+    // stand-in that is never hashed or stored.
+    String secret = c.isSet("secret-hash")
+        ? "x".repeat(ClientRegistration.MIN_SECRET_LENGTH) : c.requiredString("secret");
     if (secret.length() < ClientRegistration.MIN_SECRET_LENGTH) {
       throw c.error("secret", "must have at least " + ClientRegistration.MIN_SECRET_LENGTH
           + " characters");
@@ -154,6 +209,23 @@ public final class DefaultTokenServiceFactory implements TokenServiceFactory {
     c.check("refresh-ttl",
         () -> new ClientRegistration(id, secret, scopes, grants, refreshForCc, access, refresh));
     return new ClientRegistration(id, secret, scopes, grants, refreshForCc, access, refresh);
+  }
+
+  /** The client's {@code secret-hash}, checked for form; it needs an explicit pepper. */
+  private static Optional<String> secretHash(ConfigReader c, boolean pepperSet) {
+    Optional<String> hash = c.value("secret-hash",
+        SecretHasher.PREFIX + "<43 base64url characters>, as the hash-secret command prints it",
+        v -> {
+          if (!SecretHasher.isWellFormed(v)) {
+            throw new IllegalArgumentException("malformed");
+          }
+          return v;
+        });
+    if (hash.isPresent() && !pepperSet) {
+      throw c.error("secret-hash", "needs " + TOKEN + "pepper: a hash made under one pepper never"
+          + " matches under the random pepper used when none is set");
+    }
+    return hash;
   }
 
   private static SigningAlgorithm algorithm(String v) {

@@ -112,7 +112,8 @@ class AdminAuthPropertiesTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "admin.auth.token.pepper|c2hvcnQ=", "admin.auth.token.pepper|not*base64-0123456789",
-      "admin.auth.api-keys.pepper|c2hvcnQ=", "admin.auth.client.c1.secret|short-one"})
+      "admin.auth.api-keys.pepper|c2hvcnQ=", "admin.auth.client.c1.secret|short-one",
+      "admin.auth.client.c1.secret-hash|hmac-sha256:not-a-hash-of-the-right-length"})
   void loadWhenSecretInvalidThenMessageNeverEchoesIt(String key, String value) {
     Properties p = props(key, value);
     if (key.contains("api-keys")) {
@@ -242,5 +243,81 @@ class AdminAuthPropertiesTest {
         auth.servlets().get(auth.paths().authorizationServerMetadata());
 
     assertFalse(metadata.document().containsKey("scopes_supported"));
+  }
+
+  private static final String PEPPER_B64 = "QkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkI=";
+
+  private static String hashUnderTestPepper(String secret) {
+    return io.admin.auth.core.crypto.SecretHasher.withPepper(
+        java.util.Base64.getDecoder().decode(PEPPER_B64)).hash(secret);
+  }
+
+  @Test
+  void loadWhenClientDeclaredBySecretHashThenTheSecretAuthenticates() {
+    Properties p = props("admin.auth.token.pepper", PEPPER_B64,
+        "admin.auth.client.svc.secret-hash", hashUnderTestPepper("svc-secret-0123456789"),
+        "admin.auth.client.svc.scopes", "users:read");
+    DefaultTokenService tokens = (DefaultTokenService) new DefaultTokenServiceFactory().create(p);
+    assertInstanceOf(io.admin.auth.core.issue.ClientAuthentication.Succeeded.class,
+        tokens.authenticateClient("svc", "svc-secret-0123456789"));
+    assertInstanceOf(io.admin.auth.core.issue.ClientAuthentication.Failed.class,
+        tokens.authenticateClient("svc", "svc-secret-0123456789x"));
+    assertEquals(java.util.Set.of("users:read"), tokens.scopesSupported());
+  }
+
+  @Test
+  void loadWhenSecretHashWithoutPepperThenRefusedNamingBoth() {
+    Properties p = props("admin.auth.client.svc.secret-hash",
+        hashUnderTestPepper("svc-secret-0123456789"));
+    AdminAuthConfigException e = assertThrows(AdminAuthConfigException.class,
+        () -> new DefaultTokenServiceFactory().create(p));
+    assertEquals("admin.auth.client.svc.secret-hash", e.property());
+    assertTrue(e.getMessage().contains("needs admin.auth.token.pepper"), e.getMessage());
+  }
+
+  @Test
+  void loadWhenBothSecretAndSecretHashThenRefused() {
+    Properties p = props("admin.auth.token.pepper", PEPPER_B64,
+        "admin.auth.client.svc.secret", "svc-secret-0123456789",
+        "admin.auth.client.svc.secret-hash", hashUnderTestPepper("svc-secret-0123456789"));
+    AdminAuthConfigException e = assertThrows(AdminAuthConfigException.class,
+        () -> new DefaultTokenServiceFactory().create(p));
+    assertEquals("admin.auth.client.svc.secret-hash", e.property());
+  }
+
+  @Test
+  void loadWhenSecretsFromFilesThenReadAndNeverEchoedWhenWrong(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) throws java.io.IOException {
+    java.nio.file.Path secret = dir.resolve("client-secret");
+    java.nio.file.Files.writeString(secret, "svc-secret-from-a-file-0123\n");
+    Properties p = props("admin.auth.client.svc.secret", "${file:" + secret + "}");
+    DefaultTokenService tokens = (DefaultTokenService) new DefaultTokenServiceFactory().create(p);
+    assertInstanceOf(io.admin.auth.core.issue.ClientAuthentication.Succeeded.class,
+        tokens.authenticateClient("svc", "svc-secret-from-a-file-0123"));
+
+    java.nio.file.Files.writeString(secret, "short-in-file");
+    AdminAuthConfigException e = assertThrows(AdminAuthConfigException.class,
+        () -> new DefaultTokenServiceFactory().create(p));
+    assertEquals("admin.auth.client.svc.secret", e.property());
+    assertFalse(e.getMessage().contains("short-in-file"), e.getMessage());
+  }
+
+  @Test
+  void loadWhenEnvironmentVariableMissingThenStartFailsNamingPropertyAndVariable() {
+    Properties p = props("admin.auth.token.pepper", "${env:ADMIN_AUTH_TEST_SURELY_UNSET_42}");
+    AdminAuthConfigException e = assertThrows(AdminAuthConfigException.class,
+        () -> AdminAuthProperties.load(p));
+    assertEquals("admin.auth.token.pepper", e.property());
+    assertTrue(e.getMessage().contains("environment variable 'ADMIN_AUTH_TEST_SURELY_UNSET_42'"),
+        e.getMessage());
+  }
+
+  @Test
+  void loadWhenJndiReferenceOutsideAContainerThenStartFailsNamingTheEntry() {
+    Properties p = props("admin.auth.token.pepper", "${jndi:java:comp/env/admin-auth/pepper}");
+    AdminAuthConfigException e = assertThrows(AdminAuthConfigException.class,
+        () -> AdminAuthProperties.load(p));
+    assertTrue(e.getMessage().contains("JNDI entry 'java:comp/env/admin-auth/pepper'"),
+        e.getMessage());
   }
 }

@@ -7,16 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.admin.auth.core.crypto.SecretHasher;
 import io.admin.auth.servlet.config.AdminAuthConfigException;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.apache.catalina.Context;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.descriptor.web.ContextEnvironment;
 import org.apache.tomcat.util.scan.StandardJarScanner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -109,5 +113,63 @@ class TomcatWebappDeploymentTest {
     }
     assertTrue(t instanceof AdminAuthConfigException, () -> "unexpected: " + e);
     assertEquals("admin.auth.require-https", ((AdminAuthConfigException) t).property());
+  }
+
+  private static final String REFS_SECRET = "refs-secret-0123456789";
+
+  private static ContextEnvironment entry(String name, String value) {
+    ContextEnvironment e = new ContextEnvironment();
+    e.setName(name);
+    e.setType(String.class.getName());
+    e.setValue(value);
+    e.setOverride(false);
+    return e;
+  }
+
+  private static byte[] pepper() {
+    byte[] pepper = new byte[32];
+    Arrays.fill(pepper, (byte) 0x42);
+    return pepper;
+  }
+
+  @Test
+  void propertiesWhenPepperAndSecretHashFromJndiEntriesThenTheClientAuthenticates()
+      throws Exception {
+    tomcat.enableNaming();
+    Context context = deploy("/refs", "secret-refs");
+    context.getNamingResources().addEnvironment(
+        entry("admin-auth/pepper", Base64.getEncoder().encodeToString(pepper())));
+    context.getNamingResources().addEnvironment(entry("admin-auth/refs-client-secret-hash",
+        SecretHasher.withPepper(pepper()).hash(REFS_SECRET)));
+    tomcat.start();
+    Http http = http("/refs");
+
+    HttpResponse<String> token = http.form("/api/v3/auth/token", "grant_type=client_credentials",
+        "Authorization", basic("refs-client", REFS_SECRET));
+    assertEquals(200, token.statusCode(), token.body());
+    String at = (String) Http.body(token).get("access_token");
+    assertEquals(200, http.get("/api/v3/users", "Authorization", "Bearer " + at).statusCode());
+    assertError(http.form("/api/v3/auth/token", "grant_type=client_credentials",
+        "Authorization", basic("refs-client", REFS_SECRET + "x")), 401, "invalid_client",
+        "AUTH_CLIENT_INVALID");
+  }
+
+  @Test
+  void propertiesWhenJndiEntryMissingThenApplicationDoesNotStartAndTheCauseNamesIt() {
+    tomcat.enableNaming();
+    Context context = deploy("/refs", "secret-refs");
+    context.getNamingResources().addEnvironment(
+        entry("admin-auth/pepper", Base64.getEncoder().encodeToString(pepper())));
+    Exception e = assertThrows(Exception.class, tomcat::start);
+    assertFalse(context.getState().isAvailable());
+    Throwable t = e;
+    while (t != null && !(t instanceof AdminAuthConfigException)) {
+      t = t.getCause();
+    }
+    assertTrue(t instanceof AdminAuthConfigException, () -> "unexpected: " + e);
+    assertEquals("admin.auth.client.refs-client.secret-hash",
+        ((AdminAuthConfigException) t).property());
+    assertTrue(t.getMessage().contains(
+        "JNDI entry 'java:comp/env/admin-auth/refs-client-secret-hash'"), t.getMessage());
   }
 }

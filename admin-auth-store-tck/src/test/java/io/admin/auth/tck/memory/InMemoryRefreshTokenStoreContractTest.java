@@ -1,9 +1,10 @@
-package io.admin.auth.core.store.memory;
+package io.admin.auth.tck.memory;
 
 import io.admin.auth.core.spi.RefreshTokenStore;
+import io.admin.auth.core.store.memory.InMemoryRefreshTokenStore;
 import io.admin.auth.tck.RefreshTokenStoreContract;
 
-class InMemoryRefreshTokenStoreTest extends RefreshTokenStoreContract {
+class InMemoryRefreshTokenStoreContractTest extends RefreshTokenStoreContract {
 
   @Override
   protected RefreshTokenStore newStore() {

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
 /** The behaviour every {@link SigningKeyStore} must have; store modules extend it. */
 public abstract class SigningKeyStoreContract {
 
+  /** For the subclass that supplies the store under test. */
+  protected SigningKeyStoreContract() {}
+
   protected static final Instant T0 = Instant.parse("2025-03-15T10:00:00Z");
   private static final SigningKeys KEYS = new SigningKeys(new SecureRandom());
 

@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class UserStoreContract {
 
+  /** For the subclass that supplies the store under test. */
+  protected UserStoreContract() {}
+
   protected UserStore store;
 
   /** A fresh, empty store. */

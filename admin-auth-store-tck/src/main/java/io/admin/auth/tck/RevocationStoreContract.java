@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 /** The behaviour every {@link RevocationStore} must have; store modules extend it. */
 public abstract class RevocationStoreContract {
 
+  /** For the subclass that supplies the store under test. */
+  protected RevocationStoreContract() {}
+
   protected static final Instant T0 = Instant.parse("2025-03-15T10:00:00Z");
 
   protected RevocationStore store;

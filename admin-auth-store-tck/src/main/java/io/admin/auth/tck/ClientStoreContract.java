@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 /** The behaviour every {@link ClientStore} must have; store modules extend it. */
 public abstract class ClientStoreContract {
 
+  /** For the subclass that supplies the store under test. */
+  protected ClientStoreContract() {}
+
   protected ClientStore store;
 
   /** A new, empty store. */

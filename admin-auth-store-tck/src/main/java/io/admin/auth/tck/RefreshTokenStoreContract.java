@@ -29,6 +29,9 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class RefreshTokenStoreContract {
 
+  /** For the subclass that supplies the store under test. */
+  protected RefreshTokenStoreContract() {}
+
   protected static final Instant T0 = Instant.parse("2025-03-15T10:00:00Z");
 
   protected RefreshTokenStore store;

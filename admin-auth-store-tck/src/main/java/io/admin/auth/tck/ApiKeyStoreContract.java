@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class ApiKeyStoreContract {
 
+  /** For the subclass that supplies the store under test. */
+  protected ApiKeyStoreContract() {}
+
   protected static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
   protected ApiKeyStore store;

@@ -1,0 +1,44 @@
+package io.admin.auth.core.store;
+
+import io.admin.auth.core.spi.ApiKeyStore;
+import io.admin.auth.core.spi.ClientStore;
+import io.admin.auth.core.spi.RefreshTokenStore;
+import io.admin.auth.core.spi.RevocationStore;
+import io.admin.auth.core.spi.SigningKeyStore;
+import io.admin.auth.core.spi.UserStore;
+import java.util.Objects;
+
+/**
+ * Every store the library needs, opened together by a {@link PersistentStoreProvider} on one
+ * database, and the handle that stops whatever background work they run (listeners, polls,
+ * purges). Closing never closes the database itself: the {@code DataSource} stays its owner's.
+ *
+ * @param keyStore signing keys (private parts protected at rest by the provider)
+ * @param clientStore registered OAuth clients
+ * @param refreshTokenStore refresh tokens
+ * @param revocationStore revoked token ids
+ * @param apiKeyStore API keys
+ * @param userStore Basic-auth users
+ * @param onClose stops the stores' background work; called once by {@link #close()}
+ */
+public record PersistentStores(SigningKeyStore keyStore, ClientStore clientStore,
+    RefreshTokenStore refreshTokenStore, RevocationStore revocationStore, ApiKeyStore apiKeyStore,
+    UserStore userStore, Runnable onClose) implements AutoCloseable {
+
+  /** Checks that every part is present. */
+  public PersistentStores {
+    Objects.requireNonNull(keyStore, "keyStore");
+    Objects.requireNonNull(clientStore, "clientStore");
+    Objects.requireNonNull(refreshTokenStore, "refreshTokenStore");
+    Objects.requireNonNull(revocationStore, "revocationStore");
+    Objects.requireNonNull(apiKeyStore, "apiKeyStore");
+    Objects.requireNonNull(userStore, "userStore");
+    Objects.requireNonNull(onClose, "onClose");
+  }
+
+  /** Stops the stores' background work; the stores must not be used afterwards. */
+  @Override
+  public void close() {
+    onClose.run();
+  }
+}
