@@ -5,7 +5,7 @@ import io.admin.auth.servlet.config.AdminAuth;
 import io.admin.auth.testkit.internal.http.JettyHost;
 import io.admin.auth.testkit.internal.http.MeServlet;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.util.List;
@@ -36,15 +36,17 @@ public final class DevServer implements AutoCloseable {
   public static final Set<String> DEMO_USER_SCOPES = Set.of("users:read");
 
   private final JettyHost host;
+  private final String listenHost;
   private final DevCredentials credentials;
   private final String issuer;
   private final DevServerBanner banner;
   private final ScheduledExecutorService maintenance;
   private final DevStorage storage;
 
-  private DevServer(JettyHost host, DevCredentials credentials, String issuer,
+  private DevServer(JettyHost host, String listenHost, DevCredentials credentials, String issuer,
       DevServerBanner banner, ScheduledExecutorService maintenance, DevStorage storage) {
     this.host = host;
+    this.listenHost = listenHost;
     this.credentials = credentials;
     this.issuer = issuer;
     this.banner = banner;
@@ -87,11 +89,13 @@ public final class DevServer implements AutoCloseable {
     DevCredentials credentials = DevCredentials.from(config, new RandomTokens(random));
     JettyHost host;
     try {
-      host = JettyHost.bind(null, config.port());
-    } catch (UncheckedIOException e) {
+      host = JettyHost.bind(config.host(), config.port());
+    } catch (RuntimeException e) {
+      // A taken port is an I/O error; a host name that does not resolve is an unchecked one.
       stores.onClose().run();
-      throw new DevServerStartException("could not listen on port " + config.port() + " ("
-          + rootMessage(e) + "); choose another with --port or ADMIN_AUTH_PORT", e);
+      throw new DevServerStartException("could not listen on port " + config.port() + " of "
+          + config.host() + " (" + rootMessage(e) + "); choose another with --port or"
+          + " ADMIN_AUTH_PORT, or another address with --host or ADMIN_AUTH_HOST", e);
     }
     String issuer = config.issuerFor(host.port());
     ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -107,13 +111,14 @@ public final class DevServer implements AutoCloseable {
         ctx.addServlet("demo-users", new DemoUsersServlet()).addMapping("/api/v3/users");
         ctx.addServlet("demo-me", new MeServlet()).addMapping("/api/v3/me");
       });
-      String base = "http://localhost:" + host.port();
+      String base = baseUri(config.host(), host.port()).toString();
       DevServerBanner banner = new DevServerBanner(base, issuer, config.audienceFor(host.port()),
           config.store().describe(), stores.notices(), credentials,
           DevServerWiring.endpoints(auth.paths()),
           auth.paths().token(), config.trustedIssuers().stream().map(URI::toString).toList(),
           true);
-      return new DevServer(host, credentials, issuer, banner, maintenance, stores);
+      return new DevServer(host, config.host(), credentials, issuer, banner, maintenance,
+          stores);
     } catch (RuntimeException e) {
       maintenance.shutdownNow();
       host.close();
@@ -127,9 +132,28 @@ public final class DevServer implements AutoCloseable {
     return host.port();
   }
 
-  /** {@code http://localhost:<port>}: where to send requests. */
+  /**
+   * Where to send requests: {@code http://localhost:<port>}, or the configured host when the
+   * server listens on one address that is not loopback.
+   */
   public URI baseUri() {
-    return URI.create("http://localhost:" + host.port());
+    return baseUri(listenHost, host.port());
+  }
+
+  /** The address the server listens on; the wildcard address when on every interface. */
+  public InetSocketAddress listenAddress() {
+    return host.address();
+  }
+
+  private static URI baseUri(String listenHost, int port) {
+    String h = listenHost;
+    if (h.equals("localhost") || h.startsWith("127.") || h.equals("0.0.0.0")
+        || h.equals("::") || h.equals("::1")) {
+      h = "localhost";
+    } else if (h.indexOf(':') >= 0) {
+      h = "[" + h + "]";
+    }
+    return URI.create("http://" + h + ":" + port);
   }
 
   /** The {@code iss} of tokens this server issues. */

@@ -13,6 +13,7 @@ import java.util.Optional;
  * the command-line flags and the environment, flags winning.
  *
  * @param port listen port; 0 picks a free one
+ * @param host listen address: an IP address or host name; {@code 0.0.0.0} for every interface
  * @param issuer {@code iss} of issued tokens, or empty for {@code http://localhost:<bound port>}
  * @param audience {@code aud} of issued and accepted tokens, or empty for the issuer
  * @param store where state is kept
@@ -30,6 +31,7 @@ import java.util.Optional;
  */
 public record DevServerConfig(
     int port,
+    String host,
     Optional<URI> issuer,
     Optional<String> audience,
     StoreChoice store,
@@ -45,6 +47,13 @@ public record DevServerConfig(
 
   /** The default listen port. */
   public static final int DEFAULT_PORT = 8080;
+  /**
+   * The default listen address: this machine only, because the server prints working demo
+   * credentials and must not be reachable from the network unless asked to.
+   */
+  public static final String DEFAULT_HOST = "127.0.0.1";
+  /** The shortest demo password accepted: the one the dev server seeds is a login to it. */
+  public static final int MIN_DEMO_PASSWORD_LENGTH = 12;
   /** The default data folder of the embedded file store, relative to the working directory. */
   public static final Path DEFAULT_DATA_DIR = Path.of("data");
   /** The ceiling for access token lifetimes (docs/http-contract.md), also the default. */
@@ -56,6 +65,10 @@ public record DevServerConfig(
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be within 0..65535");
     }
+    Objects.requireNonNull(host, "host");
+    if (host.isBlank()) {
+      throw new IllegalArgumentException("host must not be blank");
+    }
     Objects.requireNonNull(issuer, "issuer");
     Objects.requireNonNull(audience, "audience");
     Objects.requireNonNull(store, "store");
@@ -64,6 +77,10 @@ public record DevServerConfig(
     Objects.requireNonNull(demoClientSecret, "demoClientSecret");
     Objects.requireNonNull(demoUser, "demoUser");
     Objects.requireNonNull(demoPassword, "demoPassword");
+    if (demoPassword.filter(p -> p.length() < MIN_DEMO_PASSWORD_LENGTH).isPresent()) {
+      throw new IllegalArgumentException(
+          "demoPassword must have at least " + MIN_DEMO_PASSWORD_LENGTH + " characters");
+    }
     trustedIssuers = List.copyOf(trustedIssuers);
     Objects.requireNonNull(signingAlgorithm, "signingAlgorithm");
     Objects.requireNonNull(accessTokenTtl, "accessTokenTtl");
@@ -98,7 +115,7 @@ public record DevServerConfig(
 
   /** This configuration with another store (e.g. an embedded store in a test's folder). */
   public DevServerConfig withStore(StoreChoice store) {
-    return new DevServerConfig(port, issuer, audience, store, dataDir, demoClientId,
+    return new DevServerConfig(port, host, issuer, audience, store, dataDir, demoClientId,
         demoClientSecret,
         demoUser, demoPassword, trustedIssuers, signingAlgorithm, accessTokenTtl, refreshTokenTtl);
   }
@@ -116,7 +133,7 @@ public record DevServerConfig(
   /** Never prints the secrets, nor credentials inside a JDBC URL. */
   @Override
   public String toString() {
-    return "DevServerConfig[port=" + port + ", issuer=" + issuer + ", audience=" + audience
+    return "DevServerConfig[port=" + port + ", host=" + host + ", issuer=" + issuer + ", audience=" + audience
         + ", store=" + store.describe() + ", demoClientId=" + demoClientId
         + ", demoClientSecret=" + demoClientSecret.map(s -> "**********").orElse("<generated>")
         + ", demoUser=" + demoUser

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Parses flags and environment into a {@link DevServerConfig}: picocli reads the flags
@@ -26,6 +27,8 @@ final class DevServerConfigParser {
 
   private static final Set<String> ALGORITHMS = Set.of("RS256", "PS256", "ES256", "EdDSA");
   private static final int MIN_SECRET_LENGTH = 16;
+  /** Host names (RFC 1123) and IP literals, IPv6 with or without brackets; resolved at bind. */
+  private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:%-]{1,253}");
 
   private final Map<DevServerSetting, String> values = new EnumMap<>(DevServerSetting.class);
   private final Map<DevServerSetting, String> sources = new EnumMap<>(DevServerSetting.class);
@@ -69,6 +72,7 @@ final class DevServerConfigParser {
 
   private DevServerConfig build() {
     int port = read(DevServerSetting.PORT, DevServerConfig.DEFAULT_PORT, this::port);
+    String host = read(DevServerSetting.HOST, DevServerConfig.DEFAULT_HOST, this::host);
     Optional<URI> issuer = Optional.ofNullable(read(DevServerSetting.ISSUER, null, this::issuer));
     Optional<String> audience =
         Optional.ofNullable(read(DevServerSetting.AUDIENCE, null, this::audience));
@@ -92,9 +96,8 @@ final class DevServerConfigParser {
     if (error != null) {
       return null;
     }
-    return new DevServerConfig(port, issuer, audience, store, dataDir, clientId, secret, user,
-        password,
-        trusted, alg, access, refresh);
+    return new DevServerConfig(port, host, issuer, audience, store, dataDir, clientId, secret,
+        user, password, trusted, alg, access, refresh);
   }
 
   /**
@@ -129,6 +132,15 @@ final class DevServerConfigParser {
     } catch (NumberFormatException e) {
       return problem(quote(v) + " is not a port (0 to 65535)");
     }
+  }
+
+  private String host(String v) {
+    String h = v.strip();
+    if (h.length() > 2 && h.startsWith("[") && h.endsWith("]")) {
+      h = h.substring(1, h.length() - 1);
+    }
+    return HOST.matcher(h).matches() ? h
+        : problem(quote(v) + " is not an IP address or host name (0.0.0.0 for every interface)");
   }
 
   private URI issuer(String v) {
@@ -183,6 +195,10 @@ final class DevServerConfigParser {
   }
 
   private String password(String v) {
+    if (v.length() < DevServerConfig.MIN_DEMO_PASSWORD_LENGTH) {
+      return problem("must have at least " + DevServerConfig.MIN_DEMO_PASSWORD_LENGTH
+          + " characters (value not shown)");
+    }
     return v.chars().noneMatch(Character::isISOControl) ? v
         : problem("must not contain control characters (value not shown)");
   }

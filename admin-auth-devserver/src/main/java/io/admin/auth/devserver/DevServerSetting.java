@@ -6,6 +6,8 @@ package io.admin.auth.devserver;
  */
 public enum DevServerSetting {
   PORT("ADMIN_AUTH_PORT", "--port", "listen port, 0 for any free port (default 8080)"),
+  HOST("ADMIN_AUTH_HOST", "--host",
+      "listen address; 0.0.0.0 for every interface (default 127.0.0.1, this machine only)"),
   ISSUER("ADMIN_AUTH_ISSUER", "--issuer", "iss of issued tokens (default http://localhost:<port>)"),
   AUDIENCE("ADMIN_AUTH_AUDIENCE", "--audience", "aud of issued and accepted tokens (default the issuer)"),
   STORE("ADMIN_AUTH_STORE", "--store", "memory, or a JDBC URL (default an embedded file store in the data folder)"),
@@ -16,7 +18,7 @@ public enum DevServerSetting {
       "seeded client secret, at least 16 characters (default random, printed at start)"),
   DEMO_USER("ADMIN_AUTH_DEMO_USER", "--demo-user", "seeded Basic user (default demo)"),
   DEMO_PASSWORD("ADMIN_AUTH_DEMO_PASSWORD", "--demo-password",
-      "seeded Basic user's password (default random, printed at start)"),
+      "seeded Basic user's password, at least 12 characters (default random, printed at start)"),
   TRUSTED_ISSUERS("ADMIN_AUTH_TRUSTED_ISSUERS", "--trusted-issuers",
       "comma-separated third-party OIDC issuer URLs whose tokens are accepted (default none)"),
   SIGNING_ALG("ADMIN_AUTH_SIGNING_ALG", "--signing-alg", "RS256, PS256, ES256 or EdDSA (default the library's)"),

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DevServerConfigTest {
 
@@ -76,7 +77,7 @@ class DevServerConfigTest {
         Map.entry("ADMIN_AUTH_DEMO_CLIENT_ID", "ci"),
         Map.entry("ADMIN_AUTH_DEMO_CLIENT_SECRET", "0123456789abcdef"),
         Map.entry("ADMIN_AUTH_DEMO_USER", "alice"),
-        Map.entry("ADMIN_AUTH_DEMO_PASSWORD", "pa:ss word"),
+        Map.entry("ADMIN_AUTH_DEMO_PASSWORD", "pa:ss word 12"),
         Map.entry("ADMIN_AUTH_TRUSTED_ISSUERS", "https://a.example.com, http://127.0.0.1:9000,,"),
         Map.entry("ADMIN_AUTH_SIGNING_ALG", "EdDSA"),
         Map.entry("ADMIN_AUTH_ACCESS_TTL", "PT15M"),
@@ -91,7 +92,7 @@ class DevServerConfigTest {
     assertEquals("ci", c.demoClientId());
     assertEquals(Optional.of("0123456789abcdef"), c.demoClientSecret());
     assertEquals("alice", c.demoUser());
-    assertEquals(Optional.of("pa:ss word"), c.demoPassword());
+    assertEquals(Optional.of("pa:ss word 12"), c.demoPassword());
     assertEquals(List.of(URI.create("https://a.example.com"), URI.create("http://127.0.0.1:9000")),
         c.trustedIssuers());
     assertEquals(Optional.of("EdDSA"), c.signingAlgorithm());
@@ -112,7 +113,8 @@ class DevServerConfigTest {
   void parseWhenEveryFlagGivenThenEachIsRead() {
     DevServerConfig c = valid(List.of("--port", "0", "--issuer", "http://localhost:1234",
         "--audience", "aud-1", "--store", "memory", "--demo-client-id", "cli",
-        "--demo-client-secret", "sixteen-chars-ok", "--demo-user", "bob", "--demo-password", "pw",
+        "--demo-client-secret", "sixteen-chars-ok", "--demo-user", "bob",
+        "--demo-password", "pw-of-12-chars",
         "--trusted-issuers", "https://idp.example.com", "--signing-alg", "ES256",
         "--access-ttl", "PT5M", "--refresh-ttl", "PT2H"), Map.of());
 
@@ -122,7 +124,7 @@ class DevServerConfigTest {
     assertEquals("cli", c.demoClientId());
     assertEquals(Optional.of("sixteen-chars-ok"), c.demoClientSecret());
     assertEquals("bob", c.demoUser());
-    assertEquals(Optional.of("pw"), c.demoPassword());
+    assertEquals(Optional.of("pw-of-12-chars"), c.demoPassword());
     assertEquals(List.of(URI.create("https://idp.example.com")), c.trustedIssuers());
     assertEquals(Optional.of("ES256"), c.signingAlgorithm());
     assertEquals(Duration.ofMinutes(5), c.accessTokenTtl());
@@ -194,6 +196,49 @@ class DevServerConfigTest {
   }
 
   @Test
+  void parseWhenHostUnsetThenLoopbackOnly() {
+    assertEquals("127.0.0.1", valid(List.of(), Map.of()).host());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"0.0.0.0, 0.0.0.0", "::, ::", "[::1], ::1", "' 192.0.2.7 ', 192.0.2.7",
+      "auth.internal, auth.internal"})
+  void parseWhenHostGivenThenUsedAndFlagWinsOverVariable(String given, String expected) {
+    assertEquals(expected, valid(List.of(), Map.of("ADMIN_AUTH_HOST", given)).host());
+    assertEquals(expected,
+        valid(List.of("--host", given), Map.of("ADMIN_AUTH_HOST", "10.0.0.1")).host());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"a b", "host/path", "http://x", "[]", "a_b"})
+  void parseWhenHostMalformedThenInvalidNamingTheSetting(String host) {
+    ConfigResult.Invalid r = invalid(List.of(), Map.of("ADMIN_AUTH_HOST", host));
+
+    assertEquals("ADMIN_AUTH_HOST", r.source());
+    assertTrue(r.message().contains("is not an IP address or host name"), r::message);
+  }
+
+  @ParameterizedTest(name = "given as {0}")
+  @ValueSource(strings = {"ADMIN_AUTH_DEMO_PASSWORD", "--demo-password"})
+  void parseWhenDemoPasswordShorterThan12ThenInvalidNamingTheSettingWithoutEchoingIt(
+      String source) {
+    String elevenChars = "qwertyuiopa";
+    ConfigResult.Invalid r = source.startsWith("--")
+        ? invalid(List.of(source, elevenChars), Map.of())
+        : invalid(List.of(), Map.of(source, elevenChars));
+
+    assertEquals(source, r.source());
+    assertEquals("must have at least 12 characters (value not shown)", r.message());
+    assertFalse(r.describe().contains(elevenChars), r::describe);
+  }
+
+  @Test
+  void parseWhenDemoPasswordHas12CharactersThenAccepted() {
+    assertEquals(Optional.of("abcdefghijkl"),
+        valid(List.of(), Map.of("ADMIN_AUTH_DEMO_PASSWORD", "abcdefghijkl")).demoPassword());
+  }
+
+  @Test
   void parseWhenSecretTooShortThenMessageDoesNotEchoIt() {
     ConfigResult.Invalid r = invalid(List.of("--demo-client-secret", "hunter2"), Map.of());
 
@@ -237,9 +282,10 @@ class DevServerConfigTest {
 
   @Test
   void parseWhenValueAttachedThenItMayStartWithDashes() {
-    DevServerConfig c = valid(List.of("--demo-password=--pw", "--audience", "-aud"), Map.of());
+    DevServerConfig c =
+        valid(List.of("--demo-password=--pw-of-12-chars", "--audience", "-aud"), Map.of());
 
-    assertEquals(Optional.of("--pw"), c.demoPassword());
+    assertEquals(Optional.of("--pw-of-12-chars"), c.demoPassword());
     assertEquals("-aud", c.audienceFor(0));
   }
 
@@ -267,12 +313,13 @@ class DevServerConfigTest {
   @Test
   void toStringWhenSecretsGivenThenMasksThemAndJdbcCredentials() {
     DevServerConfig c = valid(List.of("--demo-client-secret", "very-secret-value-1",
-        "--demo-password", "pw-secret", "--store", "jdbc:postgresql://u:dbpass@db/auth?password=p2"),
+        "--demo-password", "pw-secret-12345",
+        "--store", "jdbc:postgresql://u:dbpass@db/auth?password=p2"),
         Map.of());
 
     String s = c.toString();
     assertFalse(s.contains("very-secret-value-1"), s);
-    assertFalse(s.contains("pw-secret"), s);
+    assertFalse(s.contains("pw-secret-12345"), s);
     assertFalse(s.contains("dbpass"), s);
     assertFalse(s.contains("p2"), s);
     assertTrue(s.contains("jdbc:postgresql://***@db/auth"), s);

@@ -147,9 +147,9 @@ class DevServerTest {
 
   @Test
   void meWhenDemoUserUsesBasicThenReadsButCannotWrite() throws Exception {
-    DevServer server = start("--demo-user", "ada", "--demo-password", "pa:ss word");
+    DevServer server = start("--demo-user", "ada", "--demo-password", "pa:ss word 12");
     String basic = "Basic " + Base64.getEncoder().encodeToString(
-        "ada:pa:ss word".getBytes(StandardCharsets.UTF_8));
+        "ada:pa:ss word 12".getBytes(StandardCharsets.UTF_8));
 
     HttpResponse<String> me = HTTP.send(HttpRequest.newBuilder(server.baseUri()
         .resolve("/api/v3/me")).header("Authorization", basic).build(), ofString());

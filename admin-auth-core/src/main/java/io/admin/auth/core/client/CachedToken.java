@@ -45,6 +45,11 @@ record CachedToken(
     return new CachedToken(accessToken, refreshToken, Instant.MIN, Instant.MIN, scope);
   }
 
+  /** The same access token without the refresh token, once that may have been spent. */
+  CachedToken withoutRefreshToken() {
+    return new CachedToken(accessToken, null, refreshAt, expiresAt, scope);
+  }
+
   /** Never prints the tokens. */
   @Override
   public String toString() {

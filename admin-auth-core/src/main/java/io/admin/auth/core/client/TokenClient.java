@@ -6,8 +6,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -24,6 +22,13 @@ import org.slf4j.LoggerFactory;
  * refresh token each time. When the server rejects the refresh token ({@code invalid_grant}), or
  * none was issued, the client falls back to {@code client_credentials}.
  *
+ * <p>A refresh token is sent at most once. If a refresh request may have reached the server but
+ * its answer was lost (a 5xx, a timeout, a connection broken after sending, an unreadable 200),
+ * the refresh token is taken as spent, because the server would count a second use as reuse and
+ * revoke the token family (docs/http-contract.md section 2.5); the client falls back to
+ * {@code client_credentials} at once, and if that fails too the {@link TokenClientException}
+ * says both.
+ *
  * <p>Single-flight: however many threads find the token due at the same time, one of them makes
  * the token request and the others wait for its result. A caller that finds a token that is due
  * for refresh but not yet expired, while another thread is refreshing, gets that token without
@@ -31,18 +36,17 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Retries (see {@link Builder}): 429 waits for {@code Retry-After} (seconds or HTTP-date) when
  * it is within {@link Builder#maxRetryAfter}; 5xx and I/O errors back off exponentially with full
- * jitter; after {@link Builder#maxAttempts} attempts, or on any other error, a
- * {@link TokenClientException} says why. Neither the secret nor any token is ever logged or put
+ * jitter (a refresh request only after a connection that was never made, as above); after
+ * {@link Builder#maxAttempts} attempts, or on any other error, a {@link TokenClientException}
+ * says why. Neither the secret nor any token is ever logged or put
  * in a message. Thread-safe.
  */
 public final class TokenClient {
 
   private static final Logger LOG = LoggerFactory.getLogger(TokenClient.class);
 
-  private final TokenEndpointClient endpoint;
+  private final TokenGrants grants;
   private final Clock clock;
-  private final Duration refreshMargin;
-  private final String scope;
   private final String description;
   private final Object lock = new Object();
   private volatile CachedToken current;
@@ -50,10 +54,8 @@ public final class TokenClient {
   private CompletableFuture<CachedToken> inFlight;
 
   private TokenClient(Builder b) {
-    this.endpoint = new TokenEndpointClient(b);
+    this.grants = new TokenGrants(new TokenEndpointClient(b), b.refreshMargin, b.scope);
     this.clock = b.clock;
-    this.refreshMargin = b.refreshMargin;
-    this.scope = b.scope;
     this.description = "TokenClient[tokenEndpoint=" + b.tokenEndpoint + ", clientId=" + b.clientId
         + ", clientSecret=**********, authMethod=" + b.authMethod + ", scope=" + b.scope
         + ", refreshMargin=" + b.refreshMargin + ", maxAttempts=" + b.maxAttempts + "]";
@@ -158,30 +160,20 @@ public final class TokenClient {
   }
 
   private CachedToken fetch(CachedToken previous) {
-    if (previous != null && previous.refreshToken() != null) {
-      Map<String, String> grant = new LinkedHashMap<>();
-      grant.put("grant_type", "refresh_token");
-      grant.put("refresh_token", previous.refreshToken());
-      try {
-        CachedToken refreshed = endpoint.request(grant, refreshMargin);
-        // RFC 6749 6: a server that does not rotate leaves the old refresh token valid.
-        return refreshed.refreshToken() != null ? refreshed
-            : new CachedToken(refreshed.accessToken(), previous.refreshToken(),
-                refreshed.refreshAt(), refreshed.expiresAt(), refreshed.scope());
-      } catch (TokenClientException e) {
-        if (!e.error().filter("invalid_grant"::equals).isPresent()) {
-          throw e;
-        }
-        LOG.info("refresh token rejected ({}); falling back to client_credentials",
-            e.code().orElse("invalid_grant"));
+    return grants.fetch(previous, this::forgetRefreshToken);
+  }
+
+  /**
+   * Drops a refresh token that may have been spent from the cached token, whatever happened to
+   * the access token meanwhile, so that no later request sends it again.
+   */
+  private void forgetRefreshToken(String spent) {
+    synchronized (lock) {
+      CachedToken token = current;
+      if (token != null && spent.equals(token.refreshToken())) {
+        current = token.withoutRefreshToken();
       }
     }
-    Map<String, String> grant = new LinkedHashMap<>();
-    grant.put("grant_type", "client_credentials");
-    if (scope != null) {
-      grant.put("scope", scope);
-    }
-    return endpoint.request(grant, refreshMargin);
   }
 
   private static CachedToken await(CompletableFuture<CachedToken> future) {
@@ -294,7 +286,10 @@ public final class TokenClient {
       return this;
     }
 
-    /** Total attempts per token request, the first one included; default 3. */
+    /**
+     * Total attempts per token request, the first one included; default 3. A refresh request is
+     * repeated only when it certainly did not reach the server (a 429, a refused connection).
+     */
     public Builder maxAttempts(int maxAttempts) {
       this.maxAttempts = maxAttempts;
       return this;

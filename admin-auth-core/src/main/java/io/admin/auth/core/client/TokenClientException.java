@@ -19,12 +19,28 @@ public final class TokenClientException extends RuntimeException {
   private final int status;
   private final String error;
   private final String code;
+  private final boolean requestMayHaveArrived;
 
   TokenClientException(int status, String error, String code, String message, Throwable cause) {
+    this(status, error, code, message, cause, false);
+  }
+
+  TokenClientException(int status, String error, String code, String message, Throwable cause,
+      boolean requestMayHaveArrived) {
     super(message, cause);
     this.status = status;
     this.error = error;
     this.code = code;
+    this.requestMayHaveArrived = requestMayHaveArrived;
+  }
+
+  /**
+   * Whether the failed request of a single-use grant may have been carried out by the server
+   * (a 5xx, a timeout or an I/O error after sending, an unreadable 200): its refresh token must
+   * then be taken as spent. False when the server certainly did not act on it.
+   */
+  boolean requestMayHaveArrived() {
+    return requestMayHaveArrived;
   }
 
   /** The HTTP status of the last response, or {@link #NO_RESPONSE}. */

@@ -2,9 +2,11 @@ package io.admin.auth.core.client;
 
 import io.admin.auth.core.internal.jose.Json;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +25,12 @@ import org.slf4j.LoggerFactory;
 /**
  * One token request with its retry policy: 429 waits as long as {@code Retry-After} asks (up to a
  * bound), 5xx and I/O errors back off exponentially with full jitter, any other answer is final.
+ *
+ * <p>A single-use grant (a refresh token, docs/http-contract.md section 2.5) is resent only when
+ * the server certainly did not act on it: after a 429 or a failed connection. After a 5xx, a
+ * timeout or an I/O error once the request was sent, the server may have spent the token, and
+ * sending it again would count as reuse and revoke its whole family; the request then fails at
+ * once with {@link TokenClientException#requestMayHaveArrived()} set.
  */
 final class TokenEndpointClient {
 
@@ -61,11 +69,14 @@ final class TokenEndpointClient {
 
   /**
    * Posts the grant's parameters and returns the token, counting its expiry from the moment the
-   * request was first sent.
+   * request was last sent.
    *
-   * @throws TokenClientException when the server refuses, or the attempts run out
+   * @param singleUse whether the server spends the grant on arrival (a refresh token), so that
+   *     the request is resent only when it certainly did not arrive
+   * @throws TokenClientException when the server refuses, the attempts run out, or a single-use
+   *     request may have arrived and failed
    */
-  CachedToken request(Map<String, String> grant, Duration margin) {
+  CachedToken request(Map<String, String> grant, Duration margin, boolean singleUse) {
     HttpRequest request = build(grant);
     String grantType = grant.get("grant_type");
     for (int attempt = 1; ; attempt++) {
@@ -74,10 +85,11 @@ final class TokenEndpointClient {
       try {
         response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       } catch (IOException e) {
-        if (attempt >= maxAttempts) {
+        boolean arrived = singleUse && mayHaveArrived(e);
+        if (arrived || attempt >= maxAttempts) {
           throw new TokenClientException(TokenClientException.NO_RESPONSE, null, null,
-              "token request (" + grantType + ") failed after " + attempt + " attempts: "
-                  + e.getClass().getSimpleName(), e);
+              "token request (" + grantType + ") failed after " + attempts(attempt) + ": "
+                  + e.getClass().getSimpleName(), e, arrived);
         }
         Duration wait = backoff(attempt);
         LOG.warn("token request ({}) attempt {} failed with {}; retrying in {} ms",
@@ -86,16 +98,17 @@ final class TokenEndpointClient {
         continue;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw interrupted(grantType, e);
+        throw interrupted(grantType, e, singleUse);
       }
       int status = response.statusCode();
       if (status == 200) {
-        return parseSuccess(response.body(), sentAt, margin, grantType);
+        return parseSuccess(response.body(), sentAt, margin, grantType, singleUse);
       }
       Map<String, Object> body = Json.parseObject(response.body()).orElse(Map.of());
-      boolean retryable = status == 429 || status >= 500;
+      boolean serverError = status >= 500;
+      boolean retryable = status == 429 || (serverError && !singleUse);
       if (!retryable || attempt >= maxAttempts) {
-        throw failure(status, body, grantType, attempt);
+        throw failure(status, body, grantType, attempt, singleUse && serverError);
       }
       Duration wait = backoff(attempt);
       if (status == 429) {
@@ -103,7 +116,7 @@ final class TokenEndpointClient {
             RetryAfter.parse(response.headers().firstValue("Retry-After"), clock.instant());
         if (asked.isPresent() && asked.get().compareTo(maxRetryAfter) > 0) {
           // Waiting less than the server asked would only earn another 429.
-          throw failure(status, body, grantType, attempt);
+          throw failure(status, body, grantType, attempt, false);
         }
         wait = asked.orElse(wait);
       }
@@ -111,6 +124,15 @@ final class TokenEndpointClient {
           grantType, attempt, status, wait.toMillis());
       pause(wait, grantType);
     }
+  }
+
+  /**
+   * Whether a request that failed with {@code e} may have reached the server. Only a connection
+   * that was never made proves that it did not; a timeout or a broken connection may have lost
+   * the answer to a request the server carried out.
+   */
+  static boolean mayHaveArrived(IOException e) {
+    return !(e instanceof ConnectException || e instanceof HttpConnectTimeoutException);
   }
 
   private HttpRequest build(Map<String, String> grant) {
@@ -134,7 +156,8 @@ final class TokenEndpointClient {
     return builder.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
   }
 
-  private CachedToken parseSuccess(String text, Instant sentAt, Duration margin, String grant) {
+  private CachedToken parseSuccess(
+      String text, Instant sentAt, Duration margin, String grant, boolean singleUse) {
     Map<String, Object> body = Json.parseObject(text).orElse(Map.of());
     Object access = body.get("access_token");
     Object type = body.get("token_type");
@@ -145,8 +168,10 @@ final class TokenEndpointClient {
         || !(type instanceof String) || !"bearer".equalsIgnoreCase((String) type)
         || (expiresIn != null && !(expiresIn instanceof Number))
         || (refresh != null && !(refresh instanceof String))) {
+      // The server carried the grant out: a refresh token it was given is spent.
       throw new TokenClientException(200, null, null,
-          "token request (" + grant + ") got a 200 that is not a Bearer token response", null);
+          "token request (" + grant + ") got a 200 that is not a Bearer token response", null,
+          singleUse);
     }
     Long seconds = expiresIn == null ? null : Math.max(0L, ((Number) expiresIn).longValue());
     LOG.debug("token obtained with {} (expires_in={})", grant, seconds);
@@ -155,7 +180,7 @@ final class TokenEndpointClient {
   }
 
   private TokenClientException failure(
-      int status, Map<String, Object> body, String grant, int attempts) {
+      int status, Map<String, Object> body, String grant, int attempts, boolean mayHaveArrived) {
     String error = stringOrNull(body.get("error"));
     String code = stringOrNull(body.get("code"));
     String description = stringOrNull(body.get("error_description"));
@@ -171,8 +196,13 @@ final class TokenEndpointClient {
       message.append(": ").append(description.length() > MAX_DESCRIPTION_CHARS
           ? description.substring(0, MAX_DESCRIPTION_CHARS) + "..." : description);
     }
-    message.append(" after ").append(attempts).append(attempts == 1 ? " attempt" : " attempts");
-    return new TokenClientException(status, error, code, message.toString(), null);
+    message.append(" after ").append(attempts(attempts));
+    return new TokenClientException(status, error, code, message.toString(), null,
+        mayHaveArrived);
+  }
+
+  private static String attempts(int n) {
+    return n + (n == 1 ? " attempt" : " attempts");
   }
 
   /** Full jitter (uniform in [0, min(max, initial * 2^(attempt-1)))): spreads out a herd. */
@@ -189,13 +219,15 @@ final class TokenEndpointClient {
       sleeper.sleep(wait);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw interrupted(grant, e);
+      // Between attempts: the last one certainly did not arrive, or it would not be retried.
+      throw interrupted(grant, e, false);
     }
   }
 
-  private static TokenClientException interrupted(String grant, InterruptedException e) {
+  private static TokenClientException interrupted(
+      String grant, InterruptedException e, boolean mayHaveArrived) {
     return new TokenClientException(TokenClientException.NO_RESPONSE, null, null,
-        "token request (" + grant + ") interrupted", e);
+        "token request (" + grant + ") interrupted", e, mayHaveArrived);
   }
 
   private static String stringOrNull(Object value) {

@@ -37,10 +37,30 @@ final class FakeTokenEndpointServer implements AutoCloseable {
   /** Has characters that RFC 6749 2.3.1 form-encoding changes, so the encoding is checked. */
   static final String CLIENT_SECRET = "s3cr3t:+/ ü-do-not-print";
 
-  /** A scripted answer; {@code status == 0} means: drop the connection without answering. */
-  record Scripted(int status, Map<String, String> headers, String body) {
+  /**
+   * A scripted answer; {@code status == 0} means: drop the connection without answering, and
+   * {@link #HANG} means: answer nothing until the client gives up. With {@code processFirst} the
+   * request is carried out as usual (a refresh token is spent) before the scripted answer goes
+   * out, as when a server fails after its store committed, or the answer is lost.
+   */
+  record Scripted(int status, Map<String, String> headers, String body, boolean processFirst) {
+    static final int HANG = -1;
+
+    Scripted(int status, Map<String, String> headers, String body) {
+      this(status, headers, body, false);
+    }
+
     static Scripted drop() {
       return new Scripted(0, Map.of(), "");
+    }
+
+    static Scripted hang() {
+      return new Scripted(HANG, Map.of(), "");
+    }
+
+    /** This answer, sent after the request was carried out. */
+    Scripted afterProcessing() {
+      return new Scripted(status, headers, body, true);
     }
 
     static Scripted error(int status, String error, String code, Map<String, String> headers) {
@@ -64,7 +84,12 @@ final class FakeTokenEndpointServer implements AutoCloseable {
   volatile CountDownLatch arrived;
   volatile CountDownLatch release;
 
+  /** Refresh tokens presented again after they were spent: what the server counts as reuse. */
+  final AtomicInteger refreshTokenReuses = new AtomicInteger();
+
   private final Set<String> liveRefreshTokens = ConcurrentHashMap.newKeySet();
+  private final Set<String> spentRefreshTokens = ConcurrentHashMap.newKeySet();
+  private final CountDownLatch closed = new CountDownLatch(1);
   private final Set<String> liveAccessTokens = ConcurrentHashMap.newKeySet();
   private final AtomicInteger issued = new AtomicInteger();
   private final HttpServer server;
@@ -107,40 +132,58 @@ final class FakeTokenEndpointServer implements AutoCloseable {
       hold();
       Scripted scripted = script.poll();
       if (scripted != null) {
-        if (scripted.status() != 0) {
+        if (scripted.processFirst()) {
+          process(form, basic);
+        }
+        if (scripted.status() == Scripted.HANG) {
+          hangUntilClosed();
+        } else if (scripted.status() != 0) {
           scripted.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
           respond(exchange, scripted.status(), scripted.body());
         }
         return;
       }
-      String credentials = basic != null ? basic
-          : form.get("client_id") + ":" + form.get("client_secret");
-      if (!(CLIENT_ID + ":" + CLIENT_SECRET).equals(credentials)) {
-        respond(exchange, 401, errorJson("invalid_client", "AUTH_CLIENT_INVALID"));
-        return;
-      }
-      String grant = form.get("grant_type");
-      if ("refresh_token".equals(grant) && !liveRefreshTokens.remove(form.get("refresh_token"))) {
-        respond(exchange, 400, errorJson("invalid_grant", "AUTH_REFRESH_TOKEN_REUSED"));
-        return;
-      }
-      if (!"refresh_token".equals(grant) && !"client_credentials".equals(grant)) {
-        respond(exchange, 400, errorJson("unsupported_grant_type", "AUTH_GRANT_UNSUPPORTED"));
-        return;
-      }
-      int n = issued.incrementAndGet();
-      liveAccessTokens.add("at-" + n);
-      liveRefreshTokens.add("rt-" + n);
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("access_token", "at-" + n);
-      body.put("token_type", "Bearer");
-      body.put("expires_in", expiresIn);
-      body.put("refresh_token", "rt-" + n);
-      body.put("scope", "users:read");
-      exchange.getResponseHeaders().add("Cache-Control", "no-store");
-      exchange.getResponseHeaders().add("Pragma", "no-cache");
-      respond(exchange, 200, Json.write(body));
+      Answer answer = process(form, basic);
+      answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+      respond(exchange, answer.status(), answer.body());
     }
+  }
+
+  private record Answer(int status, Map<String, String> headers, String body) {}
+
+  /** What the real token endpoint would do with the request, refresh-token rotation included. */
+  private Answer process(Map<String, String> form, String basic) {
+    String credentials = basic != null ? basic
+        : form.get("client_id") + ":" + form.get("client_secret");
+    if (!(CLIENT_ID + ":" + CLIENT_SECRET).equals(credentials)) {
+      return new Answer(401, Map.of(), errorJson("invalid_client", "AUTH_CLIENT_INVALID"));
+    }
+    String grant = form.get("grant_type");
+    if ("refresh_token".equals(grant) && !liveRefreshTokens.remove(form.get("refresh_token"))) {
+      if (spentRefreshTokens.contains(form.get("refresh_token"))) {
+        refreshTokenReuses.incrementAndGet();
+        return new Answer(400, Map.of(), errorJson("invalid_grant", "AUTH_REFRESH_TOKEN_REUSED"));
+      }
+      return new Answer(400, Map.of(), errorJson("invalid_grant", "AUTH_REFRESH_TOKEN_INVALID"));
+    }
+    if (!"refresh_token".equals(grant) && !"client_credentials".equals(grant)) {
+      return new Answer(400, Map.of(),
+          errorJson("unsupported_grant_type", "AUTH_GRANT_UNSUPPORTED"));
+    }
+    if ("refresh_token".equals(grant)) {
+      spentRefreshTokens.add(form.get("refresh_token"));
+    }
+    int n = issued.incrementAndGet();
+    liveAccessTokens.add("at-" + n);
+    liveRefreshTokens.add("rt-" + n);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("access_token", "at-" + n);
+    body.put("token_type", "Bearer");
+    body.put("expires_in", expiresIn);
+    body.put("refresh_token", "rt-" + n);
+    body.put("scope", "users:read");
+    return new Answer(200, Map.of("Cache-Control", "no-store", "Pragma", "no-cache"),
+        Json.write(body));
   }
 
   private void resource(HttpExchange exchange) throws IOException {
@@ -160,6 +203,14 @@ final class FakeTokenEndpointServer implements AutoCloseable {
           : "Bearer realm=\"admin\", error=\"invalid_token\", "
               + "error_description=\"The access token provided has expired or is malformed.\"");
       respond(exchange, 401, errorJson("invalid_token", "AUTH_TOKEN_INVALID"));
+    }
+  }
+
+  private void hangUntilClosed() {
+    try {
+      closed.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -220,6 +271,7 @@ final class FakeTokenEndpointServer implements AutoCloseable {
 
   @Override
   public void close() {
+    closed.countDown();
     CountDownLatch r = release;
     if (r != null) {
       r.countDown();

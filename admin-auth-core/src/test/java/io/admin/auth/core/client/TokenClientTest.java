@@ -305,10 +305,15 @@ class TokenClientTest {
     TokenClient client = builder().maxAttempts(1).build();
     client.accessToken();
     clock.advance(Duration.ofSeconds(3600 - 30));
+    // The refresh fails, and so does the client_credentials request that replaces it.
+    server.script.add(new Scripted(500, Map.of(), ""));
     server.script.add(new Scripted(500, Map.of(), ""));
     assertEquals("at-1", client.accessToken());
     clock.advance(Duration.ofSeconds(31));
     assertEquals("at-2", client.accessToken());
+    // The refresh token whose request failed with a 500 may be spent: never sent again.
+    assertEquals(List.of("client_credentials", "refresh_token", "client_credentials",
+        "client_credentials"), server.tokenForms.stream().map(f -> f.get("grant_type")).toList());
   }
 
   @ParameterizedTest

@@ -63,6 +63,28 @@ class InMemoryRevocationStoreTest {
   }
 
   @Test
+  void purgeExpiredWhenKeepUntilIsExactlyNowThenKept() {
+    InMemoryRevocationStore s = new InMemoryRevocationStore();
+    s.revokeAccessToken("j", T);
+    s.revokeFamily("f", T);
+
+    assertEquals(0, s.purgeExpired(T));
+    assertTrue(s.isRevoked("j", null));
+    assertTrue(s.isRevoked(null, "f"));
+    assertEquals(2, s.purgeExpired(T.plusMillis(1)));
+  }
+
+  @Test
+  void sizeWhenTokenAndFamilyRevokedThenCountsBoth() {
+    InMemoryRevocationStore s = new InMemoryRevocationStore();
+    s.revokeAccessToken("j", T);
+    s.revokeFamily("f", T);
+    s.revokeFamily("g", T);
+
+    assertEquals(3, s.size());
+  }
+
+  @Test
   void retainedHeapWhenOneMillionRevokedJtisThenUnder128Megabytes() {
     // Measured as heap in use after full collections, so not a timing assertion; the figure is
     // recorded in BENCHMARKS.md.

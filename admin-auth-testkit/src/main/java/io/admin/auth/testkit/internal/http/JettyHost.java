@@ -3,6 +3,8 @@ package io.admin.auth.testkit.internal.http;
 import jakarta.servlet.ServletContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.util.function.Consumer;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
@@ -50,6 +52,16 @@ public final class JettyHost implements AutoCloseable {
   /** The bound port. */
   public int port() {
     return connector.getLocalPort();
+  }
+
+  /** The bound address and port; the wildcard address when bound to every interface. */
+  public InetSocketAddress address() {
+    try {
+      return (InetSocketAddress) ((ServerSocketChannel) connector.getTransport())
+          .getLocalAddress();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**

@@ -1,0 +1,96 @@
+package io.admin.auth.core.client;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Chooses the grant of each token request: the refresh token while it is certainly unspent,
+ * otherwise {@code client_credentials}, which the client may always fall back to (it has a secret
+ * and obtained its first token with that grant).
+ *
+ * <p>A refresh token is sent at most once (docs/http-contract.md section 2.5): when the refresh
+ * request may have reached the server and its answer was lost, the token is taken as spent and
+ * never sent again, because the server would count a second use as reuse and revoke the family.
+ */
+final class TokenGrants {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TokenGrants.class);
+
+  private final TokenEndpointClient endpoint;
+  private final Duration refreshMargin;
+  private final String scope;
+
+  TokenGrants(TokenEndpointClient endpoint, Duration refreshMargin, String scope) {
+    this.endpoint = endpoint;
+    this.refreshMargin = refreshMargin;
+    this.scope = scope;
+  }
+
+  /**
+   * Obtains a new token: by refreshing {@code previous} when it has a refresh token, otherwise (or
+   * when the refresh token turns out to be dead or possibly spent) with client credentials.
+   *
+   * @param previous the token held now, or {@code null}
+   * @param spent told the refresh token that must not be sent again, before the fallback request
+   * @throws TokenClientException when no token could be obtained
+   */
+  CachedToken fetch(CachedToken previous, Consumer<String> spent) {
+    String refreshToken = previous == null ? null : previous.refreshToken();
+    if (refreshToken == null) {
+      return clientCredentials();
+    }
+    try {
+      return refresh(previous, refreshToken);
+    } catch (TokenClientException e) {
+      if (e.requestMayHaveArrived()) {
+        spent.accept(refreshToken);
+        LOG.warn("refresh request may have reached the server ({}); not sending that refresh"
+            + " token again, falling back to client_credentials", e.getMessage());
+        return clientCredentialsAfterLostRefresh(e);
+      }
+      if (e.error().filter("invalid_grant"::equals).isEmpty()) {
+        throw e;
+      }
+      // Dead: should the fallback fail too, the next attempt must not present it again.
+      spent.accept(refreshToken);
+      LOG.info("refresh token rejected ({}); falling back to client_credentials",
+          e.code().orElse("invalid_grant"));
+    }
+    return clientCredentials();
+  }
+
+  private CachedToken refresh(CachedToken previous, String refreshToken) {
+    Map<String, String> grant = new LinkedHashMap<>();
+    grant.put("grant_type", "refresh_token");
+    grant.put("refresh_token", refreshToken);
+    CachedToken refreshed = endpoint.request(grant, refreshMargin, true);
+    // RFC 6749 6: a server that does not rotate leaves the old refresh token valid.
+    return refreshed.refreshToken() != null ? refreshed
+        : new CachedToken(refreshed.accessToken(), refreshToken, refreshed.refreshAt(),
+            refreshed.expiresAt(), refreshed.scope());
+  }
+
+  private CachedToken clientCredentialsAfterLostRefresh(TokenClientException lost) {
+    try {
+      return clientCredentials();
+    } catch (TokenClientException e) {
+      throw new TokenClientException(e.status(), e.error().orElse(null), e.code().orElse(null),
+          "the refresh token was not sent again, because the refresh request may have reached"
+              + " the server (" + lost.getMessage() + "), and the client_credentials fallback"
+              + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private CachedToken clientCredentials() {
+    Map<String, String> grant = new LinkedHashMap<>();
+    grant.put("grant_type", "client_credentials");
+    if (scope != null) {
+      grant.put("scope", scope);
+    }
+    return endpoint.request(grant, refreshMargin, false);
+  }
+}
