@@ -268,6 +268,9 @@ public final class StrictJson {
     } else {
       digits();
     }
+    if (i - start > 18) {
+      wrapsToZero(at(start) == '-' ? start + 1 : start);
+    }
     boolean fraction = false;
     if (i < s.length && at(i) == '.') {
       fraction = true;
@@ -303,6 +306,23 @@ public final class StrictJson {
       throw new Undecided();
     }
     return d;
+  }
+
+  /**
+   * Leaves undecided the integer parts {@code Json}'s parser (Gson inside Nimbus) refuses although
+   * RFC 8259 allows them: it reads the digits into a wrapping {@code long} and takes a value of
+   * zero before a further digit for a forbidden leading zero, so for example 10^65 and 2 * 10^64
+   * are refused, with or without sign, fraction or exponent. Found by fuzzing (StrictJsonFuzzTest).
+   * Undecided is always safe: {@code Json} then gives its own answer.
+   */
+  private void wrapsToZero(int intStart) {
+    long v = 0;
+    for (int k = intStart; k < i - 1; k++) { // [intStart, i) is the integer part, all digits
+      v = v * 10 + (at(k) - '0');
+      if (v == 0) {
+        throw new Undecided();
+      }
+    }
   }
 
   // The digit count of [start, i) when it holds no exponent, else -1.

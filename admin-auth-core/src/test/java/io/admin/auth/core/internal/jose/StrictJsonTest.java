@@ -97,4 +97,18 @@ class StrictJsonTest {
       assertAgreesWithJson(b.toString());
     }
   }
+
+  // Found by StrictJsonFuzzTest: Json's parser (Gson inside Nimbus) refuses an integer part whose
+  // digits, accumulated in a wrapping long, reach zero (10^65, 2 * 10^64, ...), fraction, exponent
+  // or sign notwithstanding. The fast parser must not decide those documents differently.
+  @ParameterizedTest
+  @ValueSource(strings = {"1" + "00000000000000000000000000000000000000000000000000000000000000000",
+      "-1" + "00000000000000000000000000000000000000000000000000000000000000000",
+      "1" + "00000000000000000000000000000000000000000000000000000000000000000" + ".5",
+      "2" + "0000000000000000000000000000000000000000000000000000000000000000" + "e3",
+      "99999999999999110000000000000000000000000000000000000000000000000000000000000000000000000"})
+  void parseObjectWhenIntegerPartWrapsToZeroInALongThenSameAnswerAsJson(String number) {
+    String text = "{\"a@\":" + number + "}";
+    assertEquals(Json.parseObject(text).orElse(null), StrictJson.parseObject(text), text);
+  }
 }
