@@ -55,6 +55,7 @@ public final class FailureThrottle {
   private final Duration blockDuration;
   private final Clock clock;
   private final FailureCountStore store;
+  private final String namespace;
   private final AtomicBoolean full = new AtomicBoolean();
 
   private FailureThrottle(Builder b) {
@@ -63,6 +64,7 @@ public final class FailureThrottle {
     this.blockDuration = b.blockDuration;
     this.clock = b.clock;
     this.store = b.store != null ? b.store : new InMemoryFailureCountStore(b.maxKeys);
+    this.namespace = b.namespace;
   }
 
   /** A builder with defaults of 5 failures per 5 minutes, then a 5-minute block. */
@@ -186,10 +188,14 @@ public final class FailureThrottle {
   }
 
   /** SHA-256 of the key: fixed size whatever the key's length, and no raw name is stored. */
-  private static byte[] digest(String key) {
+  private byte[] digest(String key) {
     Objects.requireNonNull(key, "key");
     try {
-      return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      // The namespace, then a NUL no name contains, keeps throttles sharing a store apart.
+      sha256.update(namespace.getBytes(StandardCharsets.UTF_8));
+      sha256.update((byte) 0);
+      return sha256.digest(key.getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every Java platform", e);
     }
@@ -203,6 +209,7 @@ public final class FailureThrottle {
     private Clock clock = Clock.systemUTC();
     private int maxKeys = 100_000;
     private FailureCountStore store;
+    private String namespace = "";
 
     private Builder() {}
 
@@ -232,11 +239,20 @@ public final class FailureThrottle {
 
     /**
      * Where the counts are kept (default: a new {@link InMemoryFailureCountStore} of {@link
-     * #maxKeys} keys, per node). Throttles with different policies may share one store only with
-     * distinct key prefixes.
+     * #maxKeys} keys, per node). Throttles sharing one store need distinct {@link #namespace}s,
+     * or their counts mix.
      */
     public Builder store(FailureCountStore store) {
       this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * What this throttle counts, such as {@code "basic-user"} (default empty): mixed into every
+     * key's digest, so throttles sharing a store never count each other's failures.
+     */
+    public Builder namespace(String namespace) {
+      this.namespace = Objects.requireNonNull(namespace, "namespace");
       return this;
     }
 
