@@ -42,6 +42,9 @@ class SharedFailureThrottleHttpTest {
   /** The default Basic limit per user (see {@link RateLimits}). */
   private static final int USER_LIMIT = 5;
   private static final String PASSWORD = "right-password-0123";
+  /** The default client-authentication limit per client id. */
+  private static final int CLIENT_LIMIT = 10;
+  private static final String CLIENT_SECRET = "client-secret-0123456789";
 
   private final SecureRandom random = new SecureRandom();
   private final Properties properties = properties();
@@ -83,6 +86,35 @@ class SharedFailureThrottleHttpTest {
       assertEquals(401, get(nodes.get(i % 2), "ops", "wrong-" + i).statusCode());
     }
     assertEquals(200, get(nodes.get(1), "ops", PASSWORD).statusCode());
+  }
+
+  @Test
+  void tokenWhenWrongClientSecretsAlternateOverTwoNodesThenBlockedAtTheOneNodeCountOnBoth()
+      throws Exception {
+    List<URI> nodes = List.of(node(), node());
+    int failures = 0;
+    while (failures < 4 * CLIENT_LIMIT) {
+      HttpResponse<String> r = token(nodes.get(failures % 2), "reports", "wrong-" + failures);
+      if (r.statusCode() == 429) {
+        break;
+      }
+      assertEquals(401, r.statusCode(), r.body());
+      failures++;
+    }
+    assertEquals(CLIENT_LIMIT, failures);
+    for (URI node : nodes) {
+      assertEquals(429, token(node, "reports", CLIENT_SECRET).statusCode());
+    }
+  }
+
+  private HttpResponse<String> token(URI node, String clientId, String secret) throws Exception {
+    String basic = Base64.getEncoder().encodeToString(
+        (clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+    return client.send(HttpRequest.newBuilder(node.resolve("/api/v3/auth/token"))
+        .header("Authorization", "Basic " + basic)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   /** Wrong passwords sent round-robin to {@code nodes} until one is refused with 429. */
@@ -141,6 +173,7 @@ class SharedFailureThrottleHttpTest {
     p.setProperty("admin.auth.store.datasource", "jdbc/adminAuth");
     p.setProperty("admin.auth.store.kek", base64(32));
     p.setProperty("admin.auth.token.pepper", base64(32));
+    p.setProperty("admin.auth.client.reports.secret", CLIENT_SECRET);
     p.setProperty("admin.auth.basic.enabled", "true");
     // bcrypt cost 4: an imported hash, cheap to check.
     p.setProperty("admin.auth.user.ops.password-hash",
