@@ -5,6 +5,7 @@ import io.admin.auth.core.spi.ClientStore;
 import io.admin.auth.core.spi.SigningKeyStore;
 import io.admin.auth.core.spi.RefreshTokenStore;
 import io.admin.auth.core.spi.RevocationStore;
+import io.admin.auth.core.spi.FailureCountStore;
 import io.admin.auth.core.spi.UserStore;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -49,6 +50,7 @@ public final class JdbcStores implements AutoCloseable {
   private final JdbcRevocationStore revocations;
   private final JdbcApiKeyStore apiKeys;
   private final JdbcUserStore users;
+  private final JdbcFailureCountStore failureCounts;
   private final Maintenance maintenance;
   private final ScheduledExecutorService scheduler;
 
@@ -72,8 +74,9 @@ public final class JdbcStores implements AutoCloseable {
         b.revocationMaxStaleness, b.purgeBatchSize, System::nanoTime);
     this.apiKeys = new JdbcApiKeyStore(jdbc, b.purgeBatchSize);
     this.users = new JdbcUserStore(jdbc);
-    this.maintenance =
-        new Maintenance(jdbc, b.clock, revocations, refreshTokens, apiKeys, b.apiKeyRetention);
+    this.failureCounts = new JdbcFailureCountStore(jdbc);
+    this.maintenance = new Maintenance(jdbc, b.clock, revocations, refreshTokens, apiKeys,
+        b.apiKeyRetention, failureCounts);
     this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "admin-auth-jdbc-maintenance");
       t.setDaemon(true);
@@ -149,6 +152,11 @@ public final class JdbcStores implements AutoCloseable {
    */
   public int purgeNow() {
     return maintenance.purgeOnce();
+  }
+
+  /** Brute-force failure counts shared by every node on this database. */
+  public FailureCountStore failureCountStore() {
+    return failureCounts;
   }
 
   /** Stops the listener, the poll and the purge. Idempotent; the DataSource is not closed. */

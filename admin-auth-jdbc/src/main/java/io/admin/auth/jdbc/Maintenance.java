@@ -25,15 +25,18 @@ final class Maintenance {
   private final JdbcRefreshTokenStore refreshTokens;
   private final JdbcApiKeyStore apiKeys;
   private final Duration apiKeyRetention;
+  private final JdbcFailureCountStore failureCounts;
 
   Maintenance(Jdbc jdbc, Clock clock, JdbcRevocationStore revocations,
-      JdbcRefreshTokenStore refreshTokens, JdbcApiKeyStore apiKeys, Duration apiKeyRetention) {
+      JdbcRefreshTokenStore refreshTokens, JdbcApiKeyStore apiKeys, Duration apiKeyRetention,
+      JdbcFailureCountStore failureCounts) {
     this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.revocations = revocations;
     this.refreshTokens = refreshTokens;
     this.apiKeys = apiKeys;
     this.apiKeyRetention = apiKeyRetention;
+    this.failureCounts = failureCounts;
   }
 
   /** Runs one cycle; returns how many rows this node deleted (0 when another node had the turn). */
@@ -68,11 +71,12 @@ final class Maintenance {
     int revoked = revocations.purgeExpired(now);
     int refresh = refreshTokens.purgeExpired(now);
     int keys = apiKeys.purgeDeadBefore(now.minus(apiKeyRetention));
-    if (revoked + refresh + keys > 0) {
-      LOG.info("purged {} revocations, {} refresh tokens and {} dead API keys", revoked, refresh,
-          keys);
+    int failures = failureCounts.purgeExpired(now);
+    if (revoked + refresh + keys + failures > 0) {
+      LOG.info("purged {} revocations, {} refresh tokens, {} dead API keys and {} failure counts",
+          revoked, refresh, keys, failures);
     }
-    return revoked + refresh + keys;
+    return revoked + refresh + keys + failures;
   }
 
   private static void releaseQuietly(Connection c) {

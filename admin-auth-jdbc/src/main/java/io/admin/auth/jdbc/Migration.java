@@ -22,7 +22,7 @@ record Migration(int version, String description, String sql) {
 
   /** Every script, in the order they apply. A new script is appended here and never edited after release. */
   static final List<String> NAMES = List.of("V1__infrastructure", "V2__tokens",
-      "V3__api_keys_users", "V4__refresh_family_revocation");
+      "V3__api_keys_users", "V4__refresh_family_revocation", "V5__failure_counts");
 
   Migration {
     Objects.requireNonNull(description, "description");

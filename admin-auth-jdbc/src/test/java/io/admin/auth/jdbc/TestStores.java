@@ -4,6 +4,7 @@ import io.admin.auth.core.spi.ApiKeyStore;
 import io.admin.auth.core.spi.ClientStore;
 import io.admin.auth.core.spi.SigningKeyStore;
 import io.admin.auth.core.spi.RefreshTokenStore;
+import io.admin.auth.core.spi.FailureCountStore;
 import io.admin.auth.core.spi.UserStore;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -49,6 +50,16 @@ public final class TestStores {
         Duration.ofSeconds(60), 100, System::nanoTime);
     store.start(scheduler);
     return store;
+  }
+
+  /** A failure-count store on a fresh database. */
+  public static FailureCountStore failureCounts(Dialect dialect) {
+    return failureCounts(TestDatabases.migrated(dialect), dialect);
+  }
+
+  /** A failure-count store on {@code dataSource}, migrated already. */
+  public static FailureCountStore failureCounts(javax.sql.DataSource dataSource, Dialect dialect) {
+    return new JdbcFailureCountStore(new Jdbc(dataSource, dialect));
   }
 
   /** A user store on a fresh database. */

@@ -82,6 +82,13 @@ final class BoundedStateMap<S> {
     states.remove(Digest.of(key));
   }
 
+  /** Removes every state matching {@code drop}; how many were removed. */
+  int removeIf(Predicate<S> drop) {
+    int before = states.size();
+    states.values().removeIf(drop);
+    return Math.max(0, before - states.size());
+  }
+
   int size() {
     return states.size();
   }

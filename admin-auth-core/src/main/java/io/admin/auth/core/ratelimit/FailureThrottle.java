@@ -1,8 +1,15 @@
 package io.admin.auth.core.ratelimit;
 
+import io.admin.auth.core.spi.FailureCount;
+import io.admin.auth.core.spi.FailureCountStore;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
@@ -29,7 +36,10 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #reset} after a success suits the user key only: resetting an address on success would
  * let one valid account unlock brute force of others from the same address.
  *
- * <p>Memory is bounded by {@code maxKeys}; keys are stored as fixed-size digests. When the map is
+ * <p>The counts live in a {@link FailureCountStore}: by default an {@link
+ * InMemoryFailureCountStore} per throttle, which counts per node; a shared store ({@link
+ * Builder#store}) makes every node on it count the same failures. Keys reach the store as SHA-256
+ * digests. In memory, the count is bounded by {@code maxKeys}. When the store is
  * full, expired states are forgotten first, then states that are counting but not blocked (which
  * only makes the limit lenient for them). An active block is never evicted, or flooding distinct
  * names would unblock a targeted one. When every tracked key is actively blocked, a failure of a
@@ -39,21 +49,22 @@ import org.slf4j.LoggerFactory;
 public final class FailureThrottle {
 
   private static final Logger LOG = LoggerFactory.getLogger(FailureThrottle.class);
-  private static final long NOT_BLOCKED = Long.MIN_VALUE;
 
   private final int maxFailures;
-  private final long windowNanos;
-  private final long blockNanos;
+  private final Duration window;
+  private final Duration blockDuration;
   private final Clock clock;
-  private final BoundedStateMap<Failures> states;
+  private final FailureCountStore store;
+  private final String namespace;
   private final AtomicBoolean full = new AtomicBoolean();
 
   private FailureThrottle(Builder b) {
     this.maxFailures = b.maxFailures;
-    this.windowNanos = b.window.toNanos();
-    this.blockNanos = b.blockDuration.toNanos();
+    this.window = b.window;
+    this.blockDuration = b.blockDuration;
     this.clock = b.clock;
-    this.states = new BoundedStateMap<>(b.maxKeys);
+    this.store = b.store != null ? b.store : new InMemoryFailureCountStore(b.maxKeys);
+    this.namespace = b.namespace;
   }
 
   /** A builder with defaults of 5 failures per 5 minutes, then a 5-minute block. */
@@ -63,8 +74,8 @@ public final class FailureThrottle {
 
   /** Whether {@code key} may attempt now; never creates state. */
   public RateLimitDecision check(String key) {
-    Failures f = states.get(key);
-    return f == null ? RateLimitDecision.allow() : blocked(f, now());
+    Instant now = clock.instant();
+    return store.read(digest(key)).map(f -> blocked(f, now)).orElse(RateLimitDecision.allow());
   }
 
   /**
@@ -74,9 +85,9 @@ public final class FailureThrottle {
    *     was), or when the failure cannot be tracked because every tracked key is blocked
    */
   public RateLimitDecision recordFailure(String key) {
-    long now = now();
-    Failures f = track(key, old -> fail(old, now), now);
-    return f == null ? refused() : blocked(f, now);
+    Instant now = clock.instant();
+    Optional<FailureCount> f = track(key, old -> fail(old, now), now);
+    return f.map(s -> blocked(s, now)).orElseGet(this::refused);
   }
 
   /**
@@ -88,19 +99,17 @@ public final class FailureThrottle {
    *     when the key is blocked already or cannot be tracked
    */
   public RateLimitDecision recordAttempt(String key) {
-    long now = now();
+    Instant now = clock.instant();
     boolean[] wasBlocked = {false};
-    Failures f = track(key, old -> {
-      if (old != null && now < old.blockedUntil) {
-        wasBlocked[0] = true;
-        return old;
-      }
-      return fail(old, now);
+    Optional<FailureCount> f = track(key, old -> {
+      // Set on every call: a store may apply the update again after a conflict.
+      wasBlocked[0] = old != null && old.blockedAt(now);
+      return wasBlocked[0] ? old : fail(old, now);
     }, now);
-    if (f == null) {
+    if (f.isEmpty()) {
       return refused();
     }
-    return wasBlocked[0] ? blocked(f, now) : RateLimitDecision.allow();
+    return wasBlocked[0] ? blocked(f.get(), now) : RateLimitDecision.allow();
   }
 
   /**
@@ -109,79 +118,88 @@ public final class FailureThrottle {
    * Never creates state.
    */
   public void forgive(String key) {
-    long now = now();
-    states.updateIfPresent(key, old -> {
-      int count = Math.max(0, old.count - 1);
-      boolean lift = now < old.blockedUntil && count < maxFailures;
-      return new Failures(count, old.windowStart, lift ? NOT_BLOCKED : old.blockedUntil);
+    Instant now = clock.instant();
+    store.update(digest(key), now, old -> {
+      if (old == null) {
+        return null;
+      }
+      int count = Math.max(0, old.count() - 1);
+      boolean lift = old.blockedAt(now) && count < maxFailures;
+      return state(count, old.windowStart(), lift ? null : old.blockedUntil());
     });
   }
 
   /** Forgets {@code key}'s failures and block. */
   public void reset(String key) {
-    states.remove(key);
+    store.delete(digest(key));
   }
 
-  /** Number of keys currently tracked (never more than {@code maxKeys}). */
+  /**
+   * Number of keys currently stored (never more than {@code maxKeys} with the in-memory store;
+   * with a shared store, every node's keys).
+   */
   public int size() {
-    return states.size();
+    return (int) Math.min(Integer.MAX_VALUE, store.size());
   }
 
-  /** The keys as stored, for tests of what the throttle retains. */
+  /** The keys as stored, for tests of what the throttle retains (in-memory store only). */
   Set<?> storedKeys() {
-    return states.storedKeys();
+    return store instanceof InMemoryFailureCountStore m ? m.storedKeys() : Set.of();
   }
 
-  private Failures track(String key, UnaryOperator<Failures> update, long now) {
-    Failures f = states.update(key, update, old -> forgettable(old, now), old -> !isBlocked(old, now));
-    if (f == null && full.compareAndSet(false, true)) {
+  private Optional<FailureCount> track(String key, UnaryOperator<FailureCount> update,
+      Instant now) {
+    Optional<FailureCount> f = store.update(digest(key), now, update);
+    if (f.isEmpty() && full.compareAndSet(false, true)) {
       LOG.warn("Failure throttle full of active blocks: refusing attempts of untracked keys");
-    } else if (f != null && full.get()) {
+    } else if (f.isPresent() && full.get()) {
       full.set(false);
     }
     return f;
   }
 
-  private Failures fail(Failures old, long now) {
-    if (old != null && now < old.blockedUntil) {
+  private FailureCount fail(FailureCount old, Instant now) {
+    if (old != null && old.blockedAt(now)) {
       return old;
     }
     // A block that has been served starts a new count, as does an elapsed window.
-    boolean fresh = old == null || old.blockedUntil != NOT_BLOCKED
-        || now - old.windowStart >= windowNanos;
-    int count = fresh ? 1 : old.count + 1;
-    long start = fresh ? now : old.windowStart;
-    return new Failures(count, start, count >= maxFailures ? now + blockNanos : NOT_BLOCKED);
+    boolean fresh = old == null || old.blockedUntil() != null
+        || !now.isBefore(old.windowStart().plus(window));
+    int count = fresh ? 1 : old.count() + 1;
+    Instant start = fresh ? now : old.windowStart();
+    return state(count, start, count >= maxFailures ? now.plus(blockDuration) : null);
   }
 
-  private boolean forgettable(Failures f, long now) {
-    return now >= f.blockedUntil && now - f.windowStart >= windowNanos;
-  }
-
-  private static boolean isBlocked(Failures f, long now) {
-    return now < f.blockedUntil;
+  private FailureCount state(int count, Instant windowStart, Instant blockedUntil) {
+    Instant windowEnd = windowStart.plus(window);
+    Instant expires = blockedUntil != null && blockedUntil.isAfter(windowEnd)
+        ? blockedUntil : windowEnd;
+    return new FailureCount(count, windowStart, blockedUntil, expires);
   }
 
   private RateLimitDecision refused() {
-    return RateLimitDecision.deny(Duration.ofNanos(blockNanos));
+    return RateLimitDecision.deny(blockDuration);
   }
 
-  private RateLimitDecision blocked(Failures f, long now) {
-    return now < f.blockedUntil
-        ? RateLimitDecision.deny(Duration.ofNanos(f.blockedUntil - now))
+  private static RateLimitDecision blocked(FailureCount f, Instant now) {
+    return f.blockedAt(now)
+        ? RateLimitDecision.deny(Duration.between(now, f.blockedUntil()))
         : RateLimitDecision.allow();
   }
 
-  private long now() {
-    Instant i = clock.instant();
-    return Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000_000L), i.getNano());
+  /** SHA-256 of the key: fixed size whatever the key's length, and no raw name is stored. */
+  private byte[] digest(String key) {
+    Objects.requireNonNull(key, "key");
+    try {
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      // The namespace, then a NUL no name contains, keeps throttles sharing a store apart.
+      sha256.update(namespace.getBytes(StandardCharsets.UTF_8));
+      sha256.update((byte) 0);
+      return sha256.digest(key.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+    }
   }
-
-  /**
-   * Failures counted in the window starting at {@code windowStart}, and the end of a block
-   * ({@link #NOT_BLOCKED} if none was set in this count).
-   */
-  private record Failures(int count, long windowStart, long blockedUntil) {}
 
   /** Builds a {@link FailureThrottle}; settings are checked in {@link #build()}. */
   public static final class Builder {
@@ -190,6 +208,8 @@ public final class FailureThrottle {
     private Duration blockDuration = Duration.ofMinutes(5);
     private Clock clock = Clock.systemUTC();
     private int maxKeys = 100_000;
+    private FailureCountStore store;
+    private String namespace = "";
 
     private Builder() {}
 
@@ -217,7 +237,26 @@ public final class FailureThrottle {
       return this;
     }
 
-    /** The most keys tracked at once (default 100,000). */
+    /**
+     * Where the counts are kept (default: a new {@link InMemoryFailureCountStore} of {@link
+     * #maxKeys} keys, per node). Throttles sharing one store need distinct {@link #namespace}s,
+     * or their counts mix.
+     */
+    public Builder store(FailureCountStore store) {
+      this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * What this throttle counts, such as {@code "basic-user"} (default empty): mixed into every
+     * key's digest, so throttles sharing a store never count each other's failures.
+     */
+    public Builder namespace(String namespace) {
+      this.namespace = Objects.requireNonNull(namespace, "namespace");
+      return this;
+    }
+
+    /** The most keys tracked at once by the default in-memory store (default 100,000). */
     public Builder maxKeys(int maxKeys) {
       this.maxKeys = maxKeys;
       return this;

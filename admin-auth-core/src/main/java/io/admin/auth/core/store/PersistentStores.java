@@ -1,9 +1,11 @@
 package io.admin.auth.core.store;
 
+import io.admin.auth.core.ratelimit.InMemoryFailureCountStore;
 import io.admin.auth.core.spi.ApiKeyStore;
 import io.admin.auth.core.spi.ClientStore;
 import io.admin.auth.core.spi.RefreshTokenStore;
 import io.admin.auth.core.spi.RevocationStore;
+import io.admin.auth.core.spi.FailureCountStore;
 import io.admin.auth.core.spi.SigningKeyStore;
 import io.admin.auth.core.spi.UserStore;
 import java.util.Objects;
@@ -19,11 +21,14 @@ import java.util.Objects;
  * @param revocationStore revoked token ids
  * @param apiKeyStore API keys
  * @param userStore Basic-auth users
+ * @param failureCountStore brute-force failure counts, shared by every node on the database so
+ *     that N nodes do not give an attacker N times the guesses
  * @param onClose stops the stores' background work; called once by {@link #close()}
  */
 public record PersistentStores(SigningKeyStore keyStore, ClientStore clientStore,
     RefreshTokenStore refreshTokenStore, RevocationStore revocationStore, ApiKeyStore apiKeyStore,
-    UserStore userStore, Runnable onClose) implements AutoCloseable {
+    UserStore userStore, FailureCountStore failureCountStore, Runnable onClose)
+    implements AutoCloseable {
 
   /** Checks that every part is present. */
   public PersistentStores {
@@ -33,7 +38,19 @@ public record PersistentStores(SigningKeyStore keyStore, ClientStore clientStore
     Objects.requireNonNull(revocationStore, "revocationStore");
     Objects.requireNonNull(apiKeyStore, "apiKeyStore");
     Objects.requireNonNull(userStore, "userStore");
+    Objects.requireNonNull(failureCountStore, "failureCountStore");
     Objects.requireNonNull(onClose, "onClose");
+  }
+
+  /**
+   * Stores of a provider that keeps no failure counts: those then stay in memory, per node (an
+   * {@link InMemoryFailureCountStore} of 100,000 keys).
+   */
+  public PersistentStores(SigningKeyStore keyStore, ClientStore clientStore,
+      RefreshTokenStore refreshTokenStore, RevocationStore revocationStore,
+      ApiKeyStore apiKeyStore, UserStore userStore, Runnable onClose) {
+    this(keyStore, clientStore, refreshTokenStore, revocationStore, apiKeyStore, userStore,
+        new InMemoryFailureCountStore(100_000), onClose);
   }
 
   /** Stops the stores' background work; the stores must not be used afterwards. */

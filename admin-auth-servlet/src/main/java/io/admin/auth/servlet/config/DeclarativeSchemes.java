@@ -42,6 +42,8 @@ final class DeclarativeSchemes {
     Clock clock = Clock.systemUTC();
     SecureRandom random = new SecureRandom();
     RateLimits.Builder limits = RateLimits.builder(clock);
+    // Brute-force counts go to the database so that every node blocks at the same count.
+    stores.ifPresent(s -> limits.failureCountStore(s.failureCountStore()));
     limit(c, AdminAuthProperties.RATE_LIMIT_TOKEN_PER_ADDRESS, clock)
         .ifPresent(limits::tokenPerAddress);
     limit(c, AdminAuthProperties.RATE_LIMIT_TOKEN_PER_CLIENT, clock)

@@ -5,6 +5,7 @@ import io.admin.auth.core.ratelimit.RateLimitDecision;
 import io.admin.auth.core.ratelimit.RateLimiter;
 import io.admin.auth.core.ratelimit.RemoteAddressKey;
 import io.admin.auth.core.ratelimit.TokenBucketRateLimiter;
+import io.admin.auth.core.spi.FailureCountStore;
 import io.admin.auth.servlet.endpoint.internal.ClientFailureThrottles;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,6 +30,10 @@ import java.util.Optional;
  *       50 in 5 minutes block the address for 5 minutes (addresses are shared by NAT);
  *   <li>per authenticated principal on protected paths: off.
  * </ul>
+ *
+ * <p>Failure throttles count in memory, per node, unless {@link Builder#failureCountStore} gives
+ * them a shared store; the token buckets are always per node, so N nodes behind a load balancer
+ * admit up to N times each request-rate limit.
  *
  * <p>Remote addresses are {@code getRemoteAddr()}, keyed by {@link RemoteAddressKey} (IPv6 by
  * /64): behind a reverse proxy, have the container resolve the client address, or every client
@@ -121,9 +126,10 @@ public final class RateLimits {
     private FailureThrottle basicPerUser;
     private FailureThrottle basicPerAddress;
     private RateLimiter perPrincipal;
+    private final Clock clock;
 
     private Builder(Clock clock) {
-      Objects.requireNonNull(clock, "clock");
+      this.clock = Objects.requireNonNull(clock, "clock");
       tokenPerAddress = bucket(300, Duration.ofMinutes(1), clock);
       tokenPerClient = bucket(60, Duration.ofMinutes(1), clock);
       ClientFailureThrottles clientFailures = ClientFailureThrottles.defaults(clock);
@@ -131,6 +137,25 @@ public final class RateLimits {
       clientFailuresPerAddress = clientFailures.perAddress();
       basicPerUser = FailureThrottle.builder().clock(clock).build();
       basicPerAddress = FailureThrottle.builder().maxFailures(50).clock(clock).build();
+    }
+
+    /**
+     * Replaces the four failure throttles (client authentication per client id and per address,
+     * Basic per user and per address) by their default policies counting in {@code store}: with a
+     * database store, every node on the database counts the same failures, so N nodes block at
+     * the same count as one. Call it before replacing any of those throttles. Request-rate limits
+     * (token buckets) stay per node.
+     */
+    public Builder failureCountStore(FailureCountStore store) {
+      Objects.requireNonNull(store, "store");
+      ClientFailureThrottles clientFailures = ClientFailureThrottles.defaults(clock, store);
+      clientFailuresPerClient = clientFailures.perClient();
+      clientFailuresPerAddress = clientFailures.perAddress();
+      basicPerUser = FailureThrottle.builder().clock(clock).store(store).namespace("basic-user")
+          .build();
+      basicPerAddress = FailureThrottle.builder().maxFailures(50).clock(clock).store(store)
+          .namespace("basic-address").build();
+      return this;
     }
 
     /** Token endpoint limit per remote address ({@link #unlimited()} switches it off). */

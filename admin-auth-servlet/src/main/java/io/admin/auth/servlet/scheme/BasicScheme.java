@@ -7,6 +7,7 @@ import io.admin.auth.core.AuthErrorCode;
 import io.admin.auth.core.AuthOutcome;
 import io.admin.auth.core.password.BasicAuthenticator;
 import io.admin.auth.core.ratelimit.FailureThrottle;
+import io.admin.auth.core.spi.FailureCountStore;
 import io.admin.auth.core.ratelimit.InFlightLimiter;
 import io.admin.auth.core.ratelimit.RateLimitDecision;
 import io.admin.auth.core.ratelimit.RemoteAddressKey;
@@ -176,6 +177,20 @@ public final class BasicScheme implements AuthScheme {
         throw new IllegalArgumentException("maxInFlightPerAddress must be positive");
       }
       this.maxInFlightPerAddress = max;
+      return this;
+    }
+
+    /**
+     * Replaces both throttles by their default policies (5 failures per user, 50 per address, in
+     * 5 minutes, then a 5-minute block, on the system clock) counting in {@code store}: with a
+     * database store every node counts the same failures. Call it before {@link #userThrottle}
+     * or {@link #addressThrottle}, which replace one throttle again.
+     */
+    public Builder failureCountStore(FailureCountStore store) {
+      Objects.requireNonNull(store, "store");
+      this.perUser = FailureThrottle.builder().store(store).namespace("basic-user").build();
+      this.perAddress = FailureThrottle.builder().maxFailures(50).store(store)
+          .namespace("basic-address").build();
       return this;
     }
 

@@ -1,6 +1,7 @@
 package io.admin.auth.servlet.endpoint.internal;
 
 import io.admin.auth.core.ratelimit.FailureThrottle;
+import io.admin.auth.core.spi.FailureCountStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -29,12 +30,24 @@ public record ClientFailureThrottles(FailureThrottle perClient, FailureThrottle 
 
   /** The defaults on {@code clock}: 10 failures per client id, 50 per address, in 5 minutes. */
   public static ClientFailureThrottles defaults(Clock clock) {
-    return new ClientFailureThrottles(throttle(DEFAULT_PER_CLIENT, clock),
-        throttle(DEFAULT_PER_ADDRESS, clock));
+    return new ClientFailureThrottles(throttle(DEFAULT_PER_CLIENT, clock, null, ""),
+        throttle(DEFAULT_PER_ADDRESS, clock, null, ""));
   }
 
-  private static FailureThrottle throttle(int maxFailures, Clock clock) {
-    return FailureThrottle.builder().maxFailures(maxFailures).window(WINDOW).blockDuration(WINDOW)
-        .clock(clock).build();
+  /**
+   * The defaults on {@code clock}, counting in {@code store} (shared by every node on it when it
+   * is a database store).
+   */
+  public static ClientFailureThrottles defaults(Clock clock, FailureCountStore store) {
+    Objects.requireNonNull(store, "store");
+    return new ClientFailureThrottles(throttle(DEFAULT_PER_CLIENT, clock, store, "client-id"),
+        throttle(DEFAULT_PER_ADDRESS, clock, store, "client-address"));
+  }
+
+  private static FailureThrottle throttle(int maxFailures, Clock clock, FailureCountStore store,
+      String namespace) {
+    FailureThrottle.Builder b = FailureThrottle.builder().maxFailures(maxFailures).window(WINDOW)
+        .blockDuration(WINDOW).clock(clock).namespace(namespace);
+    return (store == null ? b : b.store(store)).build();
   }
 }
