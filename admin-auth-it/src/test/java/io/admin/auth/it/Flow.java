@@ -50,6 +50,17 @@ final class Flow {
     return get(base + "/api/hello", "Authorization", "Bearer " + accessToken);
   }
 
+  /** The Basic user the WAR declares (by password hash). */
+  static final String BASIC_USER = "it-user";
+  /** That user's password. */
+  static final String BASIC_PASSWORD = "it-user-password-0123";
+
+  /** Status of {@code GET /api/hello} with Basic credentials. */
+  int helloWithBasic(String base, String user, String password) {
+    return get(base + "/api/hello", "Authorization", "Basic " + Base64.getEncoder()
+        .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
   /** Status of {@code GET /api/hello} with the API key. */
   int helloWithKey(String base, String apiKey) {
     return get(base + "/api/hello", "X-API-Key", apiKey);

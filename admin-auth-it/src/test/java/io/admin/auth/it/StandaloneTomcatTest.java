@@ -103,6 +103,19 @@ class StandaloneTomcatTest {
       Flow.Tokens refreshedOnB = flow.refresh(b.url(), fromA.refresh());
       assertEquals(200, flow.helloWithToken(a.url(), refreshedOnB.access()));
 
+      // Brute force spread over both nodes is blocked at one node's count (5 per user): the
+      // failure counts live in the shared database, not in each Tomcat.
+      assertEquals(200, flow.helloWithBasic(b.url(), Flow.BASIC_USER, Flow.BASIC_PASSWORD));
+      for (int i = 0; i < 5; i++) {
+        TomcatNode node = i % 2 == 0 ? a : b;
+        assertEquals(401, flow.helloWithBasic(node.url(), Flow.BASIC_USER, "wrong-" + i),
+            "wrong password " + (i + 1));
+      }
+      for (TomcatNode node : List.of(a, b)) {
+        assertEquals(429, flow.helloWithBasic(node.url(), Flow.BASIC_USER, Flow.BASIC_PASSWORD),
+            "blocked on both nodes after five failures spread over them");
+      }
+
       flow.revoke(a.url(), fromA.access());
       Duration seen = Await.status(() -> flow.helloWithToken(b.url(), fromA.access()), 401,
           Duration.ofSeconds(1));

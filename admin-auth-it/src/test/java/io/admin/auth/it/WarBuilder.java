@@ -1,5 +1,6 @@
 package io.admin.auth.it;
 
+import io.admin.auth.core.password.PasswordHasher;
 import io.admin.auth.it.webapp.HelloServlet;
 import java.io.File;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -35,6 +37,11 @@ final class WarBuilder {
       "admin.auth.client.it-client.scopes=hello:read api-keys:manage",
       "admin.auth.protected-prefixes=/api",
       "admin.auth.rule.10=GET /api/hello hello:read",
+      "admin.auth.basic.enabled=true",
+      // A hash, not a password: the properties file holds no secret.
+      "admin.auth.user." + Flow.BASIC_USER + ".password-hash="
+          + PasswordHasher.owasp(new SecureRandom()).hash(Flow.BASIC_PASSWORD),
+      "admin.auth.user." + Flow.BASIC_USER + ".scopes=hello:read",
       "");
 
   private static final String WEB_XML = """
