@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,19 +25,6 @@ public final class IntrospectionEndpointServlet extends HttpServlet {
 
   private final transient TokenService tokens;
   private final transient ClientEndpoint endpoint;
-
-  /**
-   * Serves this endpoint from {@code tokens}, with client authentication failures throttled by
-   * {@link ClientFailureThrottles#defaults} of its own.
-   *
-   * @param tokens the token service
-   * @param renderer the error renderer
-   * @param maxBodyBytes largest accepted request body (at least 256)
-   */
-  public IntrospectionEndpointServlet(TokenService tokens, AuthErrorRenderer renderer,
-      int maxBodyBytes) {
-    this(tokens, renderer, maxBodyBytes, ClientFailureThrottles.defaults(Clock.systemUTC()));
-  }
 
   /**
    * Serves this endpoint from {@code tokens}; a client id or remote address whose

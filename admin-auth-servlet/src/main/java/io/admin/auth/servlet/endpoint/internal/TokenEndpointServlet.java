@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -31,19 +30,6 @@ public final class TokenEndpointServlet extends HttpServlet {
 
   private final transient TokenService tokens;
   private final transient ClientEndpoint endpoint;
-
-  /**
-   * Serves this endpoint from {@code tokens}, without request limits and with client
-   * authentication failures throttled by {@link ClientFailureThrottles#defaults} of its own.
-   *
-   * @param tokens the token service
-   * @param renderer the error renderer
-   * @param maxBodyBytes largest accepted request body (at least 256)
-   */
-  public TokenEndpointServlet(TokenService tokens, AuthErrorRenderer renderer, int maxBodyBytes) {
-    this(tokens, renderer, maxBodyBytes, ClientEndpoint.UNLIMITED, ClientEndpoint.UNLIMITED,
-        ClientFailureThrottles.defaults(Clock.systemUTC()));
-  }
 
   /**
    * Serves this endpoint from {@code tokens}, rate limited: every request takes a permit keyed
