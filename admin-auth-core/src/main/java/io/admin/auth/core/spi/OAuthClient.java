@@ -18,6 +18,8 @@ import java.util.TreeSet;
  *     NOT, so it can be switched off)
  * @param accessTokenTtl per-client access token lifetime, or {@code null} for the service default
  * @param refreshTokenTtl per-client refresh token lifetime, or {@code null} for the service default
+ * @param signIn redirect URIs, public or confidential, first or third party ({@link
+ *     SignInSettings#NONE} for machine clients; {@code null} means {@code NONE})
  */
 public record OAuthClient(
     String clientId,
@@ -26,7 +28,8 @@ public record OAuthClient(
     Set<String> grantTypes,
     boolean refreshTokenForClientCredentials,
     Duration accessTokenTtl,
-    Duration refreshTokenTtl) {
+    Duration refreshTokenTtl,
+    SignInSettings signIn) {
 
   public OAuthClient {
     Objects.requireNonNull(clientId, "clientId");
@@ -34,8 +37,32 @@ public record OAuthClient(
     if (clientId.isBlank()) {
       throw new IllegalArgumentException("clientId must not be blank");
     }
+    signIn = signIn == null ? SignInSettings.NONE : signIn;
+    if (signIn.publicClient() != secretHash.isEmpty()) {
+      throw new IllegalArgumentException(
+          "a public client has an empty secret hash, and only a public client has one");
+    }
     allowedScopes = Collections.unmodifiableSortedSet(new TreeSet<>(allowedScopes));
     grantTypes = Collections.unmodifiableSortedSet(new TreeSet<>(grantTypes));
+  }
+
+  /** A machine-to-machine client ({@link SignInSettings#NONE}): the constructor before sign-in. */
+  public OAuthClient(String clientId, String secretHash, Set<String> allowedScopes,
+      Set<String> grantTypes, boolean refreshTokenForClientCredentials, Duration accessTokenTtl,
+      Duration refreshTokenTtl) {
+    this(clientId, secretHash, allowedScopes, grantTypes, refreshTokenForClientCredentials,
+        accessTokenTtl, refreshTokenTtl, SignInSettings.NONE);
+  }
+
+  /** Whether this is a public client (no secret; see {@link SignInSettings#publicClient()}). */
+  public boolean isPublic() {
+    return signIn.publicClient();
+  }
+
+  /** This client with other sign-in settings. */
+  public OAuthClient withSignIn(SignInSettings settings) {
+    return new OAuthClient(clientId, secretHash, allowedScopes, grantTypes,
+        refreshTokenForClientCredentials, accessTokenTtl, refreshTokenTtl, settings);
   }
 
   /** Never prints the secret hash. */
@@ -44,6 +71,6 @@ public record OAuthClient(
     return "OAuthClient[clientId=" + clientId + ", secretHash=**********, allowedScopes="
         + allowedScopes + ", grantTypes=" + grantTypes + ", refreshTokenForClientCredentials="
         + refreshTokenForClientCredentials + ", accessTokenTtl=" + accessTokenTtl
-        + ", refreshTokenTtl=" + refreshTokenTtl + "]";
+        + ", refreshTokenTtl=" + refreshTokenTtl + ", signIn=" + signIn + "]";
   }
 }
