@@ -13,9 +13,8 @@ import org.slf4j.LoggerFactory;
  * One purge cycle: expired revocations, refresh tokens, failure counts and sign-in sessions,
  * authorization codes expired for longer than {@link JdbcAuthorizationCodeStore#REPLAY_WINDOW},
  * and API keys dead (expired or revoked) for longer than the retention, each deleted in bounded
- * batches. On PostgreSQL one node
- * per cycle does it (a session advisory try-lock; the others skip their turn); each node still
- * trims its own revocation cache.
+ * batches. On PostgreSQL one node per cycle does it (a session advisory try-lock; the others skip
+ * their turn); each node still trims its own revocation cache.
  */
 final class Maintenance {
 
