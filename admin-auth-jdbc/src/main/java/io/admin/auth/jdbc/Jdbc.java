@@ -205,6 +205,19 @@ final class Jdbc {
   }
 
   /**
+   * {@code value} when it fits a column of {@code max} characters; {@code null} passes.
+   *
+   * @throws IllegalArgumentException naming {@code what} when it is longer: the database would
+   *     refuse it with an error that reads as "unavailable", which it is not
+   */
+  static String fitting(String what, String value, int max) {
+    if (value != null && value.length() > max) {
+      throw new IllegalArgumentException(what + " is longer than " + max + " characters");
+    }
+    return value;
+  }
+
+  /**
    * Insert-or-replace of one row by its key columns: {@code MERGE ... KEY} on H2, {@code INSERT
    * ... ON CONFLICT DO UPDATE} on PostgreSQL. Parameters are the {@code columns} in order.
    */

@@ -104,7 +104,8 @@ public final class JdbcStoreProvider implements PersistentStoreProvider {
     }
     return new PersistentStores(stores.keyStore(), stores.clientStore(),
         stores.refreshTokenStore(), stores.revocationStore(), stores.apiKeyStore(),
-        stores.userStore(), stores.failureCountStore(), stores::close);
+        stores.userStore(), stores.failureCountStore(), stores.authorizationCodeStore(),
+        stores.signInSessionStore(), stores.consentStore(), stores::close);
   }
 
   private static Optional<Dialect> dialect(DataSource dataSource) {

@@ -1,7 +1,10 @@
 package io.admin.auth.jdbc;
 
 import io.admin.auth.core.spi.ApiKeyStore;
+import io.admin.auth.core.spi.AuthorizationCodeStore;
 import io.admin.auth.core.spi.ClientStore;
+import io.admin.auth.core.spi.ConsentStore;
+import io.admin.auth.core.spi.SignInSessionStore;
 import io.admin.auth.core.spi.SigningKeyStore;
 import io.admin.auth.core.spi.RefreshTokenStore;
 import io.admin.auth.core.spi.RevocationStore;
@@ -51,6 +54,9 @@ public final class JdbcStores implements AutoCloseable {
   private final JdbcApiKeyStore apiKeys;
   private final JdbcUserStore users;
   private final JdbcFailureCountStore failureCounts;
+  private final JdbcAuthorizationCodeStore authorizationCodes;
+  private final JdbcSignInSessionStore signInSessions;
+  private final JdbcConsentStore consents;
   private final Maintenance maintenance;
   private final ScheduledExecutorService scheduler;
 
@@ -75,8 +81,11 @@ public final class JdbcStores implements AutoCloseable {
     this.apiKeys = new JdbcApiKeyStore(jdbc, b.purgeBatchSize);
     this.users = new JdbcUserStore(jdbc);
     this.failureCounts = new JdbcFailureCountStore(jdbc);
+    this.authorizationCodes = new JdbcAuthorizationCodeStore(jdbc, b.purgeBatchSize);
+    this.signInSessions = new JdbcSignInSessionStore(jdbc, b.purgeBatchSize);
+    this.consents = new JdbcConsentStore(jdbc);
     this.maintenance = new Maintenance(jdbc, b.clock, revocations, refreshTokens, apiKeys,
-        b.apiKeyRetention, failureCounts);
+        b.apiKeyRetention, failureCounts, authorizationCodes, signInSessions);
     this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "admin-auth-jdbc-maintenance");
       t.setDaemon(true);
@@ -157,6 +166,21 @@ public final class JdbcStores implements AutoCloseable {
   /** Brute-force failure counts shared by every node on this database. */
   public FailureCountStore failureCountStore() {
     return failureCounts;
+  }
+
+  /** Authorization codes, redeemed atomically across nodes. */
+  public AuthorizationCodeStore authorizationCodeStore() {
+    return authorizationCodes;
+  }
+
+  /** People's sign-in sessions, continued by any node. */
+  public SignInSessionStore signInSessionStore() {
+    return signInSessions;
+  }
+
+  /** People's consents to third-party clients. */
+  public ConsentStore consentStore() {
+    return consents;
   }
 
   /** Stops the listener, the poll and the purge. Idempotent; the DataSource is not closed. */

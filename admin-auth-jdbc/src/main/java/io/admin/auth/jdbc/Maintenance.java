@@ -10,10 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One purge cycle: expired revocations, expired refresh tokens, and API keys dead (expired or
- * revoked) for longer than the retention, each deleted in bounded batches. On PostgreSQL one node
- * per cycle does it (a session advisory try-lock; the others skip their turn); each node still
- * trims its own revocation cache.
+ * One purge cycle: expired revocations, refresh tokens, failure counts and sign-in sessions,
+ * authorization codes expired for longer than {@link JdbcAuthorizationCodeStore#REPLAY_WINDOW},
+ * and API keys dead (expired or revoked) for longer than the retention, each deleted in bounded
+ * batches. On PostgreSQL one node per cycle does it (a session advisory try-lock; the others skip
+ * their turn); each node still trims its own revocation cache.
  */
 final class Maintenance {
 
@@ -26,10 +27,13 @@ final class Maintenance {
   private final JdbcApiKeyStore apiKeys;
   private final Duration apiKeyRetention;
   private final JdbcFailureCountStore failureCounts;
+  private final JdbcAuthorizationCodeStore codes;
+  private final JdbcSignInSessionStore sessions;
 
   Maintenance(Jdbc jdbc, Clock clock, JdbcRevocationStore revocations,
       JdbcRefreshTokenStore refreshTokens, JdbcApiKeyStore apiKeys, Duration apiKeyRetention,
-      JdbcFailureCountStore failureCounts) {
+      JdbcFailureCountStore failureCounts, JdbcAuthorizationCodeStore codes,
+      JdbcSignInSessionStore sessions) {
     this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.revocations = revocations;
@@ -37,6 +41,8 @@ final class Maintenance {
     this.apiKeys = apiKeys;
     this.apiKeyRetention = apiKeyRetention;
     this.failureCounts = failureCounts;
+    this.codes = Objects.requireNonNull(codes, "codes");
+    this.sessions = Objects.requireNonNull(sessions, "sessions");
   }
 
   /** Runs one cycle; returns how many rows this node deleted (0 when another node had the turn). */
@@ -72,11 +78,15 @@ final class Maintenance {
     int refresh = refreshTokens.purgeExpired(now);
     int keys = apiKeys.purgeDeadBefore(now.minus(apiKeyRetention));
     int failures = failureCounts.purgeExpired(now);
-    if (revoked + refresh + keys + failures > 0) {
-      LOG.info("purged {} revocations, {} refresh tokens, {} dead API keys and {} failure counts",
-          revoked, refresh, keys, failures);
+    int codeRows = codes.purgeExpired(now.minus(JdbcAuthorizationCodeStore.REPLAY_WINDOW));
+    int sessionRows = sessions.purgeExpired(now);
+    int total = revoked + refresh + keys + failures + codeRows + sessionRows;
+    if (total > 0) {
+      LOG.info("purged {} revocations, {} refresh tokens, {} dead API keys, {} failure counts,"
+          + " {} authorization codes and {} sign-in sessions", revoked, refresh, keys, failures,
+          codeRows, sessionRows);
     }
-    return revoked + refresh + keys + failures;
+    return total;
   }
 
   private static void releaseQuietly(Connection c) {

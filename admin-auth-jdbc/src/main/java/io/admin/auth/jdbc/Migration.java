@@ -22,7 +22,8 @@ record Migration(int version, String description, String sql) {
 
   /** Every script, in the order they apply. A new script is appended here and never edited after release. */
   static final List<String> NAMES = List.of("V1__infrastructure", "V2__tokens",
-      "V3__api_keys_users", "V4__refresh_family_revocation", "V5__failure_counts");
+      "V3__api_keys_users", "V4__refresh_family_revocation", "V5__failure_counts",
+      "V6__sign_in");
 
   Migration {
     Objects.requireNonNull(description, "description");

@@ -37,6 +37,10 @@ public final class SchemaInitializer {
   private static final Logger LOG = LoggerFactory.getLogger(SchemaInitializer.class);
   private static final Pattern CREATE_TABLE = Pattern.compile(
       "CREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(\\w+)", Pattern.CASE_INSENSITIVE);
+  // ADD [COLUMN] [IF NOT EXISTS] name, but not ADD CONSTRAINT / PRIMARY KEY / FOREIGN KEY / ...
+  private static final Pattern ADD_COLUMN = Pattern.compile("ALTER\\s+TABLE\\s+(\\w+)\\s+ADD\\s+"
+      + "(?:COLUMN\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?"
+      + "(?!(?:CONSTRAINT|PRIMARY|FOREIGN|UNIQUE|CHECK)\\b)(\\w+)", Pattern.CASE_INSENSITIVE);
   private static final String CREATE_VERSION_TABLE =
       "CREATE TABLE IF NOT EXISTS " + VERSION_TABLE + " (\n"
           + "  version     INTEGER PRIMARY KEY,\n"
@@ -146,20 +150,23 @@ public final class SchemaInitializer {
   /**
    * For a schema a migration tool applied from the scripts in this jar (Flyway or Liquibase, which
    * keep their own history and leave {@value #VERSION_TABLE} empty): checks that every table the
-   * scripts create is there, as the stores will see it through the connection's search path.
+   * scripts create, and every column they add to an existing table, is there, as the stores will
+   * see it through the connection's search path.
    *
-   * @throws IllegalStateException naming the first missing table and where the scripts are
+   * @throws IllegalStateException naming the first missing table or column and where the scripts
+   *     are
    */
   public void verifyTables() {
     try (Connection c = dataSource.getConnection()) {
       for (Migration m : Migration.all(dialect)) {
         for (String sql : m.statements()) {
           Matcher t = CREATE_TABLE.matcher(sql);
-          if (t.find() && !tableExists(c, t.group(1))) {
-            throw new IllegalStateException("admin-auth table " + t.group(1) + " (script V"
-                + m.version() + "__" + m.description() + ") is missing: apply the scripts in "
-                + "classpath:io/admin/auth/jdbc/schema/" + dialect.folder() + " with your migration"
-                + " tool (they follow Flyway's V<n>__<name>.sql naming), or use schema creation");
+          if (t.find() && !exists(c, "*", t.group(1))) {
+            throw missing("table " + t.group(1), m);
+          }
+          Matcher col = ADD_COLUMN.matcher(sql);
+          if (col.find() && !exists(c, col.group(2), col.group(1))) {
+            throw missing("column " + col.group(1) + "." + col.group(2), m);
           }
         }
       }
@@ -211,21 +218,31 @@ public final class SchemaInitializer {
     }
   }
 
-  private static boolean versionTableExists(Connection c) throws SQLException {
-    return tableExists(c, VERSION_TABLE);
+  private IllegalStateException missing(String what, Migration m) {
+    return new IllegalStateException("admin-auth " + what + " (script V" + m.version() + "__"
+        + m.description() + ") is missing: apply the scripts in "
+        + "classpath:io/admin/auth/jdbc/schema/" + dialect.folder() + " with your migration"
+        + " tool (they follow Flyway's V<n>__<name>.sql naming), or use schema creation");
   }
 
-  private static boolean tableExists(Connection c, String table) throws SQLException {
+  private static boolean versionTableExists(Connection c) throws SQLException {
+    return exists(c, "*", VERSION_TABLE);
+  }
+
+  /** Whether {@code SELECT columns FROM table} can run: the table, and the columns, exist. */
+  private static boolean exists(Connection c, String columns, String table) throws SQLException {
     // Asking the catalog would also see same-named tables in other schemas; a probe query sees
     // exactly what the stores will see through the connection's search path.
     try (Statement s = c.createStatement()) {
-      s.executeQuery("SELECT * FROM " + table + " WHERE 1 = 0").close();
+      s.executeQuery("SELECT " + columns + " FROM " + table + " WHERE 1 = 0").close();
       return true;
     } catch (SQLException e) {
       String state = e.getSQLState();
-      // 42P01: PostgreSQL undefined_table; 42S02 / 42S04 / 42102 / 42104: H2 table not found.
+      // 42P01: PostgreSQL undefined_table; 42S02 / 42S04 / 42102 / 42104: H2 table not found;
+      // 42703: PostgreSQL undefined_column; 42S22 / 42122: H2 column not found.
       if ("42P01".equals(state) || "42S02".equals(state) || "42S04".equals(state)
-          || "42102".equals(state) || "42104".equals(state)) {
+          || "42102".equals(state) || "42104".equals(state) || "42703".equals(state)
+          || "42S22".equals(state) || "42122".equals(state)) {
         return false;
       }
       throw e;

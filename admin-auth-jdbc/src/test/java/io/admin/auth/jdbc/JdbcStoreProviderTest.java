@@ -8,12 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.admin.auth.core.config.ConfigException;
 import io.admin.auth.core.config.ConfigReader;
+import io.admin.auth.core.spi.Consent;
+import io.admin.auth.core.spi.SignInSession;
 import io.admin.auth.core.store.PersistentStoreProvider;
 import io.admin.auth.core.store.PersistentStores;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -47,6 +50,32 @@ class JdbcStoreProviderTest {
     try (PersistentStores stores = provider.open(ds, settings(
         Map.of("admin.auth.store.kek", kek, "admin.auth.store.schema", "verify")))) {
       assertTrue(stores.userStore().find("nobody").isEmpty());
+    }
+  }
+
+  /**
+   * A declarative set-up gets the sign-in stores on the database too: what one node writes the
+   * next node (here: the next open) reads.
+   */
+  @Test
+  void openWhenSignInStoresUsedThenTheyAreTheDatabasesAndSurviveAReopen() {
+    DataSource ds = TestDatabases.freshH2();
+    JdbcStoreProvider provider = new JdbcStoreProvider();
+    Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+    SignInSession session =
+        new SignInSession("hmac-sha256:s1", "alice", t0, Set.of("pwd"), t0.plusSeconds(3600));
+    try (PersistentStores stores =
+        provider.open(ds, settings(Map.of("admin.auth.store.kek", kek)))) {
+      assertTrue(stores.authorizationCodeStore().persistent());
+      assertTrue(stores.signInSessionStore().persistent());
+      stores.signInSessionStore().save(session);
+      stores.consentStore().save(new Consent("alice", "app", Set.of("openid"), t0));
+    }
+    try (PersistentStores stores = provider.open(ds, settings(
+        Map.of("admin.auth.store.kek", kek, "admin.auth.store.schema", "verify")))) {
+      assertEquals(session, stores.signInSessionStore().find("hmac-sha256:s1").orElseThrow());
+      assertEquals(Set.of("openid"),
+          stores.consentStore().find("alice", "app").orElseThrow().scopes());
     }
   }
 

@@ -1,10 +1,15 @@
 package io.admin.auth.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.admin.auth.core.spi.ApiKey;
+import io.admin.auth.core.spi.AuthorizationCode;
+import io.admin.auth.core.spi.AuthorizationCodeStore;
+import io.admin.auth.core.spi.Consent;
+import io.admin.auth.core.spi.SignInSession;
 import io.admin.auth.core.spi.KeyState;
 import io.admin.auth.core.SigningAlgorithm;
 import io.admin.auth.core.issue.DefaultTokenService;
@@ -109,6 +114,53 @@ class JdbcStoresTest {
 
       assertTrue(stores.revocationStore().isRevoked("x", "live"));
       assertEquals(1, stores.apiKeyStore().findAll().size());
+      assertEquals(0, stores.purgeNow());
+    }
+  }
+
+  private static AuthorizationCode code(String hash, Instant expiresAt) {
+    return new AuthorizationCode(hash, "app", "https://app.example/cb",
+        "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM", "alice", Set.of("openid"), null, T0, null,
+        "g-" + hash, T0, expiresAt, null);
+  }
+
+  /**
+   * Expired sign-in sessions go at the next cycle; authorization codes only once they have been
+   * expired for the replay window, so a replay shortly after expiry is still seen as one.
+   */
+  @ParameterizedTest
+  @EnumSource(Dialect.class)
+  void purgeNowWhenCodesAndSessionsExpireThenSessionsAtOnceAndCodesAfterTheReplayWindow(
+      Dialect dialect) {
+    MutableClock clock = new MutableClock(T0);
+    try (JdbcStores stores = JdbcStores.builder(TestDatabases.migrated(dialect), dialect)
+        .keyEncryptionKey(kek).clock(clock).purgeBatchSize(2).purgeInterval(Duration.ZERO)
+        .build()) {
+      AuthorizationCodeStore codes = stores.authorizationCodeStore();
+      for (int i = 0; i < 3; i++) {
+        codes.save(code("hmac-sha256:old" + i, T0.plusSeconds(60)));
+        stores.signInSessionStore().save(new SignInSession("hmac-sha256:s" + i, "alice", T0,
+            Set.of("pwd"), T0.plusSeconds(60)));
+      }
+      codes.save(code("hmac-sha256:replayed", T0.plusSeconds(60)));
+      assertInstanceOf(AuthorizationCodeStore.Redeemed.class,
+          codes.redeem("hmac-sha256:replayed", T0.plusSeconds(1)));
+      stores.signInSessionStore().save(new SignInSession("hmac-sha256:live", "alice", T0,
+          Set.of("pwd"), T0.plus(Duration.ofHours(8))));
+      stores.consentStore().save(new Consent("alice", "app",
+          Set.of("openid"), T0));
+
+      clock.advance(Duration.ofMinutes(5));
+      assertEquals(3, stores.purgeNow());
+      assertInstanceOf(AuthorizationCodeStore.AlreadyRedeemed.class,
+          codes.redeem("hmac-sha256:replayed", clock.instant()));
+
+      clock.set(T0.plusSeconds(60).plus(JdbcAuthorizationCodeStore.REPLAY_WINDOW));
+      assertEquals(4, stores.purgeNow());
+      assertInstanceOf(AuthorizationCodeStore.NotFound.class,
+          codes.redeem("hmac-sha256:replayed", clock.instant()));
+      assertTrue(stores.signInSessionStore().find("hmac-sha256:live").isPresent());
+      assertTrue(stores.consentStore().find("alice", "app").isPresent());
       assertEquals(0, stores.purgeNow());
     }
   }

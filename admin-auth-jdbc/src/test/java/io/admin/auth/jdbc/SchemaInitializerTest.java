@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.admin.auth.core.spi.OAuthClient;
+import io.admin.auth.core.spi.SignInSettings;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -123,5 +126,67 @@ class SchemaInitializerTest {
     }
     assertEquals(SchemaInitializer.latestVersion(),
         count(ds, "SELECT COUNT(*) FROM " + SchemaInitializer.VERSION_TABLE));
+  }
+
+  /** Applies the scripts up to {@code version} by hand, recording them as {@code migrate()} does. */
+  private static void migratedByHandTo(DataSource ds, Dialect dialect, int version)
+      throws Exception {
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE " + SchemaInitializer.VERSION_TABLE + " (version INTEGER PRIMARY KEY,"
+          + " description VARCHAR(200) NOT NULL, checksum VARCHAR(64) NOT NULL,"
+          + " applied_at TIMESTAMP WITH TIME ZONE NOT NULL)");
+      for (Migration m : Migration.all(dialect).subList(0, version)) {
+        for (String sql : m.statements()) {
+          s.execute(sql);
+        }
+        s.execute("INSERT INTO " + SchemaInitializer.VERSION_TABLE + " VALUES (" + m.version()
+            + ", '" + m.description() + "', '" + m.checksum() + "', CURRENT_TIMESTAMP)");
+      }
+    }
+  }
+
+  /** Clients registered before sign-in existed keep working: they become machine clients. */
+  @ParameterizedTest
+  @EnumSource(Dialect.class)
+  void migrateWhenClientsSavedAtVersionFiveThenTheyReadBackAsMachineClients(Dialect dialect)
+      throws Exception {
+    DataSource ds = fresh(dialect);
+    migratedByHandTo(ds, dialect, 5);
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+      s.execute("INSERT INTO admin_auth_client (client_id, secret_hash, allowed_scopes,"
+          + " grant_types, refresh_for_client_credentials, access_token_ttl_ms,"
+          + " refresh_token_ttl_ms) VALUES ('svc', 'hmac-sha256:x', 'users:read',"
+          + " 'client_credentials refresh_token', TRUE, 60000, NULL)");
+    }
+    SchemaInitializer init = new SchemaInitializer(ds, dialect);
+    assertEquals(5, init.currentVersion());
+
+    assertEquals(SchemaInitializer.latestVersion(), init.migrate());
+
+    OAuthClient svc = new JdbcClientStore(new Jdbc(ds, dialect)).findById("svc").orElseThrow();
+    assertEquals(new OAuthClient("svc", "hmac-sha256:x", Set.of("users:read"),
+        Set.of("client_credentials", "refresh_token"), true, java.time.Duration.ofMinutes(1),
+        null), svc);
+    assertEquals(SignInSettings.NONE, svc.signIn());
+  }
+
+  /**
+   * A schema applied by hand or by a migration tool can miss a column a later script adds to an
+   * existing table; {@code verifyTables} names it instead of letting the first query fail.
+   */
+  @ParameterizedTest
+  @EnumSource(Dialect.class)
+  void verifyTablesWhenAColumnAddedByALaterScriptIsMissingThenFailsNamingIt(Dialect dialect)
+      throws Exception {
+    DataSource ds = fresh(dialect);
+    SchemaInitializer init = new SchemaInitializer(ds, dialect);
+    init.migrate();
+    init.verifyTables();
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+      s.execute("ALTER TABLE admin_auth_client DROP COLUMN display_name");
+    }
+    IllegalStateException e = assertThrows(IllegalStateException.class, init::verifyTables);
+    assertTrue(e.getMessage().startsWith("admin-auth column admin_auth_client.display_name"
+        + " (script V6__sign_in) is missing"), e.getMessage());
   }
 }

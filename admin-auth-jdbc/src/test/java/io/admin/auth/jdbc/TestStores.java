@@ -1,7 +1,10 @@
 package io.admin.auth.jdbc;
 
 import io.admin.auth.core.spi.ApiKeyStore;
+import io.admin.auth.core.spi.AuthorizationCodeStore;
 import io.admin.auth.core.spi.ClientStore;
+import io.admin.auth.core.spi.ConsentStore;
+import io.admin.auth.core.spi.SignInSessionStore;
 import io.admin.auth.core.spi.SigningKeyStore;
 import io.admin.auth.core.spi.RefreshTokenStore;
 import io.admin.auth.core.spi.FailureCountStore;
@@ -65,5 +68,26 @@ public final class TestStores {
   /** A user store on a fresh database. */
   public static UserStore users(Dialect dialect) {
     return new JdbcUserStore(new Jdbc(TestDatabases.migrated(dialect), dialect));
+  }
+
+  /** An authorization-code store on a fresh database. */
+  public static AuthorizationCodeStore authorizationCodes(Dialect dialect) {
+    return authorizationCodes(TestDatabases.migrated(dialect), dialect);
+  }
+
+  /** An authorization-code store on {@code dataSource}, migrated already. */
+  public static AuthorizationCodeStore authorizationCodes(javax.sql.DataSource dataSource,
+      Dialect dialect) {
+    return new JdbcAuthorizationCodeStore(new Jdbc(dataSource, dialect), 100);
+  }
+
+  /** A sign-in session store on a fresh database. */
+  public static SignInSessionStore signInSessions(Dialect dialect) {
+    return new JdbcSignInSessionStore(new Jdbc(TestDatabases.migrated(dialect), dialect), 100);
+  }
+
+  /** A consent store on a fresh database. */
+  public static ConsentStore consents(Dialect dialect) {
+    return new JdbcConsentStore(new Jdbc(TestDatabases.migrated(dialect), dialect));
   }
 }

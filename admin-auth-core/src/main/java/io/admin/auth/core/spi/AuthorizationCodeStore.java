@@ -11,7 +11,12 @@ import java.util.Objects;
  */
 public interface AuthorizationCodeStore {
 
-  /** Stores a new code; {@code codeHash} is unique. */
+  /**
+   * Stores a new code; {@code codeHash} is unique.
+   *
+   * @throws IllegalArgumentException when a code with the same hash is stored already (the
+   *     stored one is kept: a colliding code must never rebind another's grant)
+   */
   void save(AuthorizationCode code);
 
   /**
