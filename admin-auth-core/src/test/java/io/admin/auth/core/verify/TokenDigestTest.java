@@ -17,55 +17,69 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The cache's token digest: the polynomial its Javadoc promises (checked against a BigInteger
- * evaluation), every character counting, keyed by the cache's secret, and no way to match a
+ * The cache's token digest: the sum its Javadoc promises (checked against a BigInteger
+ * evaluation, with the largest keys and words), every character counting, keyed by the cache's secret, and no way to match a
  * cached token through {@code String.hashCode} collisions, padding or non-ASCII characters.
  */
 class TokenDigestTest {
 
   private static final BigInteger P = BigInteger.valueOf(TokenDigest.P);
 
-  // L + sum of m_i r^i over 7-byte little-endian blocks, the definition in the Javadoc.
-  private static long reference(String token, long r) {
-    byte[] b = token.getBytes(StandardCharsets.US_ASCII);
-    BigInteger h = BigInteger.valueOf(b.length);
-    BigInteger x = BigInteger.valueOf(r);
-    BigInteger power = x;
-    for (int i = 0; i * 7 < b.length; i++) {
-      long m = 0;
+  // The definition in the Javadoc, in BigInteger: words (length, 7-byte blocks, zero padding),
+  // the sum over pairs of (w + k)(w' + k'), modulo p.
+  private static long reference(String token, long[] keys) {
+    byte[] b = token.getBytes(StandardCharsets.ISO_8859_1);
+    int blocks = (b.length + 6) / 7;
+    long[] words = new long[(blocks + 2) / 2 * 2];
+    words[0] = b.length;
+    for (int i = 0; i < blocks; i++) {
       for (int j = Math.min(b.length, i * 7 + 7) - 1; j >= i * 7; j--) {
-        m = m << 8 | (b[j] & 0xFF);
+        words[i + 1] = words[i + 1] << 8 | (b[j] & 0xFF);
       }
-      h = h.add(BigInteger.valueOf(m).multiply(power));
-      power = power.multiply(x).mod(P);
     }
-    return h.mod(P).longValueExact();
+    BigInteger sum = BigInteger.ZERO;
+    for (int i = 0; i < words.length; i += 2) {
+      sum = sum.add(BigInteger.valueOf(words[i] + keys[i])
+          .multiply(BigInteger.valueOf(words[i + 1] + keys[i + 1])));
+    }
+    return sum.mod(P).longValueExact();
+  }
+
+  private static long[] keys(Random random, boolean largest) {
+    long[] k = new long[TokenDigest.MAX_WORDS];
+    for (int i = 0; i < k.length; i++) {
+      k[i] = largest ? (1L << 56) - 1 - random.nextInt(16) : random.nextLong() >>> 8;
+    }
+    return k;
   }
 
   @Test
-  void ofWhenSmallPointsThenThePolynomialByHand() {
-    TokenDigest d = new TokenDigest(2, 3);
-    TokenDigest.Key k = d.of("a");
-    assertEquals(1 + 0x61 * 2, k.h1);
-    assertEquals(1 + 0x61 * 3, k.h2);
+  void ofWhenSmallKeysThenTheSumByHand() {
+    long[] k1 = new long[TokenDigest.MAX_WORDS];
+    long[] k2 = new long[TokenDigest.MAX_WORDS];
+    k2[0] = 2;
+    k2[1] = 3;
+    TokenDigest.Key k = new TokenDigest(k1, k2).of("a");
+    assertEquals(1 * 0x61, k.h1);
+    assertEquals((1 + 2) * (0x61 + 3), k.h2);
   }
 
   @Test
-  void ofWhenAnyLengthAndLargePointsThenEqualsBigIntegerEvaluation() {
+  void ofWhenAnyLengthAndLargestKeysAndBytesThenEqualsBigIntegerEvaluation() {
     Random random = new Random(42);
-    long r1 = TokenDigest.P - 1 - random.nextInt(1000);
-    long r2 = (random.nextLong() >>> 3) % TokenDigest.P;
-    TokenDigest d = new TokenDigest(r1, r2);
+    long[] k1 = keys(random, true);
+    long[] k2 = keys(random, false);
+    TokenDigest d = new TokenDigest(k1, k2);
     StringBuilder s = new StringBuilder();
     for (int length = 0; length <= 1_200; length++) {
       String token = s.toString();
       TokenDigest.Key k = d.of(token);
-      assertEquals(reference(token, r1), k.h1, "length " + length);
-      assertEquals(reference(token, r2), k.h2, "length " + length);
-      s.append((char) (0x7F - random.nextInt(3))); // high bytes: the largest blocks
+      assertEquals(reference(token, k1), k.h1, "length " + length);
+      assertEquals(reference(token, k2), k.h2, "length " + length);
+      s.append((char) (0xFF - random.nextInt(3))); // high bytes: the largest words
     }
-    String longest = "~".repeat(AccessTokenVerifier.MAX_TOKEN_CHARS);
-    assertEquals(reference(longest, r1), d.of(longest).h1);
+    String longest = "\u00ff".repeat(AccessTokenVerifier.MAX_TOKEN_CHARS);
+    assertEquals(reference(longest, k1), d.of(longest).h1, "the largest sum there can be");
     assertNull(d.of(longest + "~"), "longer than any token that verified");
   }
 
