@@ -19,8 +19,9 @@ import java.util.Set;
  * Retained heap, measured as heap in use after full collections before and after filling a structure (not a
  * JMH benchmark; run {@code java -cp benchmarks.jar io.admin.auth.benchmarks.MemoryFootprint}):
  * one million revoked jtis in the in-memory revocation store (target under 128 MB), and the verified-token
- * cache filled to its default entry bound with distinct valid tokens (its byte bound is an estimate; this
- * checks the estimate against the real heap).
+ * cache at its default bounds offered more distinct typical RS256 tokens than it holds (optional argument:
+ * how many, default 70,000): how many it keeps, what each retains, and its own byte estimate (which must
+ * not be below the real heap).
  */
 public final class MemoryFootprint {
 
@@ -29,7 +30,7 @@ public final class MemoryFootprint {
     /**
      * Prints both figures.
      *
-     * @param args ignored
+     * @param args optionally, how many distinct tokens to offer the cache
      */
     public static void main(String[] args) {
         SecureRandom random = new SecureRandom();
@@ -45,14 +46,17 @@ public final class MemoryFootprint {
         long revoked = usedAfterGc() - before;
         report("revocation store, 1,000,000 revoked jtis", revoked, n, store.size());
 
-        TokenFixture f = TokenFixture.forAlgorithm("HS256");
+        // Typical RS256 access tokens of our issuer, a subject per three tokens, seven clients, four scopes;
+        // more than the default bounds hold, so the cache ends full at its default byte bound.
+        TokenFixture f = TokenFixture.forAlgorithm("RS256");
         AccessTokenIssuer issuer = new AccessTokenIssuer(TokenFixture.ISSUER, TokenFixture.AUDIENCE,
                 Clock.fixed(Ours.NOW, ZoneOffset.UTC), ids, JwsCrypto.defaults());
-        int entries = AccessTokenVerifierBuilder.DEFAULT_CACHE_MAX_ENTRIES;
-        String[] tokens = new String[entries * 2];
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 70_000;
+        String[] tokens = new String[count];
+        Set<String> scopes = Set.of(TokenFixture.SCOPE.split(" "));
         for (int i = 0; i < tokens.length; i++) {
-            tokens[i] = issuer.issue(Ours.signingKey(f), TokenFixture.SUBJECT, TokenFixture.CLIENT_ID,
-                    Set.of(TokenFixture.SCOPE.split(" ")), Duration.ofHours(1), null).token();
+            tokens[i] = issuer.issue(Ours.signingKey(f), "user-" + (100_000 + i / 3), "client-" + (i % 7),
+                    scopes, Duration.ofHours(1), null).token();
         }
         before = usedAfterGc();
         AccessTokenVerifier verifier = Ours.verifier(f).build();
@@ -62,10 +66,12 @@ public final class MemoryFootprint {
             }
         }
         long cache = usedAfterGc() - before;
-        report("verified-token cache after " + tokens.length + " distinct tokens ("
-                + tokens[0].length() + " chars)", cache, verifier.cachedTokens(), verifier.cachedTokens());
-        System.out.printf(Locale.ROOT, "  cache's own estimate: %,d bytes (bound %,d)%n", verifier.cachedBytes(),
-                AccessTokenVerifierBuilder.DEFAULT_CACHE_MAX_BYTES);
+        report("verified-token cache after " + tokens.length + " distinct RS256 tokens ("
+                + tokens[0].length() + " chars), default bounds", cache, verifier.cachedTokens(),
+                verifier.cachedTokens());
+        System.out.printf(Locale.ROOT, "  cache's own estimate: %,d bytes = %d per entry (bound %,d bytes, %,d entries)%n",
+                verifier.cachedBytes(), verifier.cachedBytes() / Math.max(1, verifier.cachedTokens()),
+                AccessTokenVerifierBuilder.DEFAULT_CACHE_MAX_BYTES, AccessTokenVerifierBuilder.DEFAULT_CACHE_MAX_ENTRIES);
     }
 
     private static void report(String what, long bytes, int perEntryOf, int size) {

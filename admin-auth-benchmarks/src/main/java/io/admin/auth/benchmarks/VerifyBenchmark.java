@@ -122,9 +122,9 @@ public class VerifyBenchmark {
     /**
      * Our verifier with its verified-token cache (the default), the fixture token already cached. Each call
      * verifies a {@code String} equal to the cached token but not the same instance (as every request's header
-     * value is), so the lookup does the full comparison. Making that string per request is the container's
-     * cost, not the verifier's, and is left out; the cache does not use {@code String.hashCode}, so reusing
-     * the instance flatters nothing.
+     * value is). Making that string per request is the container's cost, not the verifier's, and is left out;
+     * the cache hashes the whole token with its own keyed digest on every lookup and never uses
+     * {@code String.hashCode}, so reusing the instance flatters nothing.
      */
     @State(Scope.Thread)
     public static class OursCached {
@@ -160,7 +160,7 @@ public class VerifyBenchmark {
     }
 
     /**
-     * Our full verify path on a cache hit: lookup by the whole token, key still current, exp/nbf/iat,
+     * Our full verify path on a cache hit: keyed digest of the whole token, lookup, key still current, exp/nbf/iat,
      * revocation lookup; no signature check, no parsing.
      *
      * @return the outcome (authenticated)

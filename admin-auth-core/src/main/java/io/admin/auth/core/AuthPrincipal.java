@@ -1,21 +1,16 @@
 package io.admin.auth.core;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * An authenticated caller. Immutable, claims included: nested JSON objects and arrays are copied
  * once, when the principal is built, into unmodifiable maps and lists, so a principal shared by
  * many requests (a verified-token cache hit answers with the same object) cannot be changed by
- * one of them.
+ * one of them. The copies are compact (a few members in one array), as a verified-token cache
+ * holds one principal per cached token.
  *
  * <p>Identity: {@link #subject()} is what the credential says ({@code sub}, API key owner, Basic
  * user name); {@link #identity()} is who the caller is for this library, and is what ownership
@@ -56,8 +51,8 @@ public record AuthPrincipal(
     if (thirdParty && (issuer == null || issuer.isEmpty())) {
       throw new IllegalArgumentException("a third-party principal needs its issuer");
     }
-    scopes = scopes == null ? Set.of() : Collections.unmodifiableSortedSet(new TreeSet<>(scopes));
-    claims = claims == null || claims.isEmpty() ? Map.of() : frozenMap(claims);
+    scopes = scopes == null ? Set.of() : FrozenJson.sortedSet(scopes);
+    claims = claims == null ? Map.of() : FrozenJson.map(claims);
   }
 
   /** A caller vouched for by this library itself (its own tokens, API keys, Basic). */
@@ -77,26 +72,5 @@ public record AuthPrincipal(
   /** Whether every one of {@code required} was granted. */
   public boolean hasScopes(Set<String> required) {
     return scopes.containsAll(required);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> frozenMap(Map<?, ?> map) {
-    Map<Object, Object> copy = new LinkedHashMap<>();
-    map.forEach((k, v) -> copy.put(k, frozen(v)));
-    return (Map<String, Object>) (Map<?, ?>) Collections.unmodifiableMap(copy);
-  }
-
-  // JSON values only nest as objects and arrays; everything else (strings, numbers, booleans,
-  // null) is immutable already.
-  private static Object frozen(Object value) {
-    if (value instanceof Map<?, ?> map) {
-      return frozenMap(map);
-    }
-    if (value instanceof Collection<?> items) {
-      List<Object> copy = new ArrayList<>(items.size());
-      items.forEach(item -> copy.add(frozen(item)));
-      return Collections.unmodifiableList(copy);
-    }
-    return value;
   }
 }

@@ -51,6 +51,40 @@ class AuthPrincipalTest {
   }
 
   @Test
+  void claimsWhenCompactCopyThenSameOrderEqualityAndTextAsTheSource() {
+    Map<String, Object> source = new LinkedHashMap<>();
+    source.put("sub", "alice");
+    source.put("exp", 1_700_000_000L);
+    source.put("nothing", null);
+    source.put("roles", new ArrayList<>(List.of("b", "a")));
+    source.put("realm", new LinkedHashMap<>(Map.of("k", "v")));
+    AuthPrincipal p = bearer(source);
+
+    assertEquals(source, p.claims());
+    assertEquals(p.claims(), source);
+    assertEquals(source.hashCode(), p.claims().hashCode());
+    assertEquals(source.toString(), p.claims().toString());
+    assertEquals(List.copyOf(source.keySet()), List.copyOf(p.claims().keySet()));
+    assertTrue(p.claims().containsKey("nothing"));
+    assertFalse(p.claims().containsKey("absent"));
+    assertEquals(List.of("b", "a"), p.claims().get("roles"));
+    assertThrows(UnsupportedOperationException.class, () -> p.claims().remove("sub"));
+    assertThrows(UnsupportedOperationException.class, () -> p.claims().entrySet().clear());
+  }
+
+  @Test
+  void scopesWhenUnorderedWithDuplicatesThenSortedDistinctAndUnmodifiable() {
+    AuthPrincipal p = new AuthPrincipal("alice", "app",
+        new java.util.HashSet<>(List.of("b", "c", "a")), null, null, AuthMethod.BEARER, null);
+    assertEquals(List.of("a", "b", "c"), List.copyOf(p.scopes()));
+    assertEquals(Set.of("a", "b", "c"), p.scopes());
+    assertTrue(p.hasScopes(Set.of("a", "c")));
+    assertFalse(p.hasScopes(Set.of("d")));
+    assertThrows(UnsupportedOperationException.class, () -> p.scopes().add("d"));
+    assertThrows(UnsupportedOperationException.class, () -> p.scopes().iterator().remove());
+  }
+
+  @Test
   void claimsWhenJsonNullInsideArrayThenKept() {
     List<Object> withNull = new ArrayList<>();
     withNull.add(null);

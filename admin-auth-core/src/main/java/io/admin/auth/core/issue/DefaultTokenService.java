@@ -68,7 +68,7 @@ public final class DefaultTokenService implements TokenService {
         b.clock, b.keyRingRefresh);
     this.verifier = AccessTokenVerifier.builder().issuer(issuer).audience(audience).clock(b.clock)
         .clockSkew(b.clockSkew).keys(ring::find).revocationStore(revocations)
-        .auditListener(audit::emit).crypto(b.crypto).cacheEnabled(b.verifiedTokenCache).acceptTestKeys(b.acceptTestKeys)
+        .auditListener(audit::emit).crypto(b.crypto).random(random).cacheEnabled(b.verifiedTokenCache).acceptTestKeys(b.acceptTestKeys)
         .cacheMaxEntries(b.verifiedTokenCacheMaxEntries)
         .cacheMaxBytes(b.verifiedTokenCacheMaxBytes).build();
     ring.onRingChange(verifier::evictUntrustedKeys);

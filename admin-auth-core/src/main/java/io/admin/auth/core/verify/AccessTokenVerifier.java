@@ -37,12 +37,14 @@ import org.slf4j.LoggerFactory;
  * {@code now < nbf - skew} or {@code now < iat - skew}.
  *
  * <p>Verified-token cache (on by default, see {@link AccessTokenVerifierBuilder#cacheMaxEntries}):
- * a token that passed every check is remembered, keyed by the whole token string; a repeat skips
+ * a token that passed every check is remembered, keyed by a secret-keyed 128-bit digest of the
+ * whole token (see {@code TokenDigest} for the bound on a false match); a repeat skips
  * the signature check and claim parsing but still gets the time checks (so a hit never outlives
  * {@code exp}, and gets the same {@code AUTH_TOKEN_EXPIRED} answer), the revocation lookup, and a
  * check that the key that verified it is still the key the resolver returns for its {@code kid}
  * (a key that left the ring takes its tokens with it). Answers with and without the cache are
- * identical. Thread-safe.
+ * identical. Once full, the cache keeps the tokens that recur rather than one-off ones (see
+ * {@code VerifiedTokenCache}). Thread-safe.
  *
  * <p>This class wires the steps; each lives in its own package-private class: {@code KeySelector}
  * (header rules and key choice), {@code SignatureCheck}, {@code ClaimsCheck} (claim rules),
@@ -92,8 +94,10 @@ public final class AccessTokenVerifier {
     this.signatures = new SignatureCheck(crypto);
     this.audit = new VerificationAudit(audit, clock);
     Liveness liveness = new Liveness(rules.lifetime(), revocations, this.audit);
-    this.claims = new ClaimsCheck(rules.claims(), liveness, this.audit);
-    this.cache = cache == null ? null : new CachedVerifications(cache, this.keys, liveness, clock);
+    ClaimCanon canon = new ClaimCanon(issuer, audience);
+    this.claims = new ClaimsCheck(rules.claims(), liveness, this.audit, canon);
+    this.cache = cache == null ? null
+        : new CachedVerifications(cache, this.keys, liveness, clock, new EntryFootprint(canon));
   }
 
   /** A builder; {@code issuer}, {@code keys} and {@code revocationStore} are required. */

@@ -3,6 +3,7 @@ package io.admin.auth.core.verify;
 import io.admin.auth.core.key.JwsCrypto;
 import io.admin.auth.core.audit.AuditListener;
 import io.admin.auth.core.spi.RevocationStore;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -18,8 +19,11 @@ public final class AccessTokenVerifierBuilder {
   /** The largest clock skew accepted. */
   public static final Duration MAX_SKEW = Duration.ofMinutes(5);
 
-  /** Default bound on cached verified tokens. */
-  public static final int DEFAULT_CACHE_MAX_ENTRIES = 10_000;
+  /**
+   * Default bound on cached verified tokens: above what the default byte bound holds of typical
+   * tokens (about 58,000), so that for them the byte bound is the one that counts.
+   */
+  public static final int DEFAULT_CACHE_MAX_ENTRIES = 100_000;
   /** Default bound on the cache's estimated heap use: 32 MiB. */
   public static final long DEFAULT_CACHE_MAX_BYTES = 32L << 20;
 
@@ -38,6 +42,7 @@ public final class AccessTokenVerifierBuilder {
   private boolean acceptTestKeys;
   private int cacheMaxEntries = DEFAULT_CACHE_MAX_ENTRIES;
   private long cacheMaxBytes = DEFAULT_CACHE_MAX_BYTES;
+  private SecureRandom random;
 
   AccessTokenVerifierBuilder() {}
 
@@ -74,6 +79,15 @@ public final class AccessTokenVerifierBuilder {
   /** The revocation list consulted for every token (required). */
   public AccessTokenVerifierBuilder revocationStore(RevocationStore revocationStore) {
     this.revocationStore = revocationStore;
+    return this;
+  }
+
+  /**
+   * Where the verified-token cache draws its secret digest key from; default a new {@link
+   * SecureRandom}.
+   */
+  public AccessTokenVerifierBuilder random(SecureRandom random) {
+    this.random = random;
     return this;
   }
 
@@ -116,7 +130,10 @@ public final class AccessTokenVerifierBuilder {
 
   /**
    * The most estimated heap the cache uses, in bytes (at least 64 KiB); default 32 MiB. Each
-   * token is counted as {@code 2048 + 3 x its length}.
+   * token is counted as an estimate, on the high side, of what its entry retains: about 340 bytes
+   * plus its claims that other tokens do not share (about 580 bytes in all for a typical access
+   * token of this library), whatever the token's length, as the cache keeps a digest, not the
+   * token; so 32 MiB holds about 58,000 typical access tokens.
    */
   public AccessTokenVerifierBuilder cacheMaxBytes(long cacheMaxBytes) {
     this.cacheMaxBytes = cacheMaxBytes;
@@ -142,16 +159,17 @@ public final class AccessTokenVerifierBuilder {
       throw new IllegalArgumentException("audience must not be blank");
     }
     return new AccessTokenVerifier(issuer, aud, clock, clockSkew, keys, revocationStore,
-        auditListener, crypto, cache(cacheEnabled, cacheMaxEntries, cacheMaxBytes), acceptTestKeys);
+        auditListener, crypto, cache(), acceptTestKeys);
   }
 
-  /** The cache for these settings, or {@code null} when off; shared with the token service builder. */
-  static VerifiedTokenCache cache(boolean enabled, int maxEntries, long maxBytes) {
-    if (!enabled) {
+  // The cache for these settings, or null when off.
+  private VerifiedTokenCache cache() {
+    if (!cacheEnabled) {
       return null;
     }
-    checkCacheBounds(maxEntries, maxBytes);
-    return new VerifiedTokenCache(maxEntries, maxBytes);
+    checkCacheBounds(cacheMaxEntries, cacheMaxBytes);
+    return new VerifiedTokenCache(cacheMaxEntries, cacheMaxBytes,
+        random != null ? random : new SecureRandom());
   }
 
   /**

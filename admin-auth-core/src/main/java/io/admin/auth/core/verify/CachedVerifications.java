@@ -1,7 +1,6 @@
 package io.admin.auth.core.verify;
 
 import io.admin.auth.core.AuthErrorCode;
-import io.admin.auth.core.internal.jose.ParsedClaims;
 import io.admin.auth.core.spi.SigningKey;
 import java.time.Clock;
 
@@ -16,9 +15,12 @@ final class CachedVerifications {
   private final KeySelector keys;
   private final Liveness liveness;
   private final Clock clock;
+  private final EntryFootprint footprint;
 
-  CachedVerifications(VerifiedTokenCache cache, KeySelector keys, Liveness liveness, Clock clock) {
+  CachedVerifications(VerifiedTokenCache cache, KeySelector keys, Liveness liveness, Clock clock,
+      EntryFootprint footprint) {
     this.cache = cache;
+    this.footprint = footprint;
     this.keys = keys;
     this.liveness = liveness;
     this.clock = clock;
@@ -34,31 +36,31 @@ final class CachedVerifications {
     if (cached == null) {
       return null;
     }
-    SigningKey current = keys.currentFor(cached.key());
+    Checked hit = cached.verified;
+    SigningKey current = keys.currentFor(hit.key());
     if (current == null) {
-      cache.remove(token, cached);
+      cache.remove(cached);
       return null;
     }
-    VerifiedTokenCache.Entry hit = current == cached.key() ? cached
-        : cache.rekey(token, cached, current);
-    ParsedClaims claims = hit.claims();
+    if (current != hit.key()) {
+      hit = cache.rekey(cached, current);
+    }
     if (withTime) {
-      Checked dead = liveness.check(claims, token);
+      Checked dead = liveness.check(hit.parsed(), token);
       if (dead != null) {
         // Expired and revoked stay so; a token not yet valid will be, so it stays cached.
         if (dead.error().code() != AuthErrorCode.AUTH_TOKEN_NOT_YET_VALID) {
-          cache.remove(token, hit);
+          cache.remove(cached);
         }
         return dead;
       }
     }
-    return hit.verified();
+    return hit;
   }
 
   /** Remembers a token that passed every check, time and revocation included. */
   void remember(String token, Checked verified) {
-    cache.put(token, new VerifiedTokenCache.Entry(verified, VerifiedTokenCache.estimatedBytes(token)),
-        clock.instant().getEpochSecond());
+    cache.put(token, verified, footprint.of(verified), clock.instant().getEpochSecond());
   }
 
   /** Forgets every token whose verifying key the resolver no longer returns; how many. */

@@ -21,11 +21,15 @@ record Checked(ParsedClaims parsed, AuthOutcome.Authenticated outcome, SigningKe
     return new Checked(null, null, null, error);
   }
 
-  /** A verified token: the bearer principal built from its typed claims and its whole payload. */
+  /**
+   * A verified token: the bearer principal built from its typed claims and its whole payload; the
+   * typed claims then hold the principal's (immutable) scope set rather than their own.
+   */
   static Checked verified(ParsedClaims claims, Map<String, Object> payload, SigningKey key) {
-    AuthPrincipal principal = new AuthPrincipal(claims.subject(), claims.clientId(), claims.scopes(),
-        claims.issuer(), claims.expiresAt(), AuthMethod.BEARER, payload);
-    return new Checked(claims, new AuthOutcome.Authenticated(principal), key, null);
+    AuthPrincipal principal = new AuthPrincipal(claims.subject(), claims.clientId(),
+        claims.scopes(), claims.issuer(), claims.expiresAt(), AuthMethod.BEARER, payload);
+    return new Checked(claims.sharing(claims.audience(), principal.scopes()),
+        new AuthOutcome.Authenticated(principal), key, null);
   }
 
   /** The verified claims as the public record (built on demand), or {@code null} on error. */

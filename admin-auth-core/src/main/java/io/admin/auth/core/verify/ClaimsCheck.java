@@ -11,17 +11,21 @@ import io.admin.auth.core.validation.ValidationResult;
 import java.util.Map;
 
 /**
- * The claims of a token whose signature verified: the payload parsed (strict JSON fast path) and
- * typed, then the kind's claim rules, then, when asked, its {@link Liveness}.
+ * The claims of a token whose signature verified: the payload parsed (strict JSON fast path),
+ * its repeated values shared ({@link ClaimCanon}) and typed, then the kind's claim rules, then,
+ * when asked, its {@link Liveness}.
  */
 final class ClaimsCheck {
 
   private final TokenValidator<JwtClaims> rules;
   private final Liveness liveness;
   private final VerificationAudit audit;
+  private final ClaimCanon canon;
 
-  ClaimsCheck(TokenValidator<JwtClaims> rules, Liveness liveness, VerificationAudit audit) {
+  ClaimsCheck(TokenValidator<JwtClaims> rules, Liveness liveness, VerificationAudit audit,
+      ClaimCanon canon) {
     this.rules = rules;
+    this.canon = canon;
     this.liveness = liveness;
     this.audit = audit;
   }
@@ -34,6 +38,9 @@ final class ClaimsCheck {
    */
   Checked check(byte[] input, int from, int to, String token, SigningKey key, boolean withTime) {
     Map<String, Object> payload = payload(input, from, to);
+    if (payload != null) {
+      canon.share(payload);
+    }
     ParsedClaims claims = payload == null ? null : ParsedClaims.parse(payload);
     if (claims == null) {
       return audit.invalid("missing or malformed claims", token, null);
@@ -48,7 +55,9 @@ final class ClaimsCheck {
         return dead;
       }
     }
-    return Checked.verified(claims, payload, key);
+    Checked verified = Checked.verified(canon.share(claims, payload), payload, key);
+    canon.remember(payload, verified.outcome().principal().scopes());
+    return verified;
   }
 
   // The fast parser for ASCII JSON, Json for the rest.

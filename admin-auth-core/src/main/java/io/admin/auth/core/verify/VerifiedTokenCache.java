@@ -1,122 +1,137 @@
 package io.admin.auth.core.verify;
 
-import io.admin.auth.core.internal.jose.ParsedClaims;
-
 import io.admin.auth.core.AuthOutcome;
+import io.admin.auth.core.internal.jose.ParsedClaims;
 import io.admin.auth.core.spi.SigningKey;
+import java.security.SecureRandom;
+import java.util.ArrayDeque;
 import java.util.Iterator;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
- * Tokens that passed every check of {@link AccessTokenVerifier}, keyed by the whole token string
- * (compared with {@code equals}, so a hit is never a different token), with what the verifier
- * needs to answer a repeat without the signature check or claim parsing: its {@link Checked} answer,
- * with the claims (for the time checks and the revocation lookup, which the verifier still makes on
- * every hit) and the key object that verified it (a hit counts only while the key ring still holds
- * that key).
+ * Tokens that passed every check of {@link AccessTokenVerifier}, with what the verifier needs to
+ * answer a repeat without the signature check or claim parsing: its {@link Checked} answer (the
+ * claims for the time checks and revocation lookup the verifier still makes on every hit, and the
+ * key object that verified it: a hit counts only while the key ring still holds that key).
  *
- * <p>Bounded in entries and in estimated bytes ({@link #estimatedBytes}); when an insert would
- * exceed either bound, an eighth of the capacity is evicted first (expired entries and then
- * whatever comes next in hash order, which is effectively random), so a flood of distinct valid
- * tokens costs amortised constant work per insert. Reads are lock-free; inserts and removals
- * take a short lock to keep the accounting exact. Thread-safe.
+ * <p>Keyed by a {@link TokenDigest} of the whole token, not the token: a 128-bit secret-keyed hash
+ * (its Javadoc bounds the chance that a different token matches), so an entry costs a few hundred
+ * bytes whatever the token's length, and no attacker can aim at a hash bucket.
  *
- * <p>The map hashes only the token's length and last {@value #HASHED_CHARS} characters (the end of
- * the signature, effectively random for signed tokens): {@code String.hashCode} over a whole token,
- * recomputed for every request's new string, cost as much as an HMAC. Equality is still the whole
- * token. Crafted collisions gain nothing: only tokens that verified get in, and a lookup that
- * collides just compares a few more strings.
+ * <p>Bounded in entries and in estimated bytes ({@link EntryFootprint}). When an insert would
+ * exceed either bound, entries are evicted one at a time, S3-FIFO style, so that tokens which recur
+ * stay and one-off tokens pass through: a new token enters a probation queue; evicting from it, a
+ * token used again since it came in moves to the main queue, the others (and expired ones) go.
+ * The main queue is a CLOCK: a token used since the hand last passed gets another round. Probation
+ * is the victim while it holds at least a {@value #PROBATION_SHARE}th of the entries, so a flood
+ * of one-off tokens churns probation and never reaches the main queue. While both bounds leave
+ * room nothing is evicted, so any set of tokens that fits is kept whole.
+ *
+ * <p>Hits are lock-free: one hash of the token, one {@link ConcurrentHashMap} read, and a use
+ * counter bumped only while below its cap (so a hot token's entry is read, not written, by every
+ * request). Inserts, evictions and removals take one lock, off the hit path. Thread-safe.
  */
 final class VerifiedTokenCache {
 
-  /** Per-entry overhead beyond the token characters: map node, entry, claims, principal. */
-  static final int ENTRY_OVERHEAD_BYTES = 2048;
-  /** How many trailing characters of a token go into its hash. */
-  static final int HASHED_CHARS = 32;
+  /** Probation is evicted from while it holds at least 1/this of the entries. */
+  static final int PROBATION_SHARE = 10;
+  /** Uses remembered per entry: a token used this often survives as many passes of the hand. */
+  static final int MAX_USES = 3;
 
-  private final ConcurrentHashMap<TokenKey, Entry> map = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<TokenDigest.Key, Entry> map = new ConcurrentHashMap<>();
+  private final TokenDigest digest;
   private final int maxEntries;
   private final long maxBytes;
   private final Object lock = new Object();
+  private final ArrayDeque<Entry> probation = new ArrayDeque<>();
+  private final ArrayDeque<Entry> main = new ArrayDeque<>();
   private long bytes;
+  private int dead;
 
-  VerifiedTokenCache(int maxEntries, long maxBytes) {
+  /** An empty cache whose digest key is drawn from {@code random}. */
+  VerifiedTokenCache(int maxEntries, long maxBytes, SecureRandom random) {
     if (maxEntries < 1 || maxBytes < 1) {
       throw new IllegalArgumentException("cache bounds must be positive");
     }
     this.maxEntries = maxEntries;
     this.maxBytes = maxBytes;
+    this.digest = new TokenDigest(Objects.requireNonNull(random, "random"));
+  }
+
+  /** The entry for exactly {@code token} (up to the digest's bound), or {@code null}. */
+  Entry get(String token) {
+    TokenDigest.Key key = digest.of(token);
+    Entry e = key == null ? null : map.get(key);
+    if (e != null && e.uses < MAX_USES) {
+      e.uses++; // racy on purpose: a lost count only costs the entry one round of the hand
+    }
+    return e;
   }
 
   /**
-   * What one verified token costs this cache: a conservative estimate of its retained heap (the
-   * token is held as a Latin-1 string, the claims twice: typed and in the principal).
+   * Remembers a verified token costing {@code entryBytes}; one larger than the byte bound is not
+   * cached.
    */
-  static long estimatedBytes(String token) {
-    return ENTRY_OVERHEAD_BYTES + 3L * token.length();
-  }
-
-  /** The entry for exactly {@code token}, or {@code null}. */
-  Entry get(String token) {
-    return map.get(new TokenKey(token));
-  }
-
-  /** Remembers a verified token; a token too large for the byte bound is not cached. */
-  void put(String token, Entry entry, long nowEpochSecond) {
-    if (entry.bytes() > maxBytes) {
+  void put(String token, Checked verified, long entryBytes, long nowEpochSecond) {
+    TokenDigest.Key key = digest.of(token);
+    if (key == null || entryBytes > maxBytes) {
       return;
     }
+    Entry entry = new Entry(key, verified, (int) Math.min(Integer.MAX_VALUE, entryBytes));
     synchronized (lock) {
-      TokenKey key = new TokenKey(token);
-      if (map.containsKey(key)) {
+      if (map.containsKey(entry)) {
         return;
       }
-      if (map.size() + 1 > maxEntries || bytes + entry.bytes() > maxBytes) {
-        evict(Math.max(1, maxEntries / 8), Math.max(entry.bytes(), maxBytes / 8), nowEpochSecond);
+      while ((map.size() + 1 > maxEntries || bytes + entry.bytes > maxBytes)
+          && evictOne(nowEpochSecond)) {
+        // one entry at a time until the new one fits
       }
-      if (map.size() + 1 <= maxEntries && bytes + entry.bytes() <= maxBytes) {
-        map.put(key, entry);
-        bytes += entry.bytes();
+      if (map.size() + 1 <= maxEntries && bytes + entry.bytes <= maxBytes) {
+        map.put(entry, entry);
+        bytes += entry.bytes;
+        probation.addLast(entry);
       }
     }
   }
 
-  /** Forgets {@code token} if it still maps to {@code entry}. */
-  void remove(String token, Entry entry) {
+  /** Forgets {@code entry} if it is still cached. */
+  void remove(Entry entry) {
     synchronized (lock) {
-      if (map.remove(new TokenKey(token), entry)) {
-        bytes -= entry.bytes();
+      if (forget(entry)) {
+        dead++;
+        compactIfMostlyDead();
       }
     }
   }
 
   /**
-   * Points {@code token}'s entry at {@code key}, a new object with the same key material as the
-   * entry's (so later hits compare by identity again); returns the entry to use.
+   * Points {@code entry} at {@code key}, a new object with the same key material as the entry's
+   * (so later hits compare by identity again); returns the answer to use.
    */
-  Entry rekey(String token, Entry entry, SigningKey key) {
-    Entry updated = new Entry(new Checked(entry.claims(), entry.outcome(), key, null),
-        entry.bytes());
-    synchronized (lock) {
-      return map.replace(new TokenKey(token), entry, updated) ? updated : entry;
-    }
+  Checked rekey(Entry entry, SigningKey key) {
+    Checked old = entry.verified;
+    Checked updated = new Checked(old.parsed(), old.outcome(), key, null);
+    entry.verified = updated;
+    return updated;
   }
 
   /** Forgets every entry whose verifying key {@code notTrusted} accepts; returns how many. */
   int removeIf(Predicate<SigningKey> notTrusted) {
     int removed = 0;
     synchronized (lock) {
-      for (Iterator<Map.Entry<TokenKey, Entry>> it = map.entrySet().iterator(); it.hasNext(); ) {
-        Entry e = it.next().getValue();
+      for (Iterator<Entry> it = map.values().iterator(); it.hasNext(); ) {
+        Entry e = it.next();
         if (notTrusted.test(e.key())) {
           it.remove();
-          bytes -= e.bytes();
+          bytes -= e.bytes;
+          e.removed = true;
+          dead++;
           removed++;
         }
       }
+      compactIfMostlyDead();
     }
     return removed;
   }
@@ -133,73 +148,71 @@ final class VerifiedTokenCache {
     }
   }
 
-  // Called under the lock: expired entries go first, then arbitrary ones until enough is free.
-  private void evict(int entriesToFree, long bytesToFree, long nowEpochSecond) {
-    int freedEntries = 0;
-    long freedBytes = 0;
-    for (Iterator<Entry> it = map.values().iterator(); it.hasNext(); ) {
-      Entry e = it.next();
-      if (e.expiresAtEpochSecond() <= nowEpochSecond) {
-        it.remove();
-        bytes -= e.bytes();
-        freedEntries++;
-        freedBytes += e.bytes();
+  // Under the lock: evicts one entry; false when there is none left to evict.
+  private boolean evictOne(long now) {
+    while (true) {
+      boolean fromProbation = main.isEmpty()
+          || (long) probation.size() * PROBATION_SHARE >= map.size();
+      Entry e = fromProbation ? probation.pollFirst() : main.pollFirst();
+      if (e == null) {
+        return false;
       }
-    }
-    for (Iterator<Entry> it = map.values().iterator();
-        it.hasNext() && (freedEntries < entriesToFree || freedBytes < bytesToFree); ) {
-      Entry e = it.next();
-      it.remove();
-      bytes -= e.bytes();
-      freedEntries++;
-      freedBytes += e.bytes();
+      if (e.removed) {
+        dead--;
+        continue;
+      }
+      if (e.uses > 0 && e.expiresAtEpochSecond() > now) {
+        // Probation: used again, so promoted; main: one more round of the hand.
+        e.uses = fromProbation ? 0 : (byte) (e.uses - 1);
+        main.addLast(e);
+        continue;
+      }
+      forget(e);
+      return true;
     }
   }
 
-  /** A token as a map key: equal when the whole strings are equal, hashed on their ends. */
-  static final class TokenKey {
-    private final String token;
-    private final int hash;
-
-    TokenKey(String token) {
-      this.token = token;
-      int h = token.length();
-      for (int i = Math.max(0, token.length() - HASHED_CHARS); i < token.length(); i++) {
-        h = 31 * h + token.charAt(i);
-      }
-      this.hash = h;
+  private boolean forget(Entry e) {
+    if (e.removed || !map.remove(e, e)) {
+      return false;
     }
+    e.removed = true;
+    bytes -= e.bytes;
+    return true;
+  }
 
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof TokenKey k && k.hash == hash && k.token.equals(token);
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
-    }
-
-    @Override
-    public String toString() {
-      return "TokenKey[**********]";
+  // Removed entries stay in their queue until the queue reaches them; when they outnumber the
+  // live ones (tokens revoked or expired faster than the cache fills), sweep them out at once.
+  private void compactIfMostlyDead() {
+    if (dead > 64 && dead > map.size()) {
+      probation.removeIf(e -> e.removed);
+      main.removeIf(e -> e.removed);
+      dead = 0;
     }
   }
 
   /**
-   * One verified token.
-   *
-   * @param verified the answer given when it was verified: its claims (for the time checks and
-   *     revocation lookup made on every hit), the principal, and the key object that verified it;
-   *     a hit that passes those checks answers with this very object, allocating nothing
-   * @param bytes its {@link #estimatedBytes} cost
+   * One verified token: its digest (the map key is the entry itself, saving an object per token)
+   * and its answer.
    */
-  record Entry(Checked verified, long bytes) {
-    Entry {
+  static final class Entry extends TokenDigest.Key {
+    /** The answer given when it was verified; replaced only to point at a reloaded equal key. */
+    volatile Checked verified;
+    /** Its {@link EntryFootprint} estimate. */
+    final int bytes;
+    /** Uses since it came in or the hand last passed, up to {@link #MAX_USES}. */
+    byte uses;
+    /** Set under the lock once it left the map; its queue drops it when reached. */
+    boolean removed;
+
+    Entry(TokenDigest.Key key, Checked verified, int bytes) {
+      super(key.h1, key.h2);
       Objects.requireNonNull(verified, "verified");
       Objects.requireNonNull(verified.parsed(), "claims");
       Objects.requireNonNull(verified.outcome(), "outcome");
       Objects.requireNonNull(verified.key(), "key");
+      this.verified = verified;
+      this.bytes = bytes;
     }
 
     ParsedClaims claims() {

@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -77,6 +78,21 @@ class AccessTokenVerifierCacheTest {
     // A new String with the same characters is the same token: the key is compared by value.
     var second = assertInstanceOf(AuthOutcome.Authenticated.class, cached.verify(new String(t)));
     assertSame(first.principal(), second.principal());
+  }
+
+  @Test
+  void verifyWhenCachedSignatureCarriesAnotherPayloadThenNotAHitAndRejected() {
+    // The cache keys on the whole token: a forged payload under a cached token's signature is
+    // verified from scratch, and fails there.
+    String t = token(SigningAlgorithm.HS256, claims(T0));
+    assertInstanceOf(AuthOutcome.Authenticated.class, cached.verify(t));
+    Map<String, Object> forged = claims(T0);
+    forged.put("scope", "admin");
+    String other = token(SigningAlgorithm.HS256, forged);
+    String riding = other.substring(0, other.lastIndexOf('.')) + t.substring(t.lastIndexOf('.'));
+    assertEquals(AuthErrorCode.AUTH_TOKEN_INVALID, code(cached.verify(riding)));
+    assertEquals("bad signature", lastReason(cachedEvents));
+    assertEquals(1, cached.cachedTokens());
   }
 
   @Test
@@ -266,25 +282,33 @@ class AccessTokenVerifierCacheTest {
     assertInstanceOf(AuthOutcome.Authenticated.class, cached.verify(valid), name);
   }
 
-  @Test
-  void verifyWhenFloodOfDistinctValidTokensThenBoundsHoldAndAnswersStayRight() {
-    AccessTokenVerifier small = builder(new ArrayList<>()).cacheMaxEntries(100)
-        .cacheMaxBytes(AccessTokenVerifierBuilder.MIN_CACHE_BYTES).build();
-    long byteBound = AccessTokenVerifierBuilder.MIN_CACHE_BYTES;
+  @ParameterizedTest(name = "{0} entries, {1} bytes")
+  @MethodSource("floodBounds")
+  void verifyWhenFloodOfDistinctValidTokensThenBoundsHoldAndAnswersStayRight(int entryBound,
+      long byteBound) {
+    AccessTokenVerifier small = builder(new ArrayList<>()).cacheMaxEntries(entryBound)
+        .cacheMaxBytes(byteBound).build();
     int maxSeen = 0;
+    long perToken = 0;
     for (int i = 0; i < 2_000; i++) {
       Map<String, Object> c = claims(T0);
       c.put("jti", "flood-" + i);
       String t = token(SigningAlgorithm.HS256, c);
       assertInstanceOf(AuthOutcome.Authenticated.class, small.verify(t), "token " + i);
       assertInstanceOf(AuthOutcome.Authenticated.class, small.verify(t), "repeat " + i);
+      perToken = i == 0 ? small.cachedBytes() : perToken;
       maxSeen = Math.max(maxSeen, small.cachedTokens());
       assertTrue(small.cachedBytes() <= byteBound, "bytes " + small.cachedBytes());
+      assertTrue(small.cachedTokens() <= entryBound, "entries " + small.cachedTokens());
     }
-    assertTrue(maxSeen <= 100, "entries " + maxSeen);
-    // The byte bound (64 KiB at ~3.4 KiB per token) is the tighter one here, and it is used.
-    assertTrue(maxSeen >= byteBound / VerifiedTokenCache.estimatedBytes(token(
-        SigningAlgorithm.HS256, claims(T0))) / 2, "entries " + maxSeen);
+    // The tighter bound is used, not just respected.
+    assertTrue(maxSeen >= Math.min(entryBound, byteBound / perToken) - 1, "entries " + maxSeen);
+  }
+
+  static List<Arguments> floodBounds() {
+    // The byte bound tighter (64 KiB at ~700 bytes per token), then the entry bound.
+    return List.of(Arguments.of(1_000, AccessTokenVerifierBuilder.MIN_CACHE_BYTES),
+        Arguments.of(100, 1L << 20));
   }
 
   @Test

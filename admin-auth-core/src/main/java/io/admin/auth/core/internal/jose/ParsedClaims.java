@@ -21,7 +21,8 @@ import java.util.TreeSet;
  * <p>It is also the verifier's {@link JwtClaims} view for the validators, at no cost; as it keeps
  * only the typed claims, {@link #has} knows those and nothing else.
  *
- * @param scopes sorted and de-duplicated, owned by this value (never handed out mutable)
+ * @param scopes sorted and de-duplicated, owned by this value or immutable (never handed out
+ *     mutable)
  */
 public record ParsedClaims(String issuer, String subject, List<String> audience, Instant expiresAt,
     Instant issuedAt, Instant notBefore, String jwtId, String clientId, Set<String> scopes,
@@ -42,7 +43,10 @@ public record ParsedClaims(String issuer, String subject, List<String> audience,
     Instant exp = ClaimValues.numericDate(json.get(ClaimNames.EXPIRES_AT));
     Instant iat = ClaimValues.numericDate(json.get(ClaimNames.ISSUED_AT));
     Object nbfRaw = json.get(ClaimNames.NOT_BEFORE);
-    Instant nbf = nbfRaw == null ? null : ClaimValues.numericDate(nbfRaw);
+    // A token's nbf is usually its iat: one instant serves both.
+    Instant nbf = nbfRaw == null ? null
+        : iat != null && nbfRaw.equals(json.get(ClaimNames.ISSUED_AT)) ? iat
+        : ClaimValues.numericDate(nbfRaw);
     Object scopeRaw = json.get(ClaimNames.SCOPE);
     Object fidRaw = json.get(ClaimNames.FAMILY_ID);
     if (iss == null || sub == null || jti == null || clientId == null || aud == null
@@ -66,6 +70,16 @@ public record ParsedClaims(String issuer, String subject, List<String> audience,
       }
     }
     return new ParsedClaims(iss, sub, aud, exp, iat, nbf, jti, clientId, scopes, (String) fidRaw);
+  }
+
+  /**
+   * These claims with {@code audience} and {@code scopes}, equal to their own but held by objects
+   * shared with other values (so that a cached token holds them once); the caller vouches for the
+   * equality and that the set is immutable.
+   */
+  public ParsedClaims sharing(List<String> audience, Set<String> scopes) {
+    return new ParsedClaims(issuer, subject, audience, expiresAt, issuedAt, notBefore, jwtId,
+        clientId, scopes, familyId);
   }
 
   /** The record, with {@code json} as the source of its extra claims. */
