@@ -56,7 +56,8 @@ final class CountingApiKeyStore implements ApiKeyStore {
     if (failLastUsed != null) {
       throw failLastUsed;
     }
-    lastUsedWrites.incrementAndGet();
+    // Counted after the write: a test polling the count may then read the written value.
     delegate.recordLastUsed(lastUsedById);
+    lastUsedWrites.incrementAndGet();
   }
 }
