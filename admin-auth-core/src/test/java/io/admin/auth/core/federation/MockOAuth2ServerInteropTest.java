@@ -63,7 +63,11 @@ class MockOAuth2ServerInteropTest {
   }
 
   private static TrustedIssuer.Builder trusted(String id) {
-    return TrustedIssuer.builder(issuer(id)).audience(AUDIENCE).acceptJwtTyp(true).allowInsecureLoopback(true);
+    // Generous timeouts: the mock server shares a loaded CI machine, and these tests are about
+    // claims and types, not about slow providers (RemoteJwkSetCache tests cover timeouts).
+    return TrustedIssuer.builder(issuer(id)).audience(AUDIENCE).acceptJwtTyp(true).allowInsecureLoopback(true)
+        .jwksCache(JwksCachePolicy.defaults().withLimits(
+            Duration.ofSeconds(30), Duration.ofSeconds(30), 512 * 1024));
   }
 
   /** Issues a token and sets the verifier's clock to its issue time. */
