@@ -2,7 +2,7 @@ package io.admin.auth.core.verify;
 
 import io.admin.auth.core.AuthErrorCode;
 import io.admin.auth.core.internal.jose.ParsedClaims;
-import io.admin.auth.core.spi.SigningKey;
+import io.admin.auth.core.VerificationKey;
 import java.time.Clock;
 
 /**
@@ -34,7 +34,7 @@ final class CachedVerifications {
     if (cached == null) {
       return null;
     }
-    SigningKey current = keys.currentFor(cached.key());
+    VerificationKey current = keys.currentFor(cached.key());
     if (current == null) {
       cache.remove(token, cached);
       return null;

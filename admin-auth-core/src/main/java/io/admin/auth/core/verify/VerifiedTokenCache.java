@@ -3,7 +3,7 @@ package io.admin.auth.core.verify;
 import io.admin.auth.core.internal.jose.ParsedClaims;
 
 import io.admin.auth.core.AuthOutcome;
-import io.admin.auth.core.spi.SigningKey;
+import io.admin.auth.core.VerificationKey;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
@@ -97,7 +97,7 @@ final class VerifiedTokenCache {
    * Points {@code token}'s entry at {@code key}, a new object with the same key material as the
    * entry's (so later hits compare by identity again); returns the entry to use.
    */
-  Entry rekey(String token, Entry entry, SigningKey key) {
+  Entry rekey(String token, Entry entry, VerificationKey key) {
     Entry updated = new Entry(new Checked(entry.claims(), entry.outcome(), key, null),
         entry.bytes());
     synchronized (lock) {
@@ -106,7 +106,7 @@ final class VerifiedTokenCache {
   }
 
   /** Forgets every entry whose verifying key {@code notTrusted} accepts; returns how many. */
-  int removeIf(Predicate<SigningKey> notTrusted) {
+  int removeIf(Predicate<VerificationKey> notTrusted) {
     int removed = 0;
     synchronized (lock) {
       for (Iterator<Map.Entry<TokenKey, Entry>> it = map.entrySet().iterator(); it.hasNext(); ) {
@@ -210,7 +210,7 @@ final class VerifiedTokenCache {
       return verified.outcome();
     }
 
-    SigningKey key() {
+    VerificationKey key() {
       return verified.key();
     }
 
