@@ -49,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * (header rules and key choice), {@code SignatureCheck}, {@code ClaimsCheck} (claim rules),
  * {@code Liveness} (lifetime rules and revocation), {@code CachedVerifications} and {@code VerificationAudit}.
  */
-public final class AccessTokenVerifier {
+public final class AccessTokenVerifier implements BearerTokenVerifier {
 
   /** Tokens longer than this are rejected before any parsing. */
   public static final int MAX_TOKEN_CHARS = 8192;
@@ -122,6 +122,7 @@ public final class AccessTokenVerifier {
   }
 
   /** Verifies {@code token}: see the class comment for every check. */
+  @Override
   public AuthOutcome verify(String token) {
     Checked checked = check(token, true);
     return checked.error() != null ? AuthOutcome.rejected(checked.error()) : checked.outcome();
