@@ -6,14 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.nimbusds.jose.jwk.JWKSet;
+import com.sun.net.httpserver.HttpServer;
 import io.admin.auth.core.AccessTokenType;
 import io.admin.auth.core.SigningAlgorithm;
 import io.admin.auth.core.spi.OAuthClient;
-import java.security.interfaces.RSAPublicKey;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -23,11 +29,19 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
  * Our tokens through Spring Security 7's own decoder, as a Spring Boot resource server decodes
- * them: its default validators accept only {@code typ: JWT}, so they refuse our default {@code
- * at+jwt} token and accept the one {@link AccessTokenType#JWT} issues; its RFC 9068 validator
- * ({@code JwtValidators.createAtJwtValidator()}) accepts our default token.
+ * them (keys from the issuer's JWKS URL, here served over HTTP on loopback): its default
+ * validators accept only {@code typ: JWT}, so they refuse our default {@code at+jwt} token and
+ * accept the one {@link AccessTokenType#JWT} issues; its RFC 9068 validator ({@code
+ * JwtValidators.createAtJwtValidator()}) accepts our default token.
  */
 class AccessTokenTypeSpringInteropTest {
+
+  private final List<HttpServer> servers = new ArrayList<>();
+
+  @AfterEach
+  void stop() {
+    servers.forEach(s -> s.stop(0));
+  }
 
   private static DefaultTokenService service(AccessTokenType type) {
     return DefaultTokenService.builder().issuer(ISSUER).signingAlgorithm(SigningAlgorithm.RS256)
@@ -41,12 +55,23 @@ class AccessTokenTypeSpringInteropTest {
         .accessToken();
   }
 
-  /** Spring's decoder on the issuer's published key, with {@code validator}. */
-  private static NimbusJwtDecoder spring(DefaultTokenService service,
+  /** Spring's decoder on the issuer's JWKS URL, with {@code validator}. */
+  private NimbusJwtDecoder spring(DefaultTokenService service,
       OAuth2TokenValidator<Jwt> validator) throws Exception {
-    RSAPublicKey key = JWKSet.parse(service.jwkSetJson()).getKeys().get(0).toRSAKey()
-        .toRSAPublicKey();
-    NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(key).build();
+    HttpServer jwks = HttpServer.create(
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    jwks.createContext("/.well-known/jwks.json", exchange -> {
+      byte[] body = service.jwkSetJson().getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    });
+    jwks.start();
+    servers.add(jwks);
+    NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri("http://127.0.0.1:"
+        + jwks.getAddress().getPort() + "/.well-known/jwks.json").build();
     decoder.setJwtValidator(validator);
     return decoder;
   }
