@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -113,7 +114,7 @@ public final class DevServer implements AutoCloseable {
       });
       String base = baseUri(config.host(), host.port()).toString();
       DevServerBanner banner = new DevServerBanner(base, issuer, config.audienceFor(host.port()),
-          config.store().describe(), stores.notices(), credentials,
+          config.store().describe(), notices(config, stores), credentials,
           DevServerWiring.endpoints(auth.paths()),
           auth.paths().token(), config.trustedIssuers().stream().map(URI::toString).toList(),
           true);
@@ -125,6 +126,17 @@ public final class DevServer implements AutoCloseable {
       stores.onClose().run();
       throw new DevServerStartException("could not start: " + rootMessage(e), e);
     }
+  }
+
+  /** The store's notices, and one when the limits are relaxed, which a shared server must not be. */
+  private static List<String> notices(DevServerConfig config, DevStorage stores) {
+    List<String> out = new ArrayList<>(stores.notices());
+    if (config.rateLimits().allOff()) {
+      out.add("rate limits and brute-force throttles are off (ADMIN_AUTH_RATE_LIMITS=off)");
+    } else if (!config.rateLimits().overrides().isEmpty()) {
+      out.add("rate limits changed: " + config.rateLimits().describe());
+    }
+    return out;
   }
 
   /** The bound port (the real one when the configuration asked for 0). */

@@ -28,6 +28,8 @@ import java.util.Optional;
  *     {@code EdDSA}), or empty for the library default
  * @param accessTokenTtl access token lifetime, positive and at most one hour
  * @param refreshTokenTtl refresh token lifetime, positive
+ * @param rateLimits the request limits and brute-force throttles: the library's defaults except
+ *     those {@code ADMIN_AUTH_RATE_LIMITS} sets
  */
 public record DevServerConfig(
     int port,
@@ -43,7 +45,8 @@ public record DevServerConfig(
     List<URI> trustedIssuers,
     Optional<String> signingAlgorithm,
     Duration accessTokenTtl,
-    Duration refreshTokenTtl) {
+    Duration refreshTokenTtl,
+    DevRateLimits rateLimits) {
 
   /** The default listen port. */
   public static final int DEFAULT_PORT = 8080;
@@ -92,6 +95,7 @@ public record DevServerConfig(
     if (refreshTokenTtl.isNegative() || refreshTokenTtl.isZero()) {
       throw new IllegalArgumentException("refreshTokenTtl must be positive");
     }
+    Objects.requireNonNull(rateLimits, "rateLimits");
   }
 
   /**
@@ -117,7 +121,8 @@ public record DevServerConfig(
   public DevServerConfig withStore(StoreChoice store) {
     return new DevServerConfig(port, host, issuer, audience, store, dataDir, demoClientId,
         demoClientSecret,
-        demoUser, demoPassword, trustedIssuers, signingAlgorithm, accessTokenTtl, refreshTokenTtl);
+        demoUser, demoPassword, trustedIssuers, signingAlgorithm, accessTokenTtl, refreshTokenTtl,
+        rateLimits);
   }
 
   /** The configured issuer, or {@code http://localhost:<boundPort>}. */
@@ -139,6 +144,7 @@ public record DevServerConfig(
         + ", demoUser=" + demoUser
         + ", demoPassword=" + demoPassword.map(s -> "**********").orElse("<generated>")
         + ", trustedIssuers=" + trustedIssuers + ", signingAlgorithm=" + signingAlgorithm
-        + ", accessTokenTtl=" + accessTokenTtl + ", refreshTokenTtl=" + refreshTokenTtl + "]";
+        + ", accessTokenTtl=" + accessTokenTtl + ", refreshTokenTtl=" + refreshTokenTtl
+        + ", rateLimits=" + rateLimits.describe() + "]";
   }
 }

@@ -93,11 +93,13 @@ final class DevServerConfigParser {
         v -> duration(v, DevServerConfig.MAX_ACCESS_TTL));
     Duration refresh = read(DevServerSetting.REFRESH_TTL, DevServerConfig.DEFAULT_REFRESH_TTL,
         v -> duration(v, null));
+    DevRateLimits limits = read(DevServerSetting.RATE_LIMITS, DevRateLimits.defaults(),
+        this::rateLimits);
     if (error != null) {
       return null;
     }
     return new DevServerConfig(port, host, issuer, audience, store, dataDir, clientId, secret,
-        user, password, trusted, alg, access, refresh);
+        user, password, trusted, alg, access, refresh, limits);
   }
 
   /**
@@ -243,6 +245,14 @@ final class DevServerConfigParser {
       return problem(quote(v) + " is longer than " + max + " (the longest access-token lifetime the library allows)");
     }
     return d;
+  }
+
+  private DevRateLimits rateLimits(String v) {
+    try {
+      return DevRateLimits.parse(v);
+    } catch (IllegalArgumentException e) {
+      return problem(e.getMessage());
+    }
   }
 
   private URI absoluteHttpUri(String v) {

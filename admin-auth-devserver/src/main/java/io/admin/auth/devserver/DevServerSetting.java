@@ -23,7 +23,11 @@ public enum DevServerSetting {
       "comma-separated third-party OIDC issuer URLs whose tokens are accepted (default none)"),
   SIGNING_ALG("ADMIN_AUTH_SIGNING_ALG", "--signing-alg", "RS256, PS256, ES256 or EdDSA (default the library's)"),
   ACCESS_TTL("ADMIN_AUTH_ACCESS_TTL", "--access-ttl", "access token lifetime, ISO-8601, at most PT1H (default PT1H)"),
-  REFRESH_TTL("ADMIN_AUTH_REFRESH_TTL", "--refresh-ttl", "refresh token lifetime, ISO-8601 (default P30D)");
+  REFRESH_TTL("ADMIN_AUTH_REFRESH_TTL", "--refresh-ttl", "refresh token lifetime, ISO-8601 (default P30D)"),
+  RATE_LIMITS("ADMIN_AUTH_RATE_LIMITS", "--rate-limits",
+      "off, or name=value items: token-per-address, token-per-client, per-principal as <n>/s,"
+          + " <n>/min, <n>/h or off; client-failures, basic-failures as <n> or off"
+          + " (default the library's: 300/min, 60/min, off, 10, 5)");
 
   private final String env;
   private final String flag;

@@ -16,6 +16,7 @@ import io.admin.auth.servlet.config.AdminAuth;
 import io.admin.auth.servlet.endpoint.EndpointPaths;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +50,8 @@ final class DevServerWiring {
     BasicAuthenticator basic = BasicAuthenticator.builder().users(stores.users())
         .hasher(passwords).cacheKeyHasher(hasher).random(random).build();
     AdminAuth.Builder wiring = AdminAuth.builder(tokens).accessPolicy(demoPolicy())
-        .apiKeys(apiKeys).basic(basic);
+        .apiKeys(apiKeys).basic(basic)
+        .rateLimits(config.rateLimits().toRateLimits(Clock.systemUTC()));
     trustedIssuers(config, audience).forEach(wiring::trustedIssuer);
     return wiring.build();
   }

@@ -3,6 +3,9 @@ package io.admin.auth.core.federation;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import io.admin.auth.core.AuthUnavailableException;
+import io.admin.auth.core.key.JwkSets;
+import io.admin.auth.core.key.PublicVerificationKey;
+import io.admin.auth.core.verify.PublicKeySource;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,9 +14,11 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -38,12 +43,19 @@ import org.slf4j.LoggerFactory;
  *   <li>every fetch has connect and response timeouts and a response size limit; redirects are
  *       not followed; private and symmetric key material in the document is dropped.
  * </ul>
+ *
+ * <p>As a {@link PublicKeySource} it backs a resource server's verifier of this library's own tokens
+ * ({@link io.admin.auth.core.verify.AccessTokenVerifier#resourceServer()}) with the issuer's
+ * {@code jwks_uri}: each fetched key becomes a {@link PublicVerificationKey} once per fetch (keys
+ * {@link JwkSets#toVerificationKey} refuses, such as one without {@code alg}, are left out), with
+ * the same freshness, refetch and outage rules.
  */
-public final class RemoteJwkSetCache {
+public final class RemoteJwkSetCache implements PublicKeySource {
 
   private static final Logger LOG = LoggerFactory.getLogger(RemoteJwkSetCache.class);
 
-  private record Snapshot(JWKSet keys, Instant freshUntil) {}
+  private record Snapshot(JWKSet keys, Map<String, PublicVerificationKey> verificationKeys,
+      Instant freshUntil) {}
 
   private final URI jwksUri;
   private final JwksCachePolicy policy;
@@ -115,7 +127,34 @@ public final class RemoteJwkSetCache {
   List<JWK> keys(String kid) {
     Snapshot seen = usable();
     List<JWK> found = match(seen, kid);
-    return found.isEmpty() ? refetchForUnknownKid(seen, kid) : found;
+    if (!found.isEmpty()) {
+      return found;
+    }
+    Snapshot after = refetchForUnknownKid(seen, kid);
+    return after == null ? List.of() : match(after, kid);
+  }
+
+  /**
+   * The published key for {@code kid} as a verification key; empty when the set does not have a
+   * usable key of that id, after at most one rate-limited refetch. The same object is returned
+   * until the set is fetched again.
+   *
+   * @throws AuthUnavailableException as {@link #keyIds()}, or when the {@code kid} is unknown and
+   *     the set could not be fetched again
+   */
+  @Override
+  public Optional<PublicVerificationKey> find(String kid) {
+    if (kid == null) {
+      return Optional.empty();
+    }
+    Snapshot seen = usable();
+    PublicVerificationKey key = seen.verificationKeys().get(kid);
+    if (key != null) {
+      return Optional.of(key);
+    }
+    Snapshot after = refetchForUnknownKid(seen, kid);
+    return after == null ? Optional.empty()
+        : Optional.ofNullable(after.verificationKeys().get(kid));
   }
 
   private Snapshot usable() {
@@ -152,15 +191,13 @@ public final class RemoteJwkSetCache {
     }
   }
 
-  private List<JWK> refetchForUnknownKid(Snapshot seen, String kid) {
+  /** The set to look {@code kid} up in again, or null when none newer may be fetched yet. */
+  private Snapshot refetchForUnknownKid(Snapshot seen, String kid) {
     lock.lock();
     try {
       Snapshot s = snapshot;
-      if (s != seen) {
-        List<JWK> found = match(s, kid);
-        if (!found.isEmpty()) {
-          return found;
-        }
+      if (s != seen && !match(s, kid).isEmpty()) {
+        return s;
       }
       Instant now = clock.instant();
       if (lastAttempt != null && now.isBefore(lastAttempt.plus(policy.refetchInterval()))) {
@@ -168,14 +205,14 @@ public final class RemoteJwkSetCache {
           throw new AuthUnavailableException("key not cached and JWK Set at " + jwksUri
               + " cannot be fetched");
         }
-        return List.of();
+        return null;
       }
       Snapshot fetched = fetch(now);
       if (fetched == null) {
         throw new AuthUnavailableException("key not cached and JWK Set at " + jwksUri
             + " cannot be fetched");
       }
-      return match(fetched, kid);
+      return fetched;
     } finally {
       lock.unlock();
     }
@@ -198,7 +235,8 @@ public final class RemoteJwkSetCache {
       BoundedHttpFetcher.Response response = fetcher.get(jwksUri);
       if (response.status() == 200) {
         JWKSet keys = JWKSet.parse(response.body()).toPublicJWKSet();
-        Snapshot fresh = new Snapshot(keys, now.plus(ttl(response.headers())));
+        Snapshot fresh = new Snapshot(keys, verificationKeys(keys),
+            now.plus(ttl(response.headers())));
         snapshot = fresh;
         lastFailed = false;
         return fresh;
@@ -212,6 +250,21 @@ public final class RemoteJwkSetCache {
     lastFailed = true;
     warning.warn("Could not fetch the JWK Set from {}: {}", jwksUri, reason);
     return null;
+  }
+
+  // Once per fetch, so that find() answers the same object for a kid until the next fetch.
+  private Map<String, PublicVerificationKey> verificationKeys(JWKSet keys) {
+    Map<String, PublicVerificationKey> out = new HashMap<>();
+    for (JWK jwk : keys.getKeys()) {
+      try {
+        PublicVerificationKey key = JwkSets.toVerificationKey(jwk);
+        out.putIfAbsent(key.kid(), key);
+      } catch (IllegalArgumentException e) {
+        // Normal for third-party sets (keys without alg); only a resource server would miss it.
+        LOG.debug("JWK Set at {}: {}", jwksUri, e.getMessage());
+      }
+    }
+    return Map.copyOf(out);
   }
 
   private Duration ttl(HttpHeaders headers) {

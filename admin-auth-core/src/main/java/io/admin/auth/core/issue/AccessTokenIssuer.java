@@ -1,5 +1,6 @@
 package io.admin.auth.core.issue;
 
+import io.admin.auth.core.AccessTokenType;
 import io.admin.auth.core.ClaimNames;
 import io.admin.auth.core.TokenClaims;
 import io.admin.auth.core.internal.jose.Base64Url;
@@ -20,7 +21,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Issues access tokens as RFC 9068 JWTs: header {@code typ=at+jwt}, {@code alg}, {@code kid};
+ * Issues access tokens as RFC 9068 JWTs: header {@code typ=at+jwt} (or {@code JWT}, when built
+ * with {@link AccessTokenType#JWT}), {@code alg}, {@code kid};
  * claims {@code iss sub aud exp iat nbf jti client_id scope} (plus {@code fid} when the token comes
  * from a refresh-token family). {@code nbf} equals {@code iat}; {@code jti} has 128 random bits.
  * Immutable and thread-safe.
@@ -36,16 +38,24 @@ public final class AccessTokenIssuer {
   private final Clock clock;
   private final RandomTokens random;
   private final JwsCrypto crypto;
+  private final AccessTokenType type;
   private volatile HeaderMemo lastHeader;
 
-  /** An issuer stamping {@code iss}/{@code aud}, reading time from {@code clock}. */
+  /** An issuer stamping {@code iss}/{@code aud} and {@code typ=at+jwt}, reading time from {@code clock}. */
   public AccessTokenIssuer(String issuer, String audience, Clock clock, RandomTokens random,
       JwsCrypto crypto) {
+    this(issuer, audience, clock, random, crypto, AccessTokenType.AT_JWT);
+  }
+
+  /** An issuer stamping {@code iss}/{@code aud} and the {@code typ} of {@code type}. */
+  public AccessTokenIssuer(String issuer, String audience, Clock clock, RandomTokens random,
+      JwsCrypto crypto, AccessTokenType type) {
     this.issuer = Objects.requireNonNull(issuer, "issuer");
     this.audience = Objects.requireNonNull(audience, "audience");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.random = Objects.requireNonNull(random, "random");
     this.crypto = Objects.requireNonNull(crypto, "crypto");
+    this.type = Objects.requireNonNull(type, "type");
   }
 
   /**
@@ -92,7 +102,7 @@ public final class AccessTokenIssuer {
     }
     Map<String, Object> header = new LinkedHashMap<>();
     header.put(ClaimNames.HEADER_ALG, key.algorithm().jwsName());
-    header.put(ClaimNames.HEADER_TYP, ClaimNames.ACCESS_TOKEN_TYP);
+    header.put(ClaimNames.HEADER_TYP, type.headerValue());
     header.put(ClaimNames.HEADER_KID, key.kid());
     byte[] encoded = Base64Url.encode(Json.write(header).getBytes(StandardCharsets.UTF_8))
         .getBytes(StandardCharsets.US_ASCII);

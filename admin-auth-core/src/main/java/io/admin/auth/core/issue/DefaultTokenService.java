@@ -69,6 +69,7 @@ public final class DefaultTokenService implements TokenService {
     this.verifier = AccessTokenVerifier.builder().issuer(issuer).audience(audience).clock(b.clock)
         .clockSkew(b.clockSkew).keys(ring::find).revocationStore(revocations)
         .auditListener(audit::emit).crypto(b.crypto).random(random).cacheEnabled(b.verifiedTokenCache).acceptTestKeys(b.acceptTestKeys)
+        .accessTokenType(b.accessTokenType)
         .cacheMaxEntries(b.verifiedTokenCacheMaxEntries)
         .cacheMaxBytes(b.verifiedTokenCacheMaxBytes).build();
     ring.onRingChange(verifier::evictUntrustedKeys);
@@ -77,7 +78,7 @@ public final class DefaultTokenService implements TokenService {
     RefreshGrants refreshGrants = new RefreshGrants(refreshTokens, revocations, hasher, tokens,
         b.clock, horizon, audit::emit);
     AccessTokenIssuer tokenIssuer = new AccessTokenIssuer(issuer, audience, b.clock, tokens,
-        b.crypto);
+        b.crypto, b.accessTokenType);
     TokenLifetimes lifetimes = new TokenLifetimes(b.accessTokenTtl, b.refreshTokenTtl);
     this.clientCredentialsGrant = new ClientCredentialsGrant(tokenIssuer, keys::active,
         refreshGrants, lifetimes, b.clock, audit);

@@ -4,6 +4,7 @@ import io.admin.auth.core.verify.AccessTokenVerifierBuilder;
 
 import io.admin.auth.core.key.JwsCrypto;
 import io.admin.auth.core.key.KeyRotationPolicy;
+import io.admin.auth.core.AccessTokenType;
 import io.admin.auth.core.SigningAlgorithm;
 import io.admin.auth.core.audit.AuditListener;
 import io.admin.auth.core.audit.Slf4jAuditListener;
@@ -57,6 +58,7 @@ public final class DefaultTokenServiceBuilder {
   int verifiedTokenCacheMaxEntries = AccessTokenVerifierBuilder.DEFAULT_CACHE_MAX_ENTRIES;
   long verifiedTokenCacheMaxBytes = AccessTokenVerifierBuilder.DEFAULT_CACHE_MAX_BYTES;
   boolean acceptTestKeys;
+  AccessTokenType accessTokenType = AccessTokenType.AT_JWT;
 
   DefaultTokenServiceBuilder() {}
 
@@ -124,6 +126,18 @@ public final class DefaultTokenServiceBuilder {
   /** The algorithm of new keys; default RS256. A change takes effect through a normal rotation. */
   public DefaultTokenServiceBuilder signingAlgorithm(SigningAlgorithm signingAlgorithm) {
     this.signingAlgorithm = signingAlgorithm;
+    return this;
+  }
+
+  /**
+   * The {@code typ} header of issued access tokens: {@link AccessTokenType#AT_JWT} (default, RFC
+   * 9068) or {@link AccessTokenType#JWT} for relying parties that accept nothing else, such as
+   * Spring Security's default validators. With {@code JWT} the service's own verifier accepts both
+   * (with the ID-token guards described on {@link AccessTokenType}); resource servers must be
+   * told the same with {@link io.admin.auth.core.verify.ResourceServerVerifierBuilder#accessTokenType}.
+   */
+  public DefaultTokenServiceBuilder accessTokenType(AccessTokenType type) {
+    this.accessTokenType = type;
     return this;
   }
 
@@ -223,6 +237,7 @@ public final class DefaultTokenServiceBuilder {
     Objects.requireNonNull(signingAlgorithm, "signingAlgorithm");
     Objects.requireNonNull(keyRotationPolicy, "keyRotationPolicy");
     Objects.requireNonNull(crypto, "crypto");
+    Objects.requireNonNull(accessTokenType, "accessTokenType");
     requirePositive(accessTokenTtl, "accessTokenTtl");
     if (accessTokenTtl.compareTo(DefaultTokenService.MAX_ACCESS_TOKEN_TTL) > 0) {
       throw new IllegalArgumentException("accessTokenTtl must be at most 1 hour");

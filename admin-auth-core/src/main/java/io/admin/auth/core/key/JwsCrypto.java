@@ -5,6 +5,7 @@ import io.admin.auth.core.internal.jose.JcaEngine;
 import io.admin.auth.core.internal.jose.KeyEngine;
 
 import io.admin.auth.core.SigningAlgorithm;
+import io.admin.auth.core.VerificationKey;
 import io.admin.auth.core.spi.SigningKey;
 
 import java.security.GeneralSecurityException;
@@ -89,10 +90,11 @@ public final class JwsCrypto {
   }
 
   /**
-   * Whether {@code jwsSignature} is a valid signature of {@code signingInput} under {@code key}.
-   * False for any malformed signature; never throws for bad input.
+   * Whether {@code jwsSignature} is a valid signature of {@code signingInput} under {@code key}
+   * (a {@link SigningKey} or a public-only {@link PublicVerificationKey}). False for any malformed
+   * signature; never throws for bad input.
    */
-  public boolean verify(SigningKey key, byte[] signingInput, byte[] jwsSignature) {
+  public boolean verify(VerificationKey key, byte[] signingInput, byte[] jwsSignature) {
     return signingInput != null && verify(key, signingInput, signingInput.length, jwsSignature);
   }
 
@@ -101,7 +103,7 @@ public final class JwsCrypto {
    * verifier can pass a whole encoded token without copying out the signing input). False for any
    * malformed signature or out-of-range length; never throws for bad input.
    */
-  public boolean verify(SigningKey key, byte[] data, int length, byte[] jwsSignature) {
+  public boolean verify(VerificationKey key, byte[] data, int length, byte[] jwsSignature) {
     if (data == null || length < 0 || length > data.length) {
       return false;
     }
@@ -112,7 +114,7 @@ public final class JwsCrypto {
     }
   }
 
-  private KeyEngine engine(SigningKey key) {
+  private KeyEngine engine(VerificationKey key) {
     Slot slot = engines.get(key.kid());
     if (slot != null && slot.isFor(key)) {
       return slot.engine();
@@ -128,12 +130,19 @@ public final class JwsCrypto {
     return engine;
   }
 
-  /** The engine built for one key object; a different object under the same kid is a new key. */
-  private record Slot(SigningKey key, KeyEngine engine) {
-    boolean isFor(SigningKey other) {
+  /**
+   * The engine built for one key object; a different object under the same kid is a new key, and
+   * so is a public-only key under the kid of a signing key (it has no private half to sign with).
+   */
+  private record Slot(VerificationKey key, KeyEngine engine) {
+    boolean isFor(VerificationKey other) {
       return key == other || (key.algorithm() == other.algorithm()
           && key.verificationKey() == other.verificationKey()
-          && key.signingKey() == other.signingKey());
+          && privateHalf(key) == privateHalf(other));
+    }
+
+    private static Object privateHalf(VerificationKey k) {
+      return k instanceof SigningKey s ? s.signingKey() : null;
     }
 
     @Override

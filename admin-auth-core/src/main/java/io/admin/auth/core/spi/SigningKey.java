@@ -1,6 +1,7 @@
 package io.admin.auth.core.spi;
 
 import io.admin.auth.core.SigningAlgorithm;
+import io.admin.auth.core.VerificationKey;
 
 import java.security.GeneralSecurityException;
 import java.security.Key;
@@ -15,8 +16,10 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A signing key with its identity and lifecycle. Immutable; {@link #toString()} never prints key
- * material.
+ * A signing key with its identity and lifecycle: the private half that signs and the public half
+ * that verifies (the same secret for HS256). Immutable; {@link #toString()} never prints key
+ * material. A node that only verifies uses a {@link io.admin.auth.core.key.PublicVerificationKey}
+ * instead, which has no private half at all.
  *
  * @param kid key id, unique in a key store, carried in the JWS {@code kid} header
  * @param algorithm the one algorithm this key signs and verifies with
@@ -35,8 +38,9 @@ public record SigningKey(
     Instant activatedAt,
     Instant retiredAt,
     Key signingKey,
-    Key verificationKey) {
+    Key verificationKey) implements VerificationKey {
 
+  /** Checks the settings; the key material must fit {@code algorithm}. */
   public SigningKey {
     Objects.requireNonNull(kid, "kid");
     Objects.requireNonNull(algorithm, "algorithm");

@@ -1,5 +1,6 @@
 package io.admin.auth.core.validation;
 
+import io.admin.auth.core.AccessTokenType;
 import io.admin.auth.core.ClaimNames;
 import io.admin.auth.core.SigningAlgorithm;
 import java.time.Clock;
@@ -41,19 +42,47 @@ public final class JwtValidators {
    * {@code at+jwt} (required), {@link #ACCESS_TOKEN_CLAIMS} present, {@code iss} equal to
    * {@code issuer}, {@code aud} containing {@code audience}, and the lifetime with {@code skew}.
    * No {@link IdTokenClaimsValidator}: the required {@code typ} already refuses this issuer's ID
-   * tokens, which are typed {@code JWT}.
+   * tokens, which are typed {@code JWT}. For an issuer that stamps {@code typ} {@code JWT}, see
+   * {@link #ownAccessToken(String, String, Duration, Clock, AccessTokenType)}.
    */
   public static JwtValidation ownAccessToken(String issuer, String audience, Duration skew,
       Clock clock) {
+    return ownAccessToken(issuer, audience, skew, clock, AccessTokenType.AT_JWT);
+  }
+
+  /**
+   * This library's own access tokens as its issuer types them. With {@link
+   * AccessTokenType#AT_JWT}, exactly {@link #ownAccessToken(String, String, Duration, Clock)}.
+   *
+   * <p>With {@link AccessTokenType#JWT}, {@code typ} {@code JWT} is accepted as well as {@code
+   * at+jwt}, and the header then no longer tells an access token from this issuer's ID tokens,
+   * which are typed {@code JWT} and signed with the same keys. Three claim rules, each enough on
+   * its own, tell them apart instead: {@code client_id} (and {@code jti}) are required, which this
+   * library's access tokens always carry and its ID tokens never do; {@link
+   * IdTokenClaimsValidator#OWN_ID_TOKEN_CLAIMS} ({@code nonce}, {@code at_hash}, {@code c_hash},
+   * {@code azp}) are refused, which its ID tokens carry ({@code azp} always) and its access tokens
+   * never do; and {@code aud} must contain {@code audience}, where an ID token's audience is the
+   * client id it was issued to. The last two also hold for tokens typed {@code at+jwt} in this
+   * mode, which changes nothing for real access tokens.
+   */
+  public static JwtValidation ownAccessToken(String issuer, String audience, Duration skew,
+      Clock clock, AccessTokenType type) {
     TokenKind kind = TokenKind.OWN_ACCESS_TOKEN;
     Set<String> algorithms = new LinkedHashSet<>();
     for (SigningAlgorithm a : SigningAlgorithm.values()) {
       algorithms.add(a.jwsName());
     }
+    List<String> types = new ArrayList<>(ACCESS_TOKEN_TYPES);
+    List<TokenValidator<JwtClaims>> claims = new ArrayList<>(List.of(
+        new RequiredClaimsValidator(ACCESS_TOKEN_CLAIMS, kind),
+        new IssuerValidator(issuer, kind), new AudienceValidator(Set.of(audience), kind)));
+    if (type == AccessTokenType.JWT) {
+      types.add(JWT_TYPE);
+      claims.add(new IdTokenClaimsValidator(kind, IdTokenClaimsValidator.OWN_ID_TOKEN_CLAIMS));
+    }
     return new JwtValidation(
-        header(algorithms, ACCESS_TOKEN_TYPES, false, kind),
-        CompositeValidator.of(new RequiredClaimsValidator(ACCESS_TOKEN_CLAIMS, kind),
-            new IssuerValidator(issuer, kind), new AudienceValidator(Set.of(audience), kind)),
+        header(algorithms, types, false, kind),
+        CompositeValidator.of(claims),
         lifetime(skew, clock, kind, true));
   }
 

@@ -1,5 +1,6 @@
 package io.admin.auth.core.verify;
 
+import io.admin.auth.core.AccessTokenType;
 import io.admin.auth.core.AuthMethod;
 import io.admin.auth.core.AuthOutcome;
 import io.admin.auth.core.AuthUnavailableException;
@@ -50,13 +51,14 @@ import org.slf4j.LoggerFactory;
  * (header rules and key choice), {@code SignatureCheck}, {@code ClaimsCheck} (claim rules),
  * {@code Liveness} (lifetime rules and revocation), {@code CachedVerifications} and {@code VerificationAudit}.
  */
-public final class AccessTokenVerifier {
+public final class AccessTokenVerifier implements BearerTokenVerifier {
 
   /** Tokens longer than this are rejected before any parsing. */
   public static final int MAX_TOKEN_CHARS = 8192;
 
   private static final Logger LOG = LoggerFactory.getLogger(AccessTokenVerifier.class);
 
+  private final String issuer;
   private final KeySelector keys;
   private final SignatureCheck signatures;
   private final ClaimsCheck claims;
@@ -78,9 +80,9 @@ public final class AccessTokenVerifier {
     Optional<SigningKey> find(String kid);
   }
 
-  AccessTokenVerifier(String issuer, String audience, Clock clock, Duration skew, KeyResolver keys,
+  AccessTokenVerifier(String issuer, String audience, Clock clock, Duration skew, KeyLookup keys,
       RevocationStore revocations, AuditListener audit, JwsCrypto crypto,
-      VerifiedTokenCache cache, boolean acceptTestKeys) {
+      VerifiedTokenCache cache, boolean acceptTestKeys, AccessTokenType type) {
     Objects.requireNonNull(issuer, "issuer");
     Objects.requireNonNull(audience, "audience");
     Objects.requireNonNull(clock, "clock");
@@ -89,13 +91,17 @@ public final class AccessTokenVerifier {
     Objects.requireNonNull(revocations, "revocations");
     Objects.requireNonNull(audit, "audit");
     Objects.requireNonNull(crypto, "crypto");
-    JwtValidation rules = JwtValidators.ownAccessToken(issuer, audience, skew, clock);
+    Objects.requireNonNull(type, "type");
+    this.issuer = issuer;
+    JwtValidation rules = JwtValidators.ownAccessToken(issuer, audience, skew, clock, type);
     this.keys = new KeySelector(keys, rules.header(), acceptTestKeys);
     this.signatures = new SignatureCheck(crypto);
     this.audit = new VerificationAudit(audit, clock);
     Liveness liveness = new Liveness(rules.lifetime(), revocations, this.audit);
     ClaimCanon canon = new ClaimCanon(issuer, audience);
-    this.claims = new ClaimsCheck(rules.claims(), liveness, this.audit, canon);
+    // Only the JWT mode has a rule on untyped claims (the ID-token ones).
+    this.claims = new ClaimsCheck(rules.claims(), liveness, this.audit, canon,
+        type == AccessTokenType.JWT);
     this.cache = cache == null ? null
         : new CachedVerifications(cache, this.keys, liveness, clock, new EntryFootprint(canon));
   }
@@ -105,7 +111,22 @@ public final class AccessTokenVerifier {
     return new AccessTokenVerifierBuilder();
   }
 
+  /**
+   * A builder for a resource server that holds only the issuer's public keys (a JWK Set file or
+   * the issuer's JWKS URL): {@code issuer} and {@code publicKeys} are required, and nothing in it
+   * takes a private key.
+   */
+  public static ResourceServerVerifierBuilder resourceServer() {
+    return new ResourceServerVerifierBuilder();
+  }
+
+  /** The {@code iss} every accepted token carries. */
+  public String issuer() {
+    return issuer;
+  }
+
   /** Verifies {@code token}: see the class comment for every check. */
+  @Override
   public AuthOutcome verify(String token) {
     Checked checked = check(token, true);
     return checked.error() != null ? AuthOutcome.rejected(checked.error()) : checked.outcome();

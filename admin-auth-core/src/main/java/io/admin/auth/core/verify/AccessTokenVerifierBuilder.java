@@ -1,5 +1,6 @@
 package io.admin.auth.core.verify;
 
+import io.admin.auth.core.AccessTokenType;
 import io.admin.auth.core.key.JwsCrypto;
 import io.admin.auth.core.audit.AuditListener;
 import io.admin.auth.core.spi.RevocationStore;
@@ -10,9 +11,9 @@ import java.util.Objects;
 
 /**
  * Builds an {@link AccessTokenVerifier}. Defaults: audience = issuer, system UTC clock, skew 30 s,
- * no-op audit, {@link JwsCrypto#defaults()}, verified-token cache on ({@value
- * #DEFAULT_CACHE_MAX_ENTRIES} tokens, {@value #DEFAULT_CACHE_MAX_BYTES} bytes). Everything is
- * checked in {@link #build()}.
+ * no-op audit, {@link JwsCrypto#defaults()}, {@code typ} {@code at+jwt} only, verified-token cache
+ * on ({@value #DEFAULT_CACHE_MAX_ENTRIES} tokens, {@value #DEFAULT_CACHE_MAX_BYTES} bytes).
+ * Everything is checked in {@link #build()}.
  */
 public final class AccessTokenVerifierBuilder {
 
@@ -43,6 +44,7 @@ public final class AccessTokenVerifierBuilder {
   private int cacheMaxEntries = DEFAULT_CACHE_MAX_ENTRIES;
   private long cacheMaxBytes = DEFAULT_CACHE_MAX_BYTES;
   private SecureRandom random;
+  private AccessTokenType accessTokenType = AccessTokenType.AT_JWT;
 
   AccessTokenVerifierBuilder() {}
 
@@ -114,6 +116,16 @@ public final class AccessTokenVerifierBuilder {
   }
 
   /**
+   * The {@code typ} the issuer stamps (default {@link AccessTokenType#AT_JWT}, which accepts only
+   * {@code at+jwt}); {@link AccessTokenType#JWT} accepts {@code JWT} as well, with the ID-token
+   * guards described on {@link AccessTokenVerifier}.
+   */
+  public AccessTokenVerifierBuilder accessTokenType(AccessTokenType type) {
+    this.accessTokenType = type;
+    return this;
+  }
+
+  /**
    * Whether verified tokens are cached (default on). Off, every call checks the signature and
    * parses the claims; the answers are the same either way.
    */
@@ -146,6 +158,22 @@ public final class AccessTokenVerifierBuilder {
    * @throws IllegalArgumentException or NullPointerException for a missing or invalid setting
    */
   public AccessTokenVerifier build() {
+    String aud = checkCommon(issuer, audience, clockSkew, crypto, accessTokenType);
+    Objects.requireNonNull(keys, "keys");
+    AccessTokenVerifier.KeyResolver resolver = keys;
+    return new AccessTokenVerifier(issuer, aud, clock, clockSkew, resolver::find, revocationStore,
+        auditListener, crypto, cache(cacheEnabled, cacheMaxEntries, cacheMaxBytes, random),
+        acceptTestKeys,
+        accessTokenType);
+  }
+
+  /**
+   * The checks every verifier builder shares; answers the audience (the issuer when unset).
+   *
+   * @throws IllegalArgumentException or NullPointerException for a missing or invalid setting
+   */
+  static String checkCommon(String issuer, String audience, Duration clockSkew, JwsCrypto crypto,
+      AccessTokenType type) {
     if (issuer == null || issuer.isBlank()) {
       throw new IllegalArgumentException("issuer is required");
     }
@@ -154,21 +182,23 @@ public final class AccessTokenVerifierBuilder {
       throw new IllegalArgumentException("clockSkew must be between 0 and " + MAX_SKEW);
     }
     Objects.requireNonNull(crypto, "crypto");
+    Objects.requireNonNull(type, "accessTokenType");
     String aud = audience == null ? issuer : audience;
     if (aud.isBlank()) {
       throw new IllegalArgumentException("audience must not be blank");
     }
-    return new AccessTokenVerifier(issuer, aud, clock, clockSkew, keys, revocationStore,
-        auditListener, crypto, cache(), acceptTestKeys);
+    return aud;
   }
 
-  // The cache for these settings, or null when off.
-  private VerifiedTokenCache cache() {
-    if (!cacheEnabled) {
+  // The cache for these settings, or null when off; its digest key comes from random (a new
+  // SecureRandom when null).
+  static VerifiedTokenCache cache(boolean enabled, int maxEntries, long maxBytes,
+      SecureRandom random) {
+    if (!enabled) {
       return null;
     }
-    checkCacheBounds(cacheMaxEntries, cacheMaxBytes);
-    return new VerifiedTokenCache(cacheMaxEntries, cacheMaxBytes,
+    checkCacheBounds(maxEntries, maxBytes);
+    return new VerifiedTokenCache(maxEntries, maxBytes,
         random != null ? random : new SecureRandom());
   }
 

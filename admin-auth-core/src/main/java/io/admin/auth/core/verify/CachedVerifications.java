@@ -1,7 +1,7 @@
 package io.admin.auth.core.verify;
 
 import io.admin.auth.core.AuthErrorCode;
-import io.admin.auth.core.spi.SigningKey;
+import io.admin.auth.core.VerificationKey;
 import java.time.Clock;
 
 /**
@@ -37,7 +37,7 @@ final class CachedVerifications {
       return null;
     }
     Checked hit = cached.verified;
-    SigningKey current = keys.currentFor(hit.key());
+    VerificationKey current = keys.currentFor(hit.key());
     if (current == null) {
       cache.remove(cached);
       return null;

@@ -4,7 +4,7 @@ import io.admin.auth.core.internal.jose.Base64Url;
 import io.admin.auth.core.internal.jose.Json;
 import io.admin.auth.core.internal.jose.ParsedClaims;
 import io.admin.auth.core.internal.jose.StrictJson;
-import io.admin.auth.core.spi.SigningKey;
+import io.admin.auth.core.VerificationKey;
 import io.admin.auth.core.validation.JwtClaims;
 import io.admin.auth.core.validation.TokenValidator;
 import io.admin.auth.core.validation.ValidationResult;
@@ -13,7 +13,9 @@ import java.util.Map;
 /**
  * The claims of a token whose signature verified: the payload parsed (strict JSON fast path),
  * its repeated values shared ({@link ClaimCanon}) and typed, then the kind's claim rules, then,
- * when asked, its {@link Liveness}.
+ * when asked, its {@link Liveness}. The rules see the typed claims only, unless built to see the
+ * whole payload ({@link PayloadClaims}): rules that refuse an untyped claim need that, and the
+ * others are spared the wrapper.
  */
 final class ClaimsCheck {
 
@@ -21,13 +23,15 @@ final class ClaimsCheck {
   private final Liveness liveness;
   private final VerificationAudit audit;
   private final ClaimCanon canon;
+  private final boolean wholePayload;
 
   ClaimsCheck(TokenValidator<JwtClaims> rules, Liveness liveness, VerificationAudit audit,
-      ClaimCanon canon) {
+      ClaimCanon canon, boolean wholePayload) {
     this.rules = rules;
     this.canon = canon;
     this.liveness = liveness;
     this.audit = audit;
+    this.wholePayload = wholePayload;
   }
 
   /**
@@ -36,7 +40,7 @@ final class ClaimsCheck {
    * @param input the token as US-ASCII bytes; the payload is {@code input[from, to)}
    * @param withTime whether to check lifetime and revocation too
    */
-  Checked check(byte[] input, int from, int to, String token, SigningKey key, boolean withTime) {
+  Checked check(byte[] input, int from, int to, String token, VerificationKey key, boolean withTime) {
     Map<String, Object> payload = payload(input, from, to);
     if (payload != null) {
       canon.share(payload);
@@ -45,7 +49,8 @@ final class ClaimsCheck {
     if (claims == null) {
       return audit.invalid("missing or malformed claims", token, null);
     }
-    ValidationResult result = rules.validate(claims);
+    ValidationResult result = rules.validate(wholePayload ? new PayloadClaims(claims, payload)
+        : claims);
     if (!result.isValid()) {
       return audit.reject((ValidationResult.Rejected) result, token, claims.jwtId());
     }

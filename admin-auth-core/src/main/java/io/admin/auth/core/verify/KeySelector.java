@@ -7,7 +7,7 @@ import io.admin.auth.core.internal.jose.Base64Url;
 import io.admin.auth.core.internal.jose.Json;
 import io.admin.auth.core.internal.jose.SignedHeaders;
 import io.admin.auth.core.internal.jose.StrictJson;
-import io.admin.auth.core.spi.SigningKey;
+import io.admin.auth.core.VerificationKey;
 import io.admin.auth.core.validation.JwtHeader;
 import io.admin.auth.core.validation.TokenKind;
 import io.admin.auth.core.validation.TokenValidator;
@@ -37,12 +37,12 @@ final class KeySelector {
           + " (kid starting with " + AccessTokenVerifier.TEST_KEY_ID_PREFIX + "), which this"
           + " verifier does not accept."), "test key");
 
-  private final AccessTokenVerifier.KeyResolver keys;
+  private final KeyLookup keys;
   private final TokenValidator<JwtHeader> headerRules;
   private final boolean acceptTestKeys;
   private final SignedHeaders headers = new SignedHeaders();
 
-  KeySelector(AccessTokenVerifier.KeyResolver keys, TokenValidator<JwtHeader> headerRules,
+  KeySelector(KeyLookup keys, TokenValidator<JwtHeader> headerRules,
       boolean acceptTestKeys) {
     this.keys = keys;
     this.headerRules = headerRules;
@@ -55,7 +55,7 @@ final class KeySelector {
    * @param known whether the header was remembered (so {@link #remember} has nothing to add)
    * @param failure the rejection, else {@code null}
    */
-  record Choice(SigningKey key, SignedHeaders.Header header, boolean known,
+  record Choice(VerificationKey key, SignedHeaders.Header header, boolean known,
       ValidationResult.Rejected failure) {
     static Choice failed(ValidationResult.Rejected failure) {
       return new Choice(null, null, false, failure);
@@ -81,8 +81,8 @@ final class KeySelector {
    * else {@code null}. Often a new object with equal material: a persistent key store decodes its
    * keys again on every reload, which must not empty the verified-token cache every minute.
    */
-  SigningKey currentFor(SigningKey cached) {
-    SigningKey current = keys.find(cached.kid()).orElse(null);
+  VerificationKey currentFor(VerificationKey cached) {
+    VerificationKey current = keys.find(cached.kid()).orElse(null);
     if (current == cached) {
       return current;
     }
@@ -98,7 +98,7 @@ final class KeySelector {
       // Before the lookup: a test key wired into production by mistake must fail loudly.
       return Choice.failed(TEST_KEY);
     }
-    Optional<SigningKey> key = keys.find(header.kid());
+    Optional<? extends VerificationKey> key = keys.find(header.kid());
     if (key.isEmpty()) {
       return Choice.failed(UNKNOWN_KID);
     }

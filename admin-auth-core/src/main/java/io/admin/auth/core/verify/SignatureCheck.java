@@ -2,7 +2,7 @@ package io.admin.auth.core.verify;
 
 import io.admin.auth.core.internal.jose.Base64Url;
 import io.admin.auth.core.key.JwsCrypto;
-import io.admin.auth.core.spi.SigningKey;
+import io.admin.auth.core.VerificationKey;
 
 /** The JWS signature check: strict base64url signature, then the engine pool's verify. */
 final class SignatureCheck {
@@ -18,7 +18,7 @@ final class SignatureCheck {
    * the first {@code signedLength} bytes of {@code input} (the token as US-ASCII), else the audit
    * reason: {@code malformed signature} or {@code bad signature}.
    */
-  String check(SigningKey key, String token, byte[] input, int signedLength) {
+  String check(VerificationKey key, String token, byte[] input, int signedLength) {
     byte[] signature = Base64Url.decodeStrict(token, signedLength + 1, token.length());
     if (signature == null) {
       return "malformed signature";

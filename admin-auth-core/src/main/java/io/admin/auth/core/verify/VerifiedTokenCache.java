@@ -2,7 +2,7 @@ package io.admin.auth.core.verify;
 
 import io.admin.auth.core.AuthOutcome;
 import io.admin.auth.core.internal.jose.ParsedClaims;
-import io.admin.auth.core.spi.SigningKey;
+import io.admin.auth.core.VerificationKey;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.Iterator;
@@ -110,7 +110,7 @@ final class VerifiedTokenCache {
    * Points {@code entry} at {@code key}, a new object with the same key material as the entry's
    * (so later hits compare by identity again); returns the answer to use.
    */
-  Checked rekey(Entry entry, SigningKey key) {
+  Checked rekey(Entry entry, VerificationKey key) {
     Checked old = entry.verified;
     Checked updated = new Checked(old.parsed(), old.outcome(), key, null);
     entry.verified = updated;
@@ -118,7 +118,7 @@ final class VerifiedTokenCache {
   }
 
   /** Forgets every entry whose verifying key {@code notTrusted} accepts; returns how many. */
-  int removeIf(Predicate<SigningKey> notTrusted) {
+  int removeIf(Predicate<VerificationKey> notTrusted) {
     int removed = 0;
     synchronized (lock) {
       for (Iterator<Entry> it = map.values().iterator(); it.hasNext(); ) {
@@ -223,7 +223,7 @@ final class VerifiedTokenCache {
       return verified.outcome();
     }
 
-    SigningKey key() {
+    VerificationKey key() {
       return verified.key();
     }
 

@@ -4,6 +4,7 @@ import io.admin.auth.core.apikey.ApiKeyService;
 import io.admin.auth.core.federation.TrustedIssuer;
 import io.admin.auth.core.issue.TokenService;
 import io.admin.auth.core.password.BasicAuthenticator;
+import io.admin.auth.core.verify.AccessTokenVerifier;
 import io.admin.auth.core.verify.BearerTokenVerifier;
 import io.admin.auth.servlet.AdminAuthFilter;
 import io.admin.auth.servlet.access.AccessPolicy;
@@ -48,6 +49,19 @@ import java.util.Set;
  * ApiKeysServlet#MANAGE_SCOPE} on them is put in front of the application's rules. With {@link
  * Builder#basic(BasicAuthenticator)}, the Basic scheme is added (off otherwise). Schemes run in
  * the order Bearer, API key, Basic, then {@link Builder#scheme added ones}. Immutable.
+ *
+ * <p>A resource server, which only verifies the issuer's tokens with its public keys, starts from
+ * {@link #resourceServer(AccessTokenVerifier)} instead: the same filter, no endpoints.
+ *
+ * <pre>{@code
+ * AdminAuth auth = AdminAuth.resourceServer(AccessTokenVerifier.resourceServer()
+ *         .issuer("https://auth.example.com")
+ *         .audience("orders-api")
+ *         .publicKeys(PublicKeySource.jwkSetFile(Path.of("/etc/orders/issuer-jwks.json")))
+ *         .build())
+ *     .accessPolicy(policy)
+ *     .build();
+ * }</pre>
  */
 public final class AdminAuth {
 
@@ -72,7 +86,22 @@ public final class AdminAuth {
 
   /** A builder over {@code tokens}. */
   public static Builder builder(TokenService tokens) {
-    return new Builder(tokens);
+    return new Builder(Objects.requireNonNull(tokens, "tokens"), null);
+  }
+
+  /**
+   * A builder for a resource server: the Bearer scheme backed by {@code verifier} (built with
+   * {@link AccessTokenVerifier#resourceServer()} on the issuer's public keys), and no token
+   * service, so no endpoints: {@link Builder#endpoints(boolean) endpoints(true)} is refused at
+   * {@link Builder#build()}. Everything else (access policy, roles, trusted third-party issuers,
+   * API keys, Basic, rate limits) is configured as for an issuer.
+   */
+  public static Builder resourceServer(AccessTokenVerifier verifier) {
+    Objects.requireNonNull(verifier, "verifier");
+    Builder b = new Builder(null, verifier.issuer());
+    b.bearerVerifier = verifier;
+    b.endpoints = false;
+    return b;
   }
 
   /** The filter. */
@@ -113,7 +142,10 @@ public final class AdminAuth {
   /** Builds {@link AdminAuth}; {@link #build()} validates. */
   public static final class Builder {
     // Package-private: SettingChecks, EndpointWiring and SchemeAssembly read them in build().
+    /** The token service; {@code null} on a resource server. */
     final TokenService tokens;
+    /** The issuer a resource server accepts; {@code null} with a token service. */
+    private final String resourceServerIssuer;
     final List<AuthScheme> extraSchemes = new ArrayList<>();
     boolean bearer = true;
     BearerTokenVerifier bearerVerifier;
@@ -136,8 +168,9 @@ public final class AdminAuth {
     BasicAuthenticator basic;
     RateLimits rateLimits;
 
-    private Builder(TokenService tokens) {
-      this.tokens = Objects.requireNonNull(tokens, "tokens");
+    private Builder(TokenService tokens, String resourceServerIssuer) {
+      this.tokens = tokens;
+      this.resourceServerIssuer = resourceServerIssuer;
     }
 
     /** Whether the Bearer scheme is enabled (first in order); default true. */
@@ -147,8 +180,9 @@ public final class AdminAuth {
     }
 
     /**
-     * The verifier behind the Bearer scheme; default the token service itself. Use this to accept
-     * tokens from trusted third-party issuers as well.
+     * The verifier behind the Bearer scheme; default the token service itself (on a resource
+     * server, the verifier it was created with). Use this to accept tokens from trusted
+     * third-party issuers as well.
      */
     public Builder bearerVerifier(BearerTokenVerifier verifier) {
       this.bearerVerifier = Objects.requireNonNull(verifier, "verifier");
@@ -204,7 +238,7 @@ public final class AdminAuth {
       return this;
     }
 
-    /** Whether to build the endpoint servlets; default true. */
+    /** Whether to build the endpoint servlets; default true (a resource server has none). */
     public Builder endpoints(boolean enabled) {
       this.endpoints = enabled;
       return this;
@@ -307,7 +341,8 @@ public final class AdminAuth {
      * Validates and builds.
      *
      * @throws IllegalStateException when no scheme is enabled, trusted issuers are given with
-     *     the Bearer scheme off, or the access policy makes the API key management path public
+     *     the Bearer scheme off, endpoints are asked of a resource server, or the access policy
+     *     makes the API key management path public
      * @throws IllegalArgumentException for a body bound outside 256 B..1 MiB, a negative max-age,
      *     a base URL that is not http(s), or a trusted issuer equal to the own issuer or given twice
      */
@@ -322,7 +357,12 @@ public final class AdminAuth {
 
     /** The metadata's base URL: the configured one, else the issuer. */
     String baseUrlOrIssuer() {
-      return baseUrl != null ? baseUrl : tokens.issuer();
+      return baseUrl != null ? baseUrl : ownIssuer();
+    }
+
+    /** This library's own issuer: the token service's, or the one a resource server accepts. */
+    String ownIssuer() {
+      return tokens != null ? tokens.issuer() : resourceServerIssuer;
     }
   }
 }

@@ -26,12 +26,21 @@ import java.util.function.Supplier;
  * keys under {@code admin.auth.federation.} (trusted third-party token issuers) are read by
  * {@link TrustedIssuerProperties}, which is as strict about unknown keys; keys under {@value
  * #STORE_PREFIX} name the persistent store and are checked against what its provider reads.
+ *
+ * <p>Keys under {@code admin.auth.resource-server.} ({@link ResourceServerProperties}, which lists
+ * them) make a resource server instead of an issuer: a node that verifies the issuer's tokens with
+ * its public JWK Set alone. {@link #ISSUER} is then not required but refused, together with every
+ * other setting of a token service, its endpoints, clients, keys and store ({@link
+ * ResourceServerProperties#ISSUER_ONLY_KEYS}); the remaining keys here apply as usual.
  */
 public final class AdminAuthProperties {
 
   /** Prefix of every key. */
   public static final String PREFIX = "admin.auth.";
-  /** {@code iss} of issued tokens and the metadata {@code issuer} (required). */
+  /**
+   * {@code iss} of issued tokens and the metadata {@code issuer} (required, except on a resource
+   * server, which names the issuer it accepts with {@link ResourceServerProperties#ISSUER}).
+   */
   public static final String ISSUER = PREFIX + "issuer";
   /** Public URL of the application root for metadata; default the issuer. */
   public static final String BASE_URL = PREFIX + "base-url";
@@ -139,7 +148,8 @@ public final class AdminAuthProperties {
       RATE_LIMIT_TOKEN_PER_ADDRESS, RATE_LIMIT_TOKEN_PER_CLIENT,
       RATE_LIMIT_PER_PRINCIPAL);
   private static final List<String> DELEGATED = List.of(PREFIX + "token.", PREFIX + "client.",
-      PREFIX + "key.", STORE_PREFIX, TrustedIssuerProperties.PREFIX);
+      PREFIX + "key.", STORE_PREFIX, TrustedIssuerProperties.PREFIX,
+      ResourceServerProperties.PREFIX);
 
   private AdminAuthProperties() {}
 
@@ -162,6 +172,12 @@ public final class AdminAuthProperties {
   static Loaded open(Properties properties, PersistentStoreWiring.Naming naming) {
     ConfigReader config = reader(properties);
     checkKeys(config);
+    if (ResourceServerProperties.configured(config)) {
+      AdminAuth.Builder builder = AdminAuth.resourceServer(
+          ResourceServerProperties.verifier(config));
+      return new Loaded(configure(config, properties, builder, Optional.empty()).build(),
+          Optional.empty());
+    }
     config.requiredString(ISSUER);
     TokenServiceFactory factory = factory(config);
     boolean defaultFactory = factory instanceof DefaultTokenServiceFactory;
@@ -188,7 +204,9 @@ public final class AdminAuthProperties {
   }
 
   /**
-   * Applies every servlet-side property to {@code builder} (the token service is already in it).
+   * Applies every servlet-side property to {@code builder} (the token service, or a resource
+   * server's verifier, is already in it). With a {@link AdminAuth#resourceServer} builder the
+   * endpoint settings are refused, as in {@link #load}.
    *
    * @throws AdminAuthConfigException naming the first property that cannot be used
    */
@@ -207,41 +225,22 @@ public final class AdminAuthProperties {
   private static AdminAuth.Builder configure(ConfigReader c, Properties properties,
       AdminAuth.Builder builder, Optional<PersistentStores> stores) {
     c.string(REALM).ifPresent(v -> c.check(REALM, () -> builder.realm(v)));
-    c.string(BASE_URL).ifPresent(v -> c.check(BASE_URL, () -> {
-      SettingChecks.checkBaseUrl(v);
-      builder.baseUrl(v);
-    }));
     builder.bearer(c.bool(BEARER_ENABLED, true));
-    builder.endpoints(c.bool(ENDPOINTS_ENABLED, true));
-    if (c.bool(REQUIRE_HTTPS, false)) {
-      List<String> proxies = c.list(TRUSTED_PROXIES);
-      c.check(TRUSTED_PROXIES, () -> builder.requireHttps(proxies));
-    } else if (c.isSet(TRUSTED_PROXIES)) {
-      throw c.error(TRUSTED_PROXIES, "only meaningful with " + REQUIRE_HTTPS + "=true");
+    if (builder.tokens == null) {
+      ResourceServerProperties.refuseIssuerKeys(c);
+    } else {
+      endpoints(c, builder);
     }
-    EndpointPaths d = EndpointPaths.defaults();
-    c.check(TOKEN_PATH, () -> builder.paths(new EndpointPaths(c.string(TOKEN_PATH, d.token()),
-        c.string(REVOCATION_PATH, d.revocation()),
-        c.string(INTROSPECTION_PATH, d.introspection()),
-        c.string(JWKS_PATH, d.jwks()),
-        c.string(METADATA_PATH, d.authorizationServerMetadata()),
-        c.string(OPENID_CONFIGURATION_PATH, d.openidConfiguration()))));
     c.value(MAX_REQUEST_BYTES, "an integer", Integer::parseInt).ifPresent(bytes ->
         c.check(MAX_REQUEST_BYTES, () -> {
           SettingChecks.checkMaxRequestBytes(bytes);
           builder.maxRequestBytes(bytes);
         }));
-    c.duration(CACHE_MAX_AGE).ifPresent(age -> {
-      if (age.isNegative()) {
-        throw c.error(CACHE_MAX_AGE, "must not be negative");
-      }
-      builder.jwksMaxAge(age);
-    });
-    if (c.isSet(SCOPES_SUPPORTED)) {
-      List<String> scopes = c.list(SCOPES_SUPPORTED).stream()
-          .flatMap(item -> java.util.Arrays.stream(item.trim().split("\\s+")))
-          .filter(item -> !item.isEmpty()).toList();
-      c.check(SCOPES_SUPPORTED, () -> builder.scopesSupported(scopes));
+    if (c.bool(REQUIRE_HTTPS, false)) {
+      List<String> proxies = c.list(TRUSTED_PROXIES);
+      c.check(TRUSTED_PROXIES, () -> builder.requireHttps(proxies));
+    } else if (c.isSet(TRUSTED_PROXIES)) {
+      throw c.error(TRUSTED_PROXIES, "only meaningful with " + REQUIRE_HTTPS + "=true");
     }
     builder.accessPolicy(DeclarativePolicy.read(c));
     federation(c, properties, builder);
@@ -257,6 +256,34 @@ public final class AdminAuthProperties {
     return builder;
   }
 
+  /** The token, revocation, introspection, JWKS and metadata endpoints: an issuer's settings. */
+  private static void endpoints(ConfigReader c, AdminAuth.Builder builder) {
+    c.string(BASE_URL).ifPresent(v -> c.check(BASE_URL, () -> {
+      SettingChecks.checkBaseUrl(v);
+      builder.baseUrl(v);
+    }));
+    builder.endpoints(c.bool(ENDPOINTS_ENABLED, true));
+    EndpointPaths d = EndpointPaths.defaults();
+    c.check(TOKEN_PATH, () -> builder.paths(new EndpointPaths(c.string(TOKEN_PATH, d.token()),
+        c.string(REVOCATION_PATH, d.revocation()),
+        c.string(INTROSPECTION_PATH, d.introspection()),
+        c.string(JWKS_PATH, d.jwks()),
+        c.string(METADATA_PATH, d.authorizationServerMetadata()),
+        c.string(OPENID_CONFIGURATION_PATH, d.openidConfiguration()))));
+    c.duration(CACHE_MAX_AGE).ifPresent(age -> {
+      if (age.isNegative()) {
+        throw c.error(CACHE_MAX_AGE, "must not be negative");
+      }
+      builder.jwksMaxAge(age);
+    });
+    if (c.isSet(SCOPES_SUPPORTED)) {
+      List<String> scopes = c.list(SCOPES_SUPPORTED).stream()
+          .flatMap(item -> java.util.Arrays.stream(item.trim().split("\\s+")))
+          .filter(item -> !item.isEmpty()).toList();
+      c.check(SCOPES_SUPPORTED, () -> builder.scopesSupported(scopes));
+    }
+  }
+
   /**
    * Every key, full names, throwing {@link AdminAuthConfigException}; values may be {@code
    * ${env:NAME}}, {@code ${file:/path}} or {@code ${jndi:java:comp/env/NAME}} references.
@@ -269,10 +296,12 @@ public final class AdminAuthProperties {
   /**
    * Trusted third-party issuers ({@code admin.auth.federation.*}, see {@link
    * TrustedIssuerProperties}); an issuer without its own {@code audience} gets the audience of
-   * this library's tokens ({@code admin.auth.token.audience}, else {@code admin.auth.issuer}).
+   * this library's tokens ({@code admin.auth.token.audience}, else {@code admin.auth.issuer}; on a
+   * resource server, its {@code audience}, else its {@code issuer}).
    */
   private static void federation(ConfigReader c, Properties p, AdminAuth.Builder builder) {
-    Optional<String> audience = c.string(PREFIX + "token.audience").or(() -> c.string(ISSUER));
+    Optional<String> audience = builder.tokens == null ? ResourceServerProperties.audience(c)
+        : c.string(PREFIX + "token.audience").or(() -> c.string(ISSUER));
     asAdminAuthError(() -> TrustedIssuerProperties.parse(p, audience))
         .forEach(builder::trustedIssuer);
   }

@@ -1,5 +1,6 @@
 package io.admin.auth.servlet.config;
 
+import io.admin.auth.core.AccessTokenType;
 import io.admin.auth.core.SigningAlgorithm;
 import io.admin.auth.core.config.ConfigReader;
 import io.admin.auth.core.crypto.SecretHasher;
@@ -38,7 +39,11 @@ import java.util.function.Consumer;
  * <ul>
  *   <li>{@code admin.auth.token.audience}, {@code .signing-alg} (RS256, PS256, ES256, EdDSA),
  *       {@code .access-ttl}, {@code .refresh-ttl}, {@code .clock-skew} (ISO-8601 durations),
- *       {@code .pepper} (base64, at least 32 bytes; required with a persistent store);
+ *       {@code .pepper} (base64, at least 32 bytes; required with a persistent store), {@code
+ *       .typ} (the access tokens' {@code typ} header: {@code at+jwt}, the default, or {@code JWT}
+ *       for relying parties that accept nothing else, such as Spring Security's default JWT
+ *       validators; see {@link AccessTokenType}; resource servers then need {@code
+ *       admin.auth.resource-server.typ=JWT});
  *   <li>per client {@code admin.auth.client.<id>.secret} (at least 16 characters) or, so that
  *       the plain secret is nowhere in the configuration, {@code .secret-hash} (what the {@code
  *       hash-secret} command prints under the same {@code admin.auth.token.pepper}, which must
@@ -53,7 +58,7 @@ public final class DefaultTokenServiceFactory implements TokenServiceFactory {
   static final String TOKEN = AdminAuthProperties.PREFIX + "token.";
   static final String CLIENT = AdminAuthProperties.PREFIX + "client.";
   private static final Set<String> TOKEN_KEYS =
-      Set.of("audience", "signing-alg", "access-ttl", "refresh-ttl", "clock-skew", "pepper");
+      Set.of("audience", "signing-alg", "access-ttl", "refresh-ttl", "clock-skew", "pepper", "typ");
   private static final Set<String> CLIENT_KEYS = Set.of("secret", "secret-hash", "scopes", "grants",
       "refresh-for-client-credentials", "access-ttl", "refresh-ttl");
 
@@ -156,6 +161,7 @@ public final class DefaultTokenServiceFactory implements TokenServiceFactory {
     });
     t.value("pepper", "base64 of at least 32 bytes", DefaultTokenServiceFactory::pepper)
         .ifPresent(b::secretPepper);
+    t.value("typ", "at+jwt or JWT", AccessTokenType::parse).ifPresent(b::accessTokenType);
     return b;
   }
 

@@ -51,7 +51,7 @@ final class SchemeAssembly {
       return own;
     }
     MultiIssuerVerifier.Builder router = MultiIssuerVerifier.builder().clock(b.clock)
-        .ownIssuer(b.tokens.issuer(), own);
+        .ownIssuer(b.ownIssuer(), own);
     b.trustedIssuers.forEach(router::trust);
     try {
       return router.build();

@@ -40,6 +40,10 @@ final class SettingChecks {
     if (b.jwksMaxAge.isNegative()) {
       throw new IllegalArgumentException("jwksMaxAge must not be negative");
     }
+    if (b.endpoints && b.tokens == null) {
+      throw new IllegalStateException("a resource server has no endpoints: it issues no tokens"
+          + " and holds no signing key");
+    }
     if (b.endpoints) {
       checkBaseUrl(b.baseUrlOrIssuer());
     }

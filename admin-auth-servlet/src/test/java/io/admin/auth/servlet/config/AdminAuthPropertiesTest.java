@@ -35,6 +35,22 @@ class AdminAuthPropertiesTest {
     assertInstanceOf(BearerScheme.class, auth.filter().schemes().get(0));
   }
 
+  @ParameterizedTest
+  @CsvSource({"JWT,JWT", "jwt,JWT", "at+jwt,at+jwt"})
+  void createWhenTokenTypSetThenIssuedTokensCarryIt(String typ, String header) {
+    io.admin.auth.core.issue.TokenService tokens = new DefaultTokenServiceFactory().create(props(
+        "admin.auth.token.typ", typ, "admin.auth.client.c1.secret", "c1-secret-0123456789"));
+    var client = ((io.admin.auth.core.issue.ClientAuthentication.Succeeded)
+        tokens.authenticateClient("c1", "c1-secret-0123456789")).client();
+    String token = ((io.admin.auth.core.issue.TokenResult.Issued)
+        tokens.clientCredentials(client, java.util.Optional.empty())).response().accessToken();
+
+    String json = new String(java.util.Base64.getUrlDecoder()
+        .decode(token.substring(0, token.indexOf('.'))), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(json.contains("\"typ\":\"" + header + "\""), json);
+    assertInstanceOf(io.admin.auth.core.AuthOutcome.Authenticated.class, tokens.verify(token));
+  }
+
   @Test
   void loadWhenEndpointsDisabledAndPathsMovedThenHonoured() {
     AdminAuth auth = AdminAuthProperties.load(props("admin.auth.endpoints.enabled", "false"));
@@ -97,7 +113,8 @@ class AdminAuthPropertiesTest {
       "admin.auth.client.c1.access-ttl|PT2H|admin.auth.client.c1.access-ttl",
       "admin.auth.client.c1.refresh-ttl|PT0S|admin.auth.client.c1.refresh-ttl",
       "admin.auth.client.c1.refresh-for-client-credentials|yes|admin.auth.client.c1.refresh-for-client-credentials",
-      "admin.auth.endpoints.enabled|yes|admin.auth.endpoints.enabled"})
+      "admin.auth.endpoints.enabled|yes|admin.auth.endpoints.enabled",
+      "admin.auth.token.typ|application/jwt|admin.auth.token.typ"})
   void loadWhenPropertyInvalidThenFailsNamingIt(String key, String value, String named) {
     Properties p = props(key, value);
     if (key.startsWith("admin.auth.client.c1.") && !named.endsWith(".secret")) {

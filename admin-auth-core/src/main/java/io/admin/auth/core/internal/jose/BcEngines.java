@@ -1,5 +1,6 @@
 package io.admin.auth.core.internal.jose;
 
+import io.admin.auth.core.VerificationKey;
 import io.admin.auth.core.spi.SigningKey;
 
 import java.io.IOException;
@@ -29,10 +30,10 @@ public final class BcEngines {
 
   private BcEngines() {}
 
-  /** The engine for an ES256 or EdDSA key. */
-  public static KeyEngine forKey(SigningKey key) {
+  /** The engine for an ES256 or EdDSA key; one without a private half only verifies. */
+  public static KeyEngine forKey(VerificationKey key) {
     try {
-      AsymmetricKeyParameter pub = PublicKeyFactory.createKey(key.encodedVerificationKey());
+      AsymmetricKeyParameter pub = PublicKeyFactory.createKey(key.verificationKey().getEncoded());
       AsymmetricKeyParameter priv = privateOrNull(key);
       return switch (key.algorithm()) {
         case ES256 -> new Ecdsa((ECPublicKeyParameters) pub, (ECPrivateKeyParameters) priv);
@@ -45,9 +46,12 @@ public final class BcEngines {
   }
 
   // A key whose private half cannot be exported (an HSM handle) still verifies; signing then fails.
-  private static AsymmetricKeyParameter privateOrNull(SigningKey key) {
+  private static AsymmetricKeyParameter privateOrNull(VerificationKey key) {
+    if (!(key instanceof SigningKey signing)) {
+      return null;
+    }
     try {
-      byte[] encoded = key.encodedSigningKey();
+      byte[] encoded = signing.encodedSigningKey();
       return encoded == null ? null : PrivateKeyFactory.createKey(encoded);
     } catch (IOException | RuntimeException e) {
       return null;

@@ -1,6 +1,7 @@
 package io.admin.auth.core.internal.jose;
 
 import io.admin.auth.core.SigningAlgorithm;
+import io.admin.auth.core.VerificationKey;
 import io.admin.auth.core.spi.SigningKey;
 
 import java.security.GeneralSecurityException;
@@ -17,7 +18,8 @@ import javax.crypto.Mac;
  * A {@link KeyEngine} over JCA ({@code Signature}, or {@code Mac} for HS256) with the given provider
  * or the JDK's. Initialised engines are pooled per key: creating and initialising one per call
  * (provider lookup, RSA key checks, HMAC key schedule) cost as much as the HS256 MAC itself and a
- * measurable share of an RS256 verification. An engine that threw is dropped, never reused.
+ * measurable share of an RS256 verification. An engine that threw is dropped, never reused. A key
+ * that is not a {@link SigningKey} (a resource server's public-only key) verifies but cannot sign.
  */
 public final class JcaEngine implements KeyEngine {
 
@@ -25,13 +27,14 @@ public final class JcaEngine implements KeyEngine {
       new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1);
   private static final int ES256_SIGNATURE_BYTES = 64;
 
-  private final SigningKey key;
+  private final VerificationKey key;
   private final Provider provider;
   private final EnginePool<Signature> verifiers = new EnginePool<>();
   private final EnginePool<Signature> signers = new EnginePool<>();
   private final EnginePool<Mac> macs = new EnginePool<>();
 
-  public JcaEngine(SigningKey key, Provider provider) {
+  /** An engine for {@code key} on {@code provider}, or the JDK's providers when it is null. */
+  public JcaEngine(VerificationKey key, Provider provider) {
     this.key = key;
     this.provider = provider;
   }
@@ -43,8 +46,11 @@ public final class JcaEngine implements KeyEngine {
     }
     Signature s = signers.take();
     if (s == null) {
+      if (!(key instanceof SigningKey signing)) {
+        throw new IllegalStateException("key " + key.kid() + " has no private half to sign with");
+      }
       s = newSignature();
-      s.initSign((PrivateKey) key.signingKey());
+      s.initSign((PrivateKey) signing.signingKey());
     }
     s.update(input, 0, length);
     byte[] sig = s.sign();
@@ -82,7 +88,8 @@ public final class JcaEngine implements KeyEngine {
     Mac mac = macs.take();
     if (mac == null) {
       mac = provider == null ? Mac.getInstance("HmacSHA256") : Mac.getInstance("HmacSHA256", provider);
-      mac.init(key.signingKey());
+      // An HS256 key's two halves are the one shared secret.
+      mac.init(key instanceof SigningKey signing ? signing.signingKey() : key.verificationKey());
     }
     mac.update(input, 0, length);
     byte[] out = mac.doFinal();
