@@ -97,7 +97,7 @@ def signin(d):
     if not ix:
         return
     algs = ["RS256", "ES256"]
-    rows = [("signaturesFloor", "JCA floor: the access-token and RS256 ID-token signatures (ops/s)"),
+    rows = [("signaturesFloor", "floor: the access-token and RS256 ID-token signatures, our crypto (ops/s)"),
             ("exchange", "**ours** `authorizationCode` (redeem, PKCE, access + ID token)"),
             ("issueCode", "**ours** `issueAuthorizationCode` (random, keyed hash, store)")]
     print("| Row (ops/s, ratio to the floor), by access-token alg | " + " | ".join(algs) + " |")
