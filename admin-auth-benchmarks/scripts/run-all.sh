@@ -23,6 +23,7 @@ run() {
 # Nimbus SignedJWT (signature only, no claim checks) is left out of the timed set: not a like-for-like peer.
 run verify    '^io.admin.auth.benchmarks.VerifyBenchmark\.(jcaFloor|ours|oursCacheHit|nimbusProcessor|jjwt|springNimbusJwtDecoder)$|^io.admin.auth.benchmarks.VerifyAuth0Benchmark\.'
 run sign      '^io.admin.auth.benchmarks.Sign(Auth0)?Benchmark\.'
+run signin    '^io.admin.auth.benchmarks.AuthorizationCodeBenchmark\.'
 run threads   '^io.admin.auth.benchmarks.VerifyThreadsBenchmark\.'
 # Sampled latencies: a longer warm-up, or the tail shows the JIT still compiling the API key path.
 OPTS_SAVED=$OPTS; OPTS=${CRED_OPTS:-"-f 1 -wi 5 -w 2s -i 3 -r 2s"}

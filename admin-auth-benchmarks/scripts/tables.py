@@ -2,7 +2,7 @@
 """Markdown tables for BENCHMARKS.md from one results/<stamp>/ directory of JMH JSON files.
 
 Every ratio is taken within the same JSON file (one JMH run): verify and sign rows against jcaFloor of
-the same algorithm, threads against the one-thread row, HTTP against noFilter, providers against SunEC.
+the same algorithm, the sign-in exchange against its two signatures alone, threads against the one-thread row, HTTP against noFilter, providers against SunEC.
 Usage: tables.py admin-auth-benchmarks/results/<stamp>
 """
 import json
@@ -92,6 +92,21 @@ def sign(d):
     print()
 
 
+def signin(d):
+    ix = index(load(d, "signin"))
+    if not ix:
+        return
+    algs = ["RS256", "ES256"]
+    rows = [("signaturesFloor", "floor: the access-token and RS256 ID-token signatures, our crypto (ops/s)"),
+            ("exchange", "**ours** `authorizationCode` (redeem, PKCE, access + ID token)"),
+            ("issueCode", "**ours** `issueAuthorizationCode` (random, keyed hash, store)")]
+    print("| Row (ops/s, ratio to the floor), by access-token alg | " + " | ".join(algs) + " |")
+    print("|---|" + "---|" * len(algs))
+    for m, label in rows:
+        print(f"| {label} | " + " | ".join(cell(ix, m, a, "signaturesFloor") for a in algs) + " |")
+    print()
+
+
 def threads(d):
     ix = index(load(d, "threads"))
     if not ix:
@@ -167,7 +182,8 @@ def providers(d):
 
 if __name__ == "__main__":
     d = sys.argv[1]
-    for name, fn in [("Verify", verify), ("Sign", sign), ("Threads", threads), ("Credentials", credentials),
+    for name, fn in [("Verify", verify), ("Sign", sign), ("Sign-in", signin), ("Threads", threads),
+                     ("Credentials", credentials),
                      ("HTTP", http), ("Providers", providers)]:
         print(f"### {name}\n")
         fn(d)

@@ -34,6 +34,12 @@ public enum AuthErrorCode {
   AUTH_REFRESH_TOKEN_EXPIRED(400, "invalid_grant"),
   /** A refresh token that was already used: the whole family has been revoked. */
   AUTH_REFRESH_TOKEN_REUSED(400, "invalid_grant"),
+  /**
+   * An authorization code that is unknown, expired, already used (then every token issued from it
+   * has been revoked), issued to another client or for another redirect URI, or whose PKCE
+   * verifier does not match; one answer for all, so that it does not say which check failed.
+   */
+  AUTH_AUTHORIZATION_CODE_INVALID(400, "invalid_grant"),
   /** A malformed token request. */
   AUTH_REQUEST_INVALID(400, "invalid_request"),
   /** A grant type that is not supported, or not allowed for this client. */

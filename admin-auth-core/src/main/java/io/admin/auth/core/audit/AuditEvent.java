@@ -42,6 +42,20 @@ public sealed interface AuditEvent {
   }
 
   /**
+   * An authorization code was presented again after it had been redeemed (RFC 6749 section
+   * 4.1.2): every token issued from it has been revoked.
+   *
+   * @param clientId the client that presented it
+   * @param grantId the code's grant id, the family id of every token issued from it
+   */
+  record AuthorizationCodeReplayDetected(Instant at, String clientId, String grantId)
+      implements AuditEvent {
+    public AuthorizationCodeReplayDetected {
+      Objects.requireNonNull(at, "at");
+    }
+  }
+
+  /**
    * Something was revoked.
    *
    * @param kind {@code access_token} or {@code refresh_family}

@@ -24,6 +24,9 @@ public final class Slf4jAuditListener implements AuditListener {
     } else if (event instanceof AuditEvent.RefreshTokenReuseDetected e) {
       LOG.warn("refresh token reuse detected, family revoked client_id={} family={}",
           e.clientId(), e.familyId());
+    } else if (event instanceof AuditEvent.AuthorizationCodeReplayDetected e) {
+      LOG.warn("authorization code replay detected, its tokens revoked client_id={} grant={}",
+          e.clientId(), e.grantId());
     } else if (event instanceof AuditEvent.TokenRevoked e) {
       LOG.info("token revoked client_id={} kind={} id={}", e.clientId(), e.kind(), e.id());
     } else if (event instanceof AuditEvent.VerificationFailed e) {

@@ -16,7 +16,10 @@ import java.util.TreeSet;
  * verification, and the scopes they may request.
  *
  * <p>Verification has one answer and one cost for an unknown client and a wrong secret: an
- * unknown client is compared against a dummy hash, so the same HMAC runs either way.
+ * unknown client is compared against a dummy hash, so the same HMAC runs either way. A public
+ * client has no secret: it is identified by its id alone ({@link #authenticatePublic}) and never
+ * by a secret, not even an empty one matching its empty hash; a confidential client is never
+ * identified by its id alone.
  */
 final class ClientRegistry {
 
@@ -41,7 +44,7 @@ final class ClientRegistry {
       hasher.matches("", dummyHash);
       return new ClientAuthentication.Failed(FAILED);
     }
-    Optional<OAuthClient> client = clients.findById(clientId);
+    Optional<OAuthClient> client = clients.findById(clientId).filter(c -> !c.isPublic());
     String stored = client.map(OAuthClient::secretHash).orElse(dummyHash);
     boolean ok = hasher.matches(clientSecret, stored);
     return ok && client.isPresent()
@@ -49,11 +52,26 @@ final class ClientRegistry {
         : new ClientAuthentication.Failed(FAILED);
   }
 
+  /**
+   * The public client {@code clientId}, or the same {@code AUTH_CLIENT_INVALID} failure for an
+   * unknown id and for a confidential client (which must prove itself with its secret). Both
+   * cost one store read, like a public client's success.
+   */
+  ClientAuthentication authenticatePublic(String clientId) {
+    if (clientId == null || clientId.isEmpty() || clientId.length() > MAX_INPUT_CHARS) {
+      return new ClientAuthentication.Failed(FAILED);
+    }
+    return clients.findById(clientId).filter(OAuthClient::isPublic)
+        .<ClientAuthentication>map(ClientAuthentication.Succeeded::new)
+        .orElse(new ClientAuthentication.Failed(FAILED));
+  }
+
   /** Saves (or replaces) the client with its secret hashed; returns what was stored. */
   OAuthClient register(ClientRegistration r) {
-    OAuthClient client = new OAuthClient(r.clientId(), hasher.hash(r.clientSecret()),
-        r.allowedScopes(), r.grantTypes(), r.refreshTokenForClientCredentials(),
-        r.accessTokenTtl(), r.refreshTokenTtl());
+    String hash = r.signIn().publicClient() ? "" : hasher.hash(r.clientSecret());
+    OAuthClient client = new OAuthClient(r.clientId(), hash, r.allowedScopes(), r.grantTypes(),
+        r.refreshTokenForClientCredentials(), r.accessTokenTtl(), r.refreshTokenTtl(),
+        r.signIn());
     clients.save(client);
     return client;
   }
@@ -62,20 +80,43 @@ final class ClientRegistry {
   OAuthClient registerHashed(String clientId, String secretHash, Set<String> allowedScopes,
       Set<String> grantTypes, boolean refreshForClientCredentials, Duration accessTokenTtl,
       Duration refreshTokenTtl) {
+    requireWellFormed(secretHash);
+    return registerHashed(new OAuthClient(clientId, secretHash, allowedScopes, grantTypes,
+        refreshForClientCredentials, accessTokenTtl, refreshTokenTtl));
+  }
+
+  /**
+   * Saves (or replaces) a client whose secret arrives already hashed (a public client: no hash at
+   * all), after the checks of {@link ClientRegistration}; returns what was stored.
+   */
+  OAuthClient registerHashed(OAuthClient c) {
+    boolean isPublic = c.isPublic();
+    if (!isPublic) {
+      requireWellFormed(c.secretHash());
+    }
+    // One set of rules for every client: the registration record checks id, scopes, grants,
+    // lifetimes and sign-in settings; its secret is a stand-in that is never hashed or stored.
+    ClientRegistration checked = new ClientRegistration(c.clientId(),
+        isPublic ? null : "x".repeat(ClientRegistration.MIN_SECRET_LENGTH), c.allowedScopes(),
+        c.grantTypes(), c.refreshTokenForClientCredentials(), c.accessTokenTtl(),
+        c.refreshTokenTtl(), c.signIn());
+    OAuthClient client = new OAuthClient(checked.clientId(), c.secretHash(),
+        checked.allowedScopes(), checked.grantTypes(), checked.refreshTokenForClientCredentials(),
+        checked.accessTokenTtl(), checked.refreshTokenTtl(), checked.signIn());
+    clients.save(client);
+    return client;
+  }
+
+  private static void requireWellFormed(String secretHash) {
     if (!SecretHasher.isWellFormed(secretHash)) {
       throw new IllegalArgumentException("secretHash must be of the form "
           + SecretHasher.PREFIX + "<base64url of 32 bytes>");
     }
-    // One set of rules for every client: the registration record checks id, scopes, grants and
-    // lifetimes; its secret is a stand-in that is never hashed or stored.
-    ClientRegistration checked = new ClientRegistration(clientId, "x".repeat(
-        ClientRegistration.MIN_SECRET_LENGTH), allowedScopes, grantTypes,
-        refreshForClientCredentials, accessTokenTtl, refreshTokenTtl);
-    OAuthClient client = new OAuthClient(checked.clientId(), secretHash,
-        checked.allowedScopes(), checked.grantTypes(), checked.refreshTokenForClientCredentials(),
-        checked.accessTokenTtl(), checked.refreshTokenTtl());
-    clients.save(client);
-    return client;
+  }
+
+  /** The registered client {@code clientId}, or empty. */
+  Optional<OAuthClient> find(String clientId) {
+    return clients.findById(clientId);
   }
 
   /** The union of every registered client's allowed scopes. */

@@ -1,13 +1,22 @@
 package io.admin.auth.core.issue;
 
 import io.admin.auth.core.AuthOutcome;
+import io.admin.auth.core.AuthPrincipal;
+import io.admin.auth.core.SigningAlgorithm;
 import io.admin.auth.core.crypto.RandomTokens;
 import io.admin.auth.core.crypto.SecretHasher;
 import io.admin.auth.core.internal.keyring.KeyRingCache;
 import io.admin.auth.core.key.KeyRing;
 import io.admin.auth.core.key.KeyRotator;
 import io.admin.auth.core.key.SigningKeys;
+import io.admin.auth.core.signin.ApprovedAuthorization;
+import io.admin.auth.core.signin.IssuedCode;
+import io.admin.auth.core.signin.LogoutHint;
+import io.admin.auth.core.signin.StandardClaims;
+import io.admin.auth.core.signin.UserInfoResult;
+import io.admin.auth.core.spi.ClientStore;
 import io.admin.auth.core.spi.OAuthClient;
+import io.admin.auth.core.spi.PersonDirectory;
 import io.admin.auth.core.spi.RefreshTokenStore;
 import io.admin.auth.core.spi.RevocationStore;
 import io.admin.auth.core.verify.AccessTokenVerifier;
@@ -21,16 +30,19 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 
 /**
- * The token service: client authentication, {@code client_credentials} and {@code refresh_token}
- * grants, revocation (RFC 7009), introspection (RFC 7662), verification (RFC 9068) and the JWK Set,
- * over the store SPIs. Build with {@link #builder()}. Thread-safe.
+ * The token service: client authentication (confidential and public clients), the {@code
+ * client_credentials}, {@code refresh_token} and {@code authorization_code} grants, authorization
+ * codes, ID tokens, UserInfo and logout hints, revocation (RFC 7009), introspection (RFC 7662),
+ * verification (RFC 9068) and the JWK Set, over the store SPIs. Build with {@link #builder()}.
+ * Thread-safe.
  *
  * <p>Keys rotate on use: the cached {@link KeyRing} is re-read (and due rotation steps run) at most
  * every {@code keyRingRefresh}; {@link #runMaintenance()} or {@link #scheduleMaintenance} also do it
- * and purge expired revocations and refresh tokens.
+ * and purge expired revocations, refresh tokens and authorization codes.
  *
- * <p>This class only wires and delegates; each job has its own package-private part (the two
- * grants, revocation, introspection, the client registry, the published keys, maintenance).
+ * <p>This class only wires and delegates; each job has its own package-private part (the
+ * grants, authorization codes, ID tokens, UserInfo, logout hints, revocation, introspection, the
+ * client registry, the published keys, maintenance).
  */
 public final class DefaultTokenService implements TokenService {
 
@@ -50,6 +62,7 @@ public final class DefaultTokenService implements TokenService {
   private final RefreshTokenGrant refreshTokenGrant;
   private final TokenRevocation revocation;
   private final TokenIntrospection introspection;
+  private final SignIn signIn;
   private final Maintenance maintenance;
 
   DefaultTokenService(DefaultTokenServiceBuilder b) {
@@ -63,9 +76,11 @@ public final class DefaultTokenService implements TokenService {
     SecretHasher hasher = SecretHasher.withPepper(b.pepperOrRandom(random));
     // A revoked family must be remembered as long as any access token it issued can still verify.
     Duration horizon = MAX_ACCESS_TOKEN_TTL.plus(b.clockSkew);
+    Set<SigningAlgorithm> companions = b.keepRs256KeyForIdTokens
+        ? Set.of(SigningAlgorithm.RS256) : Set.of();
     KeyRingCache ring = new KeyRingCache(new KeyRotator(b.keyStoreOrDefault(),
-        b.keyRotationPolicy, b.signingAlgorithm, b.clock, new SigningKeys(random), horizon),
-        b.clock, b.keyRingRefresh);
+        b.keyRotationPolicy, b.signingAlgorithm, companions, b.clock, new SigningKeys(random),
+        horizon), b.clock, b.keyRingRefresh);
     this.verifier = AccessTokenVerifier.builder().issuer(issuer).audience(audience).clock(b.clock)
         .clockSkew(b.clockSkew).keys(ring::find).revocationStore(revocations)
         .auditListener(audit::emit).crypto(b.crypto).random(random).cacheEnabled(b.verifiedTokenCache).acceptTestKeys(b.acceptTestKeys)
@@ -74,7 +89,8 @@ public final class DefaultTokenService implements TokenService {
         .cacheMaxBytes(b.verifiedTokenCacheMaxBytes).build();
     ring.onRingChange(verifier::evictUntrustedKeys);
     this.keys = new PublishedKeys(ring, b.signingAlgorithm);
-    this.clients = new ClientRegistry(b.clientStoreOrDefault(), hasher, tokens);
+    ClientStore clientStore = b.clientStoreOrDefault();
+    this.clients = new ClientRegistry(clientStore, hasher, tokens);
     RefreshGrants refreshGrants = new RefreshGrants(refreshTokens, revocations, hasher, tokens,
         b.clock, horizon, audit::emit);
     AccessTokenIssuer tokenIssuer = new AccessTokenIssuer(issuer, audience, b.clock, tokens,
@@ -88,8 +104,22 @@ public final class DefaultTokenService implements TokenService {
         b.clock, audit);
     this.introspection = new TokenIntrospection(verifier, refreshGrants, issuer, audience,
         b.clock);
-    this.maintenance = new Maintenance(ring, revocations, refreshTokens, b.clock);
+    AuthorizationCodes codes = new AuthorizationCodes(b.authorizationCodeStoreOrDefault(), hasher,
+        tokens, b.clock, b.authorizationCodeTtl, horizon, refreshGrants::newFamilyId);
+    PersonDirectory people = b.personDirectoryOrDefault();
+    IdTokens idTokens = new IdTokens(issuer, b.clock, b.crypto, b.idTokenTtl, keys::idTokenKey,
+        people);
+    this.signIn = new SignIn(b.idTokensAvailable(), codes,
+        new AuthorizationCodeGrant(codes, tokenIssuer, keys::active, idTokens, refreshGrants,
+            lifetimes, b.clock, audit),
+        new UserInfoClaims(issuer, people),
+        new IdTokenHints(issuer, b.clock, b.clockSkew, b.crypto, ring::find, clientStore));
+    this.maintenance = new Maintenance(ring, revocations, refreshTokens, codes, b.clock);
   }
+
+  /** The sign-in parts, and whether ID tokens can be signed at all. */
+  private record SignIn(boolean idTokens, AuthorizationCodes codes, AuthorizationCodeGrant grant,
+      UserInfoClaims userInfo, IdTokenHints hints) {}
 
   /** A builder; only {@code issuer} is required. */
   public static DefaultTokenServiceBuilder builder() {
@@ -103,7 +133,9 @@ public final class DefaultTokenService implements TokenService {
    * @return the stored client (holding only the secret hash)
    */
   public OAuthClient registerClient(ClientRegistration registration) {
-    return clients.register(Objects.requireNonNull(registration, "registration"));
+    Objects.requireNonNull(registration, "registration");
+    requireIdTokensFor(registration.signIn().signsPeopleIn(), registration.allowedScopes());
+    return clients.register(registration);
   }
 
   /**
@@ -111,21 +143,76 @@ public final class DefaultTokenService implements TokenService {
    * never reaches this process's configuration: {@code client.secretHash()} must be what {@link
    * SecretHasher#hash} gives under <em>this service's pepper</em> (set it explicitly with {@link
    * DefaultTokenServiceBuilder#secretPepper}; a hash made under another pepper never matches).
-   * The other settings are checked as {@link ClientRegistration} checks them.
+   * A public client has no hash at all (an empty one). The other settings are checked as {@link
+   * ClientRegistration} checks them.
    *
    * @throws IllegalArgumentException when the hash is not of that form or a setting is refused
    * @return the stored client
    */
   public OAuthClient registerClient(OAuthClient client) {
     Objects.requireNonNull(client, "client");
-    return clients.registerHashed(client.clientId(), client.secretHash(), client.allowedScopes(),
-        client.grantTypes(), client.refreshTokenForClientCredentials(), client.accessTokenTtl(),
-        client.refreshTokenTtl());
+    requireIdTokensFor(client.signIn().signsPeopleIn(), client.allowedScopes());
+    return clients.registerHashed(client);
+  }
+
+  // A client that may ask for openid must get ID tokens, which need an RS256 key.
+  private void requireIdTokensFor(boolean signsPeopleIn, Set<String> scopes) {
+    if (signsPeopleIn && scopes.contains(StandardClaims.OPENID) && !signIn.idTokens()) {
+      throw new IllegalArgumentException("a client with the openid scope needs ID tokens: sign"
+          + " with RS256 or set DefaultTokenServiceBuilder.keepRs256KeyForIdTokens(true)");
+    }
   }
 
   @Override
   public ClientAuthentication authenticateClient(String clientId, String clientSecret) {
     return clients.authenticate(clientId, clientSecret);
+  }
+
+  /** {@inheritDoc} */
+  @Override
+  public ClientAuthentication authenticatePublicClient(String clientId) {
+    return clients.authenticatePublic(clientId);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IllegalArgumentException when the client is unknown, not registered for {@code
+   *     authorization_code}, or not allowed a granted scope, or when {@code openid} is granted but
+   *     this service cannot sign ID tokens (see {@link
+   *     DefaultTokenServiceBuilder#keepRs256KeyForIdTokens})
+   */
+  @Override
+  public IssuedCode issueAuthorizationCode(ApprovedAuthorization approved) {
+    Objects.requireNonNull(approved, "approved");
+    requireIdTokensFor(true, approved.scopes());
+    return signIn.codes().issue(clients.find(approved.clientId()), approved);
+  }
+
+  /** {@inheritDoc} */
+  @Override
+  public TokenResult authorizationCode(OAuthClient client, String code, String redirectUri,
+      String codeVerifier) {
+    return signIn.grant().exchange(Objects.requireNonNull(client, "client"), code, redirectUri,
+        codeVerifier);
+  }
+
+  /** {@inheritDoc} */
+  @Override
+  public UserInfoResult userInfo(AuthPrincipal principal) {
+    return signIn.userInfo().claims(principal);
+  }
+
+  /** {@inheritDoc} */
+  @Override
+  public LogoutHint checkLogoutHint(String idTokenHint) {
+    return signIn.hints().check(idTokenHint);
+  }
+
+  /** {@code ["RS256"]} when this service can sign ID tokens, else empty. */
+  @Override
+  public List<String> idTokenSigningAlgorithms() {
+    return signIn.idTokens() ? List.of(SigningAlgorithm.RS256.jwsName()) : List.of();
   }
 
   @Override
@@ -195,7 +282,8 @@ public final class DefaultTokenService implements TokenService {
   }
 
   /**
-   * Runs due key rotation steps now and purges expired revocations and refresh tokens.
+   * Runs due key rotation steps now and purges expired revocations, refresh tokens and
+   * authorization codes.
    *
    * @throws io.admin.auth.core.AuthUnavailableException when a store cannot be reached
    */

@@ -8,10 +8,13 @@ import io.admin.auth.core.AccessTokenType;
 import io.admin.auth.core.SigningAlgorithm;
 import io.admin.auth.core.audit.AuditListener;
 import io.admin.auth.core.audit.Slf4jAuditListener;
+import io.admin.auth.core.spi.AuthorizationCodeStore;
 import io.admin.auth.core.spi.ClientStore;
+import io.admin.auth.core.spi.PersonDirectory;
 import io.admin.auth.core.spi.SigningKeyStore;
 import io.admin.auth.core.spi.RefreshTokenStore;
 import io.admin.auth.core.spi.RevocationStore;
+import io.admin.auth.core.store.memory.InMemoryAuthorizationCodeStore;
 import io.admin.auth.core.store.memory.InMemoryClientStore;
 import io.admin.auth.core.store.memory.InMemorySigningKeyStore;
 import io.admin.auth.core.store.memory.InMemoryRefreshTokenStore;
@@ -22,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +50,11 @@ public final class DefaultTokenServiceBuilder {
   ClientStore clientStore;
   RefreshTokenStore refreshTokenStore;
   RevocationStore revocationStore;
+  AuthorizationCodeStore authorizationCodeStore;
+  Duration authorizationCodeTtl = AuthorizationCodes.MAX_TTL;
+  Duration idTokenTtl = Duration.ofMinutes(5);
+  PersonDirectory personDirectory;
+  boolean keepRs256KeyForIdTokens;
   SigningAlgorithm signingAlgorithm = SigningAlgorithm.RS256;
   Duration accessTokenTtl = DefaultTokenService.MAX_ACCESS_TOKEN_TTL;
   Duration refreshTokenTtl = Duration.ofDays(30);
@@ -120,6 +129,50 @@ public final class DefaultTokenServiceBuilder {
   /** Revoked access tokens and families; default in memory. */
   public DefaultTokenServiceBuilder revocationStore(RevocationStore revocationStore) {
     this.revocationStore = revocationStore;
+    return this;
+  }
+
+  /**
+   * Authorization codes of the {@code authorization_code} grant; default in memory, which only
+   * one node can use: nodes behind one load balancer need a shared store (and one {@link
+   * #secretPepper}), as a code issued by one node is redeemed at whichever the client reaches.
+   */
+  public DefaultTokenServiceBuilder authorizationCodeStore(AuthorizationCodeStore store) {
+    this.authorizationCodeStore = store;
+    return this;
+  }
+
+  /** How long an authorization code can be redeemed; default and maximum 60 s. */
+  public DefaultTokenServiceBuilder authorizationCodeTtl(Duration authorizationCodeTtl) {
+    this.authorizationCodeTtl = authorizationCodeTtl;
+    return this;
+  }
+
+  /** How long an ID token is valid; default 5 minutes, at most 1 hour. */
+  public DefaultTokenServiceBuilder idTokenTtl(Duration idTokenTtl) {
+    this.idTokenTtl = idTokenTtl;
+    return this;
+  }
+
+  /**
+   * Where ID tokens and UserInfo read a person's claims; default a directory that knows nobody,
+   * so only {@code sub} is released. {@link io.admin.auth.core.signin.UserStorePersonDirectory}
+   * serves the users of a user store.
+   */
+  public DefaultTokenServiceBuilder personDirectory(PersonDirectory personDirectory) {
+    this.personDirectory = personDirectory;
+    return this;
+  }
+
+  /**
+   * Whether to keep an RS256 key for ID tokens beside the {@link #signingAlgorithm} keys, when
+   * that algorithm is not RS256; default off. OpenID Connect clients expect RS256 ID tokens, so a
+   * service that signs people in with another algorithm needs it: the key is rotated on the same
+   * policy and published in the JWK Set, and never signs access tokens. With RS256 (the default
+   * algorithm) ID tokens use the access-token key and this setting changes nothing.
+   */
+  public DefaultTokenServiceBuilder keepRs256KeyForIdTokens(boolean keep) {
+    this.keepRs256KeyForIdTokens = keep;
     return this;
   }
 
@@ -223,40 +276,12 @@ public final class DefaultTokenServiceBuilder {
    * warning when any store was left unset and is therefore in memory.
    *
    * @throws IllegalArgumentException or NullPointerException for a missing or invalid setting,
-   *     including a missing {@link #secretPepper} with a persistent client or refresh-token store
+   *     including a missing {@link #secretPepper} with a persistent client, refresh-token or
+   *     authorization-code store
    * @throws io.admin.auth.core.AuthUnavailableException when the key store cannot be reached
    */
   public DefaultTokenService build() {
-    if (issuer == null || issuer.isBlank()) {
-      throw new IllegalArgumentException("issuer is required");
-    }
-    if (audience != null && audience.isBlank()) {
-      throw new IllegalArgumentException("audience must not be blank");
-    }
-    Objects.requireNonNull(clock, "clock");
-    Objects.requireNonNull(signingAlgorithm, "signingAlgorithm");
-    Objects.requireNonNull(keyRotationPolicy, "keyRotationPolicy");
-    Objects.requireNonNull(crypto, "crypto");
-    Objects.requireNonNull(accessTokenType, "accessTokenType");
-    requirePositive(accessTokenTtl, "accessTokenTtl");
-    if (accessTokenTtl.compareTo(DefaultTokenService.MAX_ACCESS_TOKEN_TTL) > 0) {
-      throw new IllegalArgumentException("accessTokenTtl must be at most 1 hour");
-    }
-    requirePositive(refreshTokenTtl, "refreshTokenTtl");
-    requirePositive(keyRingRefresh, "keyRingRefresh");
-    if (keyRingRefresh.compareTo(keyRotationPolicy.prePublish()) >= 0) {
-      throw new IllegalArgumentException("keyRingRefresh must be shorter than prePublish");
-    }
-    Objects.requireNonNull(clockSkew, "clockSkew");
-    if (clockSkew.isNegative() || clockSkew.compareTo(AccessTokenVerifierBuilder.MAX_SKEW) > 0) {
-      throw new IllegalArgumentException("clockSkew must be between 0 and 5 minutes");
-    }
-    AccessTokenVerifierBuilder.checkCacheBounds(verifiedTokenCacheMaxEntries,
-        verifiedTokenCacheMaxBytes);
-    if (secretPepper == null && hashesOutliveProcess()) {
-      throw new IllegalArgumentException(
-          "secretPepper is required with a persistent client or refresh-token store");
-    }
+    BuilderChecks.check(this);
     List<String> defaulted = inMemoryDefaults();
     DefaultTokenService service = new DefaultTokenService(this);
     if (!defaulted.isEmpty()) {
@@ -264,12 +289,6 @@ public final class DefaultTokenServiceBuilder {
           + "survives a restart", issuer, String.join(", ", defaulted));
     }
     return service;
-  }
-
-  // An unset store becomes an in-memory one, which is not persistent.
-  private boolean hashesOutliveProcess() {
-    return (clientStore != null && clientStore.persistent())
-        || (refreshTokenStore != null && refreshTokenStore.persistent());
   }
 
   /** What {@link #build()} will keep in in-memory stores because no store was given for it. */
@@ -325,10 +344,17 @@ public final class DefaultTokenServiceBuilder {
     return revocationStore != null ? revocationStore : new InMemoryRevocationStore();
   }
 
-  private static void requirePositive(Duration d, String name) {
-    Objects.requireNonNull(d, name);
-    if (d.isNegative() || d.isZero()) {
-      throw new IllegalArgumentException(name + " must be positive");
-    }
+  AuthorizationCodeStore authorizationCodeStoreOrDefault() {
+    return authorizationCodeStore != null
+        ? authorizationCodeStore : new InMemoryAuthorizationCodeStore();
+  }
+
+  PersonDirectory personDirectoryOrDefault() {
+    return personDirectory != null ? personDirectory : subject -> Optional.empty();
+  }
+
+  /** Whether ID tokens can be signed: RS256 signs access tokens, or an RS256 key is kept. */
+  boolean idTokensAvailable() {
+    return signingAlgorithm == SigningAlgorithm.RS256 || keepRs256KeyForIdTokens;
   }
 }

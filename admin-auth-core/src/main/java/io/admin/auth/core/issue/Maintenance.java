@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The token service's housekeeping: due key-rotation steps, and the purge of revocations and
- * refresh tokens that can no longer matter. Rotation also happens on use, so this only keeps
+ * The token service's housekeeping: due key-rotation steps, and the purge of revocations,
+ * refresh tokens and authorization codes that can no longer matter. Rotation also happens on use, so this only keeps
  * rotation on schedule for an idle service and bounds the stores' growth.
  */
 final class Maintenance {
@@ -26,13 +26,15 @@ final class Maintenance {
   private final KeyRingCache keys;
   private final RevocationStore revocations;
   private final RefreshTokenStore refreshTokens;
+  private final AuthorizationCodes codes;
   private final Clock clock;
 
   Maintenance(KeyRingCache keys, RevocationStore revocations, RefreshTokenStore refreshTokens,
-      Clock clock) {
+      AuthorizationCodes codes, Clock clock) {
     this.keys = keys;
     this.revocations = revocations;
     this.refreshTokens = refreshTokens;
+    this.codes = codes;
     this.clock = clock;
   }
 
@@ -42,7 +44,9 @@ final class Maintenance {
     keys.rotateNow();
     int revoked = revocations.purgeExpired(now);
     int refresh = refreshTokens.purgeExpired(now);
-    LOG.debug("Maintenance purged {} revocations and {} refresh tokens", revoked, refresh);
+    int purgedCodes = codes.purgeExpired(now);
+    LOG.debug("Maintenance purged {} revocations, {} refresh tokens and {} authorization codes",
+        revoked, refresh, purgedCodes);
   }
 
   /**

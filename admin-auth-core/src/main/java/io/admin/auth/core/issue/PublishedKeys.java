@@ -7,6 +7,7 @@ import io.admin.auth.core.key.KeyRing;
 import io.admin.auth.core.spi.SigningKey;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the service signs with and publishes: the active key, the public JWK Set and the list of
@@ -28,6 +29,11 @@ final class PublishedKeys {
 
   SigningKey active() {
     return keys.ring().active();
+  }
+
+  /** The RS256 key ID tokens are signed with now, or empty when the ring has no active one. */
+  Optional<SigningKey> idTokenKey() {
+    return keys.ring().active(SigningAlgorithm.RS256);
   }
 
   String jwkSetJson() {

@@ -110,8 +110,16 @@ final class RefreshGrants {
 
   /** Revokes the record's whole family and every access token issued from it. */
   void revokeFamily(RefreshTokenRecord record, Instant now) {
-    store.revokeFamily(record.familyId(), now);
-    revocations.revokeFamily(record.familyId(), now.plus(accessTokenHorizon));
+    revokeFamily(record.familyId(), now);
+  }
+
+  /**
+   * Revokes family {@code familyId}: its refresh tokens, including any saved later (a rotation or
+   * a code exchange still under way), and every access token stamped with it.
+   */
+  void revokeFamily(String familyId, Instant now) {
+    store.revokeFamily(familyId, now);
+    revocations.revokeFamily(familyId, now.plus(accessTokenHorizon));
     revocations.purgeExpired(now);
   }
 

@@ -13,9 +13,11 @@ import java.util.TreeSet;
  * @param expiresIn access token lifetime in seconds
  * @param refreshToken the opaque refresh token, or {@code null} when none is issued
  * @param scopes the granted scopes
+ * @param idToken the OpenID Connect ID token, or {@code null} when {@code openid} was not granted
  */
 public record TokenResponse(
-    String accessToken, String tokenType, long expiresIn, String refreshToken, Set<String> scopes) {
+    String accessToken, String tokenType, long expiresIn, String refreshToken, Set<String> scopes,
+    String idToken) {
 
   /** The only token type this library issues (RFC 6750). */
   static final String BEARER = "Bearer";
@@ -24,6 +26,12 @@ public record TokenResponse(
     Objects.requireNonNull(accessToken, "accessToken");
     Objects.requireNonNull(tokenType, "tokenType");
     scopes = Collections.unmodifiableSortedSet(new TreeSet<>(scopes));
+  }
+
+  /** A response without an ID token (every grant but {@code authorization_code} with openid). */
+  public TokenResponse(String accessToken, String tokenType, long expiresIn, String refreshToken,
+      Set<String> scopes) {
+    this(accessToken, tokenType, expiresIn, refreshToken, scopes, null);
   }
 
   /** The granted scopes, space separated, as the {@code scope} response field. */
@@ -36,6 +44,6 @@ public record TokenResponse(
   public String toString() {
     return "TokenResponse[accessToken=**********, tokenType=" + tokenType + ", expiresIn="
         + expiresIn + ", refreshToken=" + (refreshToken == null ? "null" : "**********")
-        + ", scopes=" + scopes + "]";
+        + ", scopes=" + scopes + ", idToken=" + (idToken == null ? "null" : "**********") + "]";
   }
 }

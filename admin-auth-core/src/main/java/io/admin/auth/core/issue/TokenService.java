@@ -1,17 +1,29 @@
 package io.admin.auth.core.issue;
 
-import io.admin.auth.core.verify.BearerTokenVerifier;
-import io.admin.auth.core.spi.OAuthClient;
-
+import io.admin.auth.core.AuthError;
+import io.admin.auth.core.AuthErrorCode;
 import io.admin.auth.core.AuthOutcome;
+import io.admin.auth.core.AuthPrincipal;
+import io.admin.auth.core.signin.ApprovedAuthorization;
+import io.admin.auth.core.signin.IssuedCode;
+import io.admin.auth.core.signin.LogoutHint;
+import io.admin.auth.core.signin.UserInfoResult;
+import io.admin.auth.core.spi.OAuthClient;
+import io.admin.auth.core.verify.BearerTokenVerifier;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * The one facade the servlet module (or any other transport) calls: client authentication, the
- * {@code client_credentials} and {@code refresh_token} grants, revocation (RFC 7009),
- * introspection (RFC 7662), access-token verification (RFC 9068) and the public JWK Set.
+ * {@code client_credentials}, {@code refresh_token} and {@code authorization_code} grants,
+ * authorization codes, UserInfo and logout hints (see {@code docs/http-contract.md}, "Signing
+ * people in"), revocation (RFC 7009), introspection (RFC 7662), access-token verification (RFC
+ * 9068) and the public JWK Set.
+ *
+ * <p>The sign-in methods have defaults that refuse (an implementation that does not sign people
+ * in answers {@code unsupported_grant_type}, {@code invalid_client} or an invalid token), so an
+ * implementation written before them keeps compiling.
  *
  * <p>Every method answers bad input with a value ({@link TokenResult.Failed},
  * {@link AuthOutcome.Rejected}, an inactive {@link Introspection}); only a store that cannot be
@@ -26,6 +38,79 @@ public interface TokenService extends BearerTokenVerifier {
    * {@code AUTH_CLIENT_INVALID} error.
    */
   ClientAuthentication authenticateClient(String clientId, String clientSecret);
+
+  /**
+   * Authenticates a public client ({@code token_endpoint_auth_method} {@code none}) by its {@code
+   * client_id} alone, as the token endpoint does when a request carries no secret. Succeeds only
+   * for a registered public client: an unknown id and a confidential client (which must prove
+   * itself with its secret) get the same {@code AUTH_CLIENT_INVALID}. A public client is in turn
+   * never authenticated by {@link #authenticateClient}, whatever secret is sent.
+   */
+  default ClientAuthentication authenticatePublicClient(String clientId) {
+    return new ClientAuthentication.Failed(
+        AuthError.of(AuthErrorCode.AUTH_CLIENT_INVALID, "Client authentication failed."));
+  }
+
+  /**
+   * Issues an authorization code for an approved authorization request (RFC 6749 section 4.1.2):
+   * at least 128 random bits, stored only as a keyed hash, redeemable once within at most 60
+   * seconds, bound to everything in {@code approved}. The caller has validated the request (client,
+   * redirect URI, PKCE challenge, scopes) and the person's sign-in and consent.
+   *
+   * @throws IllegalArgumentException when {@code approved} does not fit its client (a caller bug)
+   * @throws UnsupportedOperationException when this service does not sign people in
+   */
+  default IssuedCode issueAuthorizationCode(ApprovedAuthorization approved) {
+    throw new UnsupportedOperationException("this token service does not sign people in");
+  }
+
+  /**
+   * The {@code authorization_code} grant (RFC 6749 section 4.1.3, RFC 7636 section 4.6): the code
+   * must exist, be unexpired and unused, belong to {@code client}, have been issued for exactly
+   * {@code redirectUri}, and {@code codeVerifier} must hash (S256) to its challenge. Any failure
+   * is {@code AUTH_AUTHORIZATION_CODE_INVALID} and spends the code; a code presented again also
+   * revokes every token issued from it. A missing parameter is {@code AUTH_REQUEST_INVALID}, a
+   * client not registered for the grant {@code AUTH_GRANT_UNSUPPORTED}. The answer carries an
+   * {@code id_token} when {@code openid} was granted, and a refresh token when {@code
+   * offline_access} was.
+   *
+   * @param client an authenticated client (confidential, or public by {@link
+   *     #authenticatePublicClient})
+   * @param code the {@code code} parameter, or {@code null} when absent
+   * @param redirectUri the {@code redirect_uri} parameter, or {@code null} when absent
+   * @param codeVerifier the {@code code_verifier} parameter, or {@code null} when absent
+   */
+  default TokenResult authorizationCode(OAuthClient client, String code, String redirectUri,
+      String codeVerifier) {
+    return new TokenResult.Failed(AuthError.of(AuthErrorCode.AUTH_GRANT_UNSUPPORTED,
+        "The grant type is not supported."));
+  }
+
+  /**
+   * The OpenID Connect UserInfo claims (Core 1.0 section 5.3) for a principal verified from one of
+   * this service's access tokens: {@code sub} and the claims its scopes release, or a refusal:
+   * {@code AUTH_INSUFFICIENT_SCOPE} without {@code openid}, {@code AUTH_TOKEN_INVALID} for a
+   * principal this service did not issue.
+   */
+  default UserInfoResult userInfo(AuthPrincipal principal) {
+    return new UserInfoResult.Refused(AuthError.of(AuthErrorCode.AUTH_TOKEN_INVALID,
+        "The access token was not issued by this server."));
+  }
+
+  /**
+   * Checks an {@code id_token_hint} of RP-Initiated Logout: an ID token of this service (its
+   * signature and {@code iss}; it may have expired) for a registered client. The answer names the
+   * client and the person, and says which {@code post_logout_redirect_uri} may be used.
+   */
+  default LogoutHint checkLogoutHint(String idTokenHint) {
+    return new LogoutHint.Invalid(AuthError.of(AuthErrorCode.AUTH_TOKEN_INVALID,
+        "The ID token hint is malformed or invalid."));
+  }
+
+  /** The JWS algorithms of ID tokens, for the metadata document; empty when none are issued. */
+  default List<String> idTokenSigningAlgorithms() {
+    return List.of();
+  }
 
   /**
    * The {@code client_credentials} grant (RFC 6749 section 4.4).

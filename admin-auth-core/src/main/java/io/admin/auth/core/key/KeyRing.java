@@ -1,5 +1,6 @@
 package io.admin.auth.core.key;
 
+import io.admin.auth.core.SigningAlgorithm;
 import io.admin.auth.core.spi.KeyState;
 import io.admin.auth.core.spi.SigningKey;
 
@@ -16,8 +17,11 @@ import java.util.Optional;
  * verified with, selected by {@code kid}.
  *
  * <p>The signing key is the newest {@code ACTIVE} key (by activation time, then kid), so that two
- * nodes that raced to create a first key still agree. Every key in the ring, in any state, is
- * accepted for verification and (if asymmetric) published.
+ * nodes that raced to create a first key still agree; a ring made {@linkplain #of(Collection,
+ * SigningAlgorithm) for a primary algorithm} prefers the newest active key of that algorithm, so a
+ * key kept active for another purpose (the RS256 key of ID tokens) never signs access tokens.
+ * Every key in the ring, in any state, is accepted for verification and (if asymmetric)
+ * published.
  */
 public final class KeyRing {
 
@@ -40,6 +44,18 @@ public final class KeyRing {
    * @throws IllegalArgumentException when no key is {@code ACTIVE} or two keys share a kid
    */
   public static KeyRing of(Collection<SigningKey> keys) {
+    return of(keys, null);
+  }
+
+  /**
+   * A ring over {@code keys} whose {@link #active()} key is the newest active key of {@code
+   * primary}, or, while no key of that algorithm is active yet (an algorithm change still being
+   * pre-published), the newest active key of any algorithm.
+   *
+   * @param primary the algorithm access tokens are signed with, or {@code null} for none
+   * @throws IllegalArgumentException when no key is {@code ACTIVE} or two keys share a kid
+   */
+  public static KeyRing of(Collection<SigningKey> keys, SigningAlgorithm primary) {
     Map<String, SigningKey> byKid = new HashMap<>();
     List<SigningKey> actives = new ArrayList<>();
     for (SigningKey k : keys) {
@@ -54,14 +70,26 @@ public final class KeyRing {
       throw new IllegalArgumentException("no ACTIVE key");
     }
     actives.sort(NEWEST_ACTIVE_FIRST);
+    SigningKey active = actives.stream().filter(k -> k.algorithm() == primary).findFirst()
+        .orElse(actives.get(0));
     List<SigningKey> ordered = new ArrayList<>(keys);
     ordered.sort(Comparator.comparing(SigningKey::createdAt).thenComparing(SigningKey::kid));
-    return new KeyRing(actives.get(0), Map.copyOf(byKid), List.copyOf(ordered));
+    return new KeyRing(active, Map.copyOf(byKid), List.copyOf(ordered));
   }
 
   /** The key that signs new tokens. */
   public SigningKey active() {
     return active;
+  }
+
+  /**
+   * The newest {@code ACTIVE} key made for {@code algorithm} (by activation time, then kid), or
+   * empty when there is none: how ID tokens find their RS256 key whatever {@link #active()} is.
+   */
+  public Optional<SigningKey> active(SigningAlgorithm algorithm) {
+    return keys.stream()
+        .filter(k -> k.state() == KeyState.ACTIVE && k.algorithm() == algorithm)
+        .min(NEWEST_ACTIVE_FIRST);
   }
 
   /** The verification key for {@code kid}; empty for an unknown or {@code null} kid. */

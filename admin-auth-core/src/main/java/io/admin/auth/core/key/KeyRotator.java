@@ -8,10 +8,13 @@ import io.admin.auth.core.spi.SigningKeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +29,12 @@ import org.slf4j.LoggerFactory;
  * matters for verifiers: a successor is added as {@code NEXT} (published) first, promoted only
  * after {@code prePublish}, and the old key is retired after the promotion, so there is never a
  * moment without an active key or a signing key that was not published.
+ *
+ * <p>Besides the configured algorithm (the primary one, which signs access tokens), the rotator
+ * can keep one active key of each of a few other algorithms, each rotated on the same policy: the
+ * RS256 key of ID tokens, which OpenID Connect clients expect whatever the access-token algorithm
+ * is. Such a key is created active at once when its algorithm has none yet, as the first key of an
+ * empty store is (nobody holds a token it signed), and is never retired for not being primary.
  */
 public final class KeyRotator {
 
@@ -34,19 +43,39 @@ public final class KeyRotator {
   private final SigningKeyStore store;
   private final KeyRotationPolicy policy;
   private final SigningAlgorithm algorithm;
+  private final Set<SigningAlgorithm> companions;
   private final Clock clock;
   private final SigningKeys generator;
   private final Duration retention;
 
   /**
+   * A rotator of the keys of {@code algorithm} alone.
+   *
    * @param minimumRetention the longest access-token lifetime plus clock skew: retired keys stay
    *     at least this long, whatever the policy says
    */
   public KeyRotator(SigningKeyStore store, KeyRotationPolicy policy, SigningAlgorithm algorithm,
       Clock clock, SigningKeys generator, Duration minimumRetention) {
+    this(store, policy, algorithm, Set.of(), clock, generator, minimumRetention);
+  }
+
+  /**
+   * A rotator that also keeps one active key of each of {@code companions} (the primary {@code
+   * algorithm} among them is ignored).
+   *
+   * @param minimumRetention the longest access-token lifetime plus clock skew: retired keys stay
+   *     at least this long, whatever the policy says
+   */
+  public KeyRotator(SigningKeyStore store, KeyRotationPolicy policy, SigningAlgorithm algorithm,
+      Set<SigningAlgorithm> companions, Clock clock, SigningKeys generator,
+      Duration minimumRetention) {
     this.store = Objects.requireNonNull(store, "store");
     this.policy = Objects.requireNonNull(policy, "policy");
     this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
+    Set<SigningAlgorithm> others = EnumSet.noneOf(SigningAlgorithm.class);
+    others.addAll(Objects.requireNonNull(companions, "companions"));
+    others.remove(algorithm);
+    this.companions = Collections.unmodifiableSet(others);
     this.clock = Objects.requireNonNull(clock, "clock");
     this.generator = Objects.requireNonNull(generator, "generator");
     Duration min = Objects.requireNonNull(minimumRetention, "minimumRetention");
@@ -65,8 +94,20 @@ public final class KeyRotator {
   public KeyRing rotateIfDue() {
     Instant now = clock.instant();
     List<SigningKey> keys = store.findAll();
-    SigningKey active = newest(keys, KeyState.ACTIVE);
-    SigningKey next = oldest(keys, KeyState.NEXT);
+    rotatePrimary(keys, now);
+    for (SigningAlgorithm companion : companions) {
+      rotateCompanion(companion, now);
+    }
+    retireStaleActives(now);
+    removeExpired(now);
+    return reload();
+  }
+
+  // Keys of a companion algorithm are not the primary's: neither its active key nor its successor.
+  private void rotatePrimary(List<SigningKey> keys, Instant now) {
+    List<SigningKey> own = keys.stream().filter(k -> !companions.contains(k.algorithm())).toList();
+    SigningKey active = primaryActive(keys);
+    SigningKey next = oldest(own, KeyState.NEXT);
     if (active == null) {
       SigningKey first = next != null ? next.activate(now) : null;
       if (first != null && store.replace(next, first)) {
@@ -79,18 +120,44 @@ public final class KeyRotator {
           LOG.debug("Another node created the first signing key; using it");
         }
       }
-      return reload();
+      return;
     }
-    boolean algorithmChanged = active.algorithm() != algorithm;
+    step(active, next, algorithm, active.algorithm() != algorithm, now);
+  }
+
+  // A companion's first key signs at once: no verifier can hold a token it signed yet.
+  private void rotateCompanion(SigningAlgorithm companion, Instant now) {
+    List<SigningKey> own = store.findAll().stream()
+        .filter(k -> k.algorithm() == companion).toList();
+    SigningKey active = newest(own, KeyState.ACTIVE);
+    SigningKey next = oldest(own, KeyState.NEXT);
+    if (active == null) {
+      SigningKey first = next != null ? next.activate(now)
+          : generator.generate(companion, KeyState.ACTIVE, now);
+      if (next != null ? store.replace(next, first) : store.add(first)) {
+        LOG.info("Activated {} key {} beside the {} keys", companion, first.kid(), algorithm);
+      }
+      return;
+    }
+    step(active, next, companion, false, now);
+  }
+
+  /**
+   * One rotation step of one algorithm's keys: publish a successor {@code prePublish} before the
+   * active key's interval ends (at once when the algorithm changed), promote it once the interval
+   * has ended and it has been published for {@code prePublish}.
+   */
+  private void step(SigningKey active, SigningKey next, SigningAlgorithm alg,
+      boolean algorithmChanged, Instant now) {
     Instant rotateAt = active.activatedAt().plus(policy.rotationInterval());
     if (next == null && (algorithmChanged || !now.isBefore(rotateAt.minus(policy.prePublish())))) {
-      SigningKey candidate = generator.generate(algorithm, KeyState.NEXT, now);
+      SigningKey candidate = generator.generate(alg, KeyState.NEXT, now);
       if (store.add(candidate)) {
         next = candidate;
         LOG.info("Published next signing key {} ({})", next.kid(), next.algorithm());
       } else {
         // A store shared by several nodes refused it: another node's successor wins, and the
-        // reload below picks that one up. Ours was never published, so it must never be promoted.
+        // reload picks that one up. Ours was never published, so it must never be promoted.
         LOG.debug("Another node published the next signing key; using it");
       }
     }
@@ -102,14 +169,11 @@ public final class KeyRotator {
         LOG.info("Rotated signing key: {} active, {} retired", promoted.kid(), active.kid());
       }
     }
-    retireStaleActives(now);
-    removeExpired(now);
-    return reload();
   }
 
   /** The current ring from the store, without changing anything. */
   public KeyRing reload() {
-    return KeyRing.of(store.findAll());
+    return KeyRing.of(store.findAll(), algorithm);
   }
 
   /**
@@ -131,13 +195,43 @@ public final class KeyRotator {
     }, 0, millis, TimeUnit.MILLISECONDS);
   }
 
+  // One active key per algorithm kept: the primary's (or the one it is replacing) and each
+  // companion's; any other active key is retired.
   private void retireStaleActives(Instant now) {
-    List<SigningKey> actives = new ArrayList<>(
-        store.findAll().stream().filter(k -> k.state() == KeyState.ACTIVE).toList());
-    actives.sort(Comparator.comparing(SigningKey::activatedAt).thenComparing(SigningKey::kid));
-    for (int i = 0; i < actives.size() - 1; i++) {
-      store.replace(actives.get(i), actives.get(i).retire(now));
+    List<SigningKey> keys = store.findAll();
+    Set<String> keep = new HashSet<>();
+    SigningKey primary = primaryActive(keys);
+    if (primary != null) {
+      keep.add(primary.kid());
     }
+    for (SigningAlgorithm companion : companions) {
+      SigningKey own = newest(keys.stream().filter(k -> k.algorithm() == companion).toList(),
+          KeyState.ACTIVE);
+      if (own != null) {
+        keep.add(own.kid());
+      }
+    }
+    for (SigningKey k : keys) {
+      if (k.state() == KeyState.ACTIVE && !keep.contains(k.kid())) {
+        store.replace(k, k.retire(now));
+      }
+    }
+  }
+
+  /**
+   * The key the primary algorithm's rotation starts from: its newest active key; else, during an
+   * algorithm change, the newest active key of an algorithm no companion owns; else (the previous
+   * primary is now a companion) the newest active key of any algorithm.
+   */
+  private SigningKey primaryActive(List<SigningKey> keys) {
+    SigningKey own = newest(keys.stream().filter(k -> k.algorithm() == algorithm).toList(),
+        KeyState.ACTIVE);
+    if (own != null) {
+      return own;
+    }
+    SigningKey old = newest(keys.stream().filter(k -> !companions.contains(k.algorithm()))
+        .toList(), KeyState.ACTIVE);
+    return old != null ? old : newest(keys, KeyState.ACTIVE);
   }
 
   private void removeExpired(Instant now) {

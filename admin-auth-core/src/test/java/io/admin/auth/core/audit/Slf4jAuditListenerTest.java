@@ -40,6 +40,16 @@ class Slf4jAuditListenerTest {
   }
 
   @Test
+  void onEventWhenCodeReplayedThenWarnWithGrantAndClient() {
+    String log = captureStderr(() -> new Slf4jAuditListener()
+        .onEvent(new AuditEvent.AuthorizationCodeReplayDetected(T0, "spa", "grant-1")));
+    assertTrue(log.contains("WARN"), log);
+    assertTrue(log.contains("authorization code replay"), log);
+    assertTrue(log.contains("client_id=spa"), log);
+    assertTrue(log.contains("grant=grant-1"), log);
+  }
+
+  @Test
   void onEventWhenIssuedThenJtiLoggedNotToken() {
     String log = captureStderr(() -> new Slf4jAuditListener().onEvent(new AuditEvent.TokenIssued(
         T0, "client_credentials", "client-a", "client-a", "jti-7", Set.of("users:read"), null)));

@@ -10,6 +10,7 @@ import io.admin.auth.core.key.KeyRotationPolicy;
 import io.admin.auth.core.key.KeyRotator;
 import io.admin.auth.core.key.SigningKeys;
 import io.admin.auth.core.spi.OAuthClient;
+import io.admin.auth.core.store.memory.InMemoryAuthorizationCodeStore;
 import io.admin.auth.core.store.memory.InMemoryClientStore;
 import io.admin.auth.core.store.memory.InMemoryRefreshTokenStore;
 import io.admin.auth.core.store.memory.InMemoryRevocationStore;
@@ -56,6 +57,13 @@ final class IssueParts {
       new AccessTokenIssuer(ISSUER, AUDIENCE, clock, tokens, JwsCrypto.defaults());
   final TokenLifetimes lifetimes =
       new TokenLifetimes(DefaultTokenService.MAX_ACCESS_TOKEN_TTL, Duration.ofDays(30));
+  final InMemoryAuthorizationCodeStore codeStore = new InMemoryAuthorizationCodeStore();
+  final AuthorizationCodes codes = new AuthorizationCodes(codeStore, hasher, tokens, clock,
+      AuthorizationCodes.MAX_TTL, HORIZON, refreshGrants::newFamilyId);
+
+  Maintenance maintenance(io.admin.auth.core.spi.RevocationStore revocationStore) {
+    return new Maintenance(ring, revocationStore, refreshStore, codes, clock);
+  }
 
   ClientCredentialsGrant clientCredentialsGrant() {
     return new ClientCredentialsGrant(tokenIssuer, () -> ring.ring().active(), refreshGrants,

@@ -10,6 +10,7 @@ import io.admin.auth.core.spi.RevocationStore;
 import io.admin.auth.core.store.memory.InMemoryRevocationStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -22,8 +23,7 @@ import org.junit.jupiter.api.Test;
 class MaintenanceTest {
 
   private final IssueParts parts = new IssueParts();
-  private final Maintenance maintenance =
-      new Maintenance(parts.ring, parts.revocations, parts.refreshStore, parts.clock);
+  private final Maintenance maintenance = parts.maintenance(parts.revocations);
 
   @Test
   void runWhenEntriesExpiredThenPurgedAndLiveOnesKept() {
@@ -43,6 +43,23 @@ class MaintenanceTest {
   }
 
   @Test
+  void runWhenCodesExpiredThenKeptThroughTheReplayWindowThenPurged() {
+    OAuthClient client = new OAuthClient("c1", "unused-hash", Set.of("openid"),
+        Set.of("authorization_code"), false, null, null);
+    parts.codes.issue(Optional.of(client), new io.admin.auth.core.signin.ApprovedAuthorization("c1",
+        "https://app.example/cb", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM", "alice",
+        Set.of("openid"), null, parts.clock.instant(), null));
+
+    parts.clock.advance(AuthorizationCodes.MAX_TTL.plus(IssueParts.HORIZON).minusSeconds(1));
+    maintenance.run();
+    assertEquals(1, parts.codeStore.size(), "a replay is still recognised in the window");
+
+    parts.clock.advance(Duration.ofSeconds(1));
+    maintenance.run();
+    assertEquals(0, parts.codeStore.size());
+  }
+
+  @Test
   void runWhenRotationDueThenDoneAtOnceWhateverTheRingRefresh() {
     // Just before the successor is due: the ring was read a second ago, so use alone won't re-read.
     parts.clock.advance(Duration.ofDays(29).minusSeconds(1));
@@ -58,7 +75,7 @@ class MaintenanceTest {
   @Test
   void scheduleWhenARunFailsThenLaterRunsStillHappen() throws Exception {
     FailingOnceRevocations flaky = new FailingOnceRevocations();
-    Maintenance m = new Maintenance(parts.ring, flaky, parts.refreshStore, parts.clock);
+    Maintenance m = parts.maintenance(flaky);
     ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
     try {
       ScheduledFuture<?> task = m.schedule(executor, Duration.ofMillis(5));

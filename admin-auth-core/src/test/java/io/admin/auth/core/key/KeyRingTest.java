@@ -49,4 +49,31 @@ class KeyRingTest {
     SigningKey a = gen.generate(SigningAlgorithm.HS256, KeyState.ACTIVE, T0);
     assertThrows(IllegalArgumentException.class, () -> KeyRing.of(List.of(a, a)));
   }
+
+  @Test
+  void activeWhenPrimaryGivenThenNewestOfThatAlgorithmEvenIfAnotherIsNewer() {
+    SigningKey es = gen.generate(SigningAlgorithm.ES256, KeyState.ACTIVE, T0);
+    SigningKey rs = gen.generate(SigningAlgorithm.RS256, KeyState.ACTIVE, T0.plusSeconds(5));
+    KeyRing ring = KeyRing.of(List.of(es, rs), SigningAlgorithm.ES256);
+    assertEquals(es.kid(), ring.active().kid());
+    assertEquals(rs.kid(), KeyRing.of(List.of(es, rs)).active().kid());
+  }
+
+  @Test
+  void activeWhenPrimaryHasNoActiveKeyThenNewestOfAnyAlgorithm() {
+    SigningKey rs = gen.generate(SigningAlgorithm.RS256, KeyState.ACTIVE, T0);
+    SigningKey next = gen.generate(SigningAlgorithm.ES256, KeyState.NEXT, T0.plusSeconds(5));
+    assertEquals(rs.kid(), KeyRing.of(List.of(rs, next), SigningAlgorithm.ES256).active().kid());
+  }
+
+  @Test
+  void activeOfAlgorithmWhenSeveralThenNewestActiveOfItElseEmpty() {
+    SigningKey older = gen.generate(SigningAlgorithm.RS256, KeyState.ACTIVE, T0);
+    SigningKey newer = gen.generate(SigningAlgorithm.RS256, KeyState.ACTIVE, T0.plusSeconds(5));
+    SigningKey next = gen.generate(SigningAlgorithm.RS256, KeyState.NEXT, T0.plusSeconds(9));
+    SigningKey es = gen.generate(SigningAlgorithm.ES256, KeyState.ACTIVE, T0.plusSeconds(9));
+    KeyRing ring = KeyRing.of(List.of(older, newer, next, es), SigningAlgorithm.ES256);
+    assertEquals(newer.kid(), ring.active(SigningAlgorithm.RS256).orElseThrow().kid());
+    assertTrue(ring.active(SigningAlgorithm.PS256).isEmpty());
+  }
 }

@@ -18,6 +18,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -146,6 +147,73 @@ class KeyRotatorTest {
     SigningKey next = gen.generate(SigningAlgorithm.ES256, KeyState.NEXT, t0);
     store.add(next);
     assertEquals(next.kid(), rotator(SigningAlgorithm.ES256).rotateIfDue().active().kid());
+  }
+
+  private KeyRotator withRs256Companion(SigningAlgorithm alg) {
+    return new KeyRotator(store, POLICY, alg, Set.of(SigningAlgorithm.RS256), clock, gen,
+        MIN_RETENTION);
+  }
+
+  @Test
+  void rotateIfDueWhenCompanionAndEmptyStoreThenOneActiveKeyOfEachPrimarySigns() {
+    KeyRing ring = withRs256Companion(SigningAlgorithm.ES256).rotateIfDue();
+    assertEquals(2, count(KeyState.ACTIVE));
+    assertEquals(SigningAlgorithm.ES256, ring.active().algorithm());
+    assertEquals(t0, ring.active(SigningAlgorithm.RS256).orElseThrow().activatedAt());
+    assertEquals(2, ring.published().size());
+  }
+
+  @Test
+  void rotateIfDueWhenCompanionAddedToRunningStoreThenActiveAtOnceAndPrimaryKept() {
+    String esKid = rotator(SigningAlgorithm.ES256).rotateIfDue().active().kid();
+    clock.advance(Duration.ofMinutes(5));
+    KeyRing ring = withRs256Companion(SigningAlgorithm.ES256).rotateIfDue();
+    assertEquals(esKid, ring.active().kid());
+    assertTrue(ring.active(SigningAlgorithm.RS256).isPresent());
+    assertEquals(0, count(KeyState.RETIRED));
+  }
+
+  @Test
+  void rotateIfDueWhenCompanionIntervalEndsThenEachAlgorithmRotatesOnItsOwn() {
+    KeyRotator r = withRs256Companion(SigningAlgorithm.ES256);
+    KeyRing first = r.rotateIfDue();
+    String es = first.active().kid();
+    String rs = first.active(SigningAlgorithm.RS256).orElseThrow().kid();
+    clock.advance(INTERVAL.minus(PRE_PUBLISH));
+    r.rotateIfDue();
+    assertEquals(2, count(KeyState.NEXT));
+    clock.advance(PRE_PUBLISH);
+    KeyRing ring = r.rotateIfDue();
+    assertEquals(SigningAlgorithm.ES256, ring.active().algorithm());
+    assertNotEquals(es, ring.active().kid());
+    assertNotEquals(rs, ring.active(SigningAlgorithm.RS256).orElseThrow().kid());
+    assertEquals(KeyState.RETIRED, ring.find(es).orElseThrow().state());
+    assertEquals(KeyState.RETIRED, ring.find(rs).orElseThrow().state());
+    assertEquals(2, count(KeyState.ACTIVE));
+  }
+
+  @Test
+  void rotateIfDueWhenPrimaryWasRs256AndBecomesCompanionThenNewPrimaryPrePublishedFirst() {
+    String rs = rotator(SigningAlgorithm.RS256).rotateIfDue().active().kid();
+    KeyRotator r = withRs256Companion(SigningAlgorithm.ES256);
+    KeyRing during = r.rotateIfDue();
+    assertEquals(rs, during.active().kid());
+    assertEquals(1, count(KeyState.NEXT));
+    clock.advance(PRE_PUBLISH);
+    KeyRing after = r.rotateIfDue();
+    assertEquals(SigningAlgorithm.ES256, after.active().algorithm());
+    assertEquals(rs, after.active(SigningAlgorithm.RS256).orElseThrow().kid());
+    assertEquals(0, count(KeyState.RETIRED));
+  }
+
+  @Test
+  void rotateIfDueWhenCompanionDroppedThenItsKeyRetiredAndPrimaryKeepsSigning() {
+    KeyRing before = withRs256Companion(SigningAlgorithm.ES256).rotateIfDue();
+    String rs = before.active(SigningAlgorithm.RS256).orElseThrow().kid();
+    clock.advance(Duration.ofMinutes(1));
+    KeyRing ring = rotator(SigningAlgorithm.ES256).rotateIfDue();
+    assertEquals(before.active().kid(), ring.active().kid());
+    assertEquals(KeyState.RETIRED, ring.find(rs).orElseThrow().state());
   }
 
   @Test

@@ -205,7 +205,7 @@ public final class DefaultTokenServiceFactory implements TokenServiceFactory {
     c.check("scopes", () -> ClientRegistration.of(id, secret, scopes));
     // Present but blank is an empty set of grants (refused), not the default.
     Set<String> grants = c.isSet("grants")
-        ? words(c.string("grants", "")) : ClientRegistration.SUPPORTED_GRANTS;
+        ? words(c.string("grants", "")) : ClientRegistration.MACHINE_GRANTS;
     c.check("grants", () -> new ClientRegistration(id, secret, scopes, grants, true, null, null));
     boolean refreshForCc = c.bool("refresh-for-client-credentials", true);
     Duration access = c.duration("access-ttl").orElse(null);

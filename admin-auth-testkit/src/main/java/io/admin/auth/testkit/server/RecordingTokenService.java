@@ -1,11 +1,16 @@
 package io.admin.auth.testkit.server;
 
 import io.admin.auth.core.AuthOutcome;
+import io.admin.auth.core.AuthPrincipal;
 import io.admin.auth.core.issue.ClientAuthentication;
 import io.admin.auth.core.issue.Introspection;
 import io.admin.auth.core.spi.OAuthClient;
 import io.admin.auth.core.issue.TokenResult;
 import io.admin.auth.core.issue.TokenService;
+import io.admin.auth.core.signin.ApprovedAuthorization;
+import io.admin.auth.core.signin.IssuedCode;
+import io.admin.auth.core.signin.LogoutHint;
+import io.admin.auth.core.signin.UserInfoResult;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,6 +38,38 @@ final class RecordingTokenService implements TokenService {
   @Override
   public ClientAuthentication authenticateClient(String clientId, String clientSecret) {
     return delegate.authenticateClient(clientId, clientSecret);
+  }
+
+  @Override
+  public ClientAuthentication authenticatePublicClient(String clientId) {
+    return delegate.authenticatePublicClient(clientId);
+  }
+
+  @Override
+  public IssuedCode issueAuthorizationCode(ApprovedAuthorization approved) {
+    return delegate.issueAuthorizationCode(approved);
+  }
+
+  @Override
+  public TokenResult authorizationCode(OAuthClient client, String code, String redirectUri,
+      String codeVerifier) {
+    grants.add("authorization_code");
+    return delegate.authorizationCode(client, code, redirectUri, codeVerifier);
+  }
+
+  @Override
+  public UserInfoResult userInfo(AuthPrincipal principal) {
+    return delegate.userInfo(principal);
+  }
+
+  @Override
+  public LogoutHint checkLogoutHint(String idTokenHint) {
+    return delegate.checkLogoutHint(idTokenHint);
+  }
+
+  @Override
+  public List<String> idTokenSigningAlgorithms() {
+    return delegate.idTokenSigningAlgorithms();
   }
 
   @Override

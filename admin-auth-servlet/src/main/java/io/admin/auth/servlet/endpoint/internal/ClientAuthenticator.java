@@ -29,6 +29,13 @@ import java.util.Optional;
  * invalid_request} (RFC 6749 section 2.3: one method per request). Every failure to authenticate
  * is the same {@code invalid_client}, whether the client is unknown or the secret wrong.
  *
+ * <p>Where public clients are accepted (the token endpoint), a body {@code client_id} without any
+ * secret or {@code Authorization} header is the public client's whole authentication ({@code
+ * token_endpoint_auth_method} {@code none}): it succeeds only for a registered public client, and
+ * fails like a wrong secret for a confidential or unknown one; it is throttled like a secret. A
+ * public client that sends a secret is refused, as it has none. Elsewhere a {@code client_id}
+ * alone is missing credentials, as before.
+ *
  * <p>Failures are throttled (docs/http-contract.md section 2.3) per claimed client id ({@code
  * "client:" + id}) and per remote address ({@link RemoteAddressKey}): a blocked id or address is
  * answered 429 {@code AUTH_RATE_LIMITED} before its secret is looked at, so a right guess made
@@ -45,7 +52,10 @@ final class ClientAuthenticator {
 
     record Failed(AuthError error) implements Result {}
 
-    /** Credentials found but not yet checked; never returned by {@code authenticate}. */
+    /**
+     * Credentials found but not yet checked ({@code secret} {@code null} for a {@code client_id}
+     * alone); never returned by {@code authenticate}.
+     */
     record Claimed(String id, String secret) implements Result {
       @Override
       public String toString() {
@@ -60,11 +70,17 @@ final class ClientAuthenticator {
   private final TokenService tokens;
   private final FailureThrottle perClient;
   private final FailureThrottle perAddress;
+  private final boolean publicClients;
 
-  ClientAuthenticator(TokenService tokens, FailureThrottle perClient, FailureThrottle perAddress) {
+  /**
+   * @param publicClients whether a {@code client_id} alone authenticates a public client here
+   */
+  ClientAuthenticator(TokenService tokens, FailureThrottle perClient, FailureThrottle perAddress,
+      boolean publicClients) {
     this.tokens = Objects.requireNonNull(tokens, "tokens");
     this.perClient = Objects.requireNonNull(perClient, "perClient");
     this.perAddress = Objects.requireNonNull(perAddress, "perAddress");
+    this.publicClients = publicClients;
   }
 
   Result authenticate(HttpServletRequest request, Map<String, String> params) {
@@ -74,6 +90,9 @@ final class ClientAuthenticator {
       return new Result.Failed(address.toAuthError());
     }
     Result parsed = credentials(request, params);
+    if (parsed instanceof Result.Claimed c && c.secret() == null && !publicClients) {
+      parsed = new Result.Failed(INVALID_CLIENT);
+    }
     if (!(parsed instanceof Result.Claimed claimed)) {
       if (parsed instanceof Result.Failed f && f.error().code() == AuthErrorCode.AUTH_CLIENT_INVALID) {
         perAddress.recordFailure(addressKey);
@@ -85,7 +104,9 @@ final class ClientAuthenticator {
     if (!client.allowed()) {
       return new Result.Failed(client.toAuthError());
     }
-    ClientAuthentication auth = tokens.authenticateClient(claimed.id(), claimed.secret());
+    ClientAuthentication auth = claimed.secret() == null
+        ? tokens.authenticatePublicClient(claimed.id())
+        : tokens.authenticateClient(claimed.id(), claimed.secret());
     if (auth instanceof ClientAuthentication.Succeeded s) {
       perClient.reset(clientKey);
       return new Result.Authenticated(s.client());
@@ -95,7 +116,7 @@ final class ClientAuthenticator {
     return new Result.Failed(INVALID_CLIENT);
   }
 
-  /** The claimed id and secret, or why there are none. */
+  /** The claimed id and secret ({@code null}: a {@code client_id} alone), or why there are none. */
   private static Result credentials(HttpServletRequest request, Map<String, String> params) {
     List<String> headers = Collections.list(request.getHeaders("Authorization"));
     if (headers.size() > 1) {
@@ -121,7 +142,7 @@ final class ClientAuthenticator {
     } else if (basic != null) {
       id = basic[0];
       secret = basic[1];
-    } else if (postId != null && postSecret != null) {
+    } else if (postId != null) {
       id = postId;
       secret = postSecret;
     } else {

@@ -61,12 +61,23 @@ final class ClientEndpoint {
    */
   ClientEndpoint(TokenService tokens, AuthErrorRenderer renderer, int maxBodyBytes,
       RateLimiter perAddress, RateLimiter perClient, ClientFailureThrottles failures) {
+    this(tokens, renderer, maxBodyBytes, perAddress, perClient, failures, false);
+  }
+
+  /**
+   * An endpoint where, with {@code publicClients}, a {@code client_id} alone authenticates a
+   * public client (see {@link ClientAuthenticator}).
+   */
+  ClientEndpoint(TokenService tokens, AuthErrorRenderer renderer, int maxBodyBytes,
+      RateLimiter perAddress, RateLimiter perClient, ClientFailureThrottles failures,
+      boolean publicClients) {
     this.perAddress = java.util.Objects.requireNonNull(perAddress, "perAddress");
     this.perClient = java.util.Objects.requireNonNull(perClient, "perClient");
     if (maxBodyBytes < 256) {
       throw new IllegalArgumentException("maxBodyBytes must be at least 256");
     }
-    this.clients = new ClientAuthenticator(tokens, failures.perClient(), failures.perAddress());
+    this.clients = new ClientAuthenticator(tokens, failures.perClient(), failures.perAddress(),
+        publicClients);
     this.renderer = renderer;
     this.maxBodyBytes = maxBodyBytes;
   }

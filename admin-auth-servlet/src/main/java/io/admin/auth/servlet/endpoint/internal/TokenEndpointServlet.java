@@ -19,10 +19,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The token endpoint (docs/http-contract.md section 2, RFC 6749 sections 4.4, 5 and 6): {@code
- * client_credentials} and {@code refresh_token} grants, JSON or form bodies, {@code
- * client_secret_basic} or {@code client_secret_post}. Success and failure are sent with {@code
- * Cache-Control: no-store} and {@code Pragma: no-cache}; every failure is contract JSON.
+ * The token endpoint (docs/http-contract.md section 2 and "Signing people in", RFC 6749 sections
+ * 4.1.3, 4.4, 5 and 6): {@code authorization_code}, {@code client_credentials} and {@code
+ * refresh_token} grants, JSON or form bodies, {@code client_secret_basic} or {@code
+ * client_secret_post}, or a {@code client_id} alone for a public client. A success carries
+ * {@code id_token} when one was issued. Success and failure are sent with {@code Cache-Control:
+ * no-store} and {@code Pragma: no-cache}; every failure is contract JSON.
  */
 public final class TokenEndpointServlet extends HttpServlet {
 
@@ -48,7 +50,7 @@ public final class TokenEndpointServlet extends HttpServlet {
       RateLimiter perAddress, RateLimiter perClient, ClientFailureThrottles failures) {
     this.tokens = Objects.requireNonNull(tokens, "tokens");
     this.endpoint =
-        new ClientEndpoint(tokens, renderer, maxBodyBytes, perAddress, perClient, failures);
+        new ClientEndpoint(tokens, renderer, maxBodyBytes, perAddress, perClient, failures, true);
   }
 
   @Override
@@ -66,6 +68,11 @@ public final class TokenEndpointServlet extends HttpServlet {
       result = failed(AuthErrorCode.AUTH_REQUEST_INVALID, "The grant_type parameter is required.");
     } else if (grantType.equals("client_credentials")) {
       result = tokens.clientCredentials(client, scope);
+    } else if (grantType.equals("authorization_code")) {
+      // Missing parameters are the token service's to judge, after the grant type: a client not
+      // registered for this grant hears unsupported_grant_type whatever else it sent.
+      result = tokens.authorizationCode(client, params.get("code"), params.get("redirect_uri"),
+          params.get("code_verifier"));
     } else if (grantType.equals("refresh_token")) {
       String refresh = params.get("refresh_token");
       result = refresh == null
@@ -87,6 +94,9 @@ public final class TokenEndpointServlet extends HttpServlet {
       json.put("refresh_token", t.refreshToken());
     }
     json.put("scope", t.scope());
+    if (t.idToken() != null) {
+      json.put("id_token", t.idToken());
+    }
     ClientEndpoint.json(response, Json.write(json));
   }
 
