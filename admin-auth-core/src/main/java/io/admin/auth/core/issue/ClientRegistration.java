@@ -8,7 +8,7 @@ import java.util.TreeSet;
 
 /**
  * A client to register, with its plain secret; {@link DefaultTokenService#registerClient} hashes
- * the secret and stores an {@link OAuthClient}. {@link #toString()} masks the secret.
+ * the secret and stores an {@link io.admin.auth.core.spi.OAuthClient}. {@link #toString()} masks the secret.
  *
  * @param clientId public identifier (1 to 255 visible ASCII characters)
  * @param clientSecret the plain secret, at least {@value #MIN_SECRET_LENGTH} characters; it is
@@ -35,6 +35,10 @@ public record ClientRegistration(
   public static final Set<String> SUPPORTED_GRANTS =
       Set.of(DefaultTokenService.GRANT_CLIENT_CREDENTIALS, DefaultTokenService.GRANT_REFRESH_TOKEN);
 
+  /**
+   * Checks the client id (1-255 visible ASCII characters), the secret length, the scopes and the
+   * grant types, and freezes sorted copies.
+   */
   public ClientRegistration {
     Objects.requireNonNull(clientId, "clientId");
     Objects.requireNonNull(clientSecret, "clientSecret");

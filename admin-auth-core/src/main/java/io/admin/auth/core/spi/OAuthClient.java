@@ -28,6 +28,10 @@ public record OAuthClient(
     Duration accessTokenTtl,
     Duration refreshTokenTtl) {
 
+  /**
+   * Requires a non-blank client id and the secret hash and freezes sorted copies of scopes and
+   * grant types.
+   */
   public OAuthClient {
     Objects.requireNonNull(clientId, "clientId");
     Objects.requireNonNull(secretHash, "secretHash");

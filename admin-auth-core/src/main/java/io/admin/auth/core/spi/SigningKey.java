@@ -37,6 +37,7 @@ public record SigningKey(
     Key signingKey,
     Key verificationKey) {
 
+  /** Requires a non-blank kid, both keys and the instants each state needs. */
   public SigningKey {
     Objects.requireNonNull(kid, "kid");
     Objects.requireNonNull(algorithm, "algorithm");
