@@ -19,6 +19,9 @@ import java.util.Objects;
  */
 public record AuthError(AuthErrorCode code, String message, Map<String, Object> details) {
 
+  /**
+   * Checks that code and message are present and freezes a copy of the details (empty when null).
+   */
   public AuthError {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(message, "message");

@@ -14,6 +14,7 @@ public sealed interface AuthOutcome
 
   /** The credential was verified. */
   record Authenticated(AuthPrincipal principal) implements AuthOutcome {
+    /** Requires the principal. */
     public Authenticated {
       Objects.requireNonNull(principal, "principal");
     }
@@ -21,6 +22,7 @@ public sealed interface AuthOutcome
 
   /** The credential was examined and refused. */
   record Rejected(AuthError error) implements AuthOutcome {
+    /** Requires the error. */
     public Rejected {
       Objects.requireNonNull(error, "error");
     }

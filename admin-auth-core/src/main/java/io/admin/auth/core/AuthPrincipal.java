@@ -45,6 +45,10 @@ public record AuthPrincipal(
   /** Joins issuer and subject in the {@link #identity()} of a third-party caller. */
   public static final String IDENTITY_SEPARATOR = " ";
 
+  /**
+   * Requires subject and method, an issuer for a third-party caller, and freezes sorted copies of
+   * scopes and claims.
+   */
   public AuthPrincipal {
     Objects.requireNonNull(subject, "subject");
     Objects.requireNonNull(method, "method");

@@ -10,10 +10,21 @@ package io.admin.auth.core;
 public class AuthUnavailableException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * A check that could not be made, and why.
+   *
+   * @param message what could not be checked, safe to log
+   * @param cause the failure of the store or service behind it
+   */
   public AuthUnavailableException(String message, Throwable cause) {
     super(message, cause);
   }
 
+  /**
+   * A check that could not be made.
+   *
+   * @param message what could not be checked, safe to log
+   */
   public AuthUnavailableException(String message) {
     super(message);
   }

@@ -45,6 +45,10 @@ public record TokenClaims(
       ClaimNames.AUDIENCE, ClaimNames.EXPIRES_AT, ClaimNames.ISSUED_AT, ClaimNames.NOT_BEFORE,
       ClaimNames.JWT_ID, ClaimNames.CLIENT_ID, ClaimNames.SCOPE, ClaimNames.FAMILY_ID);
 
+  /**
+   * Requires the registered claims and a non-empty audience, freezes copies of the collections and
+   * drops from {@code extra} every claim that has a component of its own.
+   */
   public TokenClaims {
     Objects.requireNonNull(issuer, "issuer");
     Objects.requireNonNull(subject, "subject");

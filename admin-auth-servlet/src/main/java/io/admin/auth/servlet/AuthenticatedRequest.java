@@ -18,7 +18,7 @@ import java.util.Set;
  *       never taken for the local {@code alice};
  *   <li>{@link #getAuthType()}: {@link HttpServletRequest#BASIC_AUTH} for Basic, {@link
  *       #BEARER_AUTH} for bearer tokens, {@link #API_KEY_AUTH} for API keys;
- *   <li>{@link #isUserInRole(String)}: whether the {@link RoleMapper} gave the role; {@code "**"}
+ *   <li>{@link #isUserInRole(String)}: whether the {@link io.admin.auth.servlet.access.RoleMapper} gave the role; {@code "**"}
  *       (Servlet 13.3: any authenticated user) is always true.
  * </ul>
  */

@@ -13,6 +13,7 @@ import java.util.Objects;
  */
 public record AuthenticatedUser(AuthPrincipal principal) implements java.security.Principal {
 
+  /** Requires the principal. */
   public AuthenticatedUser {
     Objects.requireNonNull(principal, "principal");
   }

@@ -24,8 +24,10 @@ public abstract class ApiKeyStoreContract {
   /** For the subclass that supplies the store under test. */
   protected ApiKeyStoreContract() {}
 
+  /** The instant the fixtures are created at. */
   protected static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
+  /** A fresh store from {@link #newStore()} for each test. */
   protected ApiKeyStore store;
 
   /** A fresh, empty store. */
@@ -36,6 +38,14 @@ public abstract class ApiKeyStoreContract {
     store = newStore();
   }
 
+  /**
+   * A valid key without expiry or previous secret, for the tests.
+   *
+   * @param id the key id (16 alphanumerics)
+   * @param owner its owner
+   * @param createdAt its creation instant
+   * @return the key
+   */
   protected static ApiKey key(String id, String owner, Instant createdAt) {
     return new ApiKey(id, "name-" + id, owner, Set.of("users:read", "b"), createdAt,
         createdAt.plusSeconds(3600), null, null, "hmac-sha256:h-" + id, null, null);

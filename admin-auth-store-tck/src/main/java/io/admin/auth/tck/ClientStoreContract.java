@@ -27,6 +27,7 @@ public abstract class ClientStoreContract {
   /** For the subclass that supplies the store under test. */
   protected ClientStoreContract() {}
 
+  /** A fresh store from {@link #newStore()} for each test. */
   protected ClientStore store;
 
   /** A new, empty store. */
@@ -37,6 +38,13 @@ public abstract class ClientStoreContract {
     store = newStore();
   }
 
+  /**
+   * A client for the tests.
+   *
+   * @param id the client id
+   * @param scopes the scopes it may ask for
+   * @return the client
+   */
   protected static OAuthClient client(String id, Set<String> scopes) {
     return new OAuthClient(id, "hmac-sha256:abc", scopes,
         Set.of("client_credentials", "refresh_token"), true, Duration.ofMinutes(5), null);

@@ -26,8 +26,10 @@ public abstract class FailureCountStoreContract {
   /** For the subclass that supplies the store under test. */
   protected FailureCountStoreContract() {}
 
+  /** The instant the tests start at. */
   protected static final Instant T0 = Instant.parse("2025-03-15T10:00:00Z");
 
+  /** A fresh store from {@link #newStore()} for each test. */
   protected FailureCountStore store;
 
   /** A new, empty store. */

@@ -32,8 +32,10 @@ public abstract class RefreshTokenStoreContract {
   /** For the subclass that supplies the store under test. */
   protected RefreshTokenStoreContract() {}
 
+  /** The instant the fixtures are issued at. */
   protected static final Instant T0 = Instant.parse("2025-03-15T10:00:00Z");
 
+  /** A fresh store from {@link #newStore()} for each test. */
   protected RefreshTokenStore store;
 
   /** A new, empty store. */
@@ -44,6 +46,13 @@ public abstract class RefreshTokenStoreContract {
     store = newStore();
   }
 
+  /**
+   * An unused, unrevoked record for the tests.
+   *
+   * @param hash the token hash
+   * @param family the family id
+   * @return the record
+   */
   protected static RefreshTokenRecord record(String hash, String family) {
     return new RefreshTokenRecord(hash, family, "client-a", "client-a", Set.of("users:read"), T0,
         T0.plus(Duration.ofDays(30)), null, null);

@@ -16,8 +16,10 @@ public abstract class RevocationStoreContract {
   /** For the subclass that supplies the store under test. */
   protected RevocationStoreContract() {}
 
+  /** The instant the tests start at. */
   protected static final Instant T0 = Instant.parse("2025-03-15T10:00:00Z");
 
+  /** A fresh store from {@link #newStore()} for each test. */
   protected RevocationStore store;
 
   /** A new, empty store. */

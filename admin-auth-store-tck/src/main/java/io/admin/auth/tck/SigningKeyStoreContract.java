@@ -23,9 +23,11 @@ public abstract class SigningKeyStoreContract {
   /** For the subclass that supplies the store under test. */
   protected SigningKeyStoreContract() {}
 
+  /** The instant the fixtures are created at. */
   protected static final Instant T0 = Instant.parse("2025-03-15T10:00:00Z");
   private static final SigningKeys KEYS = new SigningKeys(new SecureRandom());
 
+  /** A fresh store from {@link #newStore()} for each test. */
   protected SigningKeyStore store;
 
   /** A new, empty store. */

@@ -20,6 +20,7 @@ public abstract class UserStoreContract {
   /** For the subclass that supplies the store under test. */
   protected UserStoreContract() {}
 
+  /** A fresh store from {@link #newStore()} for each test. */
   protected UserStore store;
 
   /** A fresh, empty store. */

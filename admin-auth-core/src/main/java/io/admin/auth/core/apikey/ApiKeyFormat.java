@@ -112,6 +112,7 @@ public final class ApiKeyFormat {
    * @param secret the secret part (masked in {@link #toString()})
    */
   public record ParsedApiKey(String id, String secret) {
+    /** Requires both parts. */
     public ParsedApiKey {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(secret, "secret");

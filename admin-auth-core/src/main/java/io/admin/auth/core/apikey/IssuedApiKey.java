@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param key the full key ({@link ApiKeyFormat}); masked in {@link #toString()}
  */
 public record IssuedApiKey(ApiKey metadata, String key) {
+  /** Requires the metadata and the key. */
   public IssuedApiKey {
     Objects.requireNonNull(metadata, "metadata");
     Objects.requireNonNull(key, "key");

@@ -19,6 +19,7 @@ public sealed interface AuditEvent {
   /** Tokens were issued by a grant. */
   record TokenIssued(Instant at, String grantType, String clientId, String subject, String jti,
       Set<String> scopes, String familyId) implements AuditEvent {
+    /** Requires the instant and freezes a sorted copy of the scopes (empty when null). */
     public TokenIssued {
       Objects.requireNonNull(at, "at");
       scopes = scopes == null ? Set.of() : Collections.unmodifiableSortedSet(new TreeSet<>(scopes));
@@ -28,6 +29,7 @@ public sealed interface AuditEvent {
   /** A refresh token was exchanged (rotated) for new tokens. */
   record TokenRefreshed(Instant at, String clientId, String familyId, String jti)
       implements AuditEvent {
+    /** Requires the instant. */
     public TokenRefreshed {
       Objects.requireNonNull(at, "at");
     }
@@ -36,6 +38,7 @@ public sealed interface AuditEvent {
   /** A used refresh token was presented again; its family has been revoked. */
   record RefreshTokenReuseDetected(Instant at, String clientId, String familyId)
       implements AuditEvent {
+    /** Requires the instant. */
     public RefreshTokenReuseDetected {
       Objects.requireNonNull(at, "at");
     }
@@ -62,6 +65,7 @@ public sealed interface AuditEvent {
    * @param id the jti or the family id
    */
   record TokenRevoked(Instant at, String clientId, String kind, String id) implements AuditEvent {
+    /** Requires the instant. */
     public TokenRevoked {
       Objects.requireNonNull(at, "at");
     }
@@ -77,6 +81,7 @@ public sealed interface AuditEvent {
    */
   record VerificationFailed(Instant at, AuthErrorCode code, String reason, String fingerprint,
       String jti) implements AuditEvent {
+    /** Requires the instant and the error code. */
     public VerificationFailed {
       Objects.requireNonNull(at, "at");
       Objects.requireNonNull(code, "code");

@@ -65,7 +65,13 @@ public final class AuthorizedHttpClient {
     return http.send(withBearer(request, tokens.accessToken()), handler);
   }
 
-  /** Builds the request and sends it as {@link #send(HttpRequest, HttpResponse.BodyHandler)}. */
+  /**
+   * Builds the request and sends it as {@link #send(HttpRequest, HttpResponse.BodyHandler)}.
+   *
+   * @throws TokenClientException if no token could be obtained
+   * @throws IOException as {@link HttpClient#send} does
+   * @throws InterruptedException as {@link HttpClient#send} does
+   */
   public <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler)
       throws IOException, InterruptedException {
     return send(request.build(), handler);
@@ -75,6 +81,10 @@ public final class AuthorizedHttpClient {
    * Sends the request with a bearer token and never retries: for bodies that cannot be sent
    * twice. On an {@code invalid_token} 401 the token is still invalidated, so the next request
    * gets a new one.
+   *
+   * @throws TokenClientException if no token could be obtained
+   * @throws IOException as {@link HttpClient#send} does
+   * @throws InterruptedException as {@link HttpClient#send} does
    */
   public <T> HttpResponse<T> sendWithoutRetry(
       HttpRequest request, HttpResponse.BodyHandler<T> handler)

@@ -16,9 +16,13 @@ public final class TokenClientException extends RuntimeException {
   /** The {@link #status()} when no HTTP response was received (I/O failure, interruption). */
   public static final int NO_RESPONSE = -1;
 
+  /** The HTTP status of the last response, or {@link #NO_RESPONSE}. */
   private final int status;
+  /** The OAuth {@code error} of the last response, or {@code null}. */
   private final String error;
+  /** The contract's {@code code} of the last response, or {@code null}. */
   private final String code;
+  /** Whether the server may have carried out the failed request (see the accessor). */
   private final boolean requestMayHaveArrived;
 
   TokenClientException(int status, String error, String code, String message, Throwable cause) {

@@ -30,7 +30,9 @@ public class ConfigException extends IllegalArgumentException {
     ConfigException create(String property, String problem, Throwable cause);
   }
 
+  /** The full name of the property at fault. */
   private final String property;
+  /** What is wrong, without a secret value. */
   private final String problem;
 
   /** An error about {@code property}; {@code problem} says what is wrong. */

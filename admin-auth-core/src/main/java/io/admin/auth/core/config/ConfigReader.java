@@ -32,7 +32,7 @@ import java.util.function.Function;
  *       variable, {@code ${file:/run/secrets/kek}} a file (see {@link ReferenceSource#files}); front
  *       ends add sources with {@link #withSource}. A reference that finds nothing, or names an
  *       unknown source, is an error naming the property and the reference (never a value). A
- *       value that must start with {@code ${} literally is written with {@code $${}.
+ *       value that must start with <code>${</code> literally is written with <code>$${</code>.
  *   <li>Every problem is a {@link ConfigException} (or the {@link #withErrors subclass} a front
  *       end asked for) naming the full property and saying what was expected. The offending value
  *       is quoted (shortened, control characters masked) unless the property {@link #isSecret is

@@ -15,6 +15,11 @@ public final class RandomTokens {
 
   private final SecureRandom random;
 
+  /**
+   * Draws every token from {@code random}.
+   *
+   * @param random the source of the tokens
+   */
   public RandomTokens(SecureRandom random) {
     this.random = Objects.requireNonNull(random, "random");
   }

@@ -37,6 +37,7 @@ public record ClaimMapping(String subjectClaim, List<String> clientIdClaims, Lis
   private static final ClaimMapping DEFAULTS =
       new ClaimMapping("sub", List.of("client_id", "azp"), List.of("scope", "scp"));
 
+  /** Checks every claim path and library scope and freezes copies of the lists. */
   public ClaimMapping {
     subjectClaim = requirePath(subjectClaim, "subjectClaim");
     clientIdClaims = List.copyOf(Objects.requireNonNull(clientIdClaims, "clientIdClaims"));

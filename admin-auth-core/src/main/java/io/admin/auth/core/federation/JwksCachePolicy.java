@@ -35,6 +35,10 @@ public record JwksCachePolicy(
       Duration.ofHours(1), Duration.ofSeconds(2), Duration.ofSeconds(5), 512 * 1024,
       Duration.ofMinutes(1));
 
+  /**
+   * Checks that every duration is positive (the staleness allowance not negative) and that {@code
+   * minTtl <= defaultTtl <= maxTtl}.
+   */
   public JwksCachePolicy {
     positive(defaultTtl, "defaultTtl");
     positive(minTtl, "minTtl");

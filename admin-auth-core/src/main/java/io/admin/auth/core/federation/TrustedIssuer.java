@@ -54,6 +54,10 @@ public record TrustedIssuer(
   /** The largest clock skew accepted by configuration. */
   public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
 
+  /**
+   * Checks the issuer URL (https without query or fragment, plain http only for loopback when
+   * allowed), that at least one audience is expected, and the other settings.
+   */
   public TrustedIssuer {
     Objects.requireNonNull(issuer, "issuer");
     Objects.requireNonNull(claims, "claims");

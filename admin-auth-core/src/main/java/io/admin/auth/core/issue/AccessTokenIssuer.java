@@ -120,6 +120,7 @@ public final class AccessTokenIssuer {
    * @param claims what it carries
    */
   public record IssuedAccessToken(String token, TokenClaims claims) {
+    /** Requires the token and its claims. */
     public IssuedAccessToken {
       Objects.requireNonNull(token, "token");
       Objects.requireNonNull(claims, "claims");

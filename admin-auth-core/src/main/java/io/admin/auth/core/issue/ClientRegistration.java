@@ -52,6 +52,10 @@ public record ClientRegistration(
   public static final Set<String> SIGN_IN_GRANTS =
       Set.of(GRANT_AUTHORIZATION_CODE, DefaultTokenService.GRANT_REFRESH_TOKEN);
 
+  /**
+   * Checks the client id (1-255 visible ASCII characters), the secret length, the scopes and the
+   * grant types, and freezes sorted copies.
+   */
   public ClientRegistration {
     Objects.requireNonNull(clientId, "clientId");
     signIn = signIn == null ? SignInSettings.NONE : signIn;

@@ -254,7 +254,7 @@ public final class DefaultTokenServiceBuilder {
 
   /**
    * Whether {@link DefaultTokenService#verify} caches verified tokens (default on); see
-   * {@link AccessTokenVerifier}. Answers are the same either way.
+   * {@link io.admin.auth.core.verify.AccessTokenVerifier}. Answers are the same either way.
    */
   public DefaultTokenServiceBuilder verifiedTokenCache(boolean enabled) {
     this.verifiedTokenCache = enabled;

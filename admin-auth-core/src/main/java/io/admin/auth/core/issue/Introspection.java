@@ -38,6 +38,7 @@ public record Introspection(
   private static final Introspection INACTIVE =
       new Introspection(false, null, Set.of(), null, null, null, List.of(), null, null, null, null);
 
+  /** Freezes sorted copies of the scopes and a copy of the audience (empty when null). */
   public Introspection {
     scopes = scopes == null ? Set.of() : Collections.unmodifiableSortedSet(new TreeSet<>(scopes));
     audience = audience == null ? List.of() : List.copyOf(audience);

@@ -22,6 +22,7 @@ public record TokenResponse(
   /** The only token type this library issues (RFC 6750). */
   static final String BEARER = "Bearer";
 
+  /** Requires the access token and its type and freezes a sorted copy of the scopes. */
   public TokenResponse {
     Objects.requireNonNull(accessToken, "accessToken");
     Objects.requireNonNull(tokenType, "tokenType");

@@ -20,6 +20,10 @@ import java.util.Objects;
 public record KeyRotationPolicy(
     Duration rotationInterval, Duration prePublish, Duration retiredRetention) {
 
+  /**
+   * Checks that keys rotate at most hourly, that pre-publication is positive and shorter than the
+   * rotation interval, and that retention is not negative.
+   */
   public KeyRotationPolicy {
     Objects.requireNonNull(rotationInterval, "rotationInterval");
     Objects.requireNonNull(prePublish, "prePublish");

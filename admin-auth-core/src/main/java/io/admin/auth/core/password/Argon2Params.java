@@ -15,6 +15,10 @@ public record Argon2Params(int memoryKiB, int iterations, int parallelism) {
    */
   public static final Argon2Params OWASP = new Argon2Params(19_456, 2, 1);
 
+  /**
+   * Checks the parameters Argon2 accepts: at least one lane and one pass, and 8 KiB of memory per
+   * lane.
+   */
   public Argon2Params {
     if (parallelism < 1 || iterations < 1 || memoryKiB < 8 * parallelism) {
       throw new IllegalArgumentException("invalid Argon2 parameters m=" + memoryKiB

@@ -17,6 +17,7 @@ public record RateLimitDecision(boolean allowed, Duration retryAfter) {
 
   private static final RateLimitDecision ALLOWED = new RateLimitDecision(true, Duration.ZERO);
 
+  /** Checks that the wait is zero exactly when the request is allowed. */
   public RateLimitDecision {
     Objects.requireNonNull(retryAfter, "retryAfter");
     if (allowed ? !retryAfter.isZero() : retryAfter.isNegative() || retryAfter.isZero()) {

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * @param createdAt creation instant
  * @param expiresAt when the key stops working, or {@code null} if it never expires
  * @param lastUsedAt last successful use as last flushed to the store (may lag, see
- *     {@link LastUsedRecorder}), or {@code null} if never used
+ *     {@link io.admin.auth.core.apikey.LastUsedRecorder}), or {@code null} if never used
  * @param revokedAt when the key was revoked, or {@code null}
  * @param secretHash HMAC of the current secret
  * @param previousSecretHash HMAC of the secret replaced by the last rotation, or {@code null}
@@ -45,6 +45,10 @@ public record ApiKey(
 
   private static final Pattern ID_PATTERN = Pattern.compile("[0-9A-Za-z]{16}");
 
+  /**
+   * Checks the key id format, the required fields, and that a previous secret hash comes with its
+   * expiry; freezes a sorted copy of the scopes.
+   */
   public ApiKey {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(name, "name");

@@ -31,6 +31,10 @@ public record OAuthClient(
     Duration refreshTokenTtl,
     SignInSettings signIn) {
 
+  /**
+   * Requires a non-blank client id and the secret hash and freezes sorted copies of scopes and
+   * grant types.
+   */
   public OAuthClient {
     Objects.requireNonNull(clientId, "clientId");
     Objects.requireNonNull(secretHash, "secretHash");

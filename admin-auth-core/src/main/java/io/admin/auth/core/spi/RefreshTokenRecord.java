@@ -30,6 +30,10 @@ public record RefreshTokenRecord(
     Instant usedAt,
     Instant revokedAt) {
 
+  /**
+   * Requires the hash, family, client, subject and instants and freezes a sorted copy of the
+   * scopes.
+   */
   public RefreshTokenRecord {
     Objects.requireNonNull(tokenHash, "tokenHash");
     Objects.requireNonNull(familyId, "familyId");

@@ -60,6 +60,7 @@ public interface RefreshTokenStore {
 
   /** This caller consumed the token; the record is as it was before (with {@code usedAt} set). */
   record Consumed(RefreshTokenRecord record) implements ConsumeResult {
+    /** Requires the record. */
     public Consumed {
       Objects.requireNonNull(record, "record");
     }
@@ -67,6 +68,7 @@ public interface RefreshTokenStore {
 
   /** The token had been used before: reuse. */
   record AlreadyUsed(RefreshTokenRecord record) implements ConsumeResult {
+    /** Requires the record. */
     public AlreadyUsed {
       Objects.requireNonNull(record, "record");
     }
@@ -74,6 +76,7 @@ public interface RefreshTokenStore {
 
   /** The token is unused but revoked. */
   record Revoked(RefreshTokenRecord record) implements ConsumeResult {
+    /** Requires the record. */
     public Revoked {
       Objects.requireNonNull(record, "record");
     }

@@ -10,12 +10,16 @@ import java.util.TreeSet;
  *
  * @param name the user id; non-blank and without {@code ':'} (RFC 7617 section 2 forbids it, and
  *     it keeps {@code name + ":" + password} unambiguous)
- * @param passwordHash Argon2id PHC or bcrypt hash (see {@link PasswordHasher})
+ * @param passwordHash Argon2id PHC or bcrypt hash (see {@link io.admin.auth.core.password.PasswordHasher})
  * @param scopes scopes granted to the user (sorted, unmodifiable)
  * @param disabled whether the user is barred from logging in
  */
 public record User(String name, String passwordHash, Set<String> scopes, boolean disabled) {
 
+  /**
+   * Requires a non-blank name without {@code ':'} and a password hash, and freezes a sorted copy of
+   * the scopes.
+   */
   public User {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(passwordHash, "passwordHash");

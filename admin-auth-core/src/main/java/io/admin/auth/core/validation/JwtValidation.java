@@ -17,6 +17,7 @@ import java.util.Objects;
 public record JwtValidation(TokenValidator<JwtHeader> header, TokenValidator<JwtClaims> claims,
     TokenValidator<JwtClaims> lifetime) {
 
+  /** Requires all three validators. */
   public JwtValidation {
     Objects.requireNonNull(header, "header");
     Objects.requireNonNull(claims, "claims");

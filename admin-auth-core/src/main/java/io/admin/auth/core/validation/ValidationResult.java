@@ -42,6 +42,7 @@ public sealed interface ValidationResult permits ValidationResult.Valid, Validat
    * @param reason the failed check in a few words, safe to log (never a token or claim value)
    */
   record Rejected(AuthError error, String reason) implements ValidationResult {
+    /** Requires the error and the reason. */
     public Rejected {
       Objects.requireNonNull(error, "error");
       Objects.requireNonNull(reason, "reason");

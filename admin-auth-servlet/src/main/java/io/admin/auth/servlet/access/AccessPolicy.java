@@ -34,6 +34,7 @@ public final class AccessPolicy {
 
     /** Require an authenticated caller holding every one of {@code requiredScopes}. */
     record Authenticate(Set<String> requiredScopes) implements Decision {
+      /** Freezes a copy of the required scopes. */
       public Authenticate {
         requiredScopes = Set.copyOf(requiredScopes);
       }

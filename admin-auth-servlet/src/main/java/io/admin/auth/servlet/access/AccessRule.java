@@ -15,6 +15,7 @@ import java.util.TreeSet;
  */
 public record AccessRule(Set<String> methods, PathPattern pattern, Set<String> requiredScopes) {
 
+  /** Checks the HTTP methods (upper-cased) and freezes copies of methods and scopes. */
   public AccessRule {
     Objects.requireNonNull(pattern, "pattern");
     Set<String> m = new TreeSet<>();

@@ -15,6 +15,9 @@ import java.util.Set;
  */
 public final class AdminAuthInitializer implements ServletContainerInitializer {
 
+  /** For the container, which finds the initializer through {@code META-INF/services}. */
+  public AdminAuthInitializer() {}
+
   /** Registers admin-auth when a properties file is found, and its shutdown with the context. */
   @Override
   public void onStartup(Set<Class<?>> classes, ServletContext context) {

@@ -21,6 +21,9 @@ import jakarta.servlet.ServletContextListener;
  */
 public final class AdminAuthListener implements ServletContextListener {
 
+  /** For the container, which instantiates the listener named in {@code web.xml}. */
+  public AdminAuthListener() {}
+
   /** Registers admin-auth from the file named by the {@code admin.auth.config} parameter. */
   @Override
   public void contextInitialized(ServletContextEvent event) {

@@ -24,6 +24,7 @@ public record EndpointPaths(
     String authorizationServerMetadata,
     String openidConfiguration) {
 
+  /** Checks that every path is an exact, normalized path and that no two are the same. */
   public EndpointPaths {
     List<String> all = List.of(Objects.requireNonNull(token, "token"),
         Objects.requireNonNull(revocation, "revocation"),

@@ -47,6 +47,8 @@ public final class AuthErrorRenderer {
    * {@code WWW-Authenticate} header each, on 401 only; a 403 insufficient-scope answer gets its
    * RFC 6750 challenge with {@code scope} from the {@code required_scopes} detail; a 429 gets
    * {@code Retry-After} from {@code retry_after_seconds}.
+   *
+   * @throws IOException if the response cannot be written (the client went away)
    */
   public void render(HttpServletResponse response, AuthError error, List<Challenge> challenges)
       throws IOException {
@@ -68,7 +70,11 @@ public final class AuthErrorRenderer {
         error.details()));
   }
 
-  /** Writes {@code error} with an explicit status (e.g. 405 for a wrong method at an endpoint). */
+  /**
+   * Writes {@code error} with an explicit status (e.g. 405 for a wrong method at an endpoint).
+   *
+   * @throws IOException if the response cannot be written (the client went away)
+   */
   public void render(HttpServletResponse response, int status, AuthError error) throws IOException {
     resetForError(response);
     write(response, status, body(error.code().error(), error.code().name(), error.message(),
@@ -78,6 +84,8 @@ public final class AuthErrorRenderer {
   /**
    * 503 {@code temporarily_unavailable}: a credential could not be checked (a store is down).
    * Never 401, so a client does not discard a good credential because of an outage.
+   *
+   * @throws IOException if the response cannot be written (the client went away)
    */
   public void unavailable(HttpServletResponse response) throws IOException {
     resetForError(response);
@@ -90,13 +98,19 @@ public final class AuthErrorRenderer {
    * 404 {@code not_found} in the contract's error shape, for a resource of a management endpoint
    * that does not exist <em>or that the caller may not see</em>: one answer for both, so that
    * nobody learns which ids exist.
+   *
+   * @throws IOException if the response cannot be written (the client went away)
    */
   public void notFound(HttpServletResponse response, String message) throws IOException {
     resetForError(response);
     write(response, 404, body("not_found", NOT_FOUND_CODE, message, Map.of()));
   }
 
-  /** 500 {@code server_error}, without any detail of the cause (it is logged, not sent). */
+  /**
+   * 500 {@code server_error}, without any detail of the cause (it is logged, not sent).
+   *
+   * @throws IOException if the response cannot be written (the client went away)
+   */
   public void internalError(HttpServletResponse response) throws IOException {
     resetForError(response);
     write(response, 500, body("server_error", INTERNAL_CODE, "An unexpected error occurred.",

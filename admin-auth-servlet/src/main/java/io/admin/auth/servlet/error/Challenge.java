@@ -21,6 +21,10 @@ public record Challenge(String scheme, Map<String, String> parameters) {
 
   private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
+  /**
+   * Checks that the scheme and parameter names are RFC 7230 tokens and freezes a copy of the
+   * parameters, in order.
+   */
   public Challenge {
     Objects.requireNonNull(scheme, "scheme");
     if (!TOKEN.matcher(scheme).matches()) {

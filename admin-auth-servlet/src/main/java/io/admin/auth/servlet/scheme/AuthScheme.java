@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * One way of authenticating an HTTP request (Bearer, API key, Basic, or your own), plugged into
- * {@link AdminAuthFilter}.
+ * {@link io.admin.auth.servlet.AdminAuthFilter}.
  *
  * <p>Contract:
  *
