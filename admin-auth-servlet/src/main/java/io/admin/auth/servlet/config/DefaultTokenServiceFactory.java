@@ -87,7 +87,8 @@ public final class DefaultTokenServiceFactory implements TokenServiceFactory {
       if (stores.isPresent()) {
         PersistentStores s = stores.get();
         b.keyStore(s.keyStore()).clientStore(s.clientStore())
-            .refreshTokenStore(s.refreshTokenStore()).revocationStore(s.revocationStore());
+            .refreshTokenStore(s.refreshTokenStore()).revocationStore(s.revocationStore())
+            .authorizationCodeStore(s.authorizationCodeStore());
       } else {
         b.keyStore(new InMemorySigningKeyStore()).clientStore(new InMemoryClientStore())
             .refreshTokenStore(new InMemoryRefreshTokenStore())

@@ -5,15 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.admin.auth.core.issue.ClientRegistration;
+import io.admin.auth.core.issue.DefaultTokenService;
+import io.admin.auth.core.issue.TokenResult;
+import io.admin.auth.core.signin.ApprovedAuthorization;
+import io.admin.auth.core.spi.OAuthClient;
+import io.admin.auth.core.spi.SignInSettings;
 import io.admin.auth.core.spi.SigningKey;
 import io.admin.auth.core.store.PersistentStores;
 import io.admin.auth.core.testing.LogCapture;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
@@ -88,6 +98,30 @@ class PersistentStorePropertiesTest {
     AdminAuthProperties.Loaded second = AdminAuthProperties.open(persistent(), naming());
     try (PersistentStores stores = second.stores().orElseThrow()) {
       assertEquals(kids, stores.keyStore().findAll().stream().map(SigningKey::kid).toList());
+    }
+  }
+
+  @Test
+  void createWhenStoreNamedThenACodeIssuedOnOneNodeIsRedeemedOnAnother() throws Exception {
+    AdminAuthProperties.Loaded loaded = AdminAuthProperties.open(persistent(), naming());
+    try (PersistentStores stores = loaded.stores().orElseThrow()) {
+      DefaultTokenService nodeA = (DefaultTokenService)
+          new DefaultTokenServiceFactory().create(persistent(), Optional.of(stores));
+      DefaultTokenService nodeB = (DefaultTokenService)
+          new DefaultTokenServiceFactory().create(persistent(), Optional.of(stores));
+      OAuthClient app = nodeA.registerClient(ClientRegistration.signingIn("mobile", null,
+          Set.of("users:read"), new SignInSettings(true, List.of("com.example.app:/cb"),
+              List.of(), true, null)));
+      String verifier = "v".repeat(43);
+      String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
+          MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+      String code = nodeA.issueAuthorizationCode(new ApprovedAuthorization("mobile",
+          "com.example.app:/cb", challenge, "alice", Set.of("users:read"), null, Instant.now(),
+          null)).code();
+
+      TokenResult onB = nodeB.authorizationCode(app, code, "com.example.app:/cb", verifier);
+
+      assertTrue(onB instanceof TokenResult.Issued, () -> "node B refused the code: " + onB);
     }
   }
 
