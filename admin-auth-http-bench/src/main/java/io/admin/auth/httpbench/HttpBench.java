@@ -43,11 +43,12 @@ public final class HttpBench {
             return;
         }
         BenchOptions options = BenchOptions.parse(args);
+        int cores = Runtime.getRuntime().availableProcessors();
         CpuAffinity affinity = CpuAffinity.detect(options.pin());
         affinity.pinSelfToLoadCore();
         Files.createDirectories(options.out());
         Instant started = Instant.now();
-        StringBuilder report = new StringBuilder(header(options, affinity, started));
+        StringBuilder report = new StringBuilder(header(options, affinity, cores, started));
         List<Sample> samples = new ArrayList<>();
         List<Targets.Line> targets = new ArrayList<>();
         if (options.phases().contains("resource")) {
@@ -73,7 +74,7 @@ public final class HttpBench {
         LOG.info("Report written to {}", options.out().resolve("report.md"));
     }
 
-    private static String header(BenchOptions o, CpuAffinity affinity, Instant started) {
+    private static String header(BenchOptions o, CpuAffinity affinity, int cores, Instant started) {
         return String.format("# HTTP benchmark, %s%n%n"
                         + "- %d rounds × %.1f s per measurement, %.1f s warm-up per contender and scenario, "
                         + "%d keep-alive connections%n"
@@ -83,7 +84,7 @@ public final class HttpBench {
                 o.connections(), String.join(" ", ServerProcess.JVM_OPTIONS),
                 affinity.enabled() ? "pinned to core 0 (taskset), load generator pinned to core 1"
                         : "not pinned (no taskset or a single core): servers and load generator share the cores",
-                Runtime.getRuntime().availableProcessors() > 1 ? 2 : 1,
+                cores,
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
                 loadAverage());
     }

@@ -19,7 +19,7 @@ class BenchOptionsTest {
         assertEquals(Set.of("resource", "token"), o.phases());
         // Resource: 3 contenders x 3 scenarios; token: 2 x 2; warm-up of each, then the rounds.
         long seconds = (9 + 4) * (o.warmup().toSeconds() + o.rounds() * o.measurement().toSeconds());
-        assertEquals(585, seconds);
+        assertEquals(624, seconds);
     }
 
     @Test
