@@ -44,6 +44,10 @@ public final class HttpBench {
         }
         BenchOptions options = BenchOptions.parse(args);
         int cores = Runtime.getRuntime().availableProcessors();
+        boolean resource = options.phases().contains("resource");
+        TokenMinter minter = new TokenMinter(BenchKey.load(), Clock.systemUTC(), Duration.ofHours(2),
+                new SecureRandom());
+        List<String> tokens = resource ? ResourceServerPhase.mint(minter, options.distinctTokens()) : List.of();
         CpuAffinity affinity = CpuAffinity.detect(options.pin());
         affinity.pinSelfToLoadCore();
         Files.createDirectories(options.out());
@@ -51,10 +55,8 @@ public final class HttpBench {
         StringBuilder report = new StringBuilder(header(options, affinity, cores, started));
         List<Sample> samples = new ArrayList<>();
         List<Targets.Line> targets = new ArrayList<>();
-        if (options.phases().contains("resource")) {
-            TokenMinter minter = new TokenMinter(BenchKey.load(), Clock.systemUTC(), Duration.ofHours(2),
-                    new SecureRandom());
-            Report r = ResourceServerPhase.run(options, affinity, minter);
+        if (resource) {
+            Report r = ResourceServerPhase.run(options, affinity, minter, tokens);
             report.append('\n').append(r.markdown());
             targets.addAll(ResourceServerPhase.targets(r, options.distinctTokens()));
             samples.addAll(r.samples());

@@ -31,20 +31,35 @@ final class ResourceServerPhase {
         return String.format(java.util.Locale.ROOT, "%,d distinct tokens cycled", count);
     }
 
-    /** Runs the phase and returns its report. */
-    static Report run(BenchOptions options, CpuAffinity affinity, TokenMinter minter) throws Exception {
+    /**
+     * The tokens of the phase: one for the repeated scenario, then {@code count} distinct ones.
+     * Called before the harness pins itself to one core, so that minting uses both.
+     */
+    static List<String> mint(TokenMinter minter, int count) {
+        long start = System.nanoTime();
+        List<String> tokens = new ArrayList<>(count + 1);
+        tokens.add(minter.mint("user-one", Variant.VALID));
+        tokens.addAll(minter.distinctValid(count));
+        LOG.info("Minted {} tokens in {} ms", tokens.size(), (System.nanoTime() - start) / 1_000_000);
+        return tokens;
+    }
+
+    /** Runs the phase with the tokens of {@link #mint} and returns its report. */
+    static Report run(BenchOptions options, CpuAffinity affinity, TokenMinter minter, List<String> tokens)
+            throws Exception {
+        String one = tokens.get(0);
+        List<String> distinct = tokens.subList(1, tokens.size());
         List<ServerProcess> servers = new ArrayList<>();
         try {
+            long start = System.nanoTime();
             for (Mode mode : List.of(Mode.NONE, Mode.SPRING_SECURITY, Mode.ADMIN_AUTH)) {
                 servers.add(ServerProcess.start(mode, affinity, options.out().resolve("server-" + mode.id() + ".log")));
             }
-            LOG.info("Minting {} distinct tokens", options.distinctTokens());
-            String one = minter.mint("user-one", Variant.VALID);
-            List<String> distinct = minter.distinctValid(options.distinctTokens());
             for (ServerProcess s : servers) {
                 s.awaitReady(Duration.ofMinutes(3));
                 Preflight.checkResourceServer(s, s.mode() != Mode.NONE, minter);
             }
+            LOG.info("Servers ready and checked in {} s", (System.nanoTime() - start) / 1_000_000_000);
             List<String> scenarios = List.of(ONE_TOKEN, distinct(distinct.size()), NO_TOKEN);
             List<Contender> contenders = List.of(
                     contender(NONE, servers.get(0), one, distinct, 200),

@@ -5,6 +5,7 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.admin.auth.httpbench.tokens.BenchKey;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
@@ -44,8 +45,8 @@ public class SpringAuthorizationServer {
     /** The one client. */
     @Bean
     public RegisteredClientRepository registeredClients(PasswordEncoder encoder) {
-        RegisteredClient client = RegisteredClient.withId(UUID.nameUUIDFromBytes(TokenEndpointClient.CLIENT_ID.getBytes(
-                        java.nio.charset.StandardCharsets.UTF_8)).toString())
+        String id = UUID.nameUUIDFromBytes(TokenEndpointClient.CLIENT_ID.getBytes(StandardCharsets.UTF_8)).toString();
+        RegisteredClient client = RegisteredClient.withId(id)
                 .clientId(TokenEndpointClient.CLIENT_ID)
                 .clientSecret(encoder.encode(TokenEndpointClient.SECRET))
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The token-endpoint benchmark's premise: both authorization servers issue an RS256 access token for
@@ -31,8 +33,7 @@ class TokenEndpointCorrectnessTest {
 
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
-    private final Map<Mode, org.springframework.context.ConfigurableApplicationContext> apps =
-            new EnumMap<>(Mode.class);
+    private final Map<Mode, ConfigurableApplicationContext> apps = new EnumMap<>(Mode.class);
     private final HttpClient client = HttpClient.newHttpClient();
 
     @BeforeAll
@@ -43,7 +44,7 @@ class TokenEndpointCorrectnessTest {
 
     @AfterAll
     void stop() {
-        apps.values().forEach(org.springframework.context.ConfigurableApplicationContext::close);
+        apps.values().forEach(ConfigurableApplicationContext::close);
     }
 
     @Test
@@ -94,7 +95,7 @@ class TokenEndpointCorrectnessTest {
         // Spring puts scope in the token as a JSON array, we as a string (RFC 9068); the answer's
         // scope member is the same string either way.
         Object scope = jwt.getJWTClaimsSet().getClaim("scope");
-        String scopes = scope instanceof java.util.List<?> list
+        String scopes = scope instanceof List<?> list
                 ? String.join(" ", list.stream().map(String::valueOf).sorted().toList()) : String.valueOf(scope);
         assertEquals(TokenEndpointClient.SCOPE, scopes);
         assertTrue(body.contains("\"scope\":\"" + TokenEndpointClient.SCOPE + "\""), body);
