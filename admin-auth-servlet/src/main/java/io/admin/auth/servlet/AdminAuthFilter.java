@@ -26,7 +26,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -197,7 +197,7 @@ public final class AdminAuthFilter implements Filter {
     if (decision instanceof AccessPolicy.Decision.Public) {
       return PASS;
     }
-    if (Collections.list(request.getHeaders("Authorization")).size() > 1) {
+    if (moreThanOne(request.getHeaders("Authorization"))) {
       return answer(response, twoCredentials(), List.of());
     }
     // Look before checking: with two credentials, neither is checked (no signature, no password
@@ -238,6 +238,18 @@ public final class AdminAuthFilter implements Filter {
           Map.of("required_scopes", List.copyOf(new TreeSet<>(required)))), List.of());
     }
     return new Verdict.Allowed(p);
+  }
+
+  /**
+   * Whether {@code values} has a second element. Stops there: copying every value into a list,
+   * as {@code Collections.list} does, showed in an HTTP profile of every protected request.
+   */
+  static boolean moreThanOne(Enumeration<String> values) {
+    if (values == null || !values.hasMoreElements()) {
+      return false;
+    }
+    values.nextElement();
+    return values.hasMoreElements();
   }
 
   /** A CORS preflight (Fetch standard): {@code OPTIONS} with {@code Origin} and the method asked for. */

@@ -40,16 +40,29 @@ public final class RequestPaths {
     if (rawPath == null || !rawPath.startsWith("/") || rawPath.contains("//")) {
       return Optional.empty();
     }
-    ByteBuffer bytes = ByteBuffer.allocate(rawPath.length());
+    boolean encoded = false;
     for (int i = 0; i < rawPath.length(); i++) {
       char c = rawPath.charAt(i);
       if (c <= 0x20 || c >= 0x7f || c == ';' || c == '\\') {
         return Optional.empty();
       }
+      encoded |= c == '%';
+    }
+    // Without an escape the path is printable ASCII, which UTF-8 decodes to itself: the decoder
+    // (a buffer and a decoder object per request) is only needed when there is something to decode.
+    String decoded = encoded ? decode(rawPath) : rawPath;
+    return decoded == null || hasDotSegment(decoded) ? Optional.empty() : Optional.of(decoded);
+  }
+
+  /** The percent-decoded path, or {@code null} for a malformed or forbidden escape or invalid UTF-8. */
+  private static String decode(String rawPath) {
+    ByteBuffer bytes = ByteBuffer.allocate(rawPath.length());
+    for (int i = 0; i < rawPath.length(); i++) {
+      char c = rawPath.charAt(i);
       if (c == '%') {
         int b = i + 2 < rawPath.length() ? hex(rawPath.charAt(i + 1), rawPath.charAt(i + 2)) : -1;
         if (b < 0 || isForbiddenEncoded(b)) {
-          return Optional.empty();
+          return null;
         }
         bytes.put((byte) b);
         i += 2;
@@ -58,22 +71,30 @@ public final class RequestPaths {
       }
     }
     bytes.flip();
-    String decoded;
     try {
-      decoded = StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(bytes)
           .toString();
     } catch (CharacterCodingException e) {
-      return Optional.empty();
+      return null;
     }
-    for (String segment : decoded.split("/", -1)) {
-      if (segment.equals(".") || segment.equals("..")) {
-        return Optional.empty();
+  }
+
+  /** Whether a {@code /}-separated segment of {@code path} is {@code .} or {@code ..}. */
+  private static boolean hasDotSegment(String path) {
+    int start = 0;
+    for (int i = 0; i <= path.length(); i++) {
+      if (i == path.length() || path.charAt(i) == '/') {
+        int length = i - start;
+        if ((length == 1 || length == 2) && path.charAt(start) == '.' && path.charAt(i - 1) == '.') {
+          return true;
+        }
+        start = i + 1;
       }
     }
-    return Optional.of(decoded);
+    return false;
   }
 
   private static boolean isForbiddenEncoded(int b) {

@@ -1,0 +1,47 @@
+package io.admin.auth.httpbench;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * One server as the benchmark sees it: a name for the report, where it listens, how to read the CPU
+ * time it has used, and the load it gets in each scenario.
+ *
+ * @param name the name in the report
+ * @param address where the server listens
+ * @param cpuTime the CPU time the server process has used so far
+ * @param loads the load per scenario name, for every scenario of the phase
+ */
+record Contender(String name, InetSocketAddress address, Supplier<Duration> cpuTime, Map<String, Load> loads) {
+
+    Contender {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(cpuTime, "cpuTime");
+        loads = Map.copyOf(loads);
+    }
+
+    /** A contender for a server process of the harness. */
+    static Contender of(String name, ServerProcess server, Map<String, Load> loads) {
+        return new Contender(name, server.address(), server::cpuTime, loads);
+    }
+
+    /**
+     * What is sent in one scenario and what every answer must be.
+     *
+     * @param requests pre-encoded requests, sent in turn by all connections
+     * @param expectedStatus the status every answer must have
+     */
+    record Load(List<byte[]> requests, int expectedStatus) {
+        Load {
+            requests = List.copyOf(requests);
+            if (requests.isEmpty()) {
+                throw new IllegalArgumentException("a load needs at least one request");
+            }
+        }
+    }
+}
