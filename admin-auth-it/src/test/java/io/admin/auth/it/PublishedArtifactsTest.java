@@ -58,7 +58,8 @@ class PublishedArtifactsTest {
 
   @Test
   void benchmarksDeploymentTestsAndDevServerAreNeverPublished() throws Exception {
-    for (String module : List.of("admin-auth-benchmarks", "admin-auth-it", "admin-auth-devserver")) {
+    for (String module : List.of("admin-auth-benchmarks", "admin-auth-http-bench", "admin-auth-it",
+        "admin-auth-devserver")) {
       assertFalse(isPublished(pom(ROOT.resolve(module))), module + " must not be published");
     }
   }
