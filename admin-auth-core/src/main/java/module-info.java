@@ -23,6 +23,7 @@ module io.admin.auth.core {
   exports io.admin.auth.core.key;
   exports io.admin.auth.core.password;
   exports io.admin.auth.core.ratelimit;
+  exports io.admin.auth.core.signin;
   exports io.admin.auth.core.spi;
   exports io.admin.auth.core.store;
   exports io.admin.auth.core.store.memory;
