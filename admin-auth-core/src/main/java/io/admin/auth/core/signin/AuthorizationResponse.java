@@ -25,6 +25,9 @@ public record AuthorizationResponse(
   public AuthorizationResponse {
     Objects.requireNonNull(redirectUri, "redirectUri");
     Objects.requireNonNull(responseMode, "responseMode");
+    if (redirectUri.isEmpty()) {
+      throw new IllegalArgumentException("redirectUri must not be empty");
+    }
     parameters = List.copyOf(parameters);
   }
 

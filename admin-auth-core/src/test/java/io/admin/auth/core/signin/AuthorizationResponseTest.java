@@ -114,6 +114,12 @@ class AuthorizationResponseTest {
   }
 
   @Test
+  void constructorWhenRedirectUriEmptyThenRefusedRatherThanAFailingLocation() {
+    assertThrows(IllegalArgumentException.class,
+        () -> new AuthorizationResponse("", ResponseMode.QUERY, List.of()));
+  }
+
+  @Test
   void toStringWhenPrintedThenNoCodeOrState() {
     AuthorizationResponse r = AuthorizationResponse.success(request(WEB,
         "https://app.example.com/cb", ResponseMode.FORM_POST, "the-state"), "the-code", ISSUER);
