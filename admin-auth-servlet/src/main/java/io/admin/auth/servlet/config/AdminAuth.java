@@ -15,6 +15,7 @@ import io.admin.auth.servlet.endpoint.EndpointPaths;
 import io.admin.auth.servlet.error.AuthErrorRenderer;
 import io.admin.auth.servlet.scheme.ApiKeyScheme;
 import io.admin.auth.servlet.scheme.AuthScheme;
+import io.admin.auth.servlet.signin.SignIn;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
@@ -167,6 +168,7 @@ public final class AdminAuth {
     String apiKeysAdminScope = ApiKeysServlet.DEFAULT_ADMIN_SCOPE;
     BasicAuthenticator basic;
     RateLimits rateLimits;
+    SignIn signIn;
 
     private Builder(TokenService tokens, String resourceServerIssuer) {
       this.tokens = tokens;
@@ -334,6 +336,15 @@ public final class AdminAuth {
     /** Rate limits and failure throttles; default {@link RateLimits#defaults(Clock)} on {@link #clock}. */
     public Builder rateLimits(RateLimits limits) {
       this.rateLimits = Objects.requireNonNull(limits, "limits");
+      return this;
+    }
+
+    /**
+     * Signs people in for the host application: the authorization endpoint, login and consent
+     * pages, UserInfo and logout (docs/http-contract.md, "Signing people in"). Off by default.
+     */
+    public Builder signIn(SignIn settings) {
+      this.signIn = Objects.requireNonNull(settings, "settings");
       return this;
     }
 

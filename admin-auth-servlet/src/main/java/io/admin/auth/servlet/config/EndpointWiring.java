@@ -59,6 +59,12 @@ final class EndpointWiring {
           new MetadataServlet(b.tokens, renderer, base, paths, b.jwksMaxAge, b.scopesSupported,
               b.clock));
     }
+    if (b.signIn != null) {
+      Map<String, HttpServlet> signIn = SignInWiring.servlets(b, renderer, limits);
+      // The pages and endpoints authenticate the person (or the bearer) themselves.
+      policy = policy.withPublicPaths(List.copyOf(signIn.keySet()));
+      servlets.putAll(signIn);
+    }
     if (b.apiKeys != null && b.apiKeyEndpoints) {
       String path = b.apiKeysPath;
       if (paths.all().contains(path)) {

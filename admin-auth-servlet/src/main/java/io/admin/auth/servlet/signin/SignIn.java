@@ -1,0 +1,106 @@
+package io.admin.auth.servlet.signin;
+
+import io.admin.auth.core.spi.ConsentStore;
+import io.admin.auth.core.spi.SignInSessionStore;
+import io.admin.auth.core.store.memory.InMemoryConsentStore;
+import io.admin.auth.core.store.memory.InMemorySignInSessionStore;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the library signs people in for its host application (docs/http-contract.md, "Signing
+ * people in"): where the pages and endpoints live, where sign-in sessions and consents are kept,
+ * and how long a sign-in lasts. Hand it to {@code AdminAuth.Builder.signIn(SignIn)}.
+ *
+ * <p>The stores default to per-process memory; a cluster passes the JDBC stores so that a sign-in
+ * started on one node can finish on another.
+ */
+public final class SignIn {
+
+  /** How long a sign-in session lasts when not configured: eight hours, one working day. */
+  public static final Duration DEFAULT_SESSION_TTL = Duration.ofHours(8);
+
+  private final SignInPaths paths;
+  private final SignInSessionStore sessions;
+  private final ConsentStore consents;
+  private final Duration sessionTtl;
+
+  private SignIn(Builder b) {
+    this.paths = b.paths;
+    this.sessions = b.sessions != null ? b.sessions : new InMemorySignInSessionStore();
+    this.consents = b.consents != null ? b.consents : new InMemoryConsentStore();
+    this.sessionTtl = b.sessionTtl;
+  }
+
+  /** A builder with the defaults: contract paths, memory stores, {@link #DEFAULT_SESSION_TTL}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Where the sign-in endpoints are mapped. */
+  public SignInPaths paths() {
+    return paths;
+  }
+
+  /** Where sign-in sessions are kept. */
+  public SignInSessionStore sessions() {
+    return sessions;
+  }
+
+  /** Where remembered consents are kept. */
+  public ConsentStore consents() {
+    return consents;
+  }
+
+  /** How long a sign-in session lasts after the person logs in. */
+  public Duration sessionTtl() {
+    return sessionTtl;
+  }
+
+  /** Builds {@link SignIn}. */
+  public static final class Builder {
+    private SignInPaths paths = SignInPaths.defaults();
+    private SignInSessionStore sessions;
+    private ConsentStore consents;
+    private Duration sessionTtl = DEFAULT_SESSION_TTL;
+
+    private Builder() {}
+
+    /** Endpoint paths; default {@link SignInPaths#defaults()}. */
+    public Builder paths(SignInPaths paths) {
+      this.paths = Objects.requireNonNull(paths, "paths");
+      return this;
+    }
+
+    /** Where sign-in sessions are kept; default per-process memory. */
+    public Builder sessionStore(SignInSessionStore store) {
+      this.sessions = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /** Where consents are kept; default per-process memory. */
+    public Builder consentStore(ConsentStore store) {
+      this.consents = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * How long a sign-in session lasts.
+     *
+     * @throws IllegalArgumentException unless between one minute and 30 days
+     */
+    public Builder sessionTtl(Duration ttl) {
+      Objects.requireNonNull(ttl, "ttl");
+      if (ttl.compareTo(Duration.ofMinutes(1)) < 0 || ttl.compareTo(Duration.ofDays(30)) > 0) {
+        throw new IllegalArgumentException("sessionTtl must be between PT1M and P30D: " + ttl);
+      }
+      this.sessionTtl = ttl;
+      return this;
+    }
+
+    /** Builds the settings. */
+    public SignIn build() {
+      return new SignIn(this);
+    }
+  }
+}

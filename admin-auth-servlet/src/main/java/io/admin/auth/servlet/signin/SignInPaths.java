@@ -1,0 +1,48 @@
+package io.admin.auth.servlet.signin;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Where the sign-in endpoints are mapped, relative to the context path. The defaults in {@link
+ * #defaults()} are those of docs/http-contract.md ("Signing people in"); the login and consent
+ * pages are the library's own pages and have no contract path of their own.
+ *
+ * @param authorize the authorization endpoint
+ * @param login the default login page (served only when no login hook replaces it)
+ * @param consent the consent page
+ * @param userInfo the OpenID Connect UserInfo endpoint
+ * @param logout the RP-initiated logout endpoint
+ */
+public record SignInPaths(
+    String authorize, String login, String consent, String userInfo, String logout) {
+
+  /** Checks that every path is an exact, normalized path and that no two are the same. */
+  public SignInPaths {
+    List<String> all = List.of(Objects.requireNonNull(authorize, "authorize"),
+        Objects.requireNonNull(login, "login"), Objects.requireNonNull(consent, "consent"),
+        Objects.requireNonNull(userInfo, "userInfo"), Objects.requireNonNull(logout, "logout"));
+    for (String p : all) {
+      if (!p.matches("(/[A-Za-z0-9._~-]+)+") || p.contains("/./") || p.contains("/../")
+          || p.endsWith("/.") || p.endsWith("/..")) {
+        throw new IllegalArgumentException("sign-in path must be an exact path like /a/b: " + p);
+      }
+    }
+    if (new LinkedHashSet<>(all).size() != all.size()) {
+      throw new IllegalArgumentException("sign-in paths must be distinct: " + all);
+    }
+  }
+
+  /** The contract defaults, under {@code /api/v3/auth/}. */
+  public static SignInPaths defaults() {
+    return new SignInPaths("/api/v3/auth/authorize", "/api/v3/auth/login",
+        "/api/v3/auth/consent", "/api/v3/auth/userinfo", "/api/v3/auth/logout");
+  }
+
+  /** Every path, in declaration order. */
+  public Set<String> all() {
+    return new LinkedHashSet<>(List.of(authorize, login, consent, userInfo, logout));
+  }
+}
