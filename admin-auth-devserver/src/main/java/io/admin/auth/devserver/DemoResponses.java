@@ -33,6 +33,7 @@ final class DemoResponses {
     body.put("error_description", message);
     body.put("message", message);
     body.put("code", "AUTH_REQUEST_INVALID");
+    body.put("details", Map.of());
     json(res, 400, body);
   }
 

@@ -143,6 +143,8 @@ class DevServerTest {
 
     assertEquals(400, r.statusCode());
     assertEquals("AUTH_REQUEST_INVALID", code(r));
+    Map<String, Object> body = Json.parseObject(r.body()).orElseThrow();
+    assertEquals(Map.of(), body.get("details"), "the contract's error shape has details: " + body);
   }
 
   @Test

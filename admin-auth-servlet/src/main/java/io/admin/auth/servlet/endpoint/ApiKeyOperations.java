@@ -145,8 +145,7 @@ final class ApiKeyOperations {
         keys.rotate(id, ((ApiKeyRequests.Parsed.Ok<Duration>) grace).value());
     if (rotated.isEmpty()) {
       // The caller can see the key, so saying why is no leak; 409: the key's state forbids it.
-      renderer.render(response, 409, AuthError.of(AuthErrorCode.AUTH_REQUEST_INVALID,
-          "A revoked or expired API key cannot be rotated."));
+      renderer.conflict(response, "A revoked or expired API key cannot be rotated.");
       return;
     }
     LOG.info("API key {} rotated by {}", id, caller.identity());

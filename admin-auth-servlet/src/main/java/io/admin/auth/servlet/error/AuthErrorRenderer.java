@@ -27,6 +27,9 @@ public final class AuthErrorRenderer {
   /** {@code code} of a 404 from a management endpoint (an unknown or foreign resource). */
   public static final String NOT_FOUND_CODE = "AUTH_NOT_FOUND";
 
+  /** {@code code} of a 409 from a management endpoint (the resource's state forbids it). */
+  public static final String CONFLICT_CODE = "AUTH_CONFLICT";
+
   /** {@code code} of the 500 answer for an unexpected failure (details are only logged). */
   public static final String INTERNAL_CODE = "AUTH_INTERNAL_ERROR";
 
@@ -104,6 +107,17 @@ public final class AuthErrorRenderer {
   public void notFound(HttpServletResponse response, String message) throws IOException {
     resetForError(response);
     write(response, 404, body("not_found", NOT_FOUND_CODE, message, Map.of()));
+  }
+
+  /**
+   * 409 {@code conflict} in the contract's error shape, for a change the resource's current state
+   * forbids (rotating a revoked or expired API key); only for a resource the caller may see.
+   *
+   * @throws IOException if the response cannot be written (the client went away)
+   */
+  public void conflict(HttpServletResponse response, String message) throws IOException {
+    resetForError(response);
+    write(response, 409, body("conflict", CONFLICT_CODE, message, Map.of()));
   }
 
   /**

@@ -138,7 +138,7 @@ abstract class AbstractApiKeysHttpTest {
         .statusCode(), "revocation is idempotent");
     assertApiKeyError(http.get("/api/v3/me", "X-API-Key", rotatedKey), "AUTH_API_KEY_REVOKED");
     assertEquals(revokedAt.toString(), only(list(bearer), id).get("revoked_at"));
-    assertError(rotate(bearer, id, ""), 409, "invalid_request", "AUTH_REQUEST_INVALID");
+    assertError(rotate(bearer, id, ""), 409, "conflict", "AUTH_CONFLICT");
   }
 
   @Test
