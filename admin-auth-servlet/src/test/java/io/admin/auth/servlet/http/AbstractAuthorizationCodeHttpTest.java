@@ -217,6 +217,48 @@ abstract class AbstractAuthorizationCodeHttpTest {
         400, "unsupported_grant_type", "AUTH_GRANT_UNSUPPORTED");
   }
 
+  /**
+   * RFC 7009 2.1 asks for client credentials of confidential clients only: a mobile app must be
+   * able to end its own refresh family when the person signs out.
+   */
+  @Test
+  void publicClientWhenItRevokesItsRefreshTokenWithClientIdAloneThenTheFamilyEnds()
+      throws Exception {
+    HttpResponse<String> first = http.form(TOKEN,
+        exchangeBody("spa", code("spa", SPA_REDIRECT, SCOPES), SPA_REDIRECT));
+    String refresh = (String) Http.body(first).get("refresh_token");
+
+    HttpResponse<String> revoked = http.form("/api/v3/auth/revoke",
+        "client_id=spa&token_type_hint=refresh_token&token=" + enc(refresh));
+
+    assertEquals(200, revoked.statusCode(), revoked.body());
+    assertError(http.form(TOKEN, "grant_type=refresh_token&client_id=spa&refresh_token="
+        + enc(refresh)), 400, "invalid_grant", "AUTH_REFRESH_TOKEN_INVALID");
+  }
+
+  @Test
+  void publicClientWhenItRevokesAnotherClientsTokenThenNothingHappens() throws Exception {
+    HttpResponse<String> web = http.form(TOKEN,
+        exchangeBody("web", code("web", WEB_REDIRECT, SCOPES), WEB_REDIRECT)
+            + "&client_secret=" + WEB_SECRET);
+    assertEquals(200, web.statusCode(), web.body());
+    String refresh = (String) Http.body(web).get("refresh_token");
+
+    HttpResponse<String> revoked = http.form("/api/v3/auth/revoke",
+        "client_id=spa&token=" + enc(refresh));
+
+    assertEquals(200, revoked.statusCode(), "RFC 7009: the same answer, no probing");
+    HttpResponse<String> still = http.form(TOKEN, "grant_type=refresh_token&client_id=web"
+        + "&client_secret=" + WEB_SECRET + "&refresh_token=" + enc(refresh));
+    assertEquals(200, still.statusCode(), still.body());
+  }
+
+  @Test
+  void confidentialClientWhenItRevokesWithClientIdAloneThenInvalidClient() throws Exception {
+    assertError(http.form("/api/v3/auth/revoke", "token=x&client_id=web"),
+        401, "invalid_client", "AUTH_CLIENT_INVALID");
+  }
+
   @Test
   void introspectionWhenClientIdAloneThenStillMissingCredentials() throws Exception {
     assertError(http.form("/api/v3/auth/introspect", "token=x&client_id=spa"),

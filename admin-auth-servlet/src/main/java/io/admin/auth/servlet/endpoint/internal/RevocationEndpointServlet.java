@@ -10,7 +10,8 @@ import java.io.IOException;
 import java.util.Objects;
 
 /**
- * RFC 7009 token revocation. The caller authenticates as a client; a token it does not own, an
+ * RFC 7009 token revocation. The caller authenticates as a client (a public client by its
+ * {@code client_id} alone, as at the token endpoint); a token it does not own, an
  * unknown or malformed token, all answer 200 exactly like a successful revocation (section 2.2),
  * so the endpoint cannot be used to probe for valid tokens.
  */
@@ -34,8 +35,10 @@ public final class RevocationEndpointServlet extends HttpServlet {
   public RevocationEndpointServlet(TokenService tokens, AuthErrorRenderer renderer,
       int maxBodyBytes, ClientFailureThrottles failures) {
     this.tokens = Objects.requireNonNull(tokens, "tokens");
+    // RFC 7009 2.1: credentials are checked for confidential clients; a public client (a mobile
+    // or browser app) names itself with client_id alone and can still end its own tokens.
     this.endpoint = new ClientEndpoint(tokens, renderer, maxBodyBytes, ClientEndpoint.UNLIMITED,
-        ClientEndpoint.UNLIMITED, failures);
+        ClientEndpoint.UNLIMITED, failures, true);
   }
 
   @Override
