@@ -39,11 +39,13 @@ public final class JdbcAuthorizationCodeStore implements AuthorizationCodeStore 
   /** The longest PKCE {@code code_challenge} stored (RFC 7636 allows 43 to 128). */
   public static final int MAX_CHALLENGE = 128;
   /**
-   * How long a code is kept after it expires before the purge deletes it, so that a replay a
-   * little late is still recognised as one (and the tokens issued through the code can be
-   * revoked) rather than answered as an unknown code.
+   * How long a code is kept after it expires before the purge deletes it, so that a replay is
+   * still recognised as one (and the tokens issued through the code are revoked) rather than
+   * answered as an unknown code: as long as an access token issued from it can live, the longest
+   * access-token lifetime (one hour) plus the largest clock skew (five minutes), which is what
+   * the token service itself keeps.
    */
-  public static final Duration REPLAY_WINDOW = Duration.ofMinutes(10);
+  public static final Duration REPLAY_WINDOW = Duration.ofMinutes(65);
 
   private static final Logger LOG = LoggerFactory.getLogger(JdbcAuthorizationCodeStore.class);
   private static final String TABLE = "admin_auth_authorization_code";

@@ -165,6 +165,19 @@ class JdbcStoresTest {
     }
   }
 
+  /**
+   * The core keeps a redeemed code, and so the power to revoke what it issued on a replay, for as
+   * long as an access token issued from it can live (the longest lifetime plus the largest clock
+   * skew); a purge that forgot it sooner would answer a replay inside that time as an unknown
+   * code and leave the tokens alive.
+   */
+  @Test
+  void replayWindowCoversTheLongestAccessTokenAndClockSkew() {
+    Duration core = DefaultTokenService.MAX_ACCESS_TOKEN_TTL.plus(Duration.ofMinutes(5));
+    assertTrue(JdbcAuthorizationCodeStore.REPLAY_WINDOW.compareTo(core) >= 0,
+        JdbcAuthorizationCodeStore.REPLAY_WINDOW + " < " + core);
+  }
+
   @Test
   void createWhenH2FileReopenedThenRevocationsKeysAndApiKeysSurvive(@TempDir Path dir) {
     DataSource ds = TestDatabases.h2File(dir);
