@@ -213,6 +213,12 @@ public final class DefaultTokenService implements TokenService {
 
   /** {@inheritDoc} */
   @Override
+  public Optional<OAuthClient> findClient(String clientId) {
+    return clients.find(Objects.requireNonNull(clientId, "clientId"));
+  }
+
+  /** {@inheritDoc} */
+  @Override
   public String signPendingAuthorization(PendingAuthorization pending) {
     return signIn.pending().sign(Objects.requireNonNull(pending, "pending"));
   }

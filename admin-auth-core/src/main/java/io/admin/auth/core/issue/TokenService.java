@@ -109,6 +109,16 @@ public interface TokenService extends BearerTokenVerifier {
   }
 
   /**
+   * The registered client with this id, as the client store holds it (the authorization endpoint
+   * checks requests against it), or empty.
+   *
+   * @throws io.admin.auth.core.AuthUnavailableException when the client store cannot be reached
+   */
+  default Optional<OAuthClient> findClient(String clientId) {
+    return Optional.empty();
+  }
+
+  /**
    * Signs a pending authorization request into a compact handle the browser carries over the
    * login and consent pages: readable by every node sharing this service's key ring, tamper-proof
    * (its parameters and {@code requestedAt} cannot be changed), valid ten minutes from

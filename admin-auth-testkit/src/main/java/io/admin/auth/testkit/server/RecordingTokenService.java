@@ -69,6 +69,11 @@ final class RecordingTokenService implements TokenService {
   }
 
   @Override
+  public Optional<OAuthClient> findClient(String clientId) {
+    return delegate.findClient(clientId);
+  }
+
+  @Override
   public String signPendingAuthorization(PendingAuthorization pending) {
     return delegate.signPendingAuthorization(pending);
   }
