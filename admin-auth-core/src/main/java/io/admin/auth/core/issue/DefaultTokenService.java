@@ -205,6 +205,12 @@ public final class DefaultTokenService implements TokenService {
 
   /** {@inheritDoc} */
   @Override
+  public Optional<OAuthClient> findClient(String clientId) {
+    return clientId == null ? Optional.empty() : clients.find(clientId);
+  }
+
+  /** {@inheritDoc} */
+  @Override
   public LogoutHint checkLogoutHint(String idTokenHint) {
     return signIn.hints().check(idTokenHint);
   }

@@ -107,6 +107,16 @@ public interface TokenService extends BearerTokenVerifier {
         "The ID token hint is malformed or invalid."));
   }
 
+  /**
+   * The registered client {@code clientId}, for the sign-in pages and endpoints that must read a
+   * client's registration (its post-logout redirect URIs, say) without authenticating it. Never
+   * reveals a secret (the client holds only its hash). The default, for a service that does not
+   * sign people in, knows no client.
+   */
+  default Optional<OAuthClient> findClient(String clientId) {
+    return Optional.empty();
+  }
+
   /** The JWS algorithms of ID tokens, for the metadata document; empty when none are issued. */
   default List<String> idTokenSigningAlgorithms() {
     return List.of();

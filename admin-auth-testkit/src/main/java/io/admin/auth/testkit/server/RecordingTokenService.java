@@ -68,6 +68,11 @@ final class RecordingTokenService implements TokenService {
   }
 
   @Override
+  public Optional<OAuthClient> findClient(String clientId) {
+    return delegate.findClient(clientId);
+  }
+
+  @Override
   public List<String> idTokenSigningAlgorithms() {
     return delegate.idTokenSigningAlgorithms();
   }
