@@ -2,6 +2,8 @@ package io.admin.auth.servlet.config;
 
 import io.admin.auth.servlet.error.AuthErrorRenderer;
 import io.admin.auth.servlet.signin.SignIn;
+import io.admin.auth.servlet.signin.internal.LogoutServlet;
+import io.admin.auth.servlet.signin.internal.UserInfoServlet;
 import jakarta.servlet.http.HttpServlet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,6 +36,8 @@ final class SignInWiring {
       }
     }
     Map<String, HttpServlet> servlets = new LinkedHashMap<>();
+    servlets.put(signIn.paths().userInfo(), new UserInfoServlet(b.tokens, renderer));
+    servlets.put(signIn.paths().logout(), new LogoutServlet(b.tokens, signIn.sessions()));
     return servlets;
   }
 }
