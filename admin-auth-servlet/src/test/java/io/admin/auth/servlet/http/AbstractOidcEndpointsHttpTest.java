@@ -7,6 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.oauth2.sdk.GrantType;
+import com.nimbusds.oauth2.sdk.ResponseMode;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.openid.connect.sdk.SubjectType;
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import io.admin.auth.core.SigningAlgorithm;
 import io.admin.auth.core.issue.ClientRegistration;
 import io.admin.auth.core.issue.DefaultTokenService;
@@ -39,7 +47,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * UserInfo and RP-initiated logout on a live container (docs/http-contract.md, "Signing people
+ * UserInfo, RP-initiated logout and the metadata members of signing people in on a live
+ * container (docs/http-contract.md, "Signing people
  * in"). The signed-in person and the tokens come from the core API, as the authorization endpoint
  * will produce them: a code issued by the token service and redeemed, and a sign-in session saved
  * in the store with a cookie crafted the way the login page sets it. Run against every container
@@ -119,6 +128,43 @@ abstract class AbstractOidcEndpointsHttpTest {
   private static String cookie(String id) {
     // Plain http to a loopback host: the name without the __Host- prefix.
     return SignInCookie.LOOPBACK_NAME + "=" + id;
+  }
+
+  // ---- Metadata ----
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/.well-known/openid-configuration",
+      "/.well-known/oauth-authorization-server"})
+  void metadataWhenSignInConfiguredThenStrictOpenIdProviderDocument(String path)
+      throws Exception {
+    HttpResponse<String> r = http.get(path);
+    assertEquals(200, r.statusCode(), r.body());
+
+    OIDCProviderMetadata parsed = OIDCProviderMetadata.parse(r.body());
+
+    assertEquals(CoreFixture.ISSUER, parsed.getIssuer().getValue());
+    assertEquals(CoreFixture.ISSUER + "/api/v3/auth/authorize",
+        parsed.getAuthorizationEndpointURI().toString());
+    assertEquals(CoreFixture.ISSUER + USERINFO, parsed.getUserInfoEndpointURI().toString());
+    assertEquals(CoreFixture.ISSUER + LOGOUT, parsed.getEndSessionEndpointURI().toString());
+    assertEquals(List.of(ResponseType.CODE), parsed.getResponseTypes());
+    assertEquals(List.of(ResponseMode.QUERY, ResponseMode.FORM_POST), parsed.getResponseModes());
+    assertTrue(parsed.getGrantTypes().contains(GrantType.AUTHORIZATION_CODE));
+    assertEquals(List.of(SubjectType.PUBLIC), parsed.getSubjectTypes());
+    assertEquals(List.of(JWSAlgorithm.RS256), parsed.getIDTokenJWSAlgs());
+    assertEquals(List.of(CodeChallengeMethod.S256), parsed.getCodeChallengeMethods());
+    assertTrue(parsed.getScopes().contains("openid"));
+    assertTrue(parsed.getClaims().containsAll(List.of("sub", "name", "email", "auth_time")));
+    assertTrue(parsed.supportsAuthorizationResponseIssuerParam());
+    assertTrue(parsed.getTokenEndpointAuthMethods().contains(ClientAuthenticationMethod.NONE));
+    assertTrue(parsed.getTokenEndpointAuthMethods()
+        .contains(ClientAuthenticationMethod.CLIENT_SECRET_BASIC));
+  }
+
+  @Test
+  void metadataWhenSignInConfiguredThenBothPathsServeTheSameDocument() throws Exception {
+    assertEquals(http.get("/.well-known/openid-configuration").body(),
+        http.get("/.well-known/oauth-authorization-server").body());
   }
 
   // ---- UserInfo ----
