@@ -1,8 +1,13 @@
 package io.admin.auth.servlet.config;
 
+import io.admin.auth.core.signin.AuthorizationRequestParser;
 import io.admin.auth.servlet.error.AuthErrorRenderer;
 import io.admin.auth.servlet.signin.SignIn;
+import io.admin.auth.servlet.signin.internal.AuthorizeServlet;
+import io.admin.auth.servlet.signin.internal.ConsentPageServlet;
+import io.admin.auth.servlet.signin.internal.LoginPageServlet;
 import io.admin.auth.servlet.signin.internal.LogoutServlet;
+import io.admin.auth.servlet.signin.internal.SignInContext;
 import io.admin.auth.servlet.signin.internal.UserInfoServlet;
 import jakarta.servlet.http.HttpServlet;
 import java.util.LinkedHashMap;
@@ -36,6 +41,14 @@ final class SignInWiring {
       }
     }
     Map<String, HttpServlet> servlets = new LinkedHashMap<>();
+    SignInContext ctx = new SignInContext(b.tokens, signIn,
+        new AuthorizationRequestParser(b.tokens::findClient), b.clock, limits.basicPerUser(),
+        limits.basicPerAddress());
+    servlets.put(signIn.paths().authorize(), new AuthorizeServlet(ctx));
+    servlets.put(signIn.paths().consent(), new ConsentPageServlet(ctx));
+    if (signIn.defaultLoginPage().isPresent()) {
+      servlets.put(signIn.paths().login(), new LoginPageServlet(ctx));
+    }
     servlets.put(signIn.paths().userInfo(), new UserInfoServlet(b.tokens, renderer));
     servlets.put(signIn.paths().logout(), new LogoutServlet(b.tokens, signIn.sessions()));
     return servlets;
