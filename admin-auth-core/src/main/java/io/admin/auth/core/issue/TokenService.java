@@ -13,6 +13,7 @@ import io.admin.auth.core.spi.OAuthClient;
 import io.admin.auth.core.verify.BearerTokenVerifier;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -116,6 +117,21 @@ public interface TokenService extends BearerTokenVerifier {
    */
   default Optional<OAuthClient> findClient(String clientId) {
     return Optional.empty();
+  }
+
+  /**
+   * Ends every grant {@code clientId} holds for {@code subject}, as withdrawing the person's
+   * consent requires: each refresh-token family of that client and person is revoked, and with it
+   * every access token issued from the family (they carry its {@code fid}). An access token issued
+   * from a code without {@code offline_access} belongs to no stored family and lives out its
+   * (short) lifetime.
+   *
+   * @return how many grants were revoked, or empty when the refresh-token store cannot list a
+   *     person's grants (see {@link io.admin.auth.core.spi.RefreshTokenStore#familiesOf}), and for
+   *     a service that does not sign people in
+   */
+  default OptionalInt revokeGrants(String subject, String clientId) {
+    return OptionalInt.empty();
   }
 
   /**

@@ -6,7 +6,9 @@ import io.admin.auth.servlet.signin.SignIn;
 import io.admin.auth.servlet.signin.internal.AuthorizeServlet;
 import io.admin.auth.servlet.signin.internal.ConsentPageServlet;
 import io.admin.auth.servlet.signin.internal.LoginPageServlet;
+import io.admin.auth.servlet.signin.internal.LogoutServlet;
 import io.admin.auth.servlet.signin.internal.SignInContext;
+import io.admin.auth.servlet.signin.internal.UserInfoServlet;
 import jakarta.servlet.http.HttpServlet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,6 +57,8 @@ final class SignInWiring {
       LOG.warn("Sign-in has neither a login hook nor the default login page: people who are "
           + "not signed in get an error page");
     }
+    servlets.put(signIn.paths().userInfo(), new UserInfoServlet(b.tokens, renderer));
+    servlets.put(signIn.paths().logout(), new LogoutServlet(b.tokens, signIn.sessions()));
     return servlets;
   }
 }

@@ -15,6 +15,7 @@ import io.admin.auth.core.signin.UserInfoResult;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -71,6 +72,11 @@ final class RecordingTokenService implements TokenService {
   @Override
   public Optional<OAuthClient> findClient(String clientId) {
     return delegate.findClient(clientId);
+  }
+
+  @Override
+  public OptionalInt revokeGrants(String subject, String clientId) {
+    return delegate.revokeGrants(subject, clientId);
   }
 
   @Override
