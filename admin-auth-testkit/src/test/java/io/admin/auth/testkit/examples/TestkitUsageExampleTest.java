@@ -41,6 +41,16 @@ class TestkitUsageExampleTest {
   }
 
   @Test
+  void idTokensForRelyingPartyTestsAreNeverAccessTokens(TestTokens tokens,
+      AccessTokenVerifier verifier) {
+    String idToken = tokens.idToken().subject("alice").audience("notes-app")
+        .nonce("n-0S6_WzA2Mj").claim("email", "alice@example.com").sign();
+
+    assertEquals(AuthErrorCode.AUTH_TOKEN_INVALID,
+        ((AuthOutcome.Rejected) verifier.verify(idToken)).error().code());
+  }
+
+  @Test
   void clientRetriesAfterRateLimit(MockAuthorizationServer server, MutableClock clock) {
     TokenClient client = TokenClient.builder()
         .tokenEndpoint(server.tokenEndpoint())
