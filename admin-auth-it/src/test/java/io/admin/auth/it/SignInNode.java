@@ -1,6 +1,11 @@
 package io.admin.auth.it;
 
+import io.admin.auth.core.crypto.SecretHasher;
 import io.admin.auth.core.issue.DefaultTokenService;
+import io.admin.auth.core.password.Argon2Params;
+import io.admin.auth.core.password.BasicAuthenticator;
+import io.admin.auth.core.password.PasswordHasher;
+import io.admin.auth.core.signin.UserStorePersonDirectory;
 import io.admin.auth.jdbc.Dialect;
 import io.admin.auth.jdbc.JdbcStores;
 import io.admin.auth.jdbc.KeyEncryptionKey;
@@ -10,6 +15,7 @@ import io.admin.auth.servlet.config.AdminAuth;
 import io.admin.auth.servlet.signin.SignIn;
 import com.zaxxer.hikari.HikariDataSource;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Duration;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
@@ -22,6 +28,10 @@ import org.eclipse.jetty.server.ServerConnector;
  * nodes behind one load balancer would.
  */
 final class SignInNode implements AutoCloseable {
+
+  /** Cheap Argon2id parameters: test users only. */
+  static final PasswordHasher HASHER =
+      PasswordHasher.withParams(new Argon2Params(64, 1, 1), new SecureRandom());
 
   private final HikariDataSource pool;
   private final JdbcStores stores;
@@ -48,11 +58,15 @@ final class SignInNode implements AutoCloseable {
         .keyStore(stores.keyStore()).clientStore(stores.clientStore())
         .refreshTokenStore(stores.refreshTokenStore()).revocationStore(stores.revocationStore())
         .authorizationCodeStore(stores.authorizationCodeStore())
+        .personDirectory(new UserStorePersonDirectory(stores.userStore()))
         .build();
-    AdminAuth auth = AdminAuth.builder(tokens).baseUrl(issuer)
+    SecureRandom random = new SecureRandom();
+    BasicAuthenticator basic = BasicAuthenticator.builder().users(stores.userStore())
+        .hasher(HASHER).cacheKeyHasher(SecretHasher.withPepper(pepper)).random(random).build();
+    AdminAuth auth = AdminAuth.builder(tokens).baseUrl(issuer).basic(basic)
         .accessPolicy(AccessPolicy.builder().protectedPrefix("/api").build())
         .signIn(SignIn.builder().sessionStore(stores.signInSessionStore())
-            .consentStore(stores.consentStore()).build())
+            .consentStore(stores.consentStore()).defaultLoginPage(basic).random(random).build())
         .build();
     Server server = new Server();
     ServerConnector connector = new ServerConnector(server);

@@ -1,14 +1,19 @@
 package io.admin.auth.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.admin.auth.core.AuthOutcome;
 import io.admin.auth.core.issue.ClientRegistration;
 import io.admin.auth.core.signin.ApprovedAuthorization;
 import io.admin.auth.core.signin.Pkce;
 import io.admin.auth.core.spi.SignInSettings;
+import io.admin.auth.core.spi.User;
 import io.admin.auth.jdbc.KeyEncryptionKey;
 import io.admin.auth.jdbc.TestDatabases;
+import io.admin.auth.testkit.signin.SignInDriver;
+import io.admin.auth.testkit.signin.SignInOutcome;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -32,14 +37,18 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Two nodes (two embedded Jettys, each with its own pool and stores) on one embedded PostgreSQL
- * database, as behind a load balancer: codes, clients, keys, sign-in sessions and consents are
- * shared through the JDBC stores only (docs/http-contract.md, "Signing people in" and "Refresh-token
+ * database, as behind a load balancer: codes, clients, keys, users, sign-in sessions and consents
+ * are shared through the JDBC stores only; the sign-in driver reaches them through a routing
+ * client that plays the load balancer (docs/http-contract.md, "Signing people in" and "Refresh-token
  * rotation and reuse detection" for the exactly-one-winner rule).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoNodeSignInTest {
 
   private static final String SPA_REDIRECT = "http://127.0.0.1:8400/callback";
+  private static final String WEB_REDIRECT = "https://web.example/cb";
+  private static final String WEB_SECRET = "web-secret-0123456789abcdef";
+  private static final String PASSWORD = "correct horse battery staple";
   private static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
   private static final Set<String> SCOPES = Set.of("openid", "profile", "offline_access",
       "users:read");
@@ -66,6 +75,49 @@ class TwoNodeSignInTest {
     nodeB = SignInNode.start(database, publicBase.toString(), pepper, kek);
     nodeA.tokens().registerClient(ClientRegistration.signingIn("spa", null, SCOPES,
         new SignInSettings(true, List.of(SPA_REDIRECT), List.of(), true, null)));
+    nodeA.tokens().registerClient(ClientRegistration.signingIn("web", WEB_SECRET, SCOPES,
+        new SignInSettings(false, List.of(WEB_REDIRECT), List.of(), false, "Web App")));
+    nodeA.stores().userStore().save(new User("alice", SignInNode.HASHER.hash(PASSWORD),
+        Set.of("users:read"), false));
+  }
+
+  private SignInDriver driver(RoutingHttpClient routes) {
+    return SignInDriver.builder(publicBase).clientId("web").clientSecret(WEB_SECRET)
+        .redirectUri(WEB_REDIRECT).scope("openid profile offline_access users:read")
+        .parameter("prompt", "consent").httpClient(routes).build();
+  }
+
+  @Test
+  void signInStartedOnNodeAThenLoginConsentAndCodeExchangeOnNodeB() throws Exception {
+    RoutingHttpClient routes = new RoutingHttpClient(publicBase,
+        i -> i == 0 ? nodeA.base() : nodeB.base());
+
+    SignInOutcome outcome = driver(routes).signIn("alice", PASSWORD);
+
+    SignInOutcome.SignedIn in =
+        assertInstanceOf(SignInOutcome.SignedIn.class, outcome, outcome::toString);
+    assertTrue(in.consentShown());
+    List<String> log = routes.log();
+    assertEquals("GET /api/v3/auth/authorize -> " + nodeA.port(), log.get(0), log.toString());
+    assertTrue(log.subList(1, log.size()).stream().allMatch(l -> l.endsWith("-> " + nodeB.port())),
+        log.toString());
+    assertTrue(log.contains("POST /api/v3/auth/token -> " + nodeB.port()), log.toString());
+    for (SignInNode node : List.of(nodeA, nodeB)) {
+      AuthOutcome.Authenticated access = assertInstanceOf(AuthOutcome.Authenticated.class,
+          node.tokens().verify(in.accessToken()));
+      assertEquals("alice", access.principal().subject());
+    }
+  }
+
+  @Test
+  void signInWhenEveryRequestGoesToTheOtherNodeThenSignedIn() {
+    RoutingHttpClient routes = new RoutingHttpClient(publicBase,
+        i -> i % 2 == 0 ? nodeA.base() : nodeB.base());
+
+    SignInOutcome outcome = driver(routes).signIn("alice", PASSWORD);
+
+    assertInstanceOf(SignInOutcome.SignedIn.class, outcome, outcome::toString);
+    assertTrue(routes.log().size() >= 5, routes.log().toString());
   }
 
   @AfterAll
