@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
  *     .issuerParameterRequired(true)              // metadata: authorization_response_iss_parameter_supported
  *     .build();
  *
- * PendingAuthorization pending = signIn.start();  // keep it in the session
+ * PendingSignIn pending = signIn.start();  // keep it in the session
  * browser.open(pending.authorizationUri());
  * // ... the browser comes back to the redirect URI
  * switch (signIn.callback(pending, redirectedTo)) {
@@ -96,7 +96,7 @@ public final class AuthorizationCodeClient {
   }
 
   /** A new sign-in: fresh verifier, state and (with {@code openid}) nonce. */
-  public PendingAuthorization start() {
+  public PendingSignIn start() {
     return start(Map.of());
   }
 
@@ -106,7 +106,7 @@ public final class AuthorizationCodeClient {
    *
    * @throws IllegalArgumentException when {@code extra} names a parameter this client sets itself
    */
-  public PendingAuthorization start(Map<String, String> extra) {
+  public PendingSignIn start(Map<String, String> extra) {
     for (String name : extra.keySet()) {
       if (OWN_PARAMETERS.contains(name)) {
         throw new IllegalArgumentException(name + " is set by the client itself");
@@ -136,15 +136,15 @@ public final class AuthorizationCodeClient {
     String base = authorizationEndpoint.toString();
     URI uri = URI.create(base + (authorizationEndpoint.getRawQuery() == null ? "?" : "&")
         + encoded);
-    return new PendingAuthorization(uri, state, verifier, nonce, redirectUri);
+    return new PendingSignIn(uri, state, verifier, nonce, redirectUri);
   }
 
   /**
    * Checks the redirect URI the browser came back to (response mode {@code query}).
    *
-   * @see #callback(PendingAuthorization, Map)
+   * @see #callback(PendingSignIn, Map)
    */
-  public AuthorizationCallback callback(PendingAuthorization pending, URI redirectedTo) {
+  public AuthorizationCallback callback(PendingSignIn pending, URI redirectedTo) {
     Optional<Map<String, String>> parameters = CallbackParameters.ofQuery(
         redirectedTo.getRawQuery());
     if (parameters.isEmpty()) {
@@ -158,7 +158,7 @@ public final class AuthorizationCodeClient {
    * {@code form_post}. The {@code state} must be {@code pending}'s, {@code iss} (when present,
    * or when required) the issuer's; then the answer is the code, or the server's error.
    */
-  public AuthorizationCallback callback(PendingAuthorization pending,
+  public AuthorizationCallback callback(PendingSignIn pending,
       Map<String, String> parameters) {
     Objects.requireNonNull(pending, "pending");
     String state = parameters.get("state");
@@ -188,7 +188,7 @@ public final class AuthorizationCodeClient {
    * Redeems the code at the token endpoint with the pending sign-in's verifier and redirect URI.
    * Each call spends the code, whatever the answer.
    */
-  public CodeExchange exchange(PendingAuthorization pending, String code) {
+  public CodeExchange exchange(PendingSignIn pending, String code) {
     Objects.requireNonNull(pending, "pending");
     Objects.requireNonNull(code, "code");
     TokenEndpointClient.Answer answer;

@@ -42,7 +42,7 @@ class AuthorizationCodeClientTest {
 
   @Test
   void startThenEveryParameterAndAnS256ChallengeOfTheKeptVerifier() {
-    PendingAuthorization pending = builder().build().start();
+    PendingSignIn pending = builder().build().start();
 
     Map<String, String> q = query(pending.authorizationUri());
     assertTrue(pending.authorizationUri().toString().startsWith(ISSUER
@@ -63,8 +63,8 @@ class AuthorizationCodeClientTest {
   @Test
   void startTwiceThenFreshSecretsEachTime() {
     AuthorizationCodeClient client = builder().build();
-    PendingAuthorization a = client.start();
-    PendingAuthorization b = client.start();
+    PendingSignIn a = client.start();
+    PendingSignIn b = client.start();
     assertNotEquals(a.state(), b.state());
     assertNotEquals(a.codeVerifier(), b.codeVerifier());
     assertNotEquals(a.nonce(), b.nonce());
@@ -74,7 +74,7 @@ class AuthorizationCodeClientTest {
 
   @Test
   void startWithoutOpenidThenNoNonceAndFormPostWhenAsked() {
-    PendingAuthorization pending = builder().scope("users:read")
+    PendingSignIn pending = builder().scope("users:read")
         .responseMode(ResponseMode.FORM_POST).build().start(Map.of("prompt", "login"));
     Map<String, String> q = query(pending.authorizationUri());
     assertNull(pending.nonce());
@@ -94,7 +94,7 @@ class AuthorizationCodeClientTest {
   @Test
   void callbackWhenStateAndIssMatchThenTheCode() {
     AuthorizationCodeClient client = builder().issuerParameterRequired(true).build();
-    PendingAuthorization pending = client.start();
+    PendingSignIn pending = client.start();
 
     AuthorizationCallback result = client.callback(pending, URI.create(REDIRECT + "?code=c%2B1"
         + "&state=" + pending.state() + "&iss=" + "https%3A%2F%2Fauth.example.com"));
@@ -106,8 +106,8 @@ class AuthorizationCodeClientTest {
   @Test
   void callbackWhenStateDiffersOrIsMissingThenInvalid() {
     AuthorizationCodeClient client = builder().build();
-    PendingAuthorization pending = client.start();
-    PendingAuthorization other = client.start();
+    PendingSignIn pending = client.start();
+    PendingSignIn other = client.start();
 
     assertInstanceOf(AuthorizationCallback.Invalid.class,
         client.callback(pending, Map.of("code", "c", "state", other.state())));
@@ -118,7 +118,7 @@ class AuthorizationCodeClientTest {
   @Test
   void callbackWhenIssNamesAnotherServerThenInvalidEvenIfNotRequired() {
     AuthorizationCodeClient client = builder().build();
-    PendingAuthorization pending = client.start();
+    PendingSignIn pending = client.start();
 
     AuthorizationCallback result = client.callback(pending,
         Map.of("code", "c", "state", pending.state(), "iss", "https://evil.example"));
@@ -131,12 +131,12 @@ class AuthorizationCodeClientTest {
   void callbackWhenIssMissingThenInvalidOnlyIfTheServerAlwaysSendsIt() {
     Map<String, String> params = new HashMap<>(Map.of("code", "c"));
     AuthorizationCodeClient lax = builder().build();
-    PendingAuthorization p1 = lax.start();
+    PendingSignIn p1 = lax.start();
     params.put("state", p1.state());
     assertInstanceOf(AuthorizationCallback.Code.class, lax.callback(p1, params));
 
     AuthorizationCodeClient strict = builder().issuerParameterRequired(true).build();
-    PendingAuthorization p2 = strict.start();
+    PendingSignIn p2 = strict.start();
     params.put("state", p2.state());
     assertInstanceOf(AuthorizationCallback.Invalid.class, strict.callback(p2, params));
   }
@@ -144,7 +144,7 @@ class AuthorizationCodeClientTest {
   @Test
   void callbackWhenErrorThenRefusedValueWithItsDescription() {
     AuthorizationCodeClient client = builder().issuerParameterRequired(true).build();
-    PendingAuthorization pending = client.start();
+    PendingSignIn pending = client.start();
 
     AuthorizationCallback result = client.callback(pending, URI.create(REDIRECT
         + "?error=access_denied&error_description=The%20person%20declined.&state="
@@ -159,7 +159,7 @@ class AuthorizationCodeClientTest {
   @Test
   void callbackWhenAParameterIsRepeatedOrNeitherCodeNorErrorThenInvalid() {
     AuthorizationCodeClient client = builder().build();
-    PendingAuthorization pending = client.start();
+    PendingSignIn pending = client.start();
     assertInstanceOf(AuthorizationCallback.Invalid.class, client.callback(pending,
         URI.create(REDIRECT + "?code=a&code=b&state=" + pending.state())));
     assertInstanceOf(AuthorizationCallback.Invalid.class,

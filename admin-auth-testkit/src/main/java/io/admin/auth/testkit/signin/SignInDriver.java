@@ -3,7 +3,7 @@ package io.admin.auth.testkit.signin;
 import io.admin.auth.core.client.AuthorizationCallback;
 import io.admin.auth.core.client.AuthorizationCodeClient;
 import io.admin.auth.core.client.CodeExchange;
-import io.admin.auth.core.client.PendingAuthorization;
+import io.admin.auth.core.client.PendingSignIn;
 import io.admin.auth.testkit.signin.HtmlForms.Form;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -74,7 +74,7 @@ public final class SignInDriver {
   public SignInOutcome signIn(String username, String password) {
     Objects.requireNonNull(username, "username");
     Objects.requireNonNull(password, "password");
-    PendingAuthorization pending = client.start(extraParameters);
+    PendingSignIn pending = client.start(extraParameters);
     CookieJar jar = new CookieJar();
     HttpRequest request = get(pending.authorizationUri());
     boolean loginSent = false;
@@ -133,7 +133,7 @@ public final class SignInDriver {
         + " redirect URI", -1, "");
   }
 
-  private SignInOutcome finish(PendingAuthorization pending, AuthorizationCallback callback,
+  private SignInOutcome finish(PendingSignIn pending, AuthorizationCallback callback,
       boolean consentShown) {
     if (callback instanceof AuthorizationCallback.Refused refused) {
       return new SignInOutcome.Refused(refused.error(), refused.description());

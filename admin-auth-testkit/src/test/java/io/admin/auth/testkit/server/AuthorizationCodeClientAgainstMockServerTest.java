@@ -11,7 +11,7 @@ import io.admin.auth.core.AuthOutcome;
 import io.admin.auth.core.client.AuthorizationCodeClient;
 import io.admin.auth.core.client.AuthorizationCodeClientBuilder;
 import io.admin.auth.core.client.CodeExchange;
-import io.admin.auth.core.client.PendingAuthorization;
+import io.admin.auth.core.client.PendingSignIn;
 import io.admin.auth.core.client.TokenClient;
 import io.admin.auth.core.client.TokenClientException;
 import io.admin.auth.core.internal.jose.Json;
@@ -84,7 +84,7 @@ class AuthorizationCodeClientAgainstMockServerTest {
   }
 
   /** What the authorization endpoint would issue for this pending sign-in's challenge. */
-  private String codeFor(String clientId, PendingAuthorization pending, String nonce) {
+  private String codeFor(String clientId, PendingSignIn pending, String nonce) {
     Map<String, String> q = query(pending.authorizationUri());
     return server.tokenService().issueAuthorizationCode(new ApprovedAuthorization(clientId,
         pending.redirectUri(), q.get("code_challenge"), "alice",
@@ -110,7 +110,7 @@ class AuthorizationCodeClientAgainstMockServerTest {
   void publicClientWhenCodeExchangedThenPersonsTokensAndACheckedIdToken() {
     AuthorizationCodeClient client =
         builder("spa", SPA_REDIRECT, "openid profile offline_access users:read").build();
-    PendingAuthorization pending = client.start();
+    PendingSignIn pending = client.start();
 
     CodeExchange result = client.exchange(pending, codeFor("spa", pending, pending.nonce()));
 
@@ -130,7 +130,7 @@ class AuthorizationCodeClientAgainstMockServerTest {
   void signedInWhenAccessTokenDueThenRefreshedWithRotationNeverClientCredentials() {
     AuthorizationCodeClient client =
         builder("spa", SPA_REDIRECT, "openid offline_access users:read").build();
-    PendingAuthorization pending = client.start();
+    PendingSignIn pending = client.start();
     TokenClient tokens = ((CodeExchange.SignedIn) client.exchange(pending,
         codeFor("spa", pending, pending.nonce()))).tokens();
     String first = tokens.accessToken();
@@ -152,7 +152,7 @@ class AuthorizationCodeClientAgainstMockServerTest {
   @Test
   void signedInWithoutOfflineAccessWhenAccessTokenDueThenSignInRequired() {
     AuthorizationCodeClient client = builder("spa", SPA_REDIRECT, "users:read").build();
-    PendingAuthorization pending = client.start();
+    PendingSignIn pending = client.start();
     CodeExchange.SignedIn in = assertInstanceOf(CodeExchange.SignedIn.class,
         client.exchange(pending, codeFor("spa", pending, null)));
     assertEquals(Optional.empty(), in.idToken());
@@ -169,7 +169,7 @@ class AuthorizationCodeClientAgainstMockServerTest {
   void signedInWhenRefreshTokenRevokedThenSignInRequiredAndNoFallback() {
     AuthorizationCodeClient client =
         builder("spa", SPA_REDIRECT, "offline_access users:read").build();
-    PendingAuthorization pending = client.start();
+    PendingSignIn pending = client.start();
     String code = codeFor("spa", pending, null);
     TokenClient tokens = ((CodeExchange.SignedIn) client.exchange(pending, code)).tokens();
     // A second redemption of the same code revokes every token issued from it.
@@ -186,7 +186,7 @@ class AuthorizationCodeClientAgainstMockServerTest {
   @Test
   void exchangeWhenCodeReplayedThenFailedValueWithTheContractsCode() {
     AuthorizationCodeClient client = builder("spa", SPA_REDIRECT, "openid").build();
-    PendingAuthorization pending = client.start();
+    PendingSignIn pending = client.start();
     String code = codeFor("spa", pending, pending.nonce());
     assertInstanceOf(CodeExchange.SignedIn.class, client.exchange(pending, code));
 
@@ -202,8 +202,8 @@ class AuthorizationCodeClientAgainstMockServerTest {
   @Test
   void exchangeWhenAnotherSignInsVerifierThenInvalidGrant() {
     AuthorizationCodeClient client = builder("spa", SPA_REDIRECT, "openid").build();
-    PendingAuthorization issuedFor = client.start();
-    PendingAuthorization other = client.start();
+    PendingSignIn issuedFor = client.start();
+    PendingSignIn other = client.start();
 
     CodeExchange result = client.exchange(other, codeFor("spa", issuedFor, issuedFor.nonce()));
 
@@ -214,7 +214,7 @@ class AuthorizationCodeClientAgainstMockServerTest {
   @Test
   void exchangeWhenIdTokenCarriesAnotherNonceThenFailedBeforeAnyTokenIsHandedOut() {
     AuthorizationCodeClient client = builder("spa", SPA_REDIRECT, "openid").build();
-    PendingAuthorization pending = client.start();
+    PendingSignIn pending = client.start();
 
     CodeExchange result = client.exchange(pending, codeFor("spa", pending, "someone-elses"));
 
@@ -224,7 +224,7 @@ class AuthorizationCodeClientAgainstMockServerTest {
 
   @Test
   void confidentialClientWhenSecretSentThenSignedInAndWithoutSecretThenInvalidClient() {
-    PendingAuthorization pending;
+    PendingSignIn pending;
     AuthorizationCodeClient withSecret =
         builder("web", WEB_REDIRECT, "openid email").clientSecret(WEB_SECRET).build();
     pending = withSecret.start();

@@ -19,10 +19,10 @@ import java.util.Objects;
  *     {@code openid} was not asked for
  * @param redirectUri the {@code redirect_uri} sent, repeated in the code exchange
  */
-public record PendingAuthorization(
+public record PendingSignIn(
     URI authorizationUri, String state, String codeVerifier, String nonce, String redirectUri) {
 
-  public PendingAuthorization {
+  public PendingSignIn {
     Objects.requireNonNull(authorizationUri, "authorizationUri");
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(codeVerifier, "codeVerifier");
@@ -32,7 +32,7 @@ public record PendingAuthorization(
   /** Prints neither the verifier, the state nor the nonce. */
   @Override
   public String toString() {
-    return "PendingAuthorization[redirectUri=" + redirectUri + ", nonce="
+    return "PendingSignIn[redirectUri=" + redirectUri + ", nonce="
         + (nonce == null ? "none" : "**********") + "]";
   }
 }
