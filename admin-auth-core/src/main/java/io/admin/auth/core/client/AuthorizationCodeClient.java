@@ -37,14 +37,15 @@ import java.util.stream.Collectors;
  * PendingSignIn pending = signIn.start();  // keep it in the session
  * browser.open(pending.authorizationUri());
  * // ... the browser comes back to the redirect URI
- * switch (signIn.callback(pending, redirectedTo)) {
- *   case AuthorizationCallback.Code c -> {
- *     if (signIn.exchange(pending, c.code()) instanceof CodeExchange.SignedIn in) {
- *       String accessToken = in.tokens().accessToken();  // refreshed when due
- *     }
+ * AuthorizationCallback callback = signIn.callback(pending, redirectedTo);
+ * if (callback instanceof AuthorizationCallback.Code c) {
+ *   if (signIn.exchange(pending, c.code()) instanceof CodeExchange.SignedIn in) {
+ *     String accessToken = in.tokens().accessToken();  // refreshed when due
  *   }
- *   case AuthorizationCallback.Refused r -> show("Sign-in cancelled: " + r.error());
- *   case AuthorizationCallback.Invalid i -> log.warn("rejected redirect: {}", i.reason());
+ * } else if (callback instanceof AuthorizationCallback.Refused r) {
+ *   show("Sign-in cancelled: " + r.error());             // e.g. access_denied
+ * } else {
+ *   log.warn("rejected redirect: {}", ((AuthorizationCallback.Invalid) callback).reason());
  * }
  * }</pre>
  *
