@@ -1,6 +1,7 @@
 /**
  * admin-auth testkit: test tokens signed by a throwaway key, a JUnit extension that hands them to
- * tests, and a mock authorization server on a live port. Packages named {@code internal} are shared
+ * tests, a mock authorization server on a live port, and a sign-in driver that signs a person in
+ * without a browser. Packages named {@code internal} are shared
  * with the dev server only and are not API.
  */
 module io.admin.auth.testkit {
@@ -14,6 +15,7 @@ module io.admin.auth.testkit {
   exports io.admin.auth.testkit;
   exports io.admin.auth.testkit.junit;
   exports io.admin.auth.testkit.server;
+  exports io.admin.auth.testkit.signin;
 
   exports io.admin.auth.testkit.internal.http to
       io.admin.auth.devserver;

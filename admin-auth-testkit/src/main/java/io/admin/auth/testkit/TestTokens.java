@@ -20,6 +20,7 @@ import java.util.Objects;
  * String jwt = tokens.token().subject("alice").scopes("users:read").sign();
  * AuthOutcome outcome = tokens.verifier().verify(jwt);           // Authenticated
  * String old = tokens.token().expired().sign();                   // Rejected: AUTH_TOKEN_EXPIRED
+ * String id = tokens.idToken().subject("alice").audience("notes-app").sign(); // an ID token
  * }</pre>
  *
  * <p>Immutable and thread-safe; each {@link #token()} is a new, independent builder.
@@ -58,6 +59,15 @@ public final class TestTokens {
   /** A new token with this minter's defaults; set what the test cares about, then {@code sign()}. */
   public TestToken token() {
     return new TestToken(this);
+  }
+
+  /**
+   * A new OpenID Connect ID token with this minter's issuer, keys and clock, shaped as the
+   * library's token endpoint issues them; the verifier and the filter refuse it as an access
+   * token.
+   */
+  public TestIdToken idToken() {
+    return new TestIdToken(this);
   }
 
   /** The keys tokens are signed with. */

@@ -54,11 +54,27 @@ public final class TokenClient {
   private CompletableFuture<CachedToken> inFlight;
 
   private TokenClient(Builder b) {
-    this.grants = new TokenGrants(new TokenEndpointClient(b), b.refreshMargin, b.scope);
+    this(b, new TokenGrants(new TokenEndpointClient(b), b.refreshMargin, b.scope), null);
+  }
+
+  private TokenClient(Builder b, TokenGrants grants, CachedToken first) {
+    this.grants = grants;
     this.clock = b.clock;
+    this.current = first;
     this.description = "TokenClient[tokenEndpoint=" + b.tokenEndpoint + ", clientId=" + b.clientId
-        + ", clientSecret=**********, authMethod=" + b.authMethod + ", scope=" + b.scope
-        + ", refreshMargin=" + b.refreshMargin + ", maxAttempts=" + b.maxAttempts + "]";
+        + ", clientSecret=" + (b.clientSecret == null ? "none" : "**********") + ", authMethod="
+        + b.authMethod + ", scope=" + (first == null ? b.scope : first.scope())
+        + ", refreshMargin=" + b.refreshMargin + ", maxAttempts=" + b.maxAttempts
+        + (first == null ? "" : ", signedInPerson=true") + "]";
+  }
+
+  /**
+   * A client holding the tokens a person's sign-in earned: it hands out {@code first} while it
+   * is fresh, then refreshes with the rotating refresh token, and never falls back to
+   * {@code client_credentials} ({@link TokenClientException#signInRequired()} instead).
+   */
+  static TokenClient signedIn(Builder b, TokenGrants grants, CachedToken first) {
+    return new TokenClient(b, grants, first);
   }
 
   /** Starts a builder; the token endpoint, client id and client secret are required. */
@@ -186,10 +202,8 @@ public final class TokenClient {
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof TokenClientException) {
-        TokenClientException t = (TokenClientException) cause;
         // A fresh instance, so that this caller's stack trace shows where it waited.
-        throw new TokenClientException(t.status(), t.error().orElse(null),
-            t.code().orElse(null), t.getMessage(), t);
+        throw ((TokenClientException) cause).rethrown();
       }
       if (cause instanceof Error) {
         throw (Error) cause;
@@ -227,7 +241,7 @@ public final class TokenClient {
     Sleeper sleeper = Sleeper.system();
     boolean allowPlainHttp;
 
-    private Builder() {}
+    Builder() {}
 
     /** The token endpoint, e.g. {@code https://auth.example.com/api/v3/auth/token}. Required. */
     public Builder tokenEndpoint(URI tokenEndpoint) {
@@ -335,6 +349,16 @@ public final class TokenClient {
      * @throws IllegalArgumentException if a required setting is missing or a value is out of range
      */
     public TokenClient build() {
+      require(clientSecret != null && !clientSecret.isEmpty(), "clientSecret is required");
+      validate();
+      return new TokenClient(this);
+    }
+
+    /**
+     * Checks every setting but the secret, which a public client signing people in has not, and
+     * fills in the defaults.
+     */
+    void validate() {
       require(tokenEndpoint != null, "tokenEndpoint is required");
       String scheme = tokenEndpoint.getScheme();
       require("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme),
@@ -343,7 +367,7 @@ public final class TokenClient {
       require("https".equalsIgnoreCase(scheme) || allowPlainHttp || isLoopback(tokenEndpoint),
           "tokenEndpoint must use https (or set allowPlainHttp)");
       require(clientId != null && !clientId.isBlank(), "clientId is required");
-      require(clientSecret != null && !clientSecret.isEmpty(), "clientSecret is required");
+      require(clientSecret == null || !clientSecret.isEmpty(), "clientSecret must not be empty");
       require(scope == null || !scope.isBlank(), "scope must not be blank");
       Objects.requireNonNull(authMethod, "authMethod");
       Objects.requireNonNull(clock, "clock");
@@ -365,10 +389,9 @@ public final class TokenClient {
       if (jitter == null) {
         jitter = new SecureRandom();
       }
-      return new TokenClient(this);
     }
 
-    private static boolean isLoopback(URI uri) {
+    static boolean isLoopback(URI uri) {
       String host = uri.getHost();
       return "localhost".equalsIgnoreCase(host) || host.startsWith("127.")
           || "[::1]".equals(host) || "::1".equals(host);
@@ -378,7 +401,7 @@ public final class TokenClient {
       require(d != null && !d.isNegative() && !d.isZero(), name + " must be positive");
     }
 
-    private static void require(boolean condition, String message) {
+    static void require(boolean condition, String message) {
       if (!condition) {
         throw new IllegalArgumentException(message);
       }

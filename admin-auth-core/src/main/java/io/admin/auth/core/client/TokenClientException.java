@@ -24,6 +24,8 @@ public final class TokenClientException extends RuntimeException {
   private final String code;
   /** Whether the server may have carried out the failed request (see the accessor). */
   private final boolean requestMayHaveArrived;
+  /** Whether only a new sign-in of the person can bring a token (see the accessor). */
+  private final boolean signInRequired;
 
   TokenClientException(int status, String error, String code, String message, Throwable cause) {
     this(status, error, code, message, cause, false);
@@ -31,11 +33,44 @@ public final class TokenClientException extends RuntimeException {
 
   TokenClientException(int status, String error, String code, String message, Throwable cause,
       boolean requestMayHaveArrived) {
+    this(status, error, code, message, cause, requestMayHaveArrived, false);
+  }
+
+  private TokenClientException(int status, String error, String code, String message,
+      Throwable cause, boolean requestMayHaveArrived, boolean signInRequired) {
     super(message, cause);
     this.status = status;
     this.error = error;
     this.code = code;
     this.requestMayHaveArrived = requestMayHaveArrived;
+    this.signInRequired = signInRequired;
+  }
+
+  /**
+   * The failure of a client acting for a person whose refresh token is missing, refused or
+   * possibly spent; {@code cause} is the failed refresh, if there was one.
+   */
+  static TokenClientException signInRequired(String message, TokenClientException cause) {
+    return cause == null
+        ? new TokenClientException(NO_RESPONSE, null, null, message, null, false, true)
+        : new TokenClientException(cause.status, cause.error, cause.code, message, cause, false,
+            true);
+  }
+
+  /** The same failure again, thrown in another thread (that waited for this one's request). */
+  TokenClientException rethrown() {
+    return new TokenClientException(status, error, code, getMessage(), this,
+        requestMayHaveArrived, signInRequired);
+  }
+
+  /**
+   * Whether this client acts for a person (obtained through {@link AuthorizationCodeClient}) and
+   * can get no more tokens without a new sign-in: no refresh token was issued, or it was refused
+   * or may have been spent. The application then sends the person through the sign-in again.
+   * Always false for a client of its own, which falls back to {@code client_credentials}.
+   */
+  public boolean signInRequired() {
+    return signInRequired;
   }
 
   /**

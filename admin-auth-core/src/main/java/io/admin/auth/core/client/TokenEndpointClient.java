@@ -30,7 +30,10 @@ import org.slf4j.LoggerFactory;
  * the server certainly did not act on it: after a 429 or a failed connection. After a 5xx, a
  * timeout or an I/O error once the request was sent, the server may have spent the token, and
  * sending it again would count as reuse and revoke its whole family; the request then fails at
- * once with {@link TokenClientException#requestMayHaveArrived()} set.
+ * once with {@link TokenClientException#requestMayHaveArrived()} set. An authorization code is
+ * single use in the same way.
+ *
+ * <p>A client without a secret is a public client and sends its {@code client_id} alone.
  */
 final class TokenEndpointClient {
 
@@ -77,6 +80,14 @@ final class TokenEndpointClient {
    *     request may have arrived and failed
    */
   CachedToken request(Map<String, String> grant, Duration margin, boolean singleUse) {
+    return answer(grant, margin, singleUse).token();
+  }
+
+  /**
+   * Like {@link #request}, keeping the {@code id_token} of the answer too (the
+   * {@code authorization_code} grant with {@code openid}, OpenID Connect Core section 3.1.3.3).
+   */
+  Answer answer(Map<String, String> grant, Duration margin, boolean singleUse) {
     HttpRequest request = build(grant);
     String grantType = grant.get("grant_type");
     for (int attempt = 1; ; attempt++) {
@@ -126,6 +137,15 @@ final class TokenEndpointClient {
     }
   }
 
+  /** A token answer: the token to cache, and the ID token when the server sent one. */
+  record Answer(CachedToken token, String idToken) {
+    /** Never prints the tokens. */
+    @Override
+    public String toString() {
+      return "Answer[" + token + ", idToken=" + (idToken == null ? "none" : "**********") + "]";
+    }
+  }
+
   /**
    * Whether a request that failed with {@code e} may have reached the server. Only a connection
    * that was never made proves that it did not; a timeout or a broken connection may have lost
@@ -141,7 +161,10 @@ final class TokenEndpointClient {
         .timeout(requestTimeout)
         .header("Content-Type", "application/x-www-form-urlencoded")
         .header("Accept", "application/json");
-    if (authMethod == ClientAuthMethod.CLIENT_SECRET_BASIC) {
+    if (clientSecret == null) {
+      // A public client (docs/http-contract.md, "Token request"): its id alone, in the body.
+      form.put("client_id", clientId);
+    } else if (authMethod == ClientAuthMethod.CLIENT_SECRET_BASIC) {
       // RFC 6749 2.3.1: id and secret are form-urlencoded before they are Basic-encoded.
       String pair = formEncode(clientId) + ":" + formEncode(clientSecret);
       builder.header("Authorization", "Basic "
@@ -156,7 +179,7 @@ final class TokenEndpointClient {
     return builder.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
   }
 
-  private CachedToken parseSuccess(
+  private Answer parseSuccess(
       String text, Instant sentAt, Duration margin, String grant, boolean singleUse) {
     Map<String, Object> body = Json.parseObject(text).orElse(Map.of());
     Object access = body.get("access_token");
@@ -164,10 +187,12 @@ final class TokenEndpointClient {
     Object expiresIn = body.get("expires_in");
     Object refresh = body.get("refresh_token");
     Object scope = body.get("scope");
+    Object idToken = body.get("id_token");
     if (!(access instanceof String) || ((String) access).isEmpty()
         || !(type instanceof String) || !"bearer".equalsIgnoreCase((String) type)
         || (expiresIn != null && !(expiresIn instanceof Number))
-        || (refresh != null && !(refresh instanceof String))) {
+        || (refresh != null && !(refresh instanceof String))
+        || (idToken != null && !(idToken instanceof String))) {
       // The server carried the grant out: a refresh token it was given is spent.
       throw new TokenClientException(200, null, null,
           "token request (" + grant + ") got a 200 that is not a Bearer token response", null,
@@ -175,8 +200,8 @@ final class TokenEndpointClient {
     }
     Long seconds = expiresIn == null ? null : Math.max(0L, ((Number) expiresIn).longValue());
     LOG.debug("token obtained with {} (expires_in={})", grant, seconds);
-    return CachedToken.of((String) access, (String) refresh, seconds,
-        scope instanceof String ? (String) scope : null, sentAt, margin);
+    return new Answer(CachedToken.of((String) access, (String) refresh, seconds,
+        scope instanceof String ? (String) scope : null, sentAt, margin), (String) idToken);
   }
 
   private TokenClientException failure(

@@ -9,8 +9,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Chooses the grant of each token request: the refresh token while it is certainly unspent,
- * otherwise {@code client_credentials}, which the client may always fall back to (it has a secret
- * and obtained its first token with that grant).
+ * otherwise {@code client_credentials}, which a client of its own may always fall back to (it has
+ * a secret and obtained its first token with that grant).
+ *
+ * <p>A client acting for a person who signed in ({@code authorization_code}) has no such
+ * fallback: {@code client_credentials} would give it a token of its own, not the person's. When
+ * its refresh token is missing, dead or possibly spent, the request fails with
+ * {@link TokenClientException#signInRequired()} set, and the application signs the person in
+ * again.
  *
  * <p>A refresh token is sent at most once (docs/http-contract.md section 2.5): when the refresh
  * request may have reached the server and its answer was lost, the token is taken as spent and
@@ -23,11 +29,40 @@ final class TokenGrants {
   private final TokenEndpointClient endpoint;
   private final Duration refreshMargin;
   private final String scope;
+  private final boolean clientCredentialsFallback;
 
+  /** The grants of a client of its own: {@code client_credentials} as the fallback. */
   TokenGrants(TokenEndpointClient endpoint, Duration refreshMargin, String scope) {
+    this(endpoint, refreshMargin, scope, true);
+  }
+
+  private TokenGrants(TokenEndpointClient endpoint, Duration refreshMargin, String scope,
+      boolean clientCredentialsFallback) {
     this.endpoint = endpoint;
     this.refreshMargin = refreshMargin;
     this.scope = scope;
+    this.clientCredentialsFallback = clientCredentialsFallback;
+  }
+
+  /** The grants of a client acting for a signed-in person: refresh only, never a fallback. */
+  static TokenGrants forSignedInPerson(TokenEndpointClient endpoint, Duration refreshMargin) {
+    return new TokenGrants(endpoint, refreshMargin, null, false);
+  }
+
+  /**
+   * Redeems an authorization code (RFC 6749 section 4.1.3, RFC 7636 section 4.5). The code is
+   * single use, so the request is never resent once it may have arrived.
+   *
+   * @throws TokenClientException when the server refuses or cannot be reached
+   */
+  TokenEndpointClient.Answer authorizationCode(
+      String code, String redirectUri, String codeVerifier) {
+    Map<String, String> grant = new LinkedHashMap<>();
+    grant.put("grant_type", "authorization_code");
+    grant.put("code", code);
+    grant.put("redirect_uri", redirectUri);
+    grant.put("code_verifier", codeVerifier);
+    return endpoint.answer(grant, refreshMargin, true);
   }
 
   /**
@@ -41,11 +76,25 @@ final class TokenGrants {
   CachedToken fetch(CachedToken previous, Consumer<String> spent) {
     String refreshToken = previous == null ? null : previous.refreshToken();
     if (refreshToken == null) {
+      if (!clientCredentialsFallback) {
+        throw TokenClientException.signInRequired(
+            "the access token is due and there is no refresh token (offline_access was not"
+                + " granted): sign the person in again", null);
+      }
       return clientCredentials();
     }
     try {
       return refresh(previous, refreshToken);
     } catch (TokenClientException e) {
+      if (!clientCredentialsFallback) {
+        if (e.requestMayHaveArrived() || e.error().filter("invalid_grant"::equals).isPresent()) {
+          spent.accept(refreshToken);
+          throw TokenClientException.signInRequired(
+              "the refresh token is spent or was refused: sign the person in again ("
+                  + e.getMessage() + ")", e);
+        }
+        throw e;
+      }
       if (e.requestMayHaveArrived()) {
         spent.accept(refreshToken);
         LOG.warn("refresh request may have reached the server ({}); not sending that refresh"

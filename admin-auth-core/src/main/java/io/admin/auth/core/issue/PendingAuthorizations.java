@@ -35,6 +35,10 @@ final class PendingAuthorizations {
 
   private static final Logger LOG = LoggerFactory.getLogger(PendingAuthorizations.class);
   private static final String REQUEST = "req";
+  // iat is whole seconds; a login or consent earlier in the same second as the request must
+  // still count as older than it (prompt=login, prompt=consent, max_age), so the exact
+  // milliseconds travel too.
+  private static final String REQUESTED_AT_MILLIS = "rat_ms";
   // A handle holds at most the parser's limits (about 5,000 characters) in base64url and a
   // signature; anything much longer is not ours.
   private static final int MAX_CHARS = 16_384;
@@ -65,6 +69,7 @@ final class PendingAuthorizations {
     claims.put(ClaimNames.AUDIENCE, issuer);
     claims.put(ClaimNames.ISSUED_AT, pending.requestedAt().getEpochSecond());
     claims.put(ClaimNames.EXPIRES_AT, pending.requestedAt().plus(TTL).getEpochSecond());
+    claims.put(REQUESTED_AT_MILLIS, pending.requestedAt().toEpochMilli());
     claims.put(REQUEST, new LinkedHashMap<>(pending.parameters()));
     String input = encode(Json.write(header)) + "." + encode(Json.write(claims));
     byte[] signature = crypto.sign(key, input.getBytes(StandardCharsets.US_ASCII));
@@ -111,6 +116,8 @@ final class PendingAuthorizations {
         || !issuer.equals(claims.get(ClaimNames.AUDIENCE))
         || !(claims.get(ClaimNames.ISSUED_AT) instanceof Number iat)
         || !(claims.get(ClaimNames.EXPIRES_AT) instanceof Number exp)
+        || !(claims.get(REQUESTED_AT_MILLIS) instanceof Number millis)
+        || Math.floorDiv(millis.longValue(), 1000L) != iat.longValue()
         || !(claims.get(REQUEST) instanceof Map<?, ?> request)) {
       return null;
     }
@@ -125,7 +132,7 @@ final class PendingAuthorizations {
       }
       parameters.put(name, value);
     }
-    return new PendingAuthorization(parameters, Instant.ofEpochSecond(iat.longValue()));
+    return new PendingAuthorization(parameters, Instant.ofEpochMilli(millis.longValue()));
   }
 
   private static Map<String, Object> json(String token, int from, int to) {

@@ -42,6 +42,21 @@ class PendingAuthorizationsTest {
   }
 
   @Test
+  void signedThenOpenedKeepsTheMillisecondsOfTheOriginalTime() {
+    // A login or consent 300 ms before the request, in the same second, must still count as
+    // older than the request: prompt=login, prompt=consent and max_age compare against it.
+    Instant precise = Instant.parse("2026-12-04T13:00:00.900Z");
+    Instant consentedJustBefore = Instant.parse("2026-12-04T13:00:00.600Z");
+    PendingAuthorization at = new PendingAuthorization(pending.parameters(), precise);
+
+    PendingAuthorization opened = f.service.openPendingAuthorization(
+        f.service.signPendingAuthorization(at)).orElseThrow();
+
+    assertEquals(precise, opened.requestedAt());
+    assertTrue(consentedJustBefore.isBefore(opened.requestedAt()));
+  }
+
+  @Test
   void changedPayloadThenRefused() {
     String handle = f.service.signPendingAuthorization(pending);
     String[] parts = handle.split("\\.");

@@ -11,6 +11,8 @@ import io.admin.auth.core.issue.DefaultTokenService;
 import io.admin.auth.servlet.access.AccessPolicy;
 import io.admin.auth.servlet.config.AdminAuth;
 import io.admin.auth.servlet.endpoint.EndpointPaths;
+import io.admin.auth.servlet.signin.SignIn;
+import io.admin.auth.servlet.signin.SignInPaths;
 import io.admin.auth.testkit.TestKeys;
 import io.admin.auth.testkit.TestTokens;
 import io.admin.auth.testkit.internal.http.JettyHost;
@@ -31,7 +33,8 @@ import java.util.Objects;
  * the core's {@link DefaultTokenService}, on embedded Jetty at {@code 127.0.0.1} on a free port,
  * seeded with clients from code. Beyond the real thing it can fail the next N token requests with
  * a chosen status (429 with {@code Retry-After}, 500, 503) and counts the token requests it got.
- * Seeded Basic users ({@link Builder#user}) switch HTTP Basic on.
+ * Seeded users ({@link Builder#user}) switch HTTP Basic on, and signing people in with the default
+ * login page (for {@code io.admin.auth.testkit.signin.SignInDriver}).
  *
  * <pre>{@code
  * try (MockAuthorizationServer as = MockAuthorizationServer.builder()
@@ -88,6 +91,14 @@ public final class MockAuthorizationServer implements AutoCloseable {
   /** The token endpoint. */
   public URI tokenEndpoint() {
     return baseUri().resolve(paths.token());
+  }
+
+  /**
+   * The authorization endpoint ({@code GET /api/v3/auth/authorize}); it signs people in (default
+   * login page and consent page) once a user was seeded with {@link Builder#user}.
+   */
+  public URI authorizationEndpoint() {
+    return baseUri().resolve(SignInPaths.defaults().authorize());
   }
 
   /** The revocation endpoint (RFC 7009). */
@@ -229,8 +240,11 @@ public final class MockAuthorizationServer implements AutoCloseable {
     }
 
     /**
-     * A Basic user (RFC 7617); with at least one, the server accepts Basic credentials.
-     * Passwords are hashed with deliberately cheap Argon2id parameters: test use only.
+     * A Basic user (RFC 7617); with at least one, the server accepts Basic credentials and signs
+     * people in: the authorization endpoint, the default login page (the same users) and the
+     * consent page are served, for the clients registered with {@code
+     * ClientRegistration.signingIn}. Passwords are hashed with deliberately cheap Argon2id
+     * parameters: test use only.
      */
     public Builder user(String name, String password, String... scopes) {
       users.put(name, new User(name, passwords.hash(password), java.util.Set.of(scopes), false));
@@ -267,8 +281,12 @@ public final class MockAuthorizationServer implements AutoCloseable {
           users.values().forEach(store::save);
           byte[] pepper = new byte[32];
           random.nextBytes(pepper);
-          wiring.basic(BasicAuthenticator.builder().users(store).hasher(passwords)
-              .cacheKeyHasher(SecretHasher.withPepper(pepper)).clock(clock).random(random).build());
+          BasicAuthenticator basic = BasicAuthenticator.builder().users(store).hasher(passwords)
+              .cacheKeyHasher(SecretHasher.withPepper(pepper)).clock(clock).random(random)
+              .build();
+          // The same users sign in on the default login page, as docs/http-contract.md says.
+          wiring.basic(basic).clock(clock)
+              .signIn(SignIn.builder().defaultLoginPage(basic).random(random).build());
         }
         AdminAuth auth = wiring.build();
         EndpointPaths paths = auth.paths();

@@ -6,13 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import io.admin.auth.core.AuthErrorCode;
 import io.admin.auth.core.AuthOutcome;
 import io.admin.auth.core.client.TokenClient;
+import io.admin.auth.core.issue.ClientRegistration;
+import io.admin.auth.core.spi.SignInSettings;
 import io.admin.auth.core.verify.AccessTokenVerifier;
 import io.admin.auth.testkit.MutableClock;
 import io.admin.auth.testkit.TestTokens;
 import io.admin.auth.testkit.junit.AdminAuthExtension;
 import io.admin.auth.testkit.server.MockAuthorizationServer;
+import io.admin.auth.testkit.signin.SignInDriver;
+import io.admin.auth.testkit.signin.SignInOutcome;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -38,6 +43,36 @@ class TestkitUsageExampleTest {
     clock.advance(Duration.ofHours(1));
     assertEquals(AuthErrorCode.AUTH_TOKEN_EXPIRED,
         ((AuthOutcome.Rejected) verifier.verify(jwt)).error().code());
+  }
+
+  @Test
+  void idTokensForRelyingPartyTestsAreNeverAccessTokens(TestTokens tokens,
+      AccessTokenVerifier verifier) {
+    String idToken = tokens.idToken().subject("alice").audience("notes-app")
+        .nonce("n-0S6_WzA2Mj").claim("email", "alice@example.com").sign();
+
+    assertEquals(AuthErrorCode.AUTH_TOKEN_INVALID,
+        ((AuthOutcome.Rejected) verifier.verify(idToken)).error().code());
+  }
+
+  @Test
+  void signAPersonInWithoutABrowser() {
+    try (MockAuthorizationServer server = MockAuthorizationServer.builder()
+        .user("alice", "correct horse battery staple", "users:read")
+        .client(ClientRegistration.signingIn("notes-app", null, Set.of("openid", "users:read"),
+            new SignInSettings(true, List.of("http://127.0.0.1:8400/callback"), List.of(),
+                true, null)))
+        .start()) {
+      SignInDriver driver = SignInDriver.builder(server.baseUri())
+          .clientId("notes-app").redirectUri("http://127.0.0.1:8400/callback")
+          .scope("openid users:read").build();
+
+      SignInOutcome outcome = driver.signIn("alice", "correct horse battery staple");
+
+      String accessToken = ((SignInOutcome.SignedIn) outcome).accessToken();
+      assertEquals("alice", ((AuthOutcome.Authenticated) server.tokenService()
+          .verify(accessToken)).principal().subject());
+    }
   }
 
   @Test

@@ -91,6 +91,20 @@ class MockAuthorizationServerTest {
   }
 
   @Test
+  void idTokenWhenPresentedAsBearerTokenThenTheFilterRefusesIt() throws Exception {
+    // Even with the API's audience and a client_id, the typ JWT header makes it an ID token.
+    String idToken = server.tokens().idToken().subject("alice").audience(server.issuer())
+        .claim("client_id", "c1").sign();
+
+    HttpResponse<String> me = get(server.meUri(), idToken);
+
+    assertEquals(401, me.statusCode(), me.body());
+    assertTrue(me.headers().firstValue("WWW-Authenticate").orElse("")
+        .contains("error=\"invalid_token\""), me.headers().toString());
+    assertEquals("AUTH_TOKEN_INVALID", Json.parseObject(me.body()).orElseThrow().get("code"));
+  }
+
+  @Test
   void userWhenSeededThenBasicCredentialsAuthenticate() throws Exception {
     HttpResponse<String> me = HTTP.send(HttpRequest.newBuilder(server.meUri())
         .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(

@@ -1,0 +1,170 @@
+package io.admin.auth.testkit;
+
+import io.admin.auth.core.ClaimNames;
+import io.admin.auth.core.internal.jose.Base64Url;
+import io.admin.auth.core.internal.jose.Json;
+import io.admin.auth.core.key.JwsCrypto;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One OpenID Connect ID token being minted by {@link TestTokens#idToken()}, in the shape the
+ * library's token endpoint issues (docs/http-contract.md, "ID tokens"): header {@code typ}
+ * {@code JWT} with the test key's {@code alg} and {@code kid}; claims {@code iss sub aud exp iat
+ * auth_time}, {@code nonce} when set, {@code azp}, then any profile or email claims. For tests of
+ * code that receives ID tokens (a relying party, a logout with {@code id_token_hint}); the real
+ * verifier and filter refuse it as an access token. Not thread-safe (a builder); {@link #sign()}
+ * may be called repeatedly.
+ *
+ * <pre>{@code
+ * String idToken = tokens.idToken().subject("alice").audience("notes-app").nonce("n-0S6_WzA2Mj")
+ *     .claim("email", "alice@example.com").claim("email_verified", true).sign();
+ * }</pre>
+ *
+ * <p>Defaults: subject {@value TestToken#DEFAULT_SUBJECT}, audience and {@code azp}
+ * {@value TestToken#DEFAULT_CLIENT_ID}, no nonce, {@code auth_time} and {@code iat} the minter
+ * clock's now, lifetime {@link #DEFAULT_LIFETIME}. The library issues ID tokens with RS256: mint
+ * with {@code TestKeys.generate(SigningAlgorithm.RS256)} to match it exactly.
+ */
+public final class TestIdToken {
+
+  /** Default lifetime: the library's own default for ID tokens, five minutes. */
+  public static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(5);
+
+  private final TestTokens minter;
+  private String subject = TestToken.DEFAULT_SUBJECT;
+  private String issuer;
+  private List<String> audience = List.of(TestToken.DEFAULT_CLIENT_ID);
+  private String authorizedParty;
+  private String nonce;
+  private Instant issuedAt;
+  private Instant authTime;
+  private Duration lifetime = DEFAULT_LIFETIME;
+  private final Map<String, Object> claims = new LinkedHashMap<>();
+
+  TestIdToken(TestTokens minter) {
+    this.minter = minter;
+    this.issuer = minter.issuer();
+  }
+
+  /** The {@code sub}: the person's id. */
+  public TestIdToken subject(String subject) {
+    this.subject = requireText(subject, "subject");
+    return this;
+  }
+
+  /** The {@code iss}; default the minter's issuer. */
+  public TestIdToken issuer(String issuer) {
+    this.issuer = requireText(issuer, "issuer");
+    return this;
+  }
+
+  /** The {@code aud}: the client id, or several (a JSON array). */
+  public TestIdToken audience(String... audience) {
+    if (audience.length == 0) {
+      throw new IllegalArgumentException("at least one audience");
+    }
+    for (String a : audience) {
+      requireText(a, "audience");
+    }
+    this.audience = List.of(audience);
+    return this;
+  }
+
+  /** The {@code azp}; default the first audience, as the library sets it. */
+  public TestIdToken authorizedParty(String azp) {
+    this.authorizedParty = requireText(azp, "azp");
+    return this;
+  }
+
+  /** The {@code nonce} the client sent; default none (no {@code nonce} claim). */
+  public TestIdToken nonce(String nonce) {
+    this.nonce = requireText(nonce, "nonce");
+    return this;
+  }
+
+  /** The {@code iat}; default the minter clock's now. */
+  public TestIdToken issuedAt(Instant issuedAt) {
+    this.issuedAt = Objects.requireNonNull(issuedAt, "issuedAt");
+    return this;
+  }
+
+  /** When the person authenticated ({@code auth_time}); default {@code iat}. */
+  public TestIdToken authTime(Instant authTime) {
+    this.authTime = Objects.requireNonNull(authTime, "authTime");
+    return this;
+  }
+
+  /** How long the token is valid from {@code iat}; positive. */
+  public TestIdToken lifetime(Duration lifetime) {
+    Objects.requireNonNull(lifetime, "lifetime");
+    if (lifetime.isNegative() || lifetime.isZero()) {
+      throw new IllegalArgumentException("lifetime must be positive");
+    }
+    this.lifetime = lifetime;
+    return this;
+  }
+
+  /**
+   * A profile or email claim ({@code name}, {@code email}, {@code email_verified}, ...), or any
+   * other (string, number, boolean, list or map of those).
+   *
+   * @throws IllegalArgumentException for a claim this builder sets itself: use its setter
+   */
+  public TestIdToken claim(String name, Object value) {
+    Objects.requireNonNull(name, "name");
+    if (List.of(ClaimNames.ISSUER, ClaimNames.SUBJECT, ClaimNames.AUDIENCE,
+        ClaimNames.EXPIRES_AT, ClaimNames.ISSUED_AT, "auth_time", "nonce", "azp").contains(name)) {
+      throw new IllegalArgumentException(name + " has its own setter");
+    }
+    claims.put(name, Objects.requireNonNull(value, "value"));
+    return this;
+  }
+
+  /** The compact JWS, signed with the minter's test key. */
+  public String sign() {
+    Instant iat = issuedAt != null ? issuedAt : minter.clock().instant();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put(ClaimNames.ISSUER, issuer);
+    body.put(ClaimNames.SUBJECT, subject);
+    body.put(ClaimNames.AUDIENCE, audience.size() == 1 ? audience.get(0) : audience);
+    body.put(ClaimNames.EXPIRES_AT, iat.plus(lifetime).getEpochSecond());
+    body.put(ClaimNames.ISSUED_AT, iat.getEpochSecond());
+    body.put("auth_time", (authTime != null ? authTime : iat).getEpochSecond());
+    if (nonce != null) {
+      body.put("nonce", nonce);
+    }
+    body.put("azp", authorizedParty != null ? authorizedParty : audience.get(0));
+    body.putAll(claims);
+    Map<String, Object> header = new LinkedHashMap<>();
+    header.put(ClaimNames.HEADER_ALG, minter.keys().algorithm().jwsName());
+    header.put(ClaimNames.HEADER_TYP, "JWT");
+    header.put(ClaimNames.HEADER_KID, minter.keys().kid());
+    String input = encode(Json.write(header)) + "." + encode(Json.write(body));
+    byte[] signature = JwsCrypto.jdk().sign(minter.keys().signingKey(),
+        input.getBytes(StandardCharsets.US_ASCII));
+    return input + "." + Base64Url.encode(signature);
+  }
+
+  private static String encode(String json) {
+    return Base64Url.encode(json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String requireText(String v, String name) {
+    if (v == null || v.isBlank()) {
+      throw new IllegalArgumentException(name + " must not be blank");
+    }
+    return v;
+  }
+
+  @Override
+  public String toString() {
+    return "TestIdToken[sub=" + subject + ", iss=" + issuer + ", aud=" + audience
+        + ", nonce=" + (nonce == null ? "none" : "set") + ", lifetime=" + lifetime + "]";
+  }
+}
