@@ -7,6 +7,7 @@ import io.admin.auth.core.federation.TrustedIssuer;
 import io.admin.auth.core.SigningAlgorithm;
 import io.admin.auth.core.password.BasicAuthenticator;
 import io.admin.auth.core.password.PasswordHasher;
+import io.admin.auth.core.signin.ScopeDescriptions;
 import io.admin.auth.core.signin.UserStorePersonDirectory;
 import io.admin.auth.core.spi.User;
 import io.admin.auth.core.issue.ClientRegistration;
@@ -23,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -59,15 +61,21 @@ final class DevServerWiring {
     AdminAuth.Builder wiring = AdminAuth.builder(tokens).accessPolicy(demoPolicy())
         .apiKeys(apiKeys).basic(basic)
         .rateLimits(config.rateLimits().toRateLimits(Clock.systemUTC()))
-        .signIn(signIn(stores));
+        .signIn(signIn(stores, basic, random));
     trustedIssuers(config, audience).forEach(wiring::trustedIssuer);
     return wiring.build();
   }
 
-  /** Sessions and consents in the chosen store, so that a restart keeps people signed in. */
-  static SignIn signIn(DevStorage stores) {
-    return SignIn.builder().sessionStore(stores.signInSessions())
-        .consentStore(stores.consents()).build();
+  /**
+   * The default login page on the Basic users (the seeded demo user), with sessions and consents
+   * in the chosen store, so that a restart keeps people signed in and their consents given.
+   */
+  static SignIn signIn(DevStorage stores, BasicAuthenticator users, SecureRandom random) {
+    return SignIn.builder().defaultLoginPage(users).random(random)
+        .sessionStore(stores.signInSessions()).consentStore(stores.consents())
+        .scopeDescriptions(ScopeDescriptions.defaults().with(Map.of(
+            "users:read", "See the list of users of the demo API.")))
+        .build();
   }
 
   private static byte[] randomPepper(SecureRandom random) {
