@@ -230,14 +230,14 @@ public final class DefaultTokenService implements TokenService {
 
   /** {@inheritDoc} */
   @Override
-  public Optional<OAuthClient> findClient(String clientId) {
-    return clientId == null ? Optional.empty() : clients.find(clientId);
+  public LogoutHint checkLogoutHint(String idTokenHint) {
+    return signIn.hints().check(idTokenHint);
   }
 
   /** {@inheritDoc} */
   @Override
-  public LogoutHint checkLogoutHint(String idTokenHint) {
-    return signIn.hints().check(idTokenHint);
+  public Optional<OAuthClient> findClient(String clientId) {
+    return clients.find(Objects.requireNonNull(clientId, "clientId"));
   }
 
   /** {@inheritDoc} */

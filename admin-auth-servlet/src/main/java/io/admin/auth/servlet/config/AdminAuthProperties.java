@@ -4,6 +4,7 @@ import io.admin.auth.core.config.ConfigException;
 import io.admin.auth.core.config.ConfigReader;
 import io.admin.auth.core.federation.TrustedIssuerProperties;
 import io.admin.auth.core.issue.TokenService;
+import io.admin.auth.core.password.BasicAuthenticator;
 import io.admin.auth.core.spi.UserStore;
 import io.admin.auth.core.store.PersistentStores;
 import io.admin.auth.core.store.memory.InMemoryUserStore;
@@ -237,7 +238,6 @@ public final class AdminAuthProperties {
       ResourceServerProperties.refuseIssuerKeys(c);
     } else {
       endpoints(c, builder);
-      SignInProperties.apply(c, builder, stores);
     }
     c.value(MAX_REQUEST_BYTES, "an integer", Integer::parseInt).ifPresent(bytes ->
         c.check(MAX_REQUEST_BYTES, () -> {
@@ -260,7 +260,12 @@ public final class AdminAuthProperties {
     if (!roles.isEmpty()) {
       builder.roleMapper(RoleMapper.fromScopes(roles));
     }
-    DeclarativeSchemes.apply(c, builder, stores, users);
+    boolean loginPage = builder.tokens != null && SignInProperties.loginPageOnUsers(c);
+    Optional<BasicAuthenticator> passwords =
+        DeclarativeSchemes.apply(c, builder, stores, users, loginPage);
+    if (builder.tokens != null) {
+      SignInProperties.apply(c, builder, stores, passwords);
+    }
     return builder;
   }
 

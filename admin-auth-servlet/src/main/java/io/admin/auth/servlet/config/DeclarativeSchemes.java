@@ -40,9 +40,12 @@ final class DeclarativeSchemes {
   /**
    * @param users where Basic's users live (the declared ones are written to it): the persistent
    *     store's, or a memory store shared with the token service's people
+   * @param loginPageOnUsers whether the sign-in login page checks these users' passwords (then
+   *     users may be declared without Basic)
+   * @return the password check of the users, when Basic or the login page needs one
    */
-  static void apply(ConfigReader c, AdminAuth.Builder builder, Optional<PersistentStores> stores,
-      UserStore users) {
+  static Optional<BasicAuthenticator> apply(ConfigReader c, AdminAuth.Builder builder,
+      Optional<PersistentStores> stores, UserStore users, boolean loginPageOnUsers) {
     Clock clock = Clock.systemUTC();
     SecureRandom random = new SecureRandom();
     RateLimits.Builder limits = RateLimits.builder(clock);
@@ -78,7 +81,8 @@ final class DeclarativeSchemes {
           AdminAuthProperties.API_KEYS_MAX_EXPIRES_IN);
     }
     Set<String> names = userNames(c);
-    if (c.bool(AdminAuthProperties.BASIC_ENABLED, false)) {
+    boolean basicOn = c.bool(AdminAuthProperties.BASIC_ENABLED, false);
+    if (basicOn || loginPageOnUsers) {
       // With a persistent store the declared users are written at every start (the file stays
       // their truth) next to users an application added to the store itself.
       UserStore store = users;
@@ -89,14 +93,21 @@ final class DeclarativeSchemes {
           .clock(clock).random(random);
       c.duration(AdminAuthProperties.BASIC_CACHE_TTL).ifPresent(ttl ->
           c.check(AdminAuthProperties.BASIC_CACHE_TTL, () -> basic.cacheTtl(ttl)));
-      c.check(AdminAuthProperties.BASIC_CACHE_TTL, () -> builder.basic(basic.build()));
-    } else {
-      onlyWith(c, AdminAuthProperties.BASIC_ENABLED, AdminAuthProperties.BASIC_CACHE_TTL);
-      if (!names.isEmpty()) {
-        throw c.error(AdminAuthProperties.USER_PREFIX + names.iterator().next() + ".password-hash",
-            "only meaningful with " + AdminAuthProperties.BASIC_ENABLED + "=true");
+      BasicAuthenticator[] built = new BasicAuthenticator[1];
+      c.check(AdminAuthProperties.BASIC_CACHE_TTL, () -> built[0] = basic.build());
+      if (basicOn) {
+        builder.basic(built[0]);
       }
+      // One authenticator for Basic and the login page: the same users, hashes and throttle.
+      return Optional.of(built[0]);
     }
+    onlyWith(c, AdminAuthProperties.BASIC_ENABLED, AdminAuthProperties.BASIC_CACHE_TTL);
+    if (!names.isEmpty()) {
+      throw c.error(AdminAuthProperties.USER_PREFIX + names.iterator().next() + ".password-hash",
+          "only meaningful with " + AdminAuthProperties.BASIC_ENABLED + "=true or the sign-in"
+              + " login page on the users (" + SignInProperties.ENABLED + "=true)");
+    }
+    return Optional.empty();
   }
 
   /** {@code <n>/<ISO-8601 duration>} (a bucket of n, refilled n per duration) or {@code off}. */

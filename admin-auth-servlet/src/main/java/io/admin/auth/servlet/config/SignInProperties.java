@@ -1,6 +1,7 @@
 package io.admin.auth.servlet.config;
 
 import io.admin.auth.core.config.ConfigReader;
+import io.admin.auth.core.password.BasicAuthenticator;
 import io.admin.auth.core.store.PersistentStores;
 import io.admin.auth.servlet.signin.SignIn;
 import io.admin.auth.servlet.signin.SignInPaths;
@@ -19,6 +20,10 @@ import java.util.Set;
  * <ul>
  *   <li>{@code enabled}: {@code true} / {@code false} (default);
  *   <li>{@code session-ttl}: ISO-8601 duration of a sign-in session, default {@code PT8H};
+ *   <li>{@code login-page}: {@code users} (default), the library's login page checking the
+ *       passwords of the users declared under {@code admin.auth.user.*} (the same users, hashes
+ *       and brute-force throttle as Basic, which need not be on), or {@code off} when the host
+ *       application identifies people itself (a login hook, given in code);
  *   <li>{@code authorize-path}, {@code login-path}, {@code consent-path}, {@code userinfo-path},
  *       {@code logout-path}: where the pages and endpoints are mapped, defaults those of the
  *       contract.
@@ -32,8 +37,8 @@ final class SignInProperties {
   /** Prefix of every key read here. */
   static final String PREFIX = AdminAuthProperties.PREFIX + "sign-in.";
   static final String ENABLED = PREFIX + "enabled";
-  static final Set<String> KEYS = Set.of("enabled", "session-ttl", "authorize-path", "login-path",
-      "consent-path", "userinfo-path", "logout-path");
+  static final Set<String> KEYS = Set.of("enabled", "session-ttl", "login-page",
+      "authorize-path", "login-path", "consent-path", "userinfo-path", "logout-path");
 
   private static final List<String> PATH_KEYS =
       List.of("authorize-path", "login-path", "consent-path", "userinfo-path", "logout-path");
@@ -77,8 +82,26 @@ final class SignInProperties {
    *
    * @throws AdminAuthConfigException naming the first key that cannot be used
    */
-  static void apply(ConfigReader c, AdminAuth.Builder builder, Optional<PersistentStores> stores) {
-    read(c, stores).ifPresent(builder::signIn);
+  static void apply(ConfigReader c, AdminAuth.Builder builder, Optional<PersistentStores> stores,
+      Optional<BasicAuthenticator> passwords) {
+    read(c, stores, passwords).ifPresent(builder::signIn);
+  }
+
+  /**
+   * Whether signing in is on with the default login page on the declared users ({@code
+   * login-page=users}, the default), which then need a password check even without Basic.
+   */
+  static boolean loginPageOnUsers(ConfigReader c) {
+    ConfigReader s = c.under(PREFIX);
+    return s.bool("enabled", false) && loginPage(s);
+  }
+
+  private static boolean loginPage(ConfigReader s) {
+    return s.value("login-page", "users or off", v -> switch (v) {
+      case "users" -> true;
+      case "off" -> false;
+      default -> throw new IllegalArgumentException(v);
+    }).orElse(true);
   }
 
   /**
@@ -86,7 +109,8 @@ final class SignInProperties {
    *
    * @throws AdminAuthConfigException naming the first key that cannot be used
    */
-  static Optional<SignIn> read(ConfigReader c, Optional<PersistentStores> stores) {
+  static Optional<SignIn> read(ConfigReader c, Optional<PersistentStores> stores,
+      Optional<BasicAuthenticator> passwords) {
     ConfigReader s = c.under(PREFIX);
     for (String name : s.names()) {
       if (!KEYS.contains(name)) {
@@ -110,6 +134,10 @@ final class SignInProperties {
     paths(s).ifPresent(signIn::paths);
     stores.ifPresent(st -> signIn.sessionStore(st.signInSessionStore())
         .consentStore(st.consentStore()));
+    if (loginPage(s)) {
+      signIn.defaultLoginPage(passwords.orElseThrow(() -> new IllegalStateException(
+          "the users' password check is made whenever the login page is on")));
+    }
     return Optional.of(signIn.build());
   }
 }

@@ -6,18 +6,22 @@ import io.admin.auth.servlet.signin.SignIn;
 import io.admin.auth.servlet.signin.internal.AuthorizeServlet;
 import io.admin.auth.servlet.signin.internal.ConsentPageServlet;
 import io.admin.auth.servlet.signin.internal.LoginPageServlet;
-import io.admin.auth.servlet.signin.internal.SignInContext;
 import io.admin.auth.servlet.signin.internal.LogoutServlet;
+import io.admin.auth.servlet.signin.internal.SignInContext;
 import io.admin.auth.servlet.signin.internal.UserInfoServlet;
 import jakarta.servlet.http.HttpServlet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The sign-in servlets by mapped path, when the builder was given {@link SignIn} settings. Kept
  * apart from {@link EndpointWiring} because sign-in is optional and has its own paths.
  */
 final class SignInWiring {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SignInWiring.class);
 
   private SignInWiring() {}
 
@@ -48,6 +52,10 @@ final class SignInWiring {
     servlets.put(signIn.paths().consent(), new ConsentPageServlet(ctx));
     if (signIn.defaultLoginPage().isPresent()) {
       servlets.put(signIn.paths().login(), new LoginPageServlet(ctx));
+    } else if (signIn.loginHook().isEmpty()) {
+      // Allowed, since nothing breaks, but nobody can ever log in: most likely a mistake.
+      LOG.warn("Sign-in has neither a login hook nor the default login page: people who are "
+          + "not signed in get an error page");
     }
     servlets.put(signIn.paths().userInfo(), new UserInfoServlet(b.tokens, renderer));
     servlets.put(signIn.paths().logout(), new LogoutServlet(b.tokens, signIn.sessions()));

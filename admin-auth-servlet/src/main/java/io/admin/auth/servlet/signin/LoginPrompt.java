@@ -6,11 +6,12 @@ import java.util.Objects;
 /**
  * What the library asks of a {@link LoginHook} for one authorization request. Immutable.
  *
- * @param reauthenticate {@code true} when the client asked for a fresh login ({@code prompt=login},
- *     or a {@code max_age} the person's last login is older than): an existing login of the
- *     application does not do; answer with a {@link LoginAnswer.SignedIn} whose {@code authTime}
- *     is at or after {@code requestedAt} (after a new login) or redirect to a login, otherwise the
- *     client gets {@code login_required}
+ * @param reauthenticate {@code true} when the client asked for a recent login ({@code
+ *     prompt=login} or {@code max_age}): a login of the application made before {@code
+ *     requestedAt} does not do unless the hook knows when it happened; answer with a {@link
+ *     LoginAnswer.SignedIn} whose {@code authTime} is the real time of the login (the library
+ *     checks it against {@code prompt=login} and {@code max_age}; an old one makes the client
+ *     get {@code login_required}), or redirect to a login
  * @param requestedAt when the authorization request first arrived
  * @param returnUrl where to send the browser after a login: a path on this application (with
  *     its context path) that continues the pending authorization request on any node; valid for

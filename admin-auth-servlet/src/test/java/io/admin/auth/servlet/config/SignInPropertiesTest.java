@@ -30,6 +30,9 @@ import io.admin.auth.core.store.memory.InMemorySigningKeyStore;
 import io.admin.auth.core.store.memory.InMemoryUserStore;
 import io.admin.auth.servlet.endpoint.internal.MetadataServlet;
 import io.admin.auth.servlet.signin.SignIn;
+import io.admin.auth.servlet.scheme.BasicScheme;
+import io.admin.auth.servlet.signin.internal.AuthorizeServlet;
+import io.admin.auth.servlet.signin.internal.LoginPageServlet;
 import io.admin.auth.servlet.signin.internal.LogoutServlet;
 import io.admin.auth.servlet.signin.internal.UserInfoServlet;
 import java.time.Duration;
@@ -51,6 +54,8 @@ class SignInPropertiesTest {
 
   private static final String SPA = "admin.auth.client.spa.";
   private static final String WEB = "admin.auth.client.web.";
+  private static final String HASH =
+      "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g";
 
   private static Properties props(String... kv) {
     Properties p = new Properties();
@@ -146,6 +151,31 @@ class SignInPropertiesTest {
   }
 
   @Test
+  void loadWhenLoginPageOnUsersThenPageServedAndUsersNeedNoBasic() {
+    AdminAuth auth = AdminAuthProperties.load(signingIn(
+        "admin.auth.user.alice.password-hash", HASH));
+
+    assertInstanceOf(LoginPageServlet.class, auth.servlets().get("/api/v3/auth/login"));
+    assertFalse(auth.filter().schemes().stream().anyMatch(BasicScheme.class::isInstance),
+        "the login page does not switch Basic on");
+  }
+
+  @Test
+  void loadWhenLoginPageOffThenNoPage() {
+    AdminAuth auth = AdminAuthProperties.load(signingIn("admin.auth.sign-in.login-page", "off"));
+    assertFalse(auth.servlets().containsKey("/api/v3/auth/login"));
+    assertInstanceOf(AuthorizeServlet.class, auth.servlets().get("/api/v3/auth/authorize"));
+  }
+
+  @Test
+  void loadWhenUsersDeclaredWithoutBasicOrLoginPageThenStillRefused() {
+    AdminAuthConfigException e = assertThrows(AdminAuthConfigException.class,
+        () -> AdminAuthProperties.load(signingIn("admin.auth.sign-in.login-page", "off",
+            "admin.auth.user.alice.password-hash", HASH)));
+    assertEquals("admin.auth.user.alice.password-hash", e.property());
+  }
+
+  @Test
   void loadWhenSignInNotEnabledThenNoSignInServlets() {
     AdminAuth auth = AdminAuthProperties.load(signingIn("admin.auth.sign-in.enabled", "false"));
     assertFalse(auth.servlets().containsKey("/api/v3/auth/userinfo"));
@@ -162,7 +192,8 @@ class SignInPropertiesTest {
         new InMemoryApiKeyStore(), new InMemoryUserStore(), new InMemoryFailureCountStore(10),
         new InMemoryAuthorizationCodeStore(), sessions, consents, () -> { });
     SignIn signIn = SignInProperties.read(AdminAuthProperties.reader(signingIn(
-        "admin.auth.sign-in.session-ttl", "PT1H")), Optional.of(stores)).orElseThrow();
+        "admin.auth.sign-in.session-ttl", "PT1H", "admin.auth.sign-in.login-page", "off")),
+        Optional.of(stores), Optional.empty()).orElseThrow();
 
     assertEquals(sessions, signIn.sessions());
     assertEquals(consents, signIn.consents());
@@ -173,6 +204,7 @@ class SignInPropertiesTest {
   @CsvSource(delimiter = '|', value = {
       "admin.auth.sign-in.enable|true|admin.auth.sign-in.enable",
       "admin.auth.sign-in.enabled|yes|admin.auth.sign-in.enabled",
+      "admin.auth.sign-in.login-page|basic|admin.auth.sign-in.login-page",
       "admin.auth.sign-in.session-ttl|PT10S|admin.auth.sign-in.session-ttl",
       "admin.auth.sign-in.session-ttl|eight hours|admin.auth.sign-in.session-ttl",
       "admin.auth.sign-in.logout-path|bye|admin.auth.sign-in.logout-path",

@@ -17,7 +17,11 @@ import org.junit.jupiter.api.Test;
 abstract class AbstractLoginPageHttpTest extends AbstractSignInHttpTest {
 
   private HttpResponse<String> loginPage(Browser b) throws Exception {
-    HttpResponse<String> start = b.get(authorize("spa", SPA_REDIRECT, "openid", "state=l"));
+    return loginPage(b, "l");
+  }
+
+  private HttpResponse<String> loginPage(Browser b, String state) throws Exception {
+    HttpResponse<String> start = b.get(authorize("spa", SPA_REDIRECT, "openid", "state=" + state));
     HttpResponse<String> page = follow(b, start);
     assertHtml(page, 200);
     return page;
@@ -61,8 +65,8 @@ abstract class AbstractLoginPageHttpTest extends AbstractSignInHttpTest {
   @Test
   void csrfTokenOfAnotherPendingRequestThenForbidden() throws Exception {
     Browser b = browser();
-    HttpResponse<String> first = loginPage(b);
-    HttpResponse<String> second = loginPage(b);
+    HttpResponse<String> first = loginPage(b, "first");
+    HttpResponse<String> second = loginPage(b, "second");
     HttpResponse<String> r = b.post(LOGIN, "pending=" + enc(Browser.field(second.body(),
         "pending")) + "&csrf=" + enc(Browser.field(first.body(), "csrf")) + "&username=" + ALICE
         + "&password=" + enc(ALICE_PASSWORD));

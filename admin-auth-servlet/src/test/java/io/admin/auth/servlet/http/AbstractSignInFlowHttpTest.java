@@ -23,7 +23,7 @@ abstract class AbstractSignInFlowHttpTest extends AbstractSignInHttpTest {
     HttpResponse<String> start = b.get(authorize("web", WEB_REDIRECT, "openid users:read",
         "state=" + enc("st 1/&=") + "&nonce=n-1"));
 
-    HttpResponse<String> loggedIn = logIn(b, start, ALICE, ALICE_PASSWORD);
+    HttpResponse<String> loggedIn = logIn(b, start, "eve", ALICE_PASSWORD);
     assertEquals(303, loggedIn.statusCode(), loggedIn.body());
     assertTrue(b.relative(Browser.location(loggedIn)).startsWith(AUTHORIZE + "?pending="));
     HttpResponse<String> toConsent = follow(b, loggedIn);
@@ -67,9 +67,14 @@ abstract class AbstractSignInFlowHttpTest extends AbstractSignInHttpTest {
 
   /** A browser signed in as alice through the default login page (first-party spa). */
   private Browser signedIn() throws Exception {
+    return signedIn(ALICE);
+  }
+
+  /** A browser signed in as {@code user} through the default login page. */
+  private Browser signedIn(String user) throws Exception {
     Browser b = browser();
     HttpResponse<String> start = b.get(authorize("spa", SPA_REDIRECT, "openid", null));
-    redirectedTo(SPA_REDIRECT, follow(b, logIn(b, start, ALICE, ALICE_PASSWORD)));
+    redirectedTo(SPA_REDIRECT, follow(b, logIn(b, start, user, ALICE_PASSWORD)));
     return b;
   }
 
@@ -81,7 +86,7 @@ abstract class AbstractSignInFlowHttpTest extends AbstractSignInHttpTest {
 
   @Test
   void consentDeniedThenAccessDeniedWithStateAndIss() throws Exception {
-    Browser b = signedIn();
+    Browser b = signedIn("bea");
     HttpResponse<String> toConsent = b.get(authorize("web", WEB_REDIRECT, "openid",
         "state=d1"));
 
@@ -94,7 +99,7 @@ abstract class AbstractSignInFlowHttpTest extends AbstractSignInHttpTest {
 
   @Test
   void consentRememberedThenTheNextRequestGetsACodeWithoutThePage() throws Exception {
-    Browser b = signedIn();
+    Browser b = signedIn("cai");
     HttpResponse<String> toConsent = b.get(authorize("web", WEB_REDIRECT, "openid profile",
         null));
     redirectedTo(WEB_REDIRECT, follow(b, consent(b, toConsent, "allow")));
@@ -107,6 +112,7 @@ abstract class AbstractSignInFlowHttpTest extends AbstractSignInHttpTest {
     // A scope not consented yet asks again, and prompt=consent always asks.
     HttpResponse<String> more = b.get(authorize("web", WEB_REDIRECT, "openid users:read", null));
     assertTrue(b.relative(Browser.location(more)).startsWith(CONSENT), Browser.location(more));
+    clock.advance(java.time.Duration.ofSeconds(1)); // a consent given before the request
     HttpResponse<String> forced = b.get(authorize("web", WEB_REDIRECT, "openid",
         "prompt=consent"));
     assertTrue(b.relative(Browser.location(forced)).startsWith(CONSENT),
@@ -116,7 +122,7 @@ abstract class AbstractSignInFlowHttpTest extends AbstractSignInHttpTest {
   @Test
   void promptNoneWithSessionButNoConsentThenConsentRequiredAndWithSessionThenCode()
       throws Exception {
-    Browser b = signedIn();
+    Browser b = signedIn("dan");
     Map<String, String> web = redirectedTo(WEB_REDIRECT, b.get(authorize("web", WEB_REDIRECT,
         "openid", "prompt=none&state=pn")));
     assertEquals("consent_required", web.get("error"));

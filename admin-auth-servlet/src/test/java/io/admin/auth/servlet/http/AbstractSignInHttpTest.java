@@ -23,6 +23,7 @@ import io.admin.auth.servlet.access.AccessPolicy;
 import io.admin.auth.servlet.config.AdminAuth;
 import io.admin.auth.servlet.signin.SignIn;
 import jakarta.servlet.ServletContainerInitializer;
+import jakarta.servlet.ServletContext;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.util.List;
@@ -56,8 +57,11 @@ abstract class AbstractSignInHttpTest {
   static final String NATIVE_REDIRECT = "com.example.app:/cb";
   static final String ALICE = "alice";
   static final String ALICE_PASSWORD = "correct horse battery staple";
+  /** People with {@link #ALICE_PASSWORD}: tests that remember consents use one each. */
+  static final List<String> USERS = List.of(ALICE, "bea", "cai", "dan", "eve", "fay");
   static final String SESSION_COOKIE = "admin-auth-signin";
-  static final Set<String> SCOPES = Set.of("openid", "profile", "offline_access", "users:read");
+  static final Set<String> SCOPES =
+      Set.of("openid", "profile", "email", "offline_access", "users:read");
 
   final MutableClock clock = new MutableClock(CoreFixture.START);
   DefaultTokenService tokens;
@@ -69,6 +73,9 @@ abstract class AbstractSignInHttpTest {
   SignIn.Builder signIn(BasicAuthenticator basic) {
     return SignIn.builder().defaultLoginPage(basic);
   }
+
+  /** Adds the application's own filters or servlets; none by default. */
+  void customize(ServletContext ctx) {}
 
   @BeforeAll
   void start() throws Exception {
@@ -83,17 +90,22 @@ abstract class AbstractSignInHttpTest {
     SecureRandom random = new SecureRandom();
     PasswordHasher hasher = PasswordHasher.withParams(new Argon2Params(64, 1, 1), random);
     InMemoryUserStore users = new InMemoryUserStore();
-    users.save(new User(ALICE, hasher.hash(ALICE_PASSWORD), Set.of("users:read"), false));
+    String hash = hasher.hash(ALICE_PASSWORD);
+    for (String name : USERS) {
+      users.save(new User(name, hash, Set.of("users:read"), false));
+    }
     byte[] pepper = new byte[32];
     random.nextBytes(pepper);
     BasicAuthenticator basic = BasicAuthenticator.builder().users(users).hasher(hasher)
         .cacheKeyHasher(SecretHasher.withPepper(pepper)).clock(clock).random(random).build();
     AdminAuth auth = AdminAuth.builder(tokens).baseUrl(CoreFixture.ISSUER).clock(clock)
         .basic(basic).signIn(signIn(basic).build())
-        .accessPolicy(AccessPolicy.builder().protectedPrefix("/api").build()).build();
+        .accessPolicy(AccessPolicy.builder().protectedPrefix("/api").rule("GET", "/api/echo")
+            .build()).build();
     ServletContainerInitializer app = (classes, ctx) -> {
       auth.register(ctx);
       ctx.addServlet("echo", new EchoServlet()).addMapping("/api/echo");
+      customize(ctx);
     };
     server = container().start("", app);
   }

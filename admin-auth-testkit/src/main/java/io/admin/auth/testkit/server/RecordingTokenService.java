@@ -75,6 +75,11 @@ final class RecordingTokenService implements TokenService {
   }
 
   @Override
+  public OptionalInt revokeGrants(String subject, String clientId) {
+    return delegate.revokeGrants(subject, clientId);
+  }
+
+  @Override
   public String signPendingAuthorization(PendingAuthorization pending) {
     return delegate.signPendingAuthorization(pending);
   }
@@ -82,11 +87,6 @@ final class RecordingTokenService implements TokenService {
   @Override
   public Optional<PendingAuthorization> openPendingAuthorization(String handle) {
     return delegate.openPendingAuthorization(handle);
-  }
-
-  @Override
-  public OptionalInt revokeGrants(String subject, String clientId) {
-    return delegate.revokeGrants(subject, clientId);
   }
 
   @Override

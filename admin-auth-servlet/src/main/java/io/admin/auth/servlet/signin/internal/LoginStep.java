@@ -2,6 +2,7 @@ package io.admin.auth.servlet.signin.internal;
 
 import io.admin.auth.core.AuthUnavailableException;
 import io.admin.auth.core.signin.AuthorizationRequest;
+import io.admin.auth.core.signin.Prompt;
 import io.admin.auth.core.signin.SignInStep;
 import io.admin.auth.core.spi.SignInSession;
 import io.admin.auth.servlet.signin.LoginAnswer;
@@ -40,7 +41,11 @@ final class LoginStep {
       throws IOException {
     Optional<LoginHook> hook = ctx.settings().loginHook();
     if (hook.isPresent()) {
-      LoginPrompt prompt = new LoginPrompt(needed.reauthenticate(),
+      // Without a session of ours the hook's own login may still be stale: any prompt=login or
+      // max_age asks it for a fresh one.
+      boolean fresh = needed.reauthenticate() || request.hasPrompt(Prompt.LOGIN)
+          || request.maxAge() != null;
+      LoginPrompt prompt = new LoginPrompt(fresh,
           pending.request().requestedAt(),
           pending.url(ctx.url(req, ctx.settings().paths().authorize())),
           request.client().clientId());

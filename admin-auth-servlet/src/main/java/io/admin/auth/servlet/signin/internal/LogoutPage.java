@@ -3,15 +3,14 @@ package io.admin.auth.servlet.signin.internal;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The pages of the logout endpoint and how it reads its parameters. The pages are static text:
- * nothing from the request is ever written into them, so there is nothing to escape. They are
- * never cached, never framed and run no script ({@code Content-Security-Policy}).
+ * The pages of the logout endpoint and how it reads its parameters. The pages are fixed text
+ * (nothing from the request is written into them) with the headers of every sign-in page
+ * ({@link HtmlPage}): never cached, never framed, no script.
  */
 final class LogoutPage {
 
@@ -56,43 +55,15 @@ final class LogoutPage {
     return Optional.of(out);
   }
 
-  /** The page after a logout that does not redirect. */
-  static String signedOut() {
-    return page("Signed out", "You are signed out.",
-        "You can close this window, or return to the application you came from.");
+  /** Writes the page after a logout that does not redirect. */
+  static void signedOut(HttpServletResponse response) throws IOException {
+    HtmlPage.write(response, 200, "Signed out", "<h1>You are signed out.</h1><p>You can close"
+        + " this window, or return to the application you came from.</p>", null, null);
   }
 
-  /** A page explaining that the request could not be handled; {@code message} is static text. */
-  static String error(String message) {
-    return page("Sign-out failed", "Something went wrong.", message);
-  }
-
-  /** Writes {@code html} with the headers every sign-in page carries. */
-  static void write(HttpServletResponse response, int status, String html) throws IOException {
-    byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
-    if (!response.isCommitted()) {
-      response.resetBuffer();
-    }
-    response.setStatus(status);
-    response.setHeader("Cache-Control", "no-store");
-    response.setHeader("Pragma", "no-cache");
-    response.setHeader("Content-Security-Policy",
-        "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none';"
-            + " form-action 'none'");
-    response.setHeader("X-Frame-Options", "DENY");
-    response.setHeader("X-Content-Type-Options", "nosniff");
-    response.setHeader("Referrer-Policy", "no-referrer");
-    response.setContentType("text/html;charset=UTF-8");
-    response.setContentLength(bytes.length);
-    response.getOutputStream().write(bytes);
-  }
-
-  private static String page(String title, String heading, String text) {
-    return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        + "<title>" + title + "</title>"
-        + "<style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;"
-        + "padding:0 1rem;color:#222}</style></head><body><h1>" + heading + "</h1><p>" + text
-        + "</p></body></html>\n";
+  /** Writes a page saying the request could not be handled; {@code sentence} is fixed text. */
+  static void error(HttpServletResponse response, int status, String sentence)
+      throws IOException {
+    HtmlPage.error(response, status, "Cannot sign you out", sentence);
   }
 }

@@ -57,19 +57,18 @@ public final class LogoutServlet extends HttpServlet {
     String method = request.getMethod();
     if (!method.equals("GET") && !method.equals("POST")) {
       response.setHeader("Allow", "GET, POST");
-      LogoutPage.write(response, 405, LogoutPage.error("This address accepts GET and POST."));
+      LogoutPage.error(response, 405, "This address accepts GET and POST.");
       return;
     }
     Optional<Map<String, String>> params = LogoutPage.singleParameters(request);
     if (params.isEmpty()) {
-      LogoutPage.write(response, 400, LogoutPage.error("The logout request is malformed."));
+      LogoutPage.error(response, 400, "The logout request is malformed.");
       return;
     }
     try {
       logout(request, response, params.get());
     } catch (AuthUnavailableException e) {
-      LogoutPage.write(response, 503,
-          LogoutPage.error("Signing out is temporarily unavailable. Please try again."));
+      LogoutPage.error(response, 503, "Signing out is not possible right now. Please try again.");
     }
   }
 
@@ -77,7 +76,7 @@ public final class LogoutServlet extends HttpServlet {
       Map<String, String> params) throws IOException {
     String state = params.get("state");
     if (state != null && state.length() > AuthorizationRequestParser.MAX_STATE_LENGTH) {
-      LogoutPage.write(response, 400, LogoutPage.error("The state parameter is too long."));
+      LogoutPage.error(response, 400, "The state parameter is too long.");
       return;
     }
     String hint = params.get("id_token_hint");
@@ -93,8 +92,7 @@ public final class LogoutServlet extends HttpServlet {
       }
     }
     if (clientId != null && client.isPresent() && !client.get().clientId().equals(clientId)) {
-      LogoutPage.write(response, 400,
-          LogoutPage.error("The client_id does not match the ID token hint."));
+      LogoutPage.error(response, 400, "The client_id does not match the ID token hint.");
       return;
     }
     if (clientId != null && client.isEmpty()) {
@@ -106,7 +104,7 @@ public final class LogoutServlet extends HttpServlet {
       redirect(response, target, state);
       return;
     }
-    LogoutPage.write(response, 200, LogoutPage.signedOut());
+    LogoutPage.signedOut(response);
   }
 
   private void endSession(HttpServletRequest request, HttpServletResponse response) {
@@ -131,11 +129,7 @@ public final class LogoutServlet extends HttpServlet {
       location += (target.indexOf('?') >= 0 ? "&" : "?") + "state="
           + URLEncoder.encode(state, StandardCharsets.UTF_8);
     }
-    response.setStatus(303);
-    response.setHeader("Location", location);
-    response.setHeader("Cache-Control", "no-store");
-    response.setHeader("Pragma", "no-cache");
-    // The request URL carries the ID token hint: it must not follow the browser as a Referer.
-    response.setHeader("Referrer-Policy", "no-referrer");
+    // Never cached, and no Referer: the request URL carries the ID token hint.
+    Pages.redirect(response, 303, location);
   }
 }
