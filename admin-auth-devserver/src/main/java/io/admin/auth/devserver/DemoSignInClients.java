@@ -1,6 +1,7 @@
 package io.admin.auth.devserver;
 
 import io.admin.auth.core.signin.RedirectUris;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -50,6 +51,34 @@ public record DemoSignInClients(List<String> spaRedirectUris, String partnerId,
   public static DemoSignInClients defaults() {
     return new DemoSignInClients(List.of(), DEFAULT_PARTNER_ID, Optional.empty(),
         List.of(DEFAULT_PARTNER_REDIRECT_URI));
+  }
+
+  /**
+   * Comma-separated redirect URIs, as the settings take them: each registrable as the core
+   * requires, duplicates dropped, at least one.
+   *
+   * @throws IllegalArgumentException naming the URI refused and why
+   */
+  static List<String> parseRedirectUris(String value) {
+    List<String> out = new ArrayList<>();
+    for (String part : value.split(",", -1)) {
+      String uri = part.strip();
+      if (uri.isEmpty()) {
+        continue;
+      }
+      Optional<String> why = RedirectUris.problem(uri);
+      if (why.isPresent()) {
+        String shown = uri.length() > 80 ? uri.substring(0, 80) + "..." : uri;
+        throw new IllegalArgumentException("\"" + shown + "\" " + why.get());
+      }
+      if (!out.contains(uri)) {
+        out.add(uri);
+      }
+    }
+    if (out.isEmpty()) {
+      throw new IllegalArgumentException("needs at least one redirect URI");
+    }
+    return out;
   }
 
   /** {@code demo-spa}'s redirect URIs for a server on {@code port}. */

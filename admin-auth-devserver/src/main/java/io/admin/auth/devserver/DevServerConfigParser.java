@@ -1,6 +1,5 @@
 package io.admin.auth.devserver;
 
-import io.admin.auth.core.signin.RedirectUris;
 import java.net.URI;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -134,23 +133,12 @@ final class DevServerConfigParser {
         ? problem(quote(v) + " is already the id of another seeded client") : v;
   }
 
-  /** Comma-separated redirect URIs, each registrable as the core requires; at least one. */
   private List<String> redirectUris(String v) {
-    List<String> out = new ArrayList<>();
-    for (String part : v.split(",", -1)) {
-      String uri = part.strip();
-      if (uri.isEmpty()) {
-        continue;
-      }
-      Optional<String> why = RedirectUris.problem(uri);
-      if (why.isPresent()) {
-        return problem(quote(uri) + " " + why.get());
-      }
-      if (!out.contains(uri)) {
-        out.add(uri);
-      }
+    try {
+      return DemoSignInClients.parseRedirectUris(v);
+    } catch (IllegalArgumentException e) {
+      return problem(e.getMessage());
     }
-    return out.isEmpty() ? problem("needs at least one redirect URI") : out;
   }
 
   /**

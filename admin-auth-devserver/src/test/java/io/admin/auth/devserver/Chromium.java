@@ -31,9 +31,14 @@ final class Chromium {
    * @throws AssertionError with {@link #MISSING} when either program is not installed
    */
   static ChromeDriver start() {
-    Path browser = onPath(List.of("chromium", "chromium-browser", "google-chrome"))
+    return start(System.getenv().getOrDefault("PATH", ""));
+  }
+
+  /** As {@link #start()}, looking for the programs in {@code searchPath} (PATH syntax). */
+  static ChromeDriver start(String searchPath) {
+    Path browser = onPath(searchPath, List.of("chromium", "chromium-browser", "google-chrome"))
         .orElseThrow(() -> new AssertionError(MISSING + " (no chromium found)"));
-    Path driver = onPath(List.of("chromedriver"))
+    Path driver = onPath(searchPath, List.of("chromedriver"))
         .orElseThrow(() -> new AssertionError(MISSING + " (no chromedriver found)"));
     ChromeOptions options = new ChromeOptions();
     options.setBinary(browser.toFile());
@@ -48,9 +53,8 @@ final class Chromium {
     return new ChromeDriver(service, options);
   }
 
-  /** The first of {@code names} found as an executable on the PATH. */
-  static Optional<Path> onPath(List<String> names) {
-    String path = System.getenv().getOrDefault("PATH", "");
+  /** The first of {@code names} found as an executable in {@code path} (PATH syntax). */
+  static Optional<Path> onPath(String path, List<String> names) {
     for (String name : names) {
       for (String dir : path.split(File.pathSeparator)) {
         if (dir.isEmpty()) {
