@@ -14,6 +14,7 @@ import io.admin.auth.core.issue.DefaultTokenServiceBuilder;
 import io.admin.auth.servlet.access.AccessPolicy;
 import io.admin.auth.servlet.config.AdminAuth;
 import io.admin.auth.servlet.endpoint.EndpointPaths;
+import io.admin.auth.servlet.signin.SignIn;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -53,6 +54,8 @@ final class DevServerWiring {
         .apiKeys(apiKeys).basic(basic)
         .rateLimits(config.rateLimits().toRateLimits(Clock.systemUTC()));
     trustedIssuers(config, audience).forEach(wiring::trustedIssuer);
+    wiring.signIn(SignIn.builder().build());
+    DevBrowserSessions.wire(wiring, tokens, issuer, pepper);
     return wiring.build();
   }
 
@@ -125,6 +128,15 @@ final class DevServerWiring {
     e.add(new DevServerBanner.Endpoint("GET", "/api/v3/users", "demo resource, scope users:read"));
     e.add(new DevServerBanner.Endpoint("POST", "/api/v3/users", "demo resource, scope users:write"));
     e.add(new DevServerBanner.Endpoint("GET", "/api/v3/me", "who you are, any authenticated caller"));
+    e.add(new DevServerBanner.Endpoint("GET", "/api/v3/auth/session/login",
+        "browser session: sign in (?return_to=/local/path)"));
+    e.add(new DevServerBanner.Endpoint("GET", "/api/v3/auth/session",
+        "browser session: who is signed in, CSRF token"));
+    e.add(new DevServerBanner.Endpoint("POST", "/api/v3/auth/session/refresh",
+        "browser session: rotate the cookies (X-CSRF-Token)"));
+    e.add(new DevServerBanner.Endpoint("POST", "/api/v3/auth/session/logout",
+        "browser session: sign out (X-CSRF-Token)"));
+    e.add(new DevServerBanner.Endpoint("GET", "/demo/", "demo page signing in with a browser session"));
     return e;
   }
 }
