@@ -12,6 +12,7 @@ import io.admin.auth.core.key.SigningKeys;
 import io.admin.auth.core.signin.ApprovedAuthorization;
 import io.admin.auth.core.signin.IssuedCode;
 import io.admin.auth.core.signin.LogoutHint;
+import io.admin.auth.core.signin.PendingAuthorization;
 import io.admin.auth.core.signin.StandardClaims;
 import io.admin.auth.core.signin.UserInfoResult;
 import io.admin.auth.core.spi.ClientStore;
@@ -113,13 +114,14 @@ public final class DefaultTokenService implements TokenService {
         new AuthorizationCodeGrant(codes, tokenIssuer, keys::active, idTokens, refreshGrants,
             lifetimes, b.clock, audit),
         new UserInfoClaims(issuer, people),
-        new IdTokenHints(issuer, b.clock, b.clockSkew, b.crypto, ring::find, clientStore));
+        new IdTokenHints(issuer, b.clock, b.clockSkew, b.crypto, ring::find, clientStore),
+        new PendingAuthorizations(issuer, b.clock, b.crypto, keys::active, ring::find));
     this.maintenance = new Maintenance(ring, revocations, refreshTokens, codes, b.clock);
   }
 
   /** The sign-in parts, and whether ID tokens can be signed at all. */
   private record SignIn(boolean idTokens, AuthorizationCodes codes, AuthorizationCodeGrant grant,
-      UserInfoClaims userInfo, IdTokenHints hints) {}
+      UserInfoClaims userInfo, IdTokenHints hints, PendingAuthorizations pending) {}
 
   /** A builder; only {@code issuer} is required. */
   public static DefaultTokenServiceBuilder builder() {
@@ -207,6 +209,24 @@ public final class DefaultTokenService implements TokenService {
   @Override
   public LogoutHint checkLogoutHint(String idTokenHint) {
     return signIn.hints().check(idTokenHint);
+  }
+
+  /** {@inheritDoc} */
+  @Override
+  public Optional<OAuthClient> findClient(String clientId) {
+    return clients.find(Objects.requireNonNull(clientId, "clientId"));
+  }
+
+  /** {@inheritDoc} */
+  @Override
+  public String signPendingAuthorization(PendingAuthorization pending) {
+    return signIn.pending().sign(Objects.requireNonNull(pending, "pending"));
+  }
+
+  /** {@inheritDoc} */
+  @Override
+  public Optional<PendingAuthorization> openPendingAuthorization(String handle) {
+    return signIn.pending().open(handle);
   }
 
   /** {@code ["RS256"]} when this service can sign ID tokens, else empty. */

@@ -7,6 +7,7 @@ import io.admin.auth.core.AuthPrincipal;
 import io.admin.auth.core.signin.ApprovedAuthorization;
 import io.admin.auth.core.signin.IssuedCode;
 import io.admin.auth.core.signin.LogoutHint;
+import io.admin.auth.core.signin.PendingAuthorization;
 import io.admin.auth.core.signin.UserInfoResult;
 import io.admin.auth.core.spi.OAuthClient;
 import io.admin.auth.core.verify.BearerTokenVerifier;
@@ -105,6 +106,38 @@ public interface TokenService extends BearerTokenVerifier {
   default LogoutHint checkLogoutHint(String idTokenHint) {
     return new LogoutHint.Invalid(AuthError.of(AuthErrorCode.AUTH_TOKEN_INVALID,
         "The ID token hint is malformed or invalid."));
+  }
+
+  /**
+   * The registered client with this id, as the client store holds it (the authorization endpoint
+   * checks requests against it), or empty.
+   *
+   * @throws io.admin.auth.core.AuthUnavailableException when the client store cannot be reached
+   */
+  default Optional<OAuthClient> findClient(String clientId) {
+    return Optional.empty();
+  }
+
+  /**
+   * Signs a pending authorization request into a compact handle the browser carries over the
+   * login and consent pages: readable by every node sharing this service's key ring, tamper-proof
+   * (its parameters and {@code requestedAt} cannot be changed), valid ten minutes from
+   * {@code requestedAt}, and of its own {@code typ} {@code admin-auth-signin+jwt}, so it never
+   * passes as an access or ID token. Not a secret: it holds only the request's parameters.
+   *
+   * @throws UnsupportedOperationException when this service does not sign people in
+   */
+  default String signPendingAuthorization(PendingAuthorization pending) {
+    throw new UnsupportedOperationException("this token service does not sign people in");
+  }
+
+  /**
+   * The pending request of a handle made by {@link #signPendingAuthorization}, or empty when the
+   * handle is malformed, forged, signed by a key no longer in the ring, or expired. Never throws
+   * for bad input.
+   */
+  default Optional<PendingAuthorization> openPendingAuthorization(String handle) {
+    return Optional.empty();
   }
 
   /** The JWS algorithms of ID tokens, for the metadata document; empty when none are issued. */

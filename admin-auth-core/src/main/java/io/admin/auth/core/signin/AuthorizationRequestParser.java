@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,10 +49,19 @@ public final class AuthorizationRequestParser {
   private static final String INVALID_SCOPE = "invalid_scope";
   private static final Logger LOG = LoggerFactory.getLogger(AuthorizationRequestParser.class);
 
-  private final ClientStore clients;
+  private final Function<String, Optional<OAuthClient>> clients;
 
   /** A parser that looks clients up in {@code clients}. */
   public AuthorizationRequestParser(ClientStore clients) {
+    this(Objects.requireNonNull(clients, "clients")::findById);
+  }
+
+  /**
+   * A parser that looks clients up by id with {@code clients}, e.g. {@code
+   * tokenService::findClient}; the function must not return {@code null} and may throw only
+   * {@link io.admin.auth.core.AuthUnavailableException}.
+   */
+  public AuthorizationRequestParser(Function<String, Optional<OAuthClient>> clients) {
     this.clients = Objects.requireNonNull(clients, "clients");
   }
 
@@ -67,7 +77,7 @@ public final class AuthorizationRequestParser {
     RawParameters p = new RawParameters(parameters);
     Field clientId = p.single("client_id", MAX_CLIENT_ID_LENGTH, RawParameters.VISIBLE_NO_SPACE);
     Optional<OAuthClient> found =
-        clientId.usable() ? clients.findById(clientId.value()) : Optional.empty();
+        clientId.usable() ? clients.apply(clientId.value()) : Optional.empty();
     if (found.isEmpty()) {
       return page("The application that sent you here is not known.");
     }

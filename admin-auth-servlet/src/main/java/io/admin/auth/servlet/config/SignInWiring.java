@@ -1,7 +1,12 @@
 package io.admin.auth.servlet.config;
 
+import io.admin.auth.core.signin.AuthorizationRequestParser;
 import io.admin.auth.servlet.error.AuthErrorRenderer;
 import io.admin.auth.servlet.signin.SignIn;
+import io.admin.auth.servlet.signin.internal.AuthorizeServlet;
+import io.admin.auth.servlet.signin.internal.ConsentPageServlet;
+import io.admin.auth.servlet.signin.internal.LoginPageServlet;
+import io.admin.auth.servlet.signin.internal.SignInContext;
 import jakarta.servlet.http.HttpServlet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,6 +39,14 @@ final class SignInWiring {
       }
     }
     Map<String, HttpServlet> servlets = new LinkedHashMap<>();
+    SignInContext ctx = new SignInContext(b.tokens, signIn,
+        new AuthorizationRequestParser(b.tokens::findClient), b.clock, limits.basicPerUser(),
+        limits.basicPerAddress());
+    servlets.put(signIn.paths().authorize(), new AuthorizeServlet(ctx));
+    servlets.put(signIn.paths().consent(), new ConsentPageServlet(ctx));
+    if (signIn.defaultLoginPage().isPresent()) {
+      servlets.put(signIn.paths().login(), new LoginPageServlet(ctx));
+    }
     return servlets;
   }
 }

@@ -1,11 +1,15 @@
 package io.admin.auth.servlet.signin;
 
+import io.admin.auth.core.password.BasicAuthenticator;
+import io.admin.auth.core.signin.ScopeDescriptions;
 import io.admin.auth.core.spi.ConsentStore;
 import io.admin.auth.core.spi.SignInSessionStore;
 import io.admin.auth.core.store.memory.InMemoryConsentStore;
 import io.admin.auth.core.store.memory.InMemorySignInSessionStore;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How the library signs people in for its host application (docs/http-contract.md, "Signing
@@ -24,12 +28,20 @@ public final class SignIn {
   private final SignInSessionStore sessions;
   private final ConsentStore consents;
   private final Duration sessionTtl;
+  private final LoginHook loginHook;
+  private final BasicAuthenticator loginPage;
+  private final ScopeDescriptions scopeDescriptions;
+  private final SecureRandom random;
 
   private SignIn(Builder b) {
     this.paths = b.paths;
     this.sessions = b.sessions != null ? b.sessions : new InMemorySignInSessionStore();
     this.consents = b.consents != null ? b.consents : new InMemoryConsentStore();
     this.sessionTtl = b.sessionTtl;
+    this.loginHook = b.loginHook;
+    this.loginPage = b.loginPage;
+    this.scopeDescriptions = b.scopeDescriptions;
+    this.random = b.random != null ? b.random : new SecureRandom();
   }
 
   /** A builder with the defaults: contract paths, memory stores, {@link #DEFAULT_SESSION_TTL}. */
@@ -57,14 +69,72 @@ public final class SignIn {
     return sessionTtl;
   }
 
+  /** The host application's login hook, if it gave one. */
+  public Optional<LoginHook> loginHook() {
+    return Optional.ofNullable(loginHook);
+  }
+
+  /**
+   * The password check behind the default login page, if the page is enabled; the same users,
+   * hashes and brute-force throttle as Basic.
+   */
+  public Optional<BasicAuthenticator> defaultLoginPage() {
+    return Optional.ofNullable(loginPage);
+  }
+
+  /** The words the consent page uses for scopes. */
+  public ScopeDescriptions scopeDescriptions() {
+    return scopeDescriptions;
+  }
+
+  /** The randomness of session ids and CSRF tokens. */
+  public SecureRandom random() {
+    return random;
+  }
+
   /** Builds {@link SignIn}. */
   public static final class Builder {
     private SignInPaths paths = SignInPaths.defaults();
     private SignInSessionStore sessions;
     private ConsentStore consents;
     private Duration sessionTtl = DEFAULT_SESSION_TTL;
+    private LoginHook loginHook;
+    private BasicAuthenticator loginPage;
+    private ScopeDescriptions scopeDescriptions = ScopeDescriptions.defaults();
+    private SecureRandom random;
 
     private Builder() {}
+
+    /**
+     * Asks the host application who the person is (see {@link LoginHook}); when it answers "not
+     * signed in", the default login page takes over if enabled. Default: no hook.
+     */
+    public Builder loginHook(LoginHook hook) {
+      this.loginHook = Objects.requireNonNull(hook, "hook");
+      return this;
+    }
+
+    /**
+     * Enables the default login page (a username and password form, CSRF-protected), checking
+     * passwords with {@code authenticator}: pass the one given to {@code AdminAuth.Builder.basic}
+     * so that the page and Basic share users, hashes and the brute-force throttle. Default: off.
+     */
+    public Builder defaultLoginPage(BasicAuthenticator authenticator) {
+      this.loginPage = Objects.requireNonNull(authenticator, "authenticator");
+      return this;
+    }
+
+    /** The consent page's words for scopes; default {@link ScopeDescriptions#defaults()}. */
+    public Builder scopeDescriptions(ScopeDescriptions descriptions) {
+      this.scopeDescriptions = Objects.requireNonNull(descriptions, "descriptions");
+      return this;
+    }
+
+    /** Randomness for session ids and CSRF tokens; default a new {@link SecureRandom}. */
+    public Builder random(SecureRandom random) {
+      this.random = Objects.requireNonNull(random, "random");
+      return this;
+    }
 
     /** Endpoint paths; default {@link SignInPaths#defaults()}. */
     public Builder paths(SignInPaths paths) {

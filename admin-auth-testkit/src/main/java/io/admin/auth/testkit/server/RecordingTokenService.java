@@ -10,6 +10,7 @@ import io.admin.auth.core.issue.TokenService;
 import io.admin.auth.core.signin.ApprovedAuthorization;
 import io.admin.auth.core.signin.IssuedCode;
 import io.admin.auth.core.signin.LogoutHint;
+import io.admin.auth.core.signin.PendingAuthorization;
 import io.admin.auth.core.signin.UserInfoResult;
 import java.util.List;
 import java.util.Objects;
@@ -65,6 +66,21 @@ final class RecordingTokenService implements TokenService {
   @Override
   public LogoutHint checkLogoutHint(String idTokenHint) {
     return delegate.checkLogoutHint(idTokenHint);
+  }
+
+  @Override
+  public Optional<OAuthClient> findClient(String clientId) {
+    return delegate.findClient(clientId);
+  }
+
+  @Override
+  public String signPendingAuthorization(PendingAuthorization pending) {
+    return delegate.signPendingAuthorization(pending);
+  }
+
+  @Override
+  public Optional<PendingAuthorization> openPendingAuthorization(String handle) {
+    return delegate.openPendingAuthorization(handle);
   }
 
   @Override
