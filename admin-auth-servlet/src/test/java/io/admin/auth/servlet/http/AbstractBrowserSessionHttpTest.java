@@ -8,7 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.admin.auth.core.crypto.SecretHasher;
 import io.admin.auth.core.issue.ClientRegistration;
+import io.admin.auth.core.password.Argon2Params;
+import io.admin.auth.core.password.BasicAuthenticator;
+import io.admin.auth.core.password.PasswordHasher;
+import io.admin.auth.core.spi.User;
+import io.admin.auth.core.store.memory.InMemoryUserStore;
 import io.admin.auth.core.issue.DefaultTokenService;
 import io.admin.auth.core.issue.TokenResult;
 import io.admin.auth.core.signin.ApprovedAuthorization;
@@ -63,6 +69,7 @@ abstract class AbstractBrowserSessionHttpTest {
   static final String REFRESH = "admin-auth-refresh";
   static final String CSRF = "admin-auth-csrf";
   static final String LOGIN = "admin-auth-login";
+  static final String PASSWORD = "correct horse battery staple";
 
   private final MutableClock clock = new MutableClock(CoreFixture.START);
   private DefaultTokenService tokens;
@@ -82,7 +89,15 @@ abstract class AbstractBrowserSessionHttpTest {
         new SignInSettings(false, List.of(REDIRECT), List.of(), true, "App")));
     tokens.registerClient(ClientRegistration.of(CoreFixture.CLIENT_A, CoreFixture.SECRET_A,
         Set.of("users:read", "users:write")));
-    signIn = SignIn.builder().build();
+    SecureRandom random = new SecureRandom();
+    PasswordHasher hasher = PasswordHasher.withParams(new Argon2Params(64, 1, 1), random);
+    InMemoryUserStore users = new InMemoryUserStore();
+    users.save(new User("alice", hasher.hash(PASSWORD), Set.of("users:read"), false));
+    byte[] pepper = new byte[32];
+    random.nextBytes(pepper);
+    signIn = SignIn.builder().defaultLoginPage(BasicAuthenticator.builder().users(users)
+        .hasher(hasher).cacheKeyHasher(SecretHasher.withPepper(pepper)).clock(clock)
+        .random(random).build()).build();
     server = container().start("", app());
     http = new Http(server.base());
   }
@@ -347,6 +362,39 @@ abstract class AbstractBrowserSessionHttpTest {
     } finally {
       other.close();
     }
+  }
+
+  @Test
+  void realSignInThroughTheLoginPageThenTheCookieWorksAndLogoutEndsTheSignInSession()
+      throws Exception {
+    Browser b = new Browser(server.base());
+    HttpResponse<String> start = b.get(SESSION + "/login?return_to=%2Fapp%2F");
+    assertEquals(302, start.statusCode(), start.body());
+    HttpResponse<String> toLogin = b.get(Browser.location(start));
+    HttpResponse<String> loggedIn = AbstractSignInHttpTest.logIn(b, toLogin, "alice", PASSWORD);
+    HttpResponse<String> answer = AbstractSignInHttpTest.follow(b, loggedIn);
+    assertEquals(302, answer.statusCode(), answer.body());
+    String location = Browser.location(answer);
+    assertTrue(location.startsWith(REDIRECT + "?"), location);
+
+    // The browser follows the redirect URI to this server's session callback.
+    HttpResponse<String> cb = b.get(SESSION + "/callback" + location.substring(REDIRECT.length()));
+    assertEquals(303, cb.statusCode(), cb.body());
+    assertEquals("/app/", Browser.location(cb));
+    HttpResponse<String> me = b.get("/api/v3/me");
+    assertEquals(200, me.statusCode(), me.body());
+    assertEquals("alice", Http.body(me).get("attr_subject"));
+
+    HttpResponse<String> out = b.post(SESSION + "/logout", "", "X-CSRF-Token",
+        b.cookies.get(CSRF));
+    assertEquals(204, out.statusCode(), out.body());
+    assertFalse(b.cookies.containsKey(SignInCookie.LOOPBACK_NAME), b.cookies.toString());
+    // The sign-in session is over: a new sign-in asks for the password again.
+    HttpResponse<String> again = b.get(Browser.location(
+        b.get(SESSION + "/login?return_to=%2Fapp%2F")));
+    assertEquals(302, again.statusCode(), again.body());
+    assertTrue(b.relative(Browser.location(again)).startsWith("/api/v3/auth/login?"),
+        Browser.location(again));
   }
 
   // ---- the cookie as a credential ------------------------------------------------------------
