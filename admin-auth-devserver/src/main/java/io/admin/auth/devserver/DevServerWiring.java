@@ -54,7 +54,8 @@ final class DevServerWiring {
         .apiKeys(apiKeys).basic(basic)
         .rateLimits(config.rateLimits().toRateLimits(Clock.systemUTC()));
     trustedIssuers(config, audience).forEach(wiring::trustedIssuer);
-    wiring.signIn(SignIn.builder().build());
+    // The seeded user signs in on the default login page, with the same password as Basic.
+    wiring.signIn(SignIn.builder().defaultLoginPage(basic).random(random).build());
     DevBrowserSessions.wire(wiring, tokens, issuer, pepper);
     return wiring.build();
   }

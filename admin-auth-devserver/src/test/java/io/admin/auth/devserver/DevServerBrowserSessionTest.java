@@ -67,6 +67,73 @@ class DevServerBrowserSessionTest {
         .startsWith("admin-auth-login="));
   }
 
+  /** A form field's value in the login page. */
+  private static String field(String html, String name) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+        "name=\"" + name + "\" value=\"([^\"]*)\"").matcher(html);
+    assertTrue(m.find(), name + " in " + html);
+    return m.group(1).replace("&amp;", "&");
+  }
+
+  private static String enc(String v) {
+    return java.net.URLEncoder.encode(v, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void demoUserSignsInOnTheLoginPageThenMePostAndSignOutWorkAsTheDemoPageDoesThem()
+      throws Exception {
+    java.net.URI origin = java.net.URI.create(server.issuer());
+    HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+        .cookieHandler(new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL))
+        .build();
+    java.util.function.Function<String, HttpRequest.Builder> at =
+        path -> HttpRequest.newBuilder(origin.resolve(path));
+
+    HttpResponse<String> start = browser.send(at.apply(
+        "/api/v3/auth/session/login?return_to=%2Fdemo%2F").build(), ofString());
+    HttpResponse<String> toLogin = browser.send(at.apply(
+        start.headers().firstValue("Location").orElseThrow()).build(), ofString());
+    assertEquals(302, toLogin.statusCode(), toLogin.body());
+    HttpResponse<String> page = browser.send(at.apply(
+        toLogin.headers().firstValue("Location").orElseThrow()).build(), ofString());
+    assertEquals(200, page.statusCode(), page.body());
+    DevCredentials c = server.credentials();
+    HttpResponse<String> loggedIn = browser.send(at.apply("/api/v3/auth/login")
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("pending=" + enc(field(page.body(), "pending"))
+            + "&csrf=" + enc(field(page.body(), "csrf")) + "&username=" + enc(c.user())
+            + "&password=" + enc(c.password()))).build(), ofString());
+    HttpResponse<String> answer = browser.send(at.apply(
+        loggedIn.headers().firstValue("Location").orElseThrow()).build(), ofString());
+    String callback = answer.headers().firstValue("Location").orElseThrow();
+    assertTrue(callback.startsWith(server.issuer() + "/api/v3/auth/session/callback?"), callback);
+    HttpResponse<String> landed = browser.send(HttpRequest.newBuilder(
+        java.net.URI.create(callback)).build(), ofString());
+    assertEquals(303, landed.statusCode(), landed.body());
+    assertEquals("/demo/", landed.headers().firstValue("Location").orElseThrow());
+
+    HttpResponse<String> me = browser.send(at.apply("/api/v3/me").build(), ofString());
+    assertEquals(200, me.statusCode(), me.body());
+    Map<String, Object> who = Json.parseObject(me.body()).orElseThrow();
+    assertEquals(c.user(), who.get("subject"));
+    assertEquals("bearer", who.get("auth_method"));
+    assertEquals(DevBrowserSessions.CLIENT_ID, who.get("client_id"));
+
+    String csrf = (String) Json.parseObject(browser.send(at.apply("/api/v3/auth/session")
+        .build(), ofString()).body()).orElseThrow().get("csrf_token");
+    HttpRequest.Builder create = at.apply("/api/v3/users").header("Content-Type",
+        "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Ada\"}"));
+    assertEquals(403, browser.send(create.build(), ofString()).statusCode());
+    assertEquals(201, browser.send(create.header("X-CSRF-Token", csrf).build(), ofString())
+        .statusCode());
+
+    HttpResponse<String> out = browser.send(at.apply("/api/v3/auth/session/logout")
+        .header("X-CSRF-Token", csrf).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        ofString());
+    assertEquals(204, out.statusCode(), out.body());
+    assertEquals(401, browser.send(at.apply("/api/v3/me").build(), ofString()).statusCode());
+  }
+
   @Test
   void accessCookieIsACredentialOnMeAndUsersOnly() throws Exception {
     String cookie = "admin-auth-access=eyJhbGciOiJSUzI1NiJ9.e30.c2ln";
