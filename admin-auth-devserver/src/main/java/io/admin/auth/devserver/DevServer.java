@@ -2,6 +2,7 @@ package io.admin.auth.devserver;
 
 import io.admin.auth.core.crypto.RandomTokens;
 import io.admin.auth.servlet.config.AdminAuth;
+import io.admin.auth.servlet.signin.SignInPaths;
 import io.admin.auth.testkit.internal.http.JettyHost;
 import io.admin.auth.testkit.internal.http.MeServlet;
 import java.io.PrintStream;
@@ -18,7 +19,9 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The runnable dev server of docs/http-contract.md: the servlet module on embedded Jetty 12 (ee10)
- * with the demo resources {@code /api/v3/users} and {@code /api/v3/me} and a seeded demo client.
+ * with the demo resources {@code /api/v3/users} and {@code /api/v3/me}, a seeded demo client, and
+ * signing people in: the demo user on the default login page, for the seeded sign-in clients
+ * {@code demo-spa} and {@code demo-partner}.
  * Start it with {@code ./dev-server.sh} at the repository root, or in a test with
  * {@link #start(DevServerConfig, PrintStream)} (port 0 picks a free port).
  *
@@ -105,8 +108,9 @@ public final class DevServer implements AutoCloseable {
       return t;
     });
     try {
+      DemoSignIn demo = new DemoSignIn(config.signInClients(), credentials, host.port());
       AdminAuth auth = DevServerWiring.adminAuth(config, issuer, config.audienceFor(host.port()),
-          stores, credentials, random, maintenance);
+          stores, credentials, random, maintenance, demo);
       host.start(ctx -> {
         auth.register(ctx);
         ctx.addServlet("demo-users", new DemoUsersServlet()).addMapping("/api/v3/users");
@@ -116,9 +120,10 @@ public final class DevServer implements AutoCloseable {
       String base = baseUri(config.host(), host.port()).toString();
       DevServerBanner banner = new DevServerBanner(base, issuer, config.audienceFor(host.port()),
           config.store().describe(), notices(config, stores), credentials,
-          DevServerWiring.endpoints(auth.paths()),
-          auth.paths().token(), config.trustedIssuers().stream().map(URI::toString).toList(),
-          true);
+          endpoints(auth), auth.paths().token(),
+          config.trustedIssuers().stream().map(URI::toString).toList(), true,
+          demo.bannerLines(base, SignInPaths.defaults(), auth.paths().token(),
+              new RandomTokens(random)));
       return new DevServer(host, config.host(), credentials, issuer, banner, maintenance,
           stores);
     } catch (RuntimeException e) {
@@ -127,6 +132,12 @@ public final class DevServer implements AutoCloseable {
       stores.onClose().run();
       throw new DevServerStartException("could not start: " + rootMessage(e), e);
     }
+  }
+
+  private static List<DevServerBanner.Endpoint> endpoints(AdminAuth auth) {
+    List<DevServerBanner.Endpoint> all = new ArrayList<>(DevServerWiring.endpoints(auth.paths()));
+    all.addAll(DevServerWiring.signInEndpoints(SignInPaths.defaults()));
+    return all;
   }
 
   /** The store's notices, and one when the limits are relaxed, which a shared server must not be. */

@@ -9,8 +9,9 @@ import java.util.Objects;
 
 /**
  * What the dev server prints on start (docs/http-contract.md): settings, demo credentials, one line
- * per endpoint, a ready-to-paste curl for the token request, and {@code ready} on a line of its
- * own, last, so that scripts and tests can wait for it.
+ * per endpoint, a ready-to-paste curl for the token request, the sign-in clients with a
+ * ready-to-try authorization URL, and {@code ready} on a line of its own, last, so that scripts
+ * and tests can wait for it.
  */
 final class DevServerBanner {
 
@@ -42,10 +43,11 @@ final class DevServerBanner {
   private final String tokenPath;
   private final List<String> trustedIssuers;
   private final boolean basic;
+  private final List<String> signIn;
 
   DevServerBanner(String base, String issuer, String audience, String store, List<String> notices,
       DevCredentials credentials, List<Endpoint> endpoints, String tokenPath,
-      List<String> trustedIssuers, boolean basic) {
+      List<String> trustedIssuers, boolean basic, List<String> signIn) {
     this.base = base;
     this.issuer = issuer;
     this.audience = audience;
@@ -56,6 +58,7 @@ final class DevServerBanner {
     this.tokenPath = tokenPath;
     this.trustedIssuers = List.copyOf(trustedIssuers);
     this.basic = basic;
+    this.signIn = List.copyOf(signIn);
   }
 
   void print(PrintStream out) {
@@ -82,15 +85,22 @@ final class DevServerBanner {
     }
     b.append("endpoints:\n");
     for (Endpoint e : endpoints) {
-      b.append(String.format(java.util.Locale.ROOT, "  %-6s %-" + width() + "s %s%n", e.method(),
+      b.append(String.format(java.util.Locale.ROOT, "  %-" + methodWidth() + "s %-" + width()
+          + "s %s%n", e.method(),
           base + e.path(), e.note()));
     }
     b.append("get a token:\n  ").append(tokenCurl()).append('\n');
     b.append("then call the API with it:\n  curl -s ").append(base)
         .append("/api/v3/users -H \"Authorization: Bearer $ACCESS_TOKEN\"\n");
+    signIn.forEach(line -> b.append(line).append('\n'));
     b.append(READY).append('\n');
     out.print(b);
     out.flush();
+  }
+
+  /** Column width for the methods: the longest, such as {@code GET POST}. */
+  private int methodWidth() {
+    return endpoints.stream().mapToInt(e -> e.method().length()).max().orElse(0);
   }
 
   /** Column width for the endpoint URLs: the longest one, so notes line up. */

@@ -30,6 +30,7 @@ import java.util.Optional;
  * @param refreshTokenTtl refresh token lifetime, positive
  * @param rateLimits the request limits and brute-force throttles: the library's defaults except
  *     those {@code ADMIN_AUTH_RATE_LIMITS} sets
+ * @param signInClients the seeded sign-in clients {@code demo-spa} and {@code demo-partner}
  */
 public record DevServerConfig(
     int port,
@@ -46,7 +47,8 @@ public record DevServerConfig(
     Optional<String> signingAlgorithm,
     Duration accessTokenTtl,
     Duration refreshTokenTtl,
-    DevRateLimits rateLimits) {
+    DevRateLimits rateLimits,
+    DemoSignInClients signInClients) {
 
   /** The default listen port. */
   public static final int DEFAULT_PORT = 8080;
@@ -96,6 +98,12 @@ public record DevServerConfig(
       throw new IllegalArgumentException("refreshTokenTtl must be positive");
     }
     Objects.requireNonNull(rateLimits, "rateLimits");
+    Objects.requireNonNull(signInClients, "signInClients");
+    // One id, one registration: a clash would silently replace one seeded client by another.
+    if (List.of(demoClientId, DemoSignInClients.SPA_ID).contains(signInClients.partnerId())
+        || demoClientId.equals(DemoSignInClients.SPA_ID)) {
+      throw new IllegalArgumentException("demoClientId, demo-spa and the partner id must differ");
+    }
   }
 
   /**
@@ -122,7 +130,7 @@ public record DevServerConfig(
     return new DevServerConfig(port, host, issuer, audience, store, dataDir, demoClientId,
         demoClientSecret,
         demoUser, demoPassword, trustedIssuers, signingAlgorithm, accessTokenTtl, refreshTokenTtl,
-        rateLimits);
+        rateLimits, signInClients);
   }
 
   /** The configured issuer, or {@code http://localhost:<boundPort>}. */
@@ -145,6 +153,6 @@ public record DevServerConfig(
         + ", demoPassword=" + demoPassword.map(s -> "**********").orElse("<generated>")
         + ", trustedIssuers=" + trustedIssuers + ", signingAlgorithm=" + signingAlgorithm
         + ", accessTokenTtl=" + accessTokenTtl + ", refreshTokenTtl=" + refreshTokenTtl
-        + ", rateLimits=" + rateLimits.describe() + "]";
+        + ", rateLimits=" + rateLimits.describe() + ", signInClients=" + signInClients + "]";
   }
 }

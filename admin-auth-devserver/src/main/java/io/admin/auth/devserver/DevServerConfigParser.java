@@ -1,5 +1,6 @@
 package io.admin.auth.devserver;
 
+import io.admin.auth.core.signin.RedirectUris;
 import java.net.URI;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -86,6 +87,7 @@ final class DevServerConfigParser {
     String user = read(DevServerSetting.DEMO_USER, "demo", this::user);
     Optional<String> password =
         Optional.ofNullable(read(DevServerSetting.DEMO_PASSWORD, null, this::password));
+    DemoSignInClients signInClients = signInClients(clientId);
     List<URI> trusted = read(DevServerSetting.TRUSTED_ISSUERS, List.of(), this::trustedIssuers);
     Optional<String> alg =
         Optional.ofNullable(read(DevServerSetting.SIGNING_ALG, null, this::algorithm));
@@ -99,7 +101,56 @@ final class DevServerConfigParser {
       return null;
     }
     return new DevServerConfig(port, host, issuer, audience, store, dataDir, clientId, secret,
-        user, password, trusted, alg, access, refresh, limits);
+        user, password, trusted, alg, access, refresh, limits, signInClients);
+  }
+
+  /** The seeded sign-in clients; their id must not be the demo client's, nor each other's. */
+  private DemoSignInClients signInClients(String demoClientId) {
+    List<String> spa = read(DevServerSetting.DEMO_SPA_REDIRECT_URIS, List.of(),
+        this::redirectUris);
+    String partnerId = read(DevServerSetting.DEMO_PARTNER_ID,
+        DemoSignInClients.DEFAULT_PARTNER_ID, v -> partnerId(v, demoClientId));
+    Optional<String> partnerSecret =
+        Optional.ofNullable(read(DevServerSetting.DEMO_PARTNER_SECRET, null, this::clientSecret));
+    List<String> partnerUris = read(DevServerSetting.DEMO_PARTNER_REDIRECT_URIS,
+        List.of(DemoSignInClients.DEFAULT_PARTNER_REDIRECT_URI), this::redirectUris);
+    if (error != null) {
+      return DemoSignInClients.defaults();
+    }
+    if (List.of(partnerId, DemoSignInClients.SPA_ID).contains(demoClientId)) {
+      fail(sources.getOrDefault(DevServerSetting.DEMO_CLIENT_ID,
+          DevServerSetting.DEMO_CLIENT_ID.env()), quote(demoClientId)
+          + " is the id of a seeded sign-in client; choose another");
+      return DemoSignInClients.defaults();
+    }
+    return new DemoSignInClients(spa, partnerId, partnerSecret, partnerUris);
+  }
+
+  private String partnerId(String v, String demoClientId) {
+    if (clientId(v) == null) {
+      return null;
+    }
+    return v.equals(demoClientId) || v.equals(DemoSignInClients.SPA_ID)
+        ? problem(quote(v) + " is already the id of another seeded client") : v;
+  }
+
+  /** Comma-separated redirect URIs, each registrable as the core requires; at least one. */
+  private List<String> redirectUris(String v) {
+    List<String> out = new ArrayList<>();
+    for (String part : v.split(",", -1)) {
+      String uri = part.strip();
+      if (uri.isEmpty()) {
+        continue;
+      }
+      Optional<String> why = RedirectUris.problem(uri);
+      if (why.isPresent()) {
+        return problem(quote(uri) + " " + why.get());
+      }
+      if (!out.contains(uri)) {
+        out.add(uri);
+      }
+    }
+    return out.isEmpty() ? problem("needs at least one redirect URI") : out;
   }
 
   /**

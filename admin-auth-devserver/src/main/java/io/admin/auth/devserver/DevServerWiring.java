@@ -7,6 +7,7 @@ import io.admin.auth.core.federation.TrustedIssuer;
 import io.admin.auth.core.SigningAlgorithm;
 import io.admin.auth.core.password.BasicAuthenticator;
 import io.admin.auth.core.password.PasswordHasher;
+import io.admin.auth.core.signin.UserStorePersonDirectory;
 import io.admin.auth.core.spi.User;
 import io.admin.auth.core.issue.ClientRegistration;
 import io.admin.auth.core.issue.DefaultTokenService;
@@ -15,6 +16,7 @@ import io.admin.auth.servlet.access.AccessPolicy;
 import io.admin.auth.servlet.config.AdminAuth;
 import io.admin.auth.servlet.endpoint.EndpointPaths;
 import io.admin.auth.servlet.signin.SignIn;
+import io.admin.auth.servlet.signin.SignInPaths;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -25,7 +27,8 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * How the dev server wires the library, as an application would: the token service on the
- * chosen stores with the seeded demo client, API keys, Basic with the seeded demo user, trusted
+ * chosen stores with the seeded demo client, API keys, Basic with the seeded demo user, signing
+ * people in (the demo user on the default login page, the two seeded sign-in clients), trusted
  * issuers, and the access policy of the demo resources.
  */
 final class DevServerWiring {
@@ -35,12 +38,15 @@ final class DevServerWiring {
   /** Everything admin-auth registers on the servlet context. */
   static AdminAuth adminAuth(DevServerConfig config, String issuer, String audience,
       DevStorage stores, DevCredentials credentials, SecureRandom random,
-      ScheduledExecutorService maintenance) {
+      ScheduledExecutorService maintenance, DemoSignIn demo) {
     // In memory nothing outlives the process, so a per-run pepper is enough.
     byte[] pepper = stores.secretPepper().orElseGet(() -> randomPepper(random));
     DefaultTokenService tokens = tokenService(config, issuer, audience, stores, pepper, random);
     tokens.registerClient(ClientRegistration.of(credentials.clientId(),
         credentials.clientSecret(), DevServer.DEMO_CLIENT_SCOPES));
+    // Registered on every start, so a changed redirect URI or secret takes effect on restart.
+    tokens.registerClient(demo.spa());
+    tokens.registerClient(demo.partner());
     tokens.scheduleMaintenance(maintenance, Duration.ofMinutes(1));
     SecretHasher hasher = SecretHasher.withPepper(pepper);
     ApiKeyService apiKeys = ApiKeyService.builder().store(stores.apiKeys()).hasher(hasher)
@@ -52,12 +58,20 @@ final class DevServerWiring {
         .hasher(passwords).cacheKeyHasher(hasher).random(random).build();
     AdminAuth.Builder wiring = AdminAuth.builder(tokens).accessPolicy(demoPolicy())
         .apiKeys(apiKeys).basic(basic)
-        .rateLimits(config.rateLimits().toRateLimits(Clock.systemUTC()));
+        .rateLimits(config.rateLimits().toRateLimits(Clock.systemUTC()))
+        .signIn(signIn(stores, basic, random));
     trustedIssuers(config, audience).forEach(wiring::trustedIssuer);
-    // The seeded user signs in on the default login page, with the same password as Basic.
-    wiring.signIn(SignIn.builder().defaultLoginPage(basic).random(random).build());
     DevBrowserSessions.wire(wiring, tokens, issuer, pepper);
     return wiring.build();
+  }
+
+  /**
+   * Sessions and consents in the chosen store, so that a restart keeps people signed in; the
+   * seeded user signs in on the default login page, with the same password as Basic.
+   */
+  static SignIn signIn(DevStorage stores, BasicAuthenticator basic, SecureRandom random) {
+    return SignIn.builder().sessionStore(stores.signInSessions())
+        .consentStore(stores.consents()).defaultLoginPage(basic).random(random).build();
   }
 
   private static byte[] randomPepper(SecureRandom random) {
@@ -76,6 +90,10 @@ final class DevServerWiring {
         .clientStore(stores.clients())
         .refreshTokenStore(stores.refreshTokens())
         .revocationStore(stores.revocations())
+        .authorizationCodeStore(stores.authorizationCodes())
+        .personDirectory(new UserStorePersonDirectory(stores.users()))
+        // OpenID Connect clients expect RS256 ID tokens, whatever --signing-alg chose.
+        .keepRs256KeyForIdTokens(true)
         .accessTokenTtl(config.accessTokenTtl())
         .refreshTokenTtl(config.refreshTokenTtl());
     config.signingAlgorithm().map(SigningAlgorithm::parse).ifPresent(b::signingAlgorithm);
@@ -114,7 +132,7 @@ final class DevServerWiring {
 
   static List<DevServerBanner.Endpoint> endpoints(EndpointPaths p) {
     List<DevServerBanner.Endpoint> e = new ArrayList<>();
-    e.add(new DevServerBanner.Endpoint("POST", p.token(), "token endpoint (client_credentials, refresh_token)"));
+    e.add(new DevServerBanner.Endpoint("POST", p.token(), "token endpoint (client_credentials, refresh_token, authorization_code)"));
     e.add(new DevServerBanner.Endpoint("POST", p.revocation(), "revocation (RFC 7009)"));
     e.add(new DevServerBanner.Endpoint("POST", p.introspection(), "introspection (RFC 7662)"));
     e.add(new DevServerBanner.Endpoint("GET", p.jwks(), "public signing keys (JWK Set)"));
@@ -139,5 +157,14 @@ final class DevServerWiring {
         "browser session: sign out (X-CSRF-Token)"));
     e.add(new DevServerBanner.Endpoint("GET", "/demo/", "demo page signing in with a browser session"));
     return e;
+  }
+
+  static List<DevServerBanner.Endpoint> signInEndpoints(SignInPaths p) {
+    return List.of(
+        new DevServerBanner.Endpoint("GET", p.authorize(), "authorization endpoint (code + PKCE)"),
+        new DevServerBanner.Endpoint("GET POST", p.login(), "login page of the demo user"),
+        new DevServerBanner.Endpoint("GET POST", p.consent(), "consent page (third-party clients)"),
+        new DevServerBanner.Endpoint("GET POST", p.userInfo(), "OpenID Connect UserInfo (scope openid)"),
+        new DevServerBanner.Endpoint("GET", p.logout(), "RP-initiated logout"));
   }
 }

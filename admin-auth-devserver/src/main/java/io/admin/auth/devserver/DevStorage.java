@@ -1,12 +1,18 @@
 package io.admin.auth.devserver;
 
 import io.admin.auth.core.spi.ApiKeyStore;
+import io.admin.auth.core.spi.AuthorizationCodeStore;
+import io.admin.auth.core.spi.ConsentStore;
+import io.admin.auth.core.spi.SignInSessionStore;
 import io.admin.auth.core.spi.ClientStore;
 import io.admin.auth.core.spi.SigningKeyStore;
 import io.admin.auth.core.spi.RefreshTokenStore;
 import io.admin.auth.core.spi.RevocationStore;
 import io.admin.auth.core.spi.UserStore;
 import io.admin.auth.core.store.memory.InMemoryApiKeyStore;
+import io.admin.auth.core.store.memory.InMemoryAuthorizationCodeStore;
+import io.admin.auth.core.store.memory.InMemoryConsentStore;
+import io.admin.auth.core.store.memory.InMemorySignInSessionStore;
 import io.admin.auth.core.store.memory.InMemoryClientStore;
 import io.admin.auth.core.store.memory.InMemorySigningKeyStore;
 import io.admin.auth.core.store.memory.InMemoryRefreshTokenStore;
@@ -28,7 +34,10 @@ import java.util.Optional;
  * @param refreshTokens refresh tokens
  * @param revocations revoked access tokens and families
  * @param apiKeys API keys
- * @param users Basic users
+ * @param users Basic users, who are also the people the login page signs in
+ * @param authorizationCodes authorization codes of the sign-in flow
+ * @param signInSessions people's sign-in sessions
+ * @param consents people's consents to the third-party client
  * @param secretPepper the pepper for client-secret and refresh-token hashes; required by the core
  *     for persistent stores (it must survive restarts with them), empty for in-memory stores
  * @param notices lines printed as {@code NOTICE:} in the start banner
@@ -36,7 +45,8 @@ import java.util.Optional;
  */
 public record DevStorage(SigningKeyStore keys, ClientStore clients, RefreshTokenStore refreshTokens,
     RevocationStore revocations, ApiKeyStore apiKeys, UserStore users,
-    Optional<byte[]> secretPepper,
+    AuthorizationCodeStore authorizationCodes, SignInSessionStore signInSessions,
+    ConsentStore consents, Optional<byte[]> secretPepper,
     List<String> notices, Runnable onClose) {
 
   public DevStorage {
@@ -46,6 +56,9 @@ public record DevStorage(SigningKeyStore keys, ClientStore clients, RefreshToken
     Objects.requireNonNull(revocations, "revocations");
     Objects.requireNonNull(apiKeys, "apiKeys");
     Objects.requireNonNull(users, "users");
+    Objects.requireNonNull(authorizationCodes, "authorizationCodes");
+    Objects.requireNonNull(signInSessions, "signInSessions");
+    Objects.requireNonNull(consents, "consents");
     secretPepper = secretPepper.map(byte[]::clone);
     notices = List.copyOf(notices);
     Objects.requireNonNull(onClose, "onClose");
@@ -55,8 +68,8 @@ public record DevStorage(SigningKeyStore keys, ClientStore clients, RefreshToken
   public static DevStorage inMemory(List<String> notices) {
     return new DevStorage(new InMemorySigningKeyStore(), new InMemoryClientStore(),
         new InMemoryRefreshTokenStore(), new InMemoryRevocationStore(), new InMemoryApiKeyStore(),
-        new InMemoryUserStore(),
-        Optional.empty(), notices, () -> { });
+        new InMemoryUserStore(), new InMemoryAuthorizationCodeStore(),
+        new InMemorySignInSessionStore(), new InMemoryConsentStore(), Optional.empty(), notices, () -> { });
   }
 
   /** Opens the stores for a {@link StoreChoice}: the seam between the dev server and storage. */

@@ -20,7 +20,8 @@ import java.util.Optional;
 
 /**
  * The dev server's stores (docs/http-contract.md): {@code memory}; by default an embedded H2
- * database file in the data folder, so that a restart keeps keys, clients, API keys and revocations; or
+ * database file in the data folder, so that a restart keeps keys, clients, API keys, revocations, sign-in sessions and
+ * consents; or
  * the database at a JDBC URL (PostgreSQL, or H2).
  *
  * <p>Persistent stores need two secrets that must outlive the process: the key-encryption key
@@ -87,7 +88,9 @@ final class JdbcDevStorage implements DevStorage.Provider {
       JdbcStores stores = JdbcStores.builder(ds, dialect).keyEncryptionKey(kek)
           .migrateSchema(true).random(random).build();
       return new DevStorage(stores.keyStore(), stores.clientStore(), stores.refreshTokenStore(),
-          stores.revocationStore(), stores.apiKeyStore(), stores.userStore(), Optional.of(pepper),
+          stores.revocationStore(), stores.apiKeyStore(), stores.userStore(),
+          stores.authorizationCodeStore(), stores.signInSessionStore(), stores.consentStore(),
+          Optional.of(pepper),
           notices, () -> {
             stores.close();
             ds.close();

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,6 +116,22 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
           + " AND revoked_at IS NULL", now, familyId);
       return null;
     });
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>A scan of the token table by subject and client: withdrawing a consent is rare.
+   */
+  @Override
+  public Optional<Set<String>> familiesOf(String subject, String clientId) {
+    Objects.requireNonNull(subject, "subject");
+    Objects.requireNonNull(clientId, "clientId");
+    List<String> families = jdbc.withConnection("listing a person's refresh-token families",
+        c -> Jdbc.query(c, "SELECT DISTINCT family_id FROM admin_auth_refresh_token WHERE"
+            + " subject = ? AND client_id = ?", rs -> rs.getString("family_id"), subject,
+            clientId));
+    return Optional.of(Set.copyOf(families));
   }
 
   /**

@@ -66,6 +66,26 @@ public abstract class RefreshTokenStoreContract {
   }
 
   @Test
+  void familiesOfWhenTokensOfSeveralPeopleAndClientsThenOnlyThatPersonsAtThatClient() {
+    store.save(person("h1", "f1", "alice", "app"));
+    store.save(person("h2", "f1", "alice", "app"));
+    store.consume("h1", T0.plusSeconds(1));
+    store.save(person("h3", "f2", "alice", "app"));
+    store.revokeFamily("f2", T0.plusSeconds(2));
+    store.save(person("h4", "f3", "alice", "other-app"));
+    store.save(person("h5", "f4", "bob", "app"));
+
+    assertEquals(Set.of("f1", "f2"), store.familiesOf("alice", "app").orElseThrow());
+    assertEquals(Set.of(), store.familiesOf("carol", "app").orElseThrow());
+  }
+
+  private static RefreshTokenRecord person(String hash, String family, String subject,
+      String client) {
+    return new RefreshTokenRecord(hash, family, client, subject, Set.of("openid"), T0,
+        T0.plus(Duration.ofDays(30)), null, null);
+  }
+
+  @Test
   void findWhenUnknownThenEmpty() {
     assertTrue(store.find("nope").isEmpty());
   }

@@ -22,10 +22,13 @@ import io.admin.auth.core.spi.RefreshTokenStore;
 import io.admin.auth.core.spi.RevocationStore;
 import io.admin.auth.core.verify.AccessTokenVerifier;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -65,6 +68,9 @@ public final class DefaultTokenService implements TokenService {
   private final TokenIntrospection introspection;
   private final SignIn signIn;
   private final Maintenance maintenance;
+  private final RefreshTokenStore refreshTokenStore;
+  private final RefreshGrants refreshGrants;
+  private final Clock clock;
 
   DefaultTokenService(DefaultTokenServiceBuilder b) {
     this.issuer = b.issuer;
@@ -117,6 +123,9 @@ public final class DefaultTokenService implements TokenService {
         new IdTokenHints(issuer, b.clock, b.clockSkew, b.crypto, ring::find, clientStore),
         new PendingAuthorizations(issuer, b.clock, b.crypto, keys::active, ring::find));
     this.maintenance = new Maintenance(ring, revocations, refreshTokens, codes, b.clock);
+    this.refreshTokenStore = refreshTokens;
+    this.refreshGrants = refreshGrants;
+    this.clock = b.clock;
   }
 
   /** The sign-in parts, and whether ID tokens can be signed at all. */
@@ -207,14 +216,28 @@ public final class DefaultTokenService implements TokenService {
 
   /** {@inheritDoc} */
   @Override
-  public LogoutHint checkLogoutHint(String idTokenHint) {
-    return signIn.hints().check(idTokenHint);
+  public OptionalInt revokeGrants(String subject, String clientId) {
+    Objects.requireNonNull(subject, "subject");
+    Objects.requireNonNull(clientId, "clientId");
+    Optional<Set<String>> families = refreshTokenStore.familiesOf(subject, clientId);
+    if (families.isEmpty()) {
+      return OptionalInt.empty();
+    }
+    Instant now = clock.instant();
+    families.get().forEach(family -> refreshGrants.revokeFamily(family, now));
+    return OptionalInt.of(families.get().size());
   }
 
   /** {@inheritDoc} */
   @Override
   public Optional<OAuthClient> findClient(String clientId) {
-    return clients.find(Objects.requireNonNull(clientId, "clientId"));
+    return clientId == null ? Optional.empty() : clients.find(clientId);
+  }
+
+  /** {@inheritDoc} */
+  @Override
+  public LogoutHint checkLogoutHint(String idTokenHint) {
+    return signIn.hints().check(idTokenHint);
   }
 
   /** {@inheritDoc} */

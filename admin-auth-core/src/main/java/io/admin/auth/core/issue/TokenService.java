@@ -13,6 +13,7 @@ import io.admin.auth.core.spi.OAuthClient;
 import io.admin.auth.core.verify.BearerTokenVerifier;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -109,8 +110,11 @@ public interface TokenService extends BearerTokenVerifier {
   }
 
   /**
-   * The registered client with this id, as the client store holds it (the authorization endpoint
-   * checks requests against it), or empty.
+   * The registered client {@code clientId}, as the client store holds it, for the sign-in pages
+   * and endpoints that must read a client's registration (the authorization endpoint checks
+   * requests against it; logout reads its post-logout redirect URIs) without authenticating it.
+   * Never reveals a secret (the client holds only its hash). The default, for a service that does
+   * not sign people in, knows no client.
    *
    * @throws io.admin.auth.core.AuthUnavailableException when the client store cannot be reached
    */
@@ -138,6 +142,21 @@ public interface TokenService extends BearerTokenVerifier {
    */
   default Optional<PendingAuthorization> openPendingAuthorization(String handle) {
     return Optional.empty();
+  }
+
+  /**
+   * Ends every grant {@code clientId} holds for {@code subject}, as withdrawing the person's
+   * consent requires: each refresh-token family of that client and person is revoked, and with it
+   * every access token issued from the family (they carry its {@code fid}). An access token issued
+   * from a code without {@code offline_access} belongs to no stored family and lives out its
+   * (short) lifetime.
+   *
+   * @return how many grants were revoked, or empty when the refresh-token store cannot list a
+   *     person's grants (see {@link io.admin.auth.core.spi.RefreshTokenStore#familiesOf}), and for
+   *     a service that does not sign people in
+   */
+  default OptionalInt revokeGrants(String subject, String clientId) {
+    return OptionalInt.empty();
   }
 
   /** The JWS algorithms of ID tokens, for the metadata document; empty when none are issued. */

@@ -3,6 +3,7 @@ package io.admin.auth.core.spi;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Persists refresh tokens by hash. Used tokens are marked, not deleted, so a second use is seen
@@ -35,6 +36,18 @@ public interface RefreshTokenStore {
    * them: it is kept while any token of the family is held (see {@link #purgeExpired}).
    */
   void revokeFamily(String familyId, Instant now);
+
+  /**
+   * The ids of the families that hold a token issued to {@code clientId} for {@code subject}
+   * (used, revoked or not, as long as it is held), in no particular order; with {@link
+   * #revokeFamily} this ends every grant the client holds for the person, as withdrawing a
+   * consent requires. Rare and never on a request's hot path, so a store may answer it with a
+   * scan. The default, for stores written before this method, is empty: "cannot tell", and the
+   * caller then says so rather than pretending to have revoked anything.
+   */
+  default Optional<Set<String>> familiesOf(String subject, String clientId) {
+    return Optional.empty();
+  }
 
   /**
    * Deletes tokens whose {@code expiresAt} is at or before {@code cutoff}; they can no longer be

@@ -146,6 +146,14 @@ class UserInfoAndLogoutHintTest {
     assertInvalid("a".repeat(9000) + ".b.c");
   }
 
+  @Test
+  void findClientWhenRegisteredThenItsRegistrationAndWhenUnknownOrNullThenEmpty() {
+    assertEquals(List.of(SignInFixture.SPA_LOGOUT),
+        f.service.findClient("spa").orElseThrow().signIn().postLogoutRedirectUris());
+    assertTrue(f.service.findClient("nobody").isEmpty());
+    assertTrue(f.service.findClient(null).isEmpty());
+  }
+
   private void assertInvalid(String hint) {
     LogoutHint.Invalid invalid = assertInstanceOf(LogoutHint.Invalid.class,
         f.service.checkLogoutHint(hint));

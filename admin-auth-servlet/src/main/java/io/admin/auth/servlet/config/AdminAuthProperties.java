@@ -4,7 +4,9 @@ import io.admin.auth.core.config.ConfigException;
 import io.admin.auth.core.config.ConfigReader;
 import io.admin.auth.core.federation.TrustedIssuerProperties;
 import io.admin.auth.core.issue.TokenService;
+import io.admin.auth.core.spi.UserStore;
 import io.admin.auth.core.store.PersistentStores;
+import io.admin.auth.core.store.memory.InMemoryUserStore;
 import io.admin.auth.servlet.access.RoleMapper;
 import io.admin.auth.servlet.endpoint.EndpointPaths;
 import java.util.LinkedHashMap;
@@ -23,7 +25,8 @@ import java.util.function.Supplier;
  * the servlet's own namespace is an error too, so a misspelt {@code require-https} cannot
  * silently leave HTTPS unenforced; keys under {@code admin.auth.token.}, {@code
  * admin.auth.client.} and {@code admin.auth.key.} belong to the {@link TokenServiceFactory};
- * keys under {@code admin.auth.federation.} (trusted third-party token issuers) are read by
+ * keys under {@code admin.auth.sign-in.} (signing people in) by {@link SignInProperties}; keys
+ * under {@code admin.auth.federation.} (trusted third-party token issuers) are read by
  * {@link TrustedIssuerProperties}, which is as strict about unknown keys; keys under {@value
  * #STORE_PREFIX} name the persistent store and are checked against what its provider reads.
  *
@@ -152,7 +155,7 @@ public final class AdminAuthProperties {
       RATE_LIMIT_PER_PRINCIPAL);
   private static final List<String> DELEGATED = List.of(PREFIX + "token.", PREFIX + "client.",
       PREFIX + "key.", STORE_PREFIX, TrustedIssuerProperties.PREFIX,
-      ResourceServerProperties.PREFIX, BrowserSessionProperties.PREFIX);
+      ResourceServerProperties.PREFIX, SignInProperties.PREFIX, BrowserSessionProperties.PREFIX);
 
   private AdminAuthProperties() {}
 
@@ -178,8 +181,8 @@ public final class AdminAuthProperties {
     if (ResourceServerProperties.configured(config)) {
       AdminAuth.Builder builder = AdminAuth.resourceServer(
           ResourceServerProperties.verifier(config));
-      return new Loaded(configure(config, properties, builder, Optional.empty()).build(),
-          Optional.empty());
+      return new Loaded(configure(config, properties, builder, Optional.empty(),
+          new InMemoryUserStore()).build(), Optional.empty());
     }
     config.requiredString(ISSUER);
     TokenServiceFactory factory = factory(config);
@@ -187,10 +190,14 @@ public final class AdminAuthProperties {
     Optional<PersistentStores> stores =
         PersistentStoreWiring.open(config, naming, defaultFactory);
     try {
+      // One user store for Basic, the login page and the people of UserInfo and ID tokens.
+      UserStore users = stores.<UserStore>map(PersistentStores::userStore)
+          .orElseGet(InMemoryUserStore::new);
       TokenService tokens = asAdminAuthError(() -> defaultFactory
-          ? ((DefaultTokenServiceFactory) factory).create(properties, stores)
+          ? ((DefaultTokenServiceFactory) factory).create(properties, stores, users)
           : factory.create(properties));
-      AdminAuth.Builder builder = configure(config, properties, AdminAuth.builder(tokens), stores);
+      AdminAuth.Builder builder =
+          configure(config, properties, AdminAuth.builder(tokens), stores, users);
       if (!config.isSet(BASE_URL)) {
         // The metadata's base URL then defaults to the issuer, so a bad issuer is reported as such.
         config.check(ISSUER, () -> SettingChecks.checkBaseUrl(tokens.issuer()));
@@ -222,17 +229,18 @@ public final class AdminAuthProperties {
       throw c.error(STORE_DATASOURCE, "is read by AdminAuthProperties.load only; with configure,"
           + " give AdminAuth.Builder an ApiKeyService and BasicAuthenticator on your stores");
     }
-    return configure(c, properties, builder, Optional.empty());
+    return configure(c, properties, builder, Optional.empty(), new InMemoryUserStore());
   }
 
   private static AdminAuth.Builder configure(ConfigReader c, Properties properties,
-      AdminAuth.Builder builder, Optional<PersistentStores> stores) {
+      AdminAuth.Builder builder, Optional<PersistentStores> stores, UserStore users) {
     c.string(REALM).ifPresent(v -> c.check(REALM, () -> builder.realm(v)));
     builder.bearer(c.bool(BEARER_ENABLED, true));
     if (builder.tokens == null) {
       ResourceServerProperties.refuseIssuerKeys(c);
     } else {
       endpoints(c, builder);
+      SignInProperties.apply(c, builder, stores);
     }
     c.value(MAX_REQUEST_BYTES, "an integer", Integer::parseInt).ifPresent(bytes ->
         c.check(MAX_REQUEST_BYTES, () -> {
@@ -255,7 +263,7 @@ public final class AdminAuthProperties {
     if (!roles.isEmpty()) {
       builder.roleMapper(RoleMapper.fromScopes(roles));
     }
-    DeclarativeSchemes.apply(c, builder, stores);
+    DeclarativeSchemes.apply(c, builder, stores, users);
     BrowserSessionProperties.apply(c, builder, stores);
     return builder;
   }

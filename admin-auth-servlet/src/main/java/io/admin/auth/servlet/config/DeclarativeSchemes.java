@@ -11,7 +11,6 @@ import io.admin.auth.core.spi.UserStore;
 import io.admin.auth.core.store.PersistentStores;
 import io.admin.auth.core.ratelimit.RateLimiter;
 import io.admin.auth.core.store.memory.InMemoryApiKeyStore;
-import io.admin.auth.core.store.memory.InMemoryUserStore;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,7 +37,12 @@ final class DeclarativeSchemes {
 
   private DeclarativeSchemes() {}
 
-  static void apply(ConfigReader c, AdminAuth.Builder builder, Optional<PersistentStores> stores) {
+  /**
+   * @param users where Basic's users live (the declared ones are written to it): the persistent
+   *     store's, or a memory store shared with the token service's people
+   */
+  static void apply(ConfigReader c, AdminAuth.Builder builder, Optional<PersistentStores> stores,
+      UserStore users) {
     Clock clock = Clock.systemUTC();
     SecureRandom random = new SecureRandom();
     RateLimits.Builder limits = RateLimits.builder(clock);
@@ -73,13 +77,12 @@ final class DeclarativeSchemes {
           AdminAuthProperties.API_KEYS_DEFAULT_EXPIRES_IN,
           AdminAuthProperties.API_KEYS_MAX_EXPIRES_IN);
     }
-    Set<String> users = userNames(c);
+    Set<String> names = userNames(c);
     if (c.bool(AdminAuthProperties.BASIC_ENABLED, false)) {
       // With a persistent store the declared users are written at every start (the file stays
       // their truth) next to users an application added to the store itself.
-      UserStore store = stores.<UserStore>map(PersistentStores::userStore)
-          .orElseGet(InMemoryUserStore::new);
-      users.forEach(name -> store.save(user(c.under(AdminAuthProperties.USER_PREFIX + name + "."),
+      UserStore store = users;
+      names.forEach(name -> store.save(user(c.under(AdminAuthProperties.USER_PREFIX + name + "."),
           name)));
       BasicAuthenticator.Builder basic = BasicAuthenticator.builder().users(store)
           .hasher(PasswordHasher.owasp(random)).cacheKeyHasher(randomHasher(random))
@@ -89,8 +92,8 @@ final class DeclarativeSchemes {
       c.check(AdminAuthProperties.BASIC_CACHE_TTL, () -> builder.basic(basic.build()));
     } else {
       onlyWith(c, AdminAuthProperties.BASIC_ENABLED, AdminAuthProperties.BASIC_CACHE_TTL);
-      if (!users.isEmpty()) {
-        throw c.error(AdminAuthProperties.USER_PREFIX + users.iterator().next() + ".password-hash",
+      if (!names.isEmpty()) {
+        throw c.error(AdminAuthProperties.USER_PREFIX + names.iterator().next() + ".password-hash",
             "only meaningful with " + AdminAuthProperties.BASIC_ENABLED + "=true");
       }
     }

@@ -3,12 +3,11 @@ package io.admin.auth.servlet.config;
 import io.admin.auth.core.AccessTokenType;
 import io.admin.auth.core.SigningAlgorithm;
 import io.admin.auth.core.config.ConfigReader;
-import io.admin.auth.core.crypto.SecretHasher;
-import io.admin.auth.core.issue.ClientRegistration;
 import io.admin.auth.core.issue.DefaultTokenService;
 import io.admin.auth.core.issue.DefaultTokenServiceBuilder;
 import io.admin.auth.core.issue.TokenService;
-import io.admin.auth.core.spi.OAuthClient;
+import io.admin.auth.core.signin.UserStorePersonDirectory;
+import io.admin.auth.core.spi.UserStore;
 import io.admin.auth.core.store.PersistentStores;
 import io.admin.auth.core.store.memory.InMemoryClientStore;
 import io.admin.auth.core.store.memory.InMemoryRefreshTokenStore;
@@ -16,15 +15,11 @@ import io.admin.auth.core.store.memory.InMemoryRevocationStore;
 import io.admin.auth.core.store.memory.InMemorySigningKeyStore;
 import io.admin.auth.core.verify.AccessTokenVerifierBuilder;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -47,20 +42,27 @@ import java.util.function.Consumer;
  *   <li>per client {@code admin.auth.client.<id>.secret} (at least 16 characters) or, so that
  *       the plain secret is nowhere in the configuration, {@code .secret-hash} (what the {@code
  *       hash-secret} command prints under the same {@code admin.auth.token.pepper}, which must
- *       then be set); exactly one of the two;
- *       {@code .scopes} (space or comma separated), {@code .grants} (default both), {@code
- *       .refresh-for-client-credentials} (default true), {@code .access-ttl}, {@code
- *       .refresh-ttl}.
+ *       then be set); exactly one of the two, or neither for a public client;
+ *       {@code .scopes} (space or comma separated), {@code .grants} (default {@code
+ *       client_credentials refresh_token}, or {@code authorization_code refresh_token} with
+ *       {@code .redirect-uris}), {@code .refresh-for-client-credentials} (default true), {@code
+ *       .access-ttl}, {@code .refresh-ttl};
+ *   <li>for a client that signs people in (docs/http-contract.md, "Signing people in"): {@code
+ *       .redirect-uris} and {@code .post-logout-redirect-uris} (space or comma separated, each
+ *       matched as an exact string), {@code .public} ({@code true} for a native or browser app
+ *       without a secret; default false), {@code .first-party} ({@code true}: no consent screen;
+ *       default false, consent asked), {@code .display-name} (shown on the consent page). A
+ *       client with {@code openid} among its scopes turns on an RS256 key for ID tokens.
  * </ul>
+ *
+ * <p>Through {@link AdminAuthProperties#load} the people of UserInfo and ID tokens are the users
+ * of the user store ({@link UserStorePersonDirectory}).
  */
 public final class DefaultTokenServiceFactory implements TokenServiceFactory {
 
   static final String TOKEN = AdminAuthProperties.PREFIX + "token.";
-  static final String CLIENT = AdminAuthProperties.PREFIX + "client.";
   private static final Set<String> TOKEN_KEYS =
       Set.of("audience", "signing-alg", "access-ttl", "refresh-ttl", "clock-skew", "pepper", "typ");
-  private static final Set<String> CLIENT_KEYS = Set.of("secret", "secret-hash", "scopes", "grants",
-      "refresh-for-client-credentials", "access-ttl", "refresh-ttl");
 
   /** Creates the factory; it keeps no state between {@link #create} calls. */
   public DefaultTokenServiceFactory() {}
@@ -83,7 +85,18 @@ public final class DefaultTokenServiceFactory implements TokenServiceFactory {
    * the caller warns about in-memory mode once for everything (the builder would warn again).
    */
   TokenService create(Properties p, Optional<PersistentStores> stores) {
+    return create(p, stores, null);
+  }
+
+  /**
+   * {@link #create(Properties, Optional)} whose people are the users of {@code users} (when not
+   * {@code null}), so that UserInfo and ID tokens name them.
+   */
+  TokenService create(Properties p, Optional<PersistentStores> stores, UserStore users) {
     return create(p, b -> {
+      if (users != null) {
+        b.personDirectory(new UserStorePersonDirectory(users));
+      }
       if (stores.isPresent()) {
         PersistentStores s = stores.get();
         b.keyStore(s.keyStore()).clientStore(s.clientStore())
@@ -102,21 +115,11 @@ public final class DefaultTokenServiceFactory implements TokenServiceFactory {
     String issuer = config.requiredString(AdminAuthProperties.ISSUER);
     DefaultTokenServiceBuilder b = tokenSettings(config.under(TOKEN), issuer);
     storeChoice.accept(b);
-    List<ClientRegistration> clients = new ArrayList<>();
-    List<OAuthClient> hashedClients = new ArrayList<>();
-    ConfigReader clientKeys = config.under(CLIENT);
     boolean pepperSet = config.under(TOKEN).string("pepper").isPresent();
-    for (String id : clientIds(clientKeys)) {
-      ConfigReader c = clientKeys.under(id + ".");
-      ClientRegistration settings = registration(c, id);
-      Optional<String> hash = secretHash(c, pepperSet);
-      if (hash.isPresent()) {
-        hashedClients.add(new OAuthClient(id, hash.get(), settings.allowedScopes(),
-            settings.grantTypes(), settings.refreshTokenForClientCredentials(),
-            settings.accessTokenTtl(), settings.refreshTokenTtl()));
-      } else {
-        clients.add(settings);
-      }
+    List<ClientProperties.Configured> clients = ClientProperties.read(config, pepperSet);
+    if (clients.stream().anyMatch(ClientProperties.Configured::wantsIdTokens)) {
+      // OpenID Connect clients expect RS256 ID tokens whatever signs the access tokens.
+      b.keepRs256KeyForIdTokens(true);
     }
     DefaultTokenService service;
     try {
@@ -125,8 +128,13 @@ public final class DefaultTokenServiceFactory implements TokenServiceFactory {
       // Every token.* setting was checked on its own above; what is left is the issuer.
       throw new AdminAuthConfigException(AdminAuthProperties.ISSUER, e.getMessage(), e);
     }
-    clients.forEach(service::registerClient);
-    hashedClients.forEach(service::registerClient);
+    for (ClientProperties.Configured c : clients) {
+      if (c.hashed().isPresent()) {
+        service.registerClient(c.hashed().get());
+      } else {
+        service.registerClient(c.registration());
+      }
+    }
     return service;
   }
 
@@ -166,75 +174,6 @@ public final class DefaultTokenServiceFactory implements TokenServiceFactory {
     return b;
   }
 
-  /** The ids of {@code admin.auth.client.<id>.<setting>} keys; any other key there is an error. */
-  private static Set<String> clientIds(ConfigReader c) {
-    Set<String> ids = new TreeSet<>();
-    for (String rest : c.names()) {
-      int dot = rest.lastIndexOf('.');
-      if (dot <= 0 || !CLIENT_KEYS.contains(rest.substring(dot + 1))) {
-        throw c.error(rest, "expected " + CLIENT + "<id>.<"
-            + String.join("|", new TreeSet<>(CLIENT_KEYS)) + ">");
-      }
-      ids.add(rest.substring(0, dot));
-    }
-    return ids;
-  }
-
-  /**
-   * The client's registration. Settings are added one at a time to a registration that is valid
-   * without them, so whatever {@link ClientRegistration} refuses is the setting just added.
-   */
-  private static ClientRegistration registration(ConfigReader c, String id) {
-    if (c.isSet("secret-hash") && c.isSet("secret")) {
-      throw c.error("secret-hash", "set either secret or secret-hash, not both");
-    }
-    // With a secret hash, the registration only carries the other settings; its secret is a
-    // stand-in that is never hashed or stored.
-    String secret = c.isSet("secret-hash")
-        ? "x".repeat(ClientRegistration.MIN_SECRET_LENGTH) : c.requiredString("secret");
-    if (secret.length() < ClientRegistration.MIN_SECRET_LENGTH) {
-      throw c.error("secret", "must have at least " + ClientRegistration.MIN_SECRET_LENGTH
-          + " characters");
-    }
-    try {
-      ClientRegistration.of(id, secret, Set.of());
-    } catch (IllegalArgumentException e) {
-      // The secret's length was checked above, so what is refused is the id taken from the key.
-      throw new AdminAuthConfigException(c.key("secret"), e.getMessage(), e);
-    }
-    Set<String> scopes = words(c.string("scopes", ""));
-    c.check("scopes", () -> ClientRegistration.of(id, secret, scopes));
-    // Present but blank is an empty set of grants (refused), not the default.
-    Set<String> grants = c.isSet("grants")
-        ? words(c.string("grants", "")) : ClientRegistration.MACHINE_GRANTS;
-    c.check("grants", () -> new ClientRegistration(id, secret, scopes, grants, true, null, null));
-    boolean refreshForCc = c.bool("refresh-for-client-credentials", true);
-    Duration access = c.duration("access-ttl").orElse(null);
-    c.check("access-ttl",
-        () -> new ClientRegistration(id, secret, scopes, grants, refreshForCc, access, null));
-    Duration refresh = c.duration("refresh-ttl").orElse(null);
-    c.check("refresh-ttl",
-        () -> new ClientRegistration(id, secret, scopes, grants, refreshForCc, access, refresh));
-    return new ClientRegistration(id, secret, scopes, grants, refreshForCc, access, refresh);
-  }
-
-  /** The client's {@code secret-hash}, checked for form; it needs an explicit pepper. */
-  private static Optional<String> secretHash(ConfigReader c, boolean pepperSet) {
-    Optional<String> hash = c.value("secret-hash",
-        SecretHasher.PREFIX + "<43 base64url characters>, as the hash-secret command prints it",
-        v -> {
-          if (!SecretHasher.isWellFormed(v)) {
-            throw new IllegalArgumentException("malformed");
-          }
-          return v;
-        });
-    if (hash.isPresent() && !pepperSet) {
-      throw c.error("secret-hash", "needs " + TOKEN + "pepper: a hash made under one pepper never"
-          + " matches under the random pepper used when none is set");
-    }
-    return hash;
-  }
-
   private static SigningAlgorithm algorithm(String v) {
     SigningAlgorithm alg = SigningAlgorithm.fromJwsName(v)
         .orElseThrow(() -> new IllegalArgumentException("unknown algorithm"));
@@ -255,11 +194,5 @@ public final class DefaultTokenServiceFactory implements TokenServiceFactory {
 
   private static boolean positive(Duration d) {
     return !d.isNegative() && !d.isZero();
-  }
-
-  private static Set<String> words(String v) {
-    Set<String> out = new LinkedHashSet<>();
-    Arrays.stream(v.split("[\\s,]+")).filter(s -> !s.isEmpty()).forEach(out::add);
-    return out;
   }
 }

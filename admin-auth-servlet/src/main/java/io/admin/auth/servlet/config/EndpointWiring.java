@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Which servlet serves which path, and what that does to the access policy: the OAuth endpoints
@@ -51,13 +52,15 @@ final class EndpointWiring {
       servlets.put(paths.introspection(),
           new IntrospectionEndpointServlet(b.tokens, renderer, b.maxRequestBytes, failures));
       servlets.put(paths.jwks(), new JwksServlet(b.tokens, renderer, b.jwksMaxAge));
+      Supplier<Map<String, Object>> signInMembers = b.signIn == null ? Map::of
+          : () -> SignInMetadata.members(b.tokens, base, b.signIn.paths(), b.scopesSupported);
       // One instance per mapping: a container initialises each registration's servlet itself.
       servlets.put(paths.authorizationServerMetadata(),
           new MetadataServlet(b.tokens, renderer, base, paths, b.jwksMaxAge, b.scopesSupported,
-              b.clock));
+              b.clock, signInMembers));
       servlets.put(paths.openidConfiguration(),
           new MetadataServlet(b.tokens, renderer, base, paths, b.jwksMaxAge, b.scopesSupported,
-              b.clock));
+              b.clock, signInMembers));
     }
     if (b.signIn != null) {
       Map<String, HttpServlet> signIn = SignInWiring.servlets(b, renderer, limits);

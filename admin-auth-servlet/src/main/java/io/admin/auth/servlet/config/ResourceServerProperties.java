@@ -83,7 +83,8 @@ public final class ResourceServerProperties {
       AdminAuthProperties.BASE_URL, AdminAuthProperties.TOKEN_SERVICE_FACTORY,
       AdminAuthProperties.PREFIX + "endpoints.", AdminAuthProperties.PREFIX + "token.",
       AdminAuthProperties.PREFIX + "client.", AdminAuthProperties.PREFIX + "key.",
-      AdminAuthProperties.STORE_PREFIX, AdminAuthProperties.RATE_LIMIT_TOKEN_PER_ADDRESS,
+      AdminAuthProperties.STORE_PREFIX, AdminAuthProperties.PREFIX + "sign-in.",
+      AdminAuthProperties.RATE_LIMIT_TOKEN_PER_ADDRESS,
       AdminAuthProperties.RATE_LIMIT_TOKEN_PER_CLIENT);
 
   private static final Set<String> KEYS = Set.of("issuer", "audience", "jwks-uri", "jwks-file",

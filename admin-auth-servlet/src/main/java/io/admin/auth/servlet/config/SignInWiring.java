@@ -7,6 +7,8 @@ import io.admin.auth.servlet.signin.internal.AuthorizeServlet;
 import io.admin.auth.servlet.signin.internal.ConsentPageServlet;
 import io.admin.auth.servlet.signin.internal.LoginPageServlet;
 import io.admin.auth.servlet.signin.internal.SignInContext;
+import io.admin.auth.servlet.signin.internal.LogoutServlet;
+import io.admin.auth.servlet.signin.internal.UserInfoServlet;
 import jakarta.servlet.http.HttpServlet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,6 +49,8 @@ final class SignInWiring {
     if (signIn.defaultLoginPage().isPresent()) {
       servlets.put(signIn.paths().login(), new LoginPageServlet(ctx));
     }
+    servlets.put(signIn.paths().userInfo(), new UserInfoServlet(b.tokens, renderer));
+    servlets.put(signIn.paths().logout(), new LogoutServlet(b.tokens, signIn.sessions()));
     return servlets;
   }
 }

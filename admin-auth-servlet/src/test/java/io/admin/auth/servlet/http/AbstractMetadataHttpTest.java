@@ -10,6 +10,7 @@ import io.admin.auth.servlet.config.AdminAuth;
 import jakarta.servlet.ServletContainerInitializer;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -68,6 +69,22 @@ abstract class AbstractMetadataHttpTest {
     }
     assertEquals(scansAfterFirst, clients.findAllCalls(), "client scans during 40 requests");
     assertEquals(0, clients.findByIdCalls());
+  }
+
+  @Test
+  void metadataWhenSignInNotConfiguredThenNoSignInMembers() throws Exception {
+    Map<String, Object> doc = Http.body(http.get("/.well-known/openid-configuration"));
+
+    for (String member : List.of("authorization_endpoint", "userinfo_endpoint",
+        "end_session_endpoint", "response_modes_supported", "subject_types_supported",
+        "id_token_signing_alg_values_supported", "code_challenge_methods_supported",
+        "claims_supported", "authorization_response_iss_parameter_supported")) {
+      assertFalse(doc.containsKey(member), member);
+    }
+    assertEquals(List.of(), doc.get("response_types_supported"));
+    assertEquals(List.of("client_credentials", "refresh_token"), doc.get("grant_types_supported"));
+    assertEquals(List.of("client_secret_basic", "client_secret_post"),
+        doc.get("token_endpoint_auth_methods_supported"));
   }
 
   @Test

@@ -15,6 +15,7 @@ import io.admin.auth.core.signin.UserInfoResult;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -81,6 +82,11 @@ final class RecordingTokenService implements TokenService {
   @Override
   public Optional<PendingAuthorization> openPendingAuthorization(String handle) {
     return delegate.openPendingAuthorization(handle);
+  }
+
+  @Override
+  public OptionalInt revokeGrants(String subject, String clientId) {
+    return delegate.revokeGrants(subject, clientId);
   }
 
   @Override

@@ -87,6 +87,18 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
 
   /** {@inheritDoc} */
   @Override
+  public Optional<Set<String>> familiesOf(String subject, String clientId) {
+    Set<String> out = new HashSet<>();
+    records.values().forEach(r -> {
+      if (r.subject().equals(subject) && r.clientId().equals(clientId)) {
+        out.add(r.familyId());
+      }
+    });
+    return Optional.of(Set.copyOf(out));
+  }
+
+  /** {@inheritDoc} */
+  @Override
   public int purgeExpired(Instant cutoff) {
     int before = records.size();
     records.values().removeIf(r -> !r.expiresAt().isAfter(cutoff));

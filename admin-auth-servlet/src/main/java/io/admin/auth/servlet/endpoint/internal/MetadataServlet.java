@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * The RFC 8414 authorization server metadata document, served unchanged at both {@code
@@ -49,6 +50,7 @@ public final class MetadataServlet extends HttpServlet {
   private final List<String> scopesSupported;
   private final transient Clock clock;
   private final Duration rebuildAfter;
+  private final transient Supplier<Map<String, Object>> moreMembers;
   private transient volatile Built built;
 
   /** The document as served, and when it was built. */
@@ -70,6 +72,21 @@ public final class MetadataServlet extends HttpServlet {
    */
   public MetadataServlet(TokenService tokens, AuthErrorRenderer renderer, String baseUrl,
       EndpointPaths paths, Duration maxAge, Collection<String> scopesSupported, Clock clock) {
+    this(tokens, renderer, baseUrl, paths, maxAge, scopesSupported, clock, Map::of);
+  }
+
+  /**
+   * Serves this endpoint with members added to (or replacing) the ones above, such as those of
+   * signing people in (docs/http-contract.md, "Signing people in"). {@code moreMembers} is asked
+   * each time the document is rebuilt, so it may reflect key rotation; a replaced member keeps its
+   * position in the document.
+   *
+   * @param moreMembers the members to add or replace, as JSON values
+   */
+  public MetadataServlet(TokenService tokens, AuthErrorRenderer renderer, String baseUrl,
+      EndpointPaths paths, Duration maxAge, Collection<String> scopesSupported, Clock clock,
+      Supplier<Map<String, Object>> moreMembers) {
+    this.moreMembers = Objects.requireNonNull(moreMembers, "moreMembers");
     this.tokens = Objects.requireNonNull(tokens, "tokens");
     this.renderer = Objects.requireNonNull(renderer, "renderer");
     this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl").replaceAll("/+$", "");
@@ -98,6 +115,7 @@ public final class MetadataServlet extends HttpServlet {
     if (!scopesSupported.isEmpty()) {
       doc.put("scopes_supported", scopesSupported);
     }
+    doc.putAll(moreMembers.get());
     return doc;
   }
 
