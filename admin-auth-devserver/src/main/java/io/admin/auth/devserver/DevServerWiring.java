@@ -7,6 +7,7 @@ import io.admin.auth.core.federation.TrustedIssuer;
 import io.admin.auth.core.SigningAlgorithm;
 import io.admin.auth.core.password.BasicAuthenticator;
 import io.admin.auth.core.password.PasswordHasher;
+import io.admin.auth.core.signin.ScopeDescriptions;
 import io.admin.auth.core.signin.UserStorePersonDirectory;
 import io.admin.auth.core.spi.User;
 import io.admin.auth.core.issue.ClientRegistration;
@@ -23,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -66,12 +68,15 @@ final class DevServerWiring {
   }
 
   /**
-   * Sessions and consents in the chosen store, so that a restart keeps people signed in; the
-   * seeded user signs in on the default login page, with the same password as Basic.
+   * The default login page on the Basic users (the seeded demo user), with sessions and consents
+   * in the chosen store, so that a restart keeps people signed in and their consents given.
    */
-  static SignIn signIn(DevStorage stores, BasicAuthenticator basic, SecureRandom random) {
-    return SignIn.builder().sessionStore(stores.signInSessions())
-        .consentStore(stores.consents()).defaultLoginPage(basic).random(random).build();
+  static SignIn signIn(DevStorage stores, BasicAuthenticator users, SecureRandom random) {
+    return SignIn.builder().defaultLoginPage(users).random(random)
+        .sessionStore(stores.signInSessions()).consentStore(stores.consents())
+        .scopeDescriptions(ScopeDescriptions.defaults().with(Map.of(
+            "users:read", "See the list of users of the demo API.")))
+        .build();
   }
 
   private static byte[] randomPepper(SecureRandom random) {
