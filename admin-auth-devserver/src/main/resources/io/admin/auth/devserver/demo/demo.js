@@ -46,6 +46,12 @@
     $('sign-in').hidden = signedIn;
     $('create-user').disabled = !signedIn;
     $('sign-out').disabled = !signedIn;
+    if (!signedIn) {
+      // Not asked: the 401 of an API path challenges Basic too on this server, and a browser
+      // answers such a challenge to a fetch with its own login dialog.
+      $('me').textContent = '(not signed in)';
+      return;
+    }
     const me = await call('GET', '/api/v3/me');
     $('me').textContent = me.status + ' ' + await me.text();
   }
