@@ -16,6 +16,7 @@ module io.admin.auth.servlet {
   exports io.admin.auth.servlet.endpoint;
   exports io.admin.auth.servlet.error;
   exports io.admin.auth.servlet.scheme;
+  exports io.admin.auth.servlet.session;
   exports io.admin.auth.servlet.signin;
 
   provides jakarta.servlet.ServletContainerInitializer

@@ -48,6 +48,13 @@ public enum AuthErrorCode {
   AUTH_SCOPE_INVALID(400, "invalid_scope"),
   /** Authenticated, but without the scopes the resource needs. Details: {@code required_scopes}. */
   AUTH_INSUFFICIENT_SCOPE(403, "insufficient_scope"),
+  /**
+   * A request authenticated by the browser-session cookie with an unsafe method, or a POST to the
+   * session endpoints, without a valid CSRF proof: no or a wrong {@code X-CSRF-Token}, or an
+   * {@code Origin} / {@code Sec-Fetch-Site} that is not same origin (docs/http-contract.md,
+   * "Browser apps").
+   */
+  AUTH_CSRF_INVALID(403, "invalid_request"),
   /** Too many requests. Details: {@code retry_after_seconds}; rendered with {@code Retry-After}. */
   AUTH_RATE_LIMITED(429, "rate_limited");
 

@@ -115,6 +115,7 @@ public final class DevServer implements AutoCloseable {
         auth.register(ctx);
         ctx.addServlet("demo-users", new DemoUsersServlet()).addMapping("/api/v3/users");
         ctx.addServlet("demo-me", new MeServlet()).addMapping("/api/v3/me");
+        ctx.addServlet("demo-page", new DemoPageServlet()).addMapping("/demo/*");
       });
       String base = baseUri(config.host(), host.port()).toString();
       DevServerBanner banner = new DevServerBanner(base, issuer, config.audienceFor(host.port()),

@@ -63,6 +63,7 @@ final class DevServerWiring {
         .rateLimits(config.rateLimits().toRateLimits(Clock.systemUTC()))
         .signIn(signIn(stores, basic, random));
     trustedIssuers(config, audience).forEach(wiring::trustedIssuer);
+    DevBrowserSessions.wire(wiring, tokens, issuer, pepper);
     return wiring.build();
   }
 
@@ -151,6 +152,15 @@ final class DevServerWiring {
     e.add(new DevServerBanner.Endpoint("GET", "/api/v3/users", "demo resource, scope users:read"));
     e.add(new DevServerBanner.Endpoint("POST", "/api/v3/users", "demo resource, scope users:write"));
     e.add(new DevServerBanner.Endpoint("GET", "/api/v3/me", "who you are, any authenticated caller"));
+    e.add(new DevServerBanner.Endpoint("GET", "/api/v3/auth/session/login",
+        "browser session: sign in (?return_to=/local/path)"));
+    e.add(new DevServerBanner.Endpoint("GET", "/api/v3/auth/session",
+        "browser session: who is signed in, CSRF token"));
+    e.add(new DevServerBanner.Endpoint("POST", "/api/v3/auth/session/refresh",
+        "browser session: rotate the cookies (X-CSRF-Token)"));
+    e.add(new DevServerBanner.Endpoint("POST", "/api/v3/auth/session/logout",
+        "browser session: sign out (X-CSRF-Token)"));
+    e.add(new DevServerBanner.Endpoint("GET", "/demo/", "demo page signing in with a browser session"));
     return e;
   }
 

@@ -47,7 +47,9 @@ import org.slf4j.MDC;
  * pass a CORS preflight ({@code OPTIONS} with {@code Origin} and {@code
  * Access-Control-Request-Method}) untouched to the application's CORS handling, which must answer
  * it without revealing protected data; ask the policy; public requests pass untouched; (4) ask every scheme; more than one credential
- * (or more than one {@code Authorization} header) is 400 {@code AUTH_REQUEST_INVALID}; none is
+ * (or more than one {@code Authorization} header) is 400 {@code AUTH_REQUEST_INVALID}, except
+ * that a scheme which {@linkplain AuthScheme#yieldsToOtherCredentials() yields} is ignored beside
+ * another credential; none is
  * 401 {@code AUTH_CREDENTIALS_MISSING} with one challenge per scheme; a rejection is rendered as
  * the scheme's error; (5) if a per-principal {@link RateLimiter} is configured, take a permit
  * keyed {@code <auth_method>:<identity>} (429 {@code AUTH_RATE_LIMITED} with {@code Retry-After}
@@ -203,18 +205,32 @@ public final class AdminAuthFilter implements Filter {
     // Look before checking: with two credentials, neither is checked (no signature, no password
     // hash, no throttle failure), the request is simply refused.
     AuthScheme presented = null;
+    AuthScheme yielding = null;
     for (AuthScheme scheme : schemes) {
       if (scheme.presentIn(request)) {
+        if (scheme.yieldsToOtherCredentials()) {
+          yielding = yielding == null ? scheme : yielding;
+          continue;
+        }
         if (presented != null) {
           return answer(response, twoCredentials(), List.of());
         }
         presented = scheme;
       }
     }
+    if (presented == null) {
+      presented = yielding;
+    }
     AuthOutcome outcome = presented == null ? null : presented.authenticate(request);
     if (outcome == null || outcome instanceof AuthOutcome.NotApplicable) {
       List<Challenge> challenges = new ArrayList<>();
-      schemes.forEach(s -> challenges.add(s.challenge(renderer.realm())));
+      for (AuthScheme s : schemes) {
+        Challenge c = s.challenge(renderer.realm());
+        // The session cookie scheme challenges as Bearer too; one such challenge is enough.
+        if (!challenges.contains(c)) {
+          challenges.add(c);
+        }
+      }
       return answer(response, AuthError.of(AuthErrorCode.AUTH_CREDENTIALS_MISSING,
           "Authentication is required to access this resource."), challenges);
     }

@@ -15,6 +15,8 @@ import io.admin.auth.servlet.endpoint.EndpointPaths;
 import io.admin.auth.servlet.error.AuthErrorRenderer;
 import io.admin.auth.servlet.scheme.ApiKeyScheme;
 import io.admin.auth.servlet.scheme.AuthScheme;
+import io.admin.auth.servlet.session.BrowserSessions;
+import io.admin.auth.servlet.session.internal.SessionSupport;
 import io.admin.auth.servlet.signin.SignIn;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
@@ -169,6 +171,7 @@ public final class AdminAuth {
     BasicAuthenticator basic;
     RateLimits rateLimits;
     SignIn signIn;
+    BrowserSessions browserSessions;
 
     private Builder(TokenService tokens, String resourceServerIssuer) {
       this.tokens = tokens;
@@ -349,6 +352,16 @@ public final class AdminAuth {
     }
 
     /**
+     * Keeps browser sessions in HTTP-only cookies (docs/http-contract.md, "Browser apps"): the
+     * session endpoints, and the access-token cookie accepted as a bearer credential on the paths
+     * {@code settings} opts in. Needs {@link #signIn(SignIn)}. Off by default.
+     */
+    public Builder browserSessions(BrowserSessions settings) {
+      this.browserSessions = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
+
+    /**
      * Validates and builds.
      *
      * @throws IllegalStateException when no scheme is enabled, trusted issuers are given with
@@ -360,10 +373,12 @@ public final class AdminAuth {
     public AdminAuth build() {
       SettingChecks.checkBuildable(this);
       RateLimits limits = rateLimits != null ? rateLimits : RateLimits.defaults(clock);
-      EndpointWiring.Wired wired =
-          EndpointWiring.wire(this, new AuthErrorRenderer(realm), limits);
-      return new AdminAuth(SchemeAssembly.filter(this, wired.policy(), limits), wired.servlets(),
-          paths);
+      AuthErrorRenderer renderer = new AuthErrorRenderer(realm);
+      SessionSupport sessions = BrowserSessionWiring.support(this, renderer);
+      EndpointWiring.Wired wired = BrowserSessionWiring.wire(
+          EndpointWiring.wire(this, renderer, limits), sessions);
+      return new AdminAuth(SchemeAssembly.filter(this, wired.policy(), limits,
+          sessions == null ? null : sessions.scheme()), wired.servlets(), paths);
     }
 
     /** The metadata's base URL: the configured one, else the issuer. */

@@ -36,6 +36,9 @@ import java.util.function.Supplier;
  * its public JWK Set alone. {@link #ISSUER} is then not required but refused, together with every
  * other setting of a token service, its endpoints, clients, keys and store ({@link
  * ResourceServerProperties#ISSUER_ONLY_KEYS}); the remaining keys here apply as usual.
+ *
+ * <p>Keys under {@code admin.auth.session.} configure browser sessions in HTTP-only cookies
+ * ({@link BrowserSessionProperties} lists them).
  */
 public final class AdminAuthProperties {
 
@@ -153,7 +156,7 @@ public final class AdminAuthProperties {
       RATE_LIMIT_PER_PRINCIPAL);
   private static final List<String> DELEGATED = List.of(PREFIX + "token.", PREFIX + "client.",
       PREFIX + "key.", STORE_PREFIX, TrustedIssuerProperties.PREFIX,
-      ResourceServerProperties.PREFIX, SignInProperties.PREFIX);
+      ResourceServerProperties.PREFIX, SignInProperties.PREFIX, BrowserSessionProperties.PREFIX);
 
   private AdminAuthProperties() {}
 
@@ -266,6 +269,7 @@ public final class AdminAuthProperties {
     if (builder.tokens != null) {
       SignInProperties.apply(c, builder, stores, passwords);
     }
+    BrowserSessionProperties.apply(c, builder, stores);
     return builder;
   }
 

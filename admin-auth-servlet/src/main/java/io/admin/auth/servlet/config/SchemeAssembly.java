@@ -5,12 +5,14 @@ import io.admin.auth.core.verify.BearerTokenVerifier;
 import io.admin.auth.servlet.AdminAuthFilter;
 import io.admin.auth.servlet.access.AccessPolicy;
 import io.admin.auth.servlet.scheme.ApiKeyScheme;
+import io.admin.auth.servlet.scheme.AuthScheme;
 import io.admin.auth.servlet.scheme.BasicScheme;
 import io.admin.auth.servlet.scheme.BearerScheme;
 
 /**
  * The filter and its schemes, in the documented order: Bearer (routing trusted third-party
- * issuers by {@code iss}), API key, Basic (throttled by the rate limits), then added schemes.
+ * issuers by {@code iss}), API key, Basic (throttled by the rate limits), then added schemes, then
+ * the browser-session cookie.
  * With API keys, the filter also writes their last-use times to the store while in service.
  */
 final class SchemeAssembly {
@@ -20,7 +22,8 @@ final class SchemeAssembly {
   /**
    * @throws IllegalArgumentException when a trusted issuer is the own issuer or given twice
    */
-  static AdminAuthFilter filter(AdminAuth.Builder b, AccessPolicy policy, RateLimits limits) {
+  static AdminAuthFilter filter(AdminAuth.Builder b, AccessPolicy policy, RateLimits limits,
+      AuthScheme sessionCookie) {
     AdminAuthFilter.Builder filter = AdminAuthFilter.builder()
         .accessPolicy(policy)
         .roleMapper(b.roleMapper)
@@ -42,6 +45,10 @@ final class SchemeAssembly {
     }
     limits.perPrincipal().ifPresent(filter::principalRateLimiter);
     b.extraSchemes.forEach(filter::scheme);
+    if (sessionCookie != null) {
+      // Last: it yields to every header credential anyway (docs/http-contract.md, "Browser apps").
+      filter.scheme(sessionCookie);
+    }
     return filter.build();
   }
 

@@ -48,6 +48,16 @@ public interface AuthScheme {
   AuthOutcome authenticate(HttpServletRequest request);
 
   /**
+   * Whether this scheme's credential counts only when no other scheme's is present. The filter
+   * then ignores it beside another credential instead of refusing the request as carrying two
+   * (docs/http-contract.md, "Browser apps": a header wins over the session cookie, which the
+   * browser sends by itself). Default {@code false}: two credentials are a 400.
+   */
+  default boolean yieldsToOtherCredentials() {
+    return false;
+  }
+
+  /**
    * The challenge this scheme contributes to a 401 sent because no credential was presented (one
    * per enabled scheme, no {@code error} attribute), e.g. {@code Bearer realm="admin"}.
    */
