@@ -1,5 +1,6 @@
 package io.admin.auth.servlet.config;
 
+import io.admin.auth.core.observe.AuthObserver;
 import io.admin.auth.core.AccessTokenType;
 import io.admin.auth.core.config.ConfigReader;
 import io.admin.auth.core.federation.JwksCachePolicy;
@@ -109,11 +110,11 @@ public final class ResourceServerProperties {
    *
    * @throws AdminAuthConfigException naming the first property that cannot be used
    */
-  static AccessTokenVerifier verifier(ConfigReader c) {
+  static AccessTokenVerifier verifier(ConfigReader c, AuthObserver observer) {
     refuseIssuerKeys(c);
     ConfigReader r = c.under(PREFIX);
     checkOwnKeys(r);
-    return build(r);
+    return build(r, observer);
   }
 
   /**
@@ -142,9 +143,10 @@ public final class ResourceServerProperties {
     }
   }
 
-  private static AccessTokenVerifier build(ConfigReader r) {
+  private static AccessTokenVerifier build(ConfigReader r, AuthObserver observer) {
     String issuer = r.requiredString("issuer");
-    ResourceServerVerifierBuilder b = AccessTokenVerifier.resourceServer().issuer(issuer);
+    ResourceServerVerifierBuilder b = AccessTokenVerifier.resourceServer().issuer(issuer)
+        .observer(observer);
     r.string("audience").ifPresent(b::audience);
     r.value("typ", "at+jwt or JWT", AccessTokenType::parse).ifPresent(b::accessTokenType);
     r.duration("clock-skew").ifPresent(skew -> {
@@ -154,13 +156,13 @@ public final class ResourceServerProperties {
       }
       b.clockSkew(skew);
     });
-    b.publicKeys(keys(r));
+    b.publicKeys(keys(r, issuer, observer));
     AccessTokenVerifier[] built = new AccessTokenVerifier[1];
     r.check("issuer", () -> built[0] = b.build());
     return built[0];
   }
 
-  private static PublicKeySource keys(ConfigReader r) {
+  private static PublicKeySource keys(ConfigReader r, String issuer, AuthObserver observer) {
     boolean insecureLoopback = r.bool("allow-insecure-loopback", false);
     if (r.isSet("jwks-uri") == r.isSet("jwks-file")) {
       throw r.error(r.isSet("jwks-uri") ? "jwks-file" : "jwks-uri",
@@ -179,7 +181,7 @@ public final class ResourceServerProperties {
         .orElseThrow();
     RemoteJwkSetCache[] cache = new RemoteJwkSetCache[1];
     r.check("jwks-uri", () -> cache[0] = RemoteJwkSetCache.create(uri, insecureLoopback,
-        JwksCachePolicy.defaults(), Clock.systemUTC()));
+        JwksCachePolicy.defaults(), Clock.systemUTC(), null, issuer, observer));
     return cache[0];
   }
 
