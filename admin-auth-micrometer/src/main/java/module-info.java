@@ -1,0 +1,11 @@
+/**
+ * admin-auth metrics on Micrometer: an {@link io.admin.auth.core.observe.AuthObserver} that counts
+ * and times what admin-auth does into any {@code MeterRegistry}. Optional; the only admin-auth
+ * module that depends on Micrometer.
+ */
+module io.admin.auth.micrometer {
+  requires transitive io.admin.auth.core;
+  requires transitive micrometer.core;
+
+  exports io.admin.auth.micrometer;
+}
