@@ -62,6 +62,10 @@ import org.slf4j.MDC;
  * contract's {@code AUTH_REQUEST_INVALID} is 400; a 401 would invite the client to retry with
  * yet another credential.
  *
+ * <p>Each authentication a scheme decides, and each request without a credential, is told to
+ * the {@link Builder#observer observer} (for metrics) with the scheme's method name, the error
+ * code and the time the scheme took.
+ *
  * <p>Work given to {@link Builder#whileInService} (such as writing API key last-use times) runs
  * from the container's {@link #init} to its {@link #destroy}. Thread-safe; immutable apart from
  * that work.

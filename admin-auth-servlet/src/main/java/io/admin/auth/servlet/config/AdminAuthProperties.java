@@ -3,6 +3,7 @@ package io.admin.auth.servlet.config;
 import io.admin.auth.core.observe.AuthObserver;
 import io.admin.auth.core.config.ConfigException;
 import io.admin.auth.core.config.ConfigReader;
+import io.admin.auth.core.config.ReferenceSource;
 import io.admin.auth.core.federation.TrustedIssuerProperties;
 import io.admin.auth.core.issue.TokenService;
 import io.admin.auth.core.store.PersistentStores;
@@ -39,6 +40,13 @@ public final class AdminAuthProperties {
 
   /** Prefix of every key. */
   public static final String PREFIX = "admin.auth.";
+
+  /**
+   * The reference scheme of JVM system properties: a value {@code ${sys:name}} is the system
+   * property {@code name}, as the testkit's {@code AdminAuthExtension} sets them for the
+   * application under test.
+   */
+  public static final String SYSTEM_PROPERTY_SCHEME = "sys";
   /**
    * {@code iss} of issued tokens and the metadata {@code issuer} (required, except on a resource
    * server, which names the issuer it accepts with {@link ResourceServerProperties#ISSUER}).
@@ -311,7 +319,8 @@ public final class AdminAuthProperties {
    */
   static ConfigReader reader(Properties properties) {
     return ConfigReader.of(properties, "").withErrors(AdminAuthConfigException::new)
-        .withSource(JndiReferenceSource.SCHEME, new JndiReferenceSource());
+        .withSource(JndiReferenceSource.SCHEME, new JndiReferenceSource())
+        .withSource(SYSTEM_PROPERTY_SCHEME, ReferenceSource.systemProperties(System::getProperty));
   }
 
   /**

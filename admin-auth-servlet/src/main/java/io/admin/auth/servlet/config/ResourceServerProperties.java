@@ -16,6 +16,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code admin.auth.resource-server.*} properties: a node that only verifies the issuer's
@@ -59,6 +61,8 @@ import java.util.Set;
  */
 public final class ResourceServerProperties {
 
+  private static final Logger LOG = LoggerFactory.getLogger(ResourceServerProperties.class);
+
   /** Prefix of every key read here. */
   public static final String PREFIX = AdminAuthProperties.PREFIX + "resource-server.";
   /** The issuer whose tokens are accepted (required). */
@@ -75,6 +79,12 @@ public final class ResourceServerProperties {
   public static final String TYP = PREFIX + "typ";
   /** ISO-8601 clock skew, {@code PT0S} to {@code PT5M}; default {@code PT30S}. */
   public static final String CLOCK_SKEW = PREFIX + "clock-skew";
+  /**
+   * {@code true} / {@code false} (default): trust keys made for tests (a {@code kid} starting
+   * {@code test-}, as the testkit's), which a production verifier refuses. For the test
+   * configuration of an application only; logged at WARN when on.
+   */
+  public static final String ACCEPT_TEST_KEYS = PREFIX + "accept-test-keys";
 
   /**
    * Keys and key prefixes that configure an issuer, refused next to the resource-server keys: a
@@ -88,7 +98,7 @@ public final class ResourceServerProperties {
       AdminAuthProperties.RATE_LIMIT_TOKEN_PER_CLIENT);
 
   private static final Set<String> KEYS = Set.of("issuer", "audience", "jwks-uri", "jwks-file",
-      "allow-insecure-loopback", "typ", "clock-skew");
+      "allow-insecure-loopback", "typ", "clock-skew", "accept-test-keys");
 
   private ResourceServerProperties() {}
 
@@ -156,6 +166,11 @@ public final class ResourceServerProperties {
       }
       b.clockSkew(skew);
     });
+    if (r.bool("accept-test-keys", false)) {
+      LOG.warn("{} is true: tokens signed by test keys are accepted; never in production",
+          ACCEPT_TEST_KEYS);
+      b.acceptTestKeys(true);
+    }
     b.publicKeys(keys(r, issuer, observer));
     AccessTokenVerifier[] built = new AccessTokenVerifier[1];
     r.check("issuer", () -> built[0] = b.build());
