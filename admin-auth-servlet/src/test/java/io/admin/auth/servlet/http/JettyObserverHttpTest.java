@@ -2,7 +2,14 @@ package io.admin.auth.servlet.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.admin.auth.core.AuthErrorCode;
+import io.admin.auth.core.AuthMethod;
+import io.admin.auth.core.AuthOutcome;
+import io.admin.auth.core.AuthPrincipal;
 import io.admin.auth.core.testing.RecordingObserver;
+import io.admin.auth.servlet.error.Challenge;
+import io.admin.auth.servlet.scheme.AuthScheme;
+import jakarta.servlet.http.HttpServletRequest;
 import io.admin.auth.servlet.access.AccessPolicy;
 import io.admin.auth.servlet.config.AdminAuth;
 import io.admin.auth.servlet.config.RateLimits;
@@ -10,8 +17,11 @@ import jakarta.servlet.ServletContainerInitializer;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +48,7 @@ class JettyObserverHttpTest {
             .build())
         .accessPolicy(AccessPolicy.builder().protectedPrefix("/api")
             .rule("GET", "/api/v3/me").build())
+        .scheme(new PartnerScheme())
         .observer(observer)
         .build();
     ServletContainerInitializer app = (classes, ctx) -> {
@@ -78,5 +89,44 @@ class JettyObserverHttpTest {
     return http.form("/api/v3/auth/token", "grant_type=client_credentials", "Authorization",
         "Basic " + Base64.getEncoder().encodeToString(
             (CoreFixture.CLIENT_A + ":" + CoreFixture.SECRET_A).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void ownSchemeWhenThirdPartyPrincipalThenThirdPartyAndRejectionUnderTheSchemesName()
+      throws Exception {
+    assertEquals(200, http.get("/api/v3/me", PartnerScheme.HEADER, "good").statusCode());
+    assertEquals(401, http.get("/api/v3/me", PartnerScheme.HEADER, "bad").statusCode());
+    assertEquals(List.of("auth third_party ok", "auth partner AUTH_TOKEN_INVALID"),
+        observer.calls());
+  }
+
+  /** An application's own scheme whose callers a partner issuer vouches for. */
+  private static final class PartnerScheme implements AuthScheme {
+    static final String HEADER = "X-Partner-Assertion";
+
+    @Override
+    public boolean presentIn(HttpServletRequest request) {
+      return request.getHeader(HEADER) != null;
+    }
+
+    @Override
+    public AuthOutcome authenticate(HttpServletRequest request) {
+      if (!"good".equals(request.getHeader(HEADER))) {
+        return AuthOutcome.rejected(AuthErrorCode.AUTH_TOKEN_INVALID, "Not a partner assertion.");
+      }
+      return AuthOutcome.authenticated(new AuthPrincipal("p-1", null, Set.of(),
+          "https://partner.example.test", Instant.parse("2099-01-01T00:00:00Z"), AuthMethod.BEARER,
+          Map.of(), true));
+    }
+
+    @Override
+    public Challenge challenge(String realm) {
+      return Challenge.of("Partner", realm);
+    }
+
+    @Override
+    public String methodName() {
+      return "partner";
+    }
   }
 }
