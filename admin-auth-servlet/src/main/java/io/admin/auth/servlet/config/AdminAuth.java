@@ -1,5 +1,6 @@
 package io.admin.auth.servlet.config;
 
+import io.admin.auth.core.observe.AuthObserver;
 import io.admin.auth.core.apikey.ApiKeyService;
 import io.admin.auth.core.federation.TrustedIssuer;
 import io.admin.auth.core.issue.TokenService;
@@ -172,6 +173,7 @@ public final class AdminAuth {
     RateLimits rateLimits;
     SignIn signIn;
     BrowserSessions browserSessions;
+    AuthObserver observer = AuthObserver.noop();
 
     private Builder(TokenService tokens, String resourceServerIssuer) {
       this.tokens = tokens;
@@ -343,6 +345,17 @@ public final class AdminAuth {
     }
 
     /**
+     * Told, for metrics, of every authentication the filter decides, every refusal of the {@link
+     * #rateLimits rate limits}, and the JWK Set fetches of the {@link #trustedIssuer trusted
+     * issuers}; default {@link AuthObserver#noop()}. The token service has its own ({@code
+     * DefaultTokenServiceBuilder.observer}): give both the same observer.
+     */
+    public Builder observer(AuthObserver observer) {
+      this.observer = Objects.requireNonNull(observer, "observer");
+      return this;
+    }
+
+    /**
      * Signs people in for the host application: the authorization endpoint, login and consent
      * pages, UserInfo and logout (docs/http-contract.md, "Signing people in"). Off by default.
      */
@@ -372,7 +385,8 @@ public final class AdminAuth {
      */
     public AdminAuth build() {
       SettingChecks.checkBuildable(this);
-      RateLimits limits = rateLimits != null ? rateLimits : RateLimits.defaults(clock);
+      RateLimits limits = (rateLimits != null ? rateLimits : RateLimits.defaults(clock))
+          .observedBy(observer);
       AuthErrorRenderer renderer = new AuthErrorRenderer(realm);
       SessionSupport sessions = BrowserSessionWiring.support(this, renderer);
       EndpointWiring.Wired wired = BrowserSessionWiring.wire(

@@ -1,5 +1,6 @@
 package io.admin.auth.servlet.config;
 
+import io.admin.auth.core.observe.AuthObserver;
 import io.admin.auth.core.AccessTokenType;
 import io.admin.auth.core.SigningAlgorithm;
 import io.admin.auth.core.config.ConfigReader;
@@ -85,15 +86,17 @@ public final class DefaultTokenServiceFactory implements TokenServiceFactory {
    * the caller warns about in-memory mode once for everything (the builder would warn again).
    */
   TokenService create(Properties p, Optional<PersistentStores> stores) {
-    return create(p, stores, null);
+    return create(p, stores, null, AuthObserver.noop());
   }
 
   /**
-   * {@link #create(Properties, Optional)} whose people are the users of {@code users} (when not
-   * {@code null}), so that UserInfo and ID tokens name them.
+   * {@link #create(Properties, Optional)} observed by {@code observer}, whose people are the users
+   * of {@code users} (when not {@code null}), so that UserInfo and ID tokens name them.
    */
-  TokenService create(Properties p, Optional<PersistentStores> stores, UserStore users) {
+  TokenService create(Properties p, Optional<PersistentStores> stores, UserStore users,
+      AuthObserver observer) {
     return create(p, b -> {
+      b.observer(observer);
       if (users != null) {
         b.personDirectory(new UserStorePersonDirectory(users));
       }

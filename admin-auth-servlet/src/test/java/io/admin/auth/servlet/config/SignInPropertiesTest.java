@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.admin.auth.core.observe.AuthObserver;
 import io.admin.auth.core.AuthOutcome;
 import io.admin.auth.core.AuthPrincipal;
 import io.admin.auth.core.issue.ClientAuthentication;
@@ -114,7 +115,7 @@ class SignInPropertiesTest {
     users.save(new User("alice", "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo",
         Set.of(), false));
     TokenService tokens = new DefaultTokenServiceFactory()
-        .create(signingIn(), Optional.empty(), users);
+        .create(signingIn(), Optional.empty(), users, AuthObserver.noop());
     String verifier = "v".repeat(43);
     String code = tokens.issueAuthorizationCode(new ApprovedAuthorization("spa",
         "https://spa.example/cb", Pkce.s256(verifier), "alice", Set.of("openid", "profile"),
