@@ -104,14 +104,16 @@ final class PersistentStoreWiring {
     ConfigReader store = config.under(AdminAuthProperties.STORE_PREFIX);
     // Hashes written to the database must verify after a restart and on every node, which a
     // pepper drawn at random per start cannot give.
-    if (tokensByDefaultFactory && !config.isSet(DefaultTokenServiceFactory.TOKEN + "pepper")) {
+    // Blank counts as absent, as everywhere else (an empty variable behind a placeholder).
+    if (tokensByDefaultFactory
+        && config.string(DefaultTokenServiceFactory.TOKEN + "pepper").isEmpty()) {
       throw config.error(DefaultTokenServiceFactory.TOKEN + "pepper", "is required with "
           + storeSource + ": client secrets and refresh tokens are"
           + " stored as hashes under it (base64 of at least 32 bytes, best as ${env:NAME},"
           + " ${file:/path} or ${jndi:java:comp/env/NAME})");
     }
     if (config.bool(AdminAuthProperties.API_KEYS_ENABLED, false)
-        && !config.isSet(AdminAuthProperties.API_KEYS_PEPPER)) {
+        && config.string(AdminAuthProperties.API_KEYS_PEPPER).isEmpty()) {
       throw config.error(AdminAuthProperties.API_KEYS_PEPPER, "is required with "
           + storeSource + " and " + AdminAuthProperties.API_KEYS_ENABLED
           + "=true: API keys are stored as hashes under it (base64 of at least 32 bytes, best as"
