@@ -21,6 +21,7 @@ module io.admin.auth.core {
   exports io.admin.auth.core.federation;
   exports io.admin.auth.core.issue;
   exports io.admin.auth.core.key;
+  exports io.admin.auth.core.observe;
   exports io.admin.auth.core.password;
   exports io.admin.auth.core.ratelimit;
   exports io.admin.auth.core.signin;

@@ -14,6 +14,7 @@ import io.admin.auth.core.AuthErrorCode;
 import io.admin.auth.core.AuthOutcome;
 import io.admin.auth.core.AuthUnavailableException;
 import io.admin.auth.core.AuthPrincipal;
+import io.admin.auth.core.observe.AuthObserver;
 import io.admin.auth.core.ratelimit.RateLimitDecision;
 import io.admin.auth.core.ratelimit.RateLimiter;
 import jakarta.servlet.Filter;
@@ -61,6 +62,10 @@ import org.slf4j.MDC;
  * contract's {@code AUTH_REQUEST_INVALID} is 400; a 401 would invite the client to retry with
  * yet another credential.
  *
+ * <p>Each authentication a scheme decides, and each request without a credential, is told to
+ * the {@link Builder#observer observer} (for metrics) with the scheme's method name, the error
+ * code and the time the scheme took.
+ *
  * <p>Work given to {@link Builder#whileInService} (such as writing API key last-use times) runs
  * from the container's {@link #init} to its {@link #destroy}. Thread-safe; immutable apart from
  * that work.
@@ -76,6 +81,9 @@ public final class AdminAuthFilter implements Filter {
   /** MDC key of the authenticated client id (absent when there is none, e.g. Basic). */
   public static final String MDC_CLIENT_ID = "auth.client_id";
 
+  /** The method name told to the observer for a request that carried no credential. */
+  public static final String NO_METHOD = "none";
+
   private static final Logger LOG = LoggerFactory.getLogger(AdminAuthFilter.class);
 
   private final List<AuthScheme> schemes;
@@ -85,8 +93,10 @@ public final class AdminAuthFilter implements Filter {
   private final TransportSecurity transport;
   private final RateLimiter perPrincipal;
   private final BackgroundWork background;
+  private final AuthObserver observer;
 
   private AdminAuthFilter(Builder b) {
+    this.observer = b.observer;
     this.schemes = List.copyOf(b.schemes);
     this.policy = b.policy;
     this.roleMapper = b.roleMapper;
@@ -211,8 +221,9 @@ public final class AdminAuthFilter implements Filter {
         presented = scheme;
       }
     }
-    AuthOutcome outcome = presented == null ? null : presented.authenticate(request);
+    AuthOutcome outcome = presented == null ? null : authenticate(presented, request);
     if (outcome == null || outcome instanceof AuthOutcome.NotApplicable) {
+      observer.authentication(NO_METHOD, AuthErrorCode.AUTH_CREDENTIALS_MISSING, 0L);
       List<Challenge> challenges = new ArrayList<>();
       schemes.forEach(s -> challenges.add(s.challenge(renderer.realm())));
       return answer(response, AuthError.of(AuthErrorCode.AUTH_CREDENTIALS_MISSING,
@@ -238,6 +249,26 @@ public final class AdminAuthFilter implements Filter {
           Map.of("required_scopes", List.copyOf(new TreeSet<>(required)))), List.of());
     }
     return new Verdict.Allowed(p);
+  }
+
+  /** The scheme's answer, told to the observer with the time it took. */
+  private AuthOutcome authenticate(AuthScheme scheme, HttpServletRequest request) {
+    long start = System.nanoTime();
+    AuthOutcome outcome;
+    try {
+      outcome = scheme.authenticate(request);
+    } catch (AuthUnavailableException e) {
+      observer.authenticationUnavailable(scheme.methodName(), System.nanoTime() - start);
+      throw e;
+    }
+    long nanos = System.nanoTime() - start;
+    if (outcome instanceof AuthOutcome.Rejected r) {
+      observer.authentication(scheme.methodName(), r.error().code(), nanos);
+    } else if (outcome instanceof AuthOutcome.Authenticated a) {
+      observer.authentication(a.principal().thirdParty() ? AuthObserver.THIRD_PARTY
+          : scheme.methodName(), null, nanos);
+    }
+    return outcome;
   }
 
   /**
@@ -277,6 +308,7 @@ public final class AdminAuthFilter implements Filter {
     private AuthErrorRenderer renderer = new AuthErrorRenderer("admin");
     private TransportSecurity transport = TransportSecurity.none();
     private RateLimiter perPrincipal;
+    private AuthObserver observer = AuthObserver.noop();
     private final List<Supplier<? extends AutoCloseable>> inService = new ArrayList<>();
 
     private Builder() {}
@@ -296,6 +328,16 @@ public final class AdminAuthFilter implements Filter {
      */
     public Builder principalRateLimiter(RateLimiter limiter) {
       this.perPrincipal = Objects.requireNonNull(limiter, "limiter");
+      return this;
+    }
+
+    /**
+     * Told of every authentication the filter decides (method, error code or none, and the time
+     * the scheme took), for metrics; default {@link AuthObserver#noop()}. The per-principal rate
+     * limiter reports its own refusals: give it {@link RateLimiter#observed} for those.
+     */
+    public Builder observer(AuthObserver observer) {
+      this.observer = Objects.requireNonNull(observer, "observer");
       return this;
     }
 

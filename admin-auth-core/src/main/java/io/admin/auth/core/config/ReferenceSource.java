@@ -51,6 +51,26 @@ public interface ReferenceSource {
   }
 
   /**
+   * JVM system properties, read through {@code properties} (normally {@code System::getProperty}):
+   * how a test harness, such as the testkit's JUnit extension, hands an application the settings
+   * of its test keys without writing them into the properties file.
+   */
+  static ReferenceSource systemProperties(Function<String, String> properties) {
+    Objects.requireNonNull(properties, "properties");
+    return new ReferenceSource() {
+      @Override
+      public Optional<String> lookup(String reference) {
+        return Optional.ofNullable(properties.apply(reference));
+      }
+
+      @Override
+      public String describe() {
+        return "system property";
+      }
+    };
+  }
+
+  /**
    * Files, read whole as UTF-8 (at most {@link #MAX_FILE_BYTES}); the value is the content with
    * surrounding whitespace removed, so the newline an editor adds does not become part of a
    * secret. A missing, unreadable, oversized or non-UTF-8 file is no value.

@@ -1,5 +1,6 @@
 package io.admin.auth.core.federation;
 
+import io.admin.auth.core.observe.AuthObserver;
 import io.admin.auth.core.internal.jose.JwsSignatures;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -66,8 +67,11 @@ public final class FederatedTokenVerifier implements BearerTokenVerifier {
   // issuer must not make us fetch keys.
   private final TokenValidator<JwtClaims> issuerRule;
   private volatile RemoteJwkSetCache cache;
+  private final AuthObserver observer;
 
-  private FederatedTokenVerifier(TrustedIssuer issuer, Clock clock, HttpClient client) {
+  private FederatedTokenVerifier(TrustedIssuer issuer, Clock clock, HttpClient client,
+      AuthObserver observer) {
+    this.observer = Objects.requireNonNull(observer, "observer");
     this.issuer = Objects.requireNonNull(issuer, "issuer");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.client = Objects.requireNonNull(client, "client");
@@ -81,12 +85,22 @@ public final class FederatedTokenVerifier implements BearerTokenVerifier {
   /** A verifier with its own HTTP client. Nothing is fetched before the first token arrives. */
   public static FederatedTokenVerifier create(TrustedIssuer issuer, Clock clock) {
     return new FederatedTokenVerifier(issuer, clock,
-        BoundedHttpFetcher.defaultClient(issuer.jwksCache().connectTimeout()));
+        BoundedHttpFetcher.defaultClient(issuer.jwksCache().connectTimeout()), AuthObserver.noop());
   }
 
   /** A verifier fetching through {@code client} (which should not follow redirects). */
   public static FederatedTokenVerifier create(TrustedIssuer issuer, Clock clock, HttpClient client) {
-    return new FederatedTokenVerifier(issuer, clock, client);
+    return new FederatedTokenVerifier(issuer, clock, client, AuthObserver.noop());
+  }
+
+  /**
+   * A verifier fetching through {@code client}, or its own client when {@code null}, that tells
+   * {@code observer} of every JWK Set fetch, tagged with the issuer.
+   */
+  public static FederatedTokenVerifier create(TrustedIssuer issuer, Clock clock, HttpClient client,
+      AuthObserver observer) {
+    return new FederatedTokenVerifier(issuer, clock, client != null ? client
+        : BoundedHttpFetcher.defaultClient(issuer.jwksCache().connectTimeout()), observer);
   }
 
   /** The configuration this verifier enforces. */
@@ -188,7 +202,8 @@ public final class FederatedTokenVerifier implements BearerTokenVerifier {
         c = cache;
         if (c == null) {
           c = RemoteJwkSetCache.create(issuer.jwksUri().orElseGet(discovery::jwksUri),
-              issuer.allowInsecureLoopback(), issuer.jwksCache(), clock, client);
+              issuer.allowInsecureLoopback(), issuer.jwksCache(), clock, client, issuer.issuer(),
+              observer);
           cache = c;
         }
       }

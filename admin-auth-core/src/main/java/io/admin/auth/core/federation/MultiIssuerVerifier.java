@@ -1,5 +1,6 @@
 package io.admin.auth.core.federation;
 
+import io.admin.auth.core.observe.AuthObserver;
 import com.nimbusds.jwt.SignedJWT;
 import io.admin.auth.core.AuthErrorCode;
 import io.admin.auth.core.AuthOutcome;
@@ -74,6 +75,7 @@ public final class MultiIssuerVerifier implements BearerTokenVerifier {
     private final Set<String> order = new LinkedHashSet<>();
     private Clock clock = Clock.systemUTC();
     private HttpClient client;
+    private AuthObserver observer = AuthObserver.noop();
     private String duplicate;
 
     private Builder() {}
@@ -111,6 +113,15 @@ public final class MultiIssuerVerifier implements BearerTokenVerifier {
       return this;
     }
 
+    /**
+     * Told of every JWK Set fetch of the verifiers created here from {@link TrustedIssuer}s
+     * (default {@link AuthObserver#noop()}); a verifier given ready-made keeps its own.
+     */
+    public Builder observer(AuthObserver value) {
+      observer = Objects.requireNonNull(value, "observer");
+      return this;
+    }
+
     /** The router; throws {@link IllegalStateException} when empty or an issuer is given twice. */
     public MultiIssuerVerifier build() {
       if (duplicate != null) {
@@ -120,9 +131,8 @@ public final class MultiIssuerVerifier implements BearerTokenVerifier {
         throw new IllegalStateException("no issuer configured");
       }
       Map<String, FederatedTokenVerifier> thirdParty = new LinkedHashMap<>(federated);
-      pending.forEach((iss, config) -> thirdParty.put(iss, client == null
-          ? FederatedTokenVerifier.create(config, clock)
-          : FederatedTokenVerifier.create(config, clock, client)));
+      pending.forEach((iss, config) -> thirdParty.put(iss,
+          FederatedTokenVerifier.create(config, clock, client, observer)));
       Map<String, BearerTokenVerifier> routes = new LinkedHashMap<>();
       for (String iss : order) {
         routes.put(iss, own.containsKey(iss) ? own.get(iss) : thirdParty.get(iss));

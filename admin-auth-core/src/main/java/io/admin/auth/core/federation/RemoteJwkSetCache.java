@@ -1,5 +1,6 @@
 package io.admin.auth.core.federation;
 
+import io.admin.auth.core.observe.AuthObserver;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import io.admin.auth.core.AuthUnavailableException;
@@ -62,13 +63,18 @@ public final class RemoteJwkSetCache implements PublicKeySource {
   private final Clock clock;
   private final BoundedHttpFetcher fetcher;
   private final RateLimitedWarning warning;
+  private final String issuer;
+  private final AuthObserver observer;
   private final ReentrantLock lock = new ReentrantLock();
   private volatile Snapshot snapshot;
   private Instant lastAttempt; // guarded by lock
   private boolean lastFailed; // guarded by lock
 
-  private RemoteJwkSetCache(URI jwksUri, JwksCachePolicy policy, Clock clock, HttpClient client) {
+  private RemoteJwkSetCache(URI jwksUri, JwksCachePolicy policy, Clock clock, HttpClient client,
+      String issuer, AuthObserver observer) {
     this.jwksUri = jwksUri;
+    this.issuer = issuer;
+    this.observer = observer;
     this.policy = policy;
     this.clock = clock;
     this.fetcher = new BoundedHttpFetcher(client, policy.readTimeout(), policy.maxResponseBytes());
@@ -90,11 +96,32 @@ public final class RemoteJwkSetCache implements PublicKeySource {
   /** As {@link #create(URI, boolean, JwksCachePolicy, Clock)}, sharing {@code client}. */
   public static RemoteJwkSetCache create(URI jwksUri, boolean allowInsecureLoopback,
       JwksCachePolicy policy, Clock clock, HttpClient client) {
+    return create(jwksUri, allowInsecureLoopback, policy, clock, client, "", AuthObserver.noop());
+  }
+
+  /**
+   * As {@link #create(URI, boolean, JwksCachePolicy, Clock, HttpClient)}, telling {@code observer}
+   * of every fetch and failed fetch as {@link AuthObserver#jwksFetch} {@code (issuer, success)}.
+   * A {@code null} client means one of its own, as {@link #create(URI, boolean, JwksCachePolicy,
+   * Clock)} makes.
+   *
+   * @param issuer the configured issuer whose keys these are: a metrics tag, never request data
+   */
+  public static RemoteJwkSetCache create(URI jwksUri, boolean allowInsecureLoopback,
+      JwksCachePolicy policy, Clock clock, HttpClient client, String issuer,
+      AuthObserver observer) {
+    Objects.requireNonNull(issuer, "issuer");
+    Objects.requireNonNull(observer, "observer");
+    Objects.requireNonNull(policy, "policy");
+    if (client == null) {
+      client = BoundedHttpFetcher.defaultClient(policy.connectTimeout());
+    }
     if (!Urls.fetchable(jwksUri, allowInsecureLoopback)) {
       throw new IllegalArgumentException("JWK Set URL must be https (http only for loopback): " + jwksUri);
     }
     return new RemoteJwkSetCache(jwksUri, Objects.requireNonNull(policy, "policy"),
-        Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(client, "client"));
+        Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(client, "client"), issuer,
+        observer);
   }
 
   /** Where the keys are fetched from. */
@@ -239,6 +266,7 @@ public final class RemoteJwkSetCache implements PublicKeySource {
             now.plus(ttl(response.headers())));
         snapshot = fresh;
         lastFailed = false;
+        observer.jwksFetch(issuer, true);
         return fresh;
       }
       reason = "HTTP status " + response.status();
@@ -248,6 +276,7 @@ public final class RemoteJwkSetCache implements PublicKeySource {
       reason = "not a JWK Set document";
     }
     lastFailed = true;
+    observer.jwksFetch(issuer, false);
     warning.warn("Could not fetch the JWK Set from {}: {}", jwksUri, reason);
     return null;
   }

@@ -70,7 +70,7 @@ public final class DefaultTokenService implements TokenService {
     this.audience = b.audience == null ? b.issuer : b.audience;
     RevocationStore revocations = b.revocationStoreOrDefault();
     RefreshTokenStore refreshTokens = b.refreshTokenStoreOrDefault();
-    AuditSink audit = new AuditSink(b.auditListenerOrDefault());
+    AuditSink audit = new AuditSink(b.auditListenerOrDefault(), b.observer);
     SecureRandom random = b.randomOrDefault();
     RandomTokens tokens = new RandomTokens(random);
     SecretHasher hasher = SecretHasher.withPepper(b.pepperOrRandom(random));
@@ -80,10 +80,10 @@ public final class DefaultTokenService implements TokenService {
         ? Set.of(SigningAlgorithm.RS256) : Set.of();
     KeyRingCache ring = new KeyRingCache(new KeyRotator(b.keyStoreOrDefault(),
         b.keyRotationPolicy, b.signingAlgorithm, companions, b.clock, new SigningKeys(random),
-        horizon), b.clock, b.keyRingRefresh);
+        horizon, b.observer), b.clock, b.keyRingRefresh);
     this.verifier = AccessTokenVerifier.builder().issuer(issuer).audience(audience).clock(b.clock)
         .clockSkew(b.clockSkew).keys(ring::find).revocationStore(revocations)
-        .auditListener(audit::emit).crypto(b.crypto).random(random).cacheEnabled(b.verifiedTokenCache).acceptTestKeys(b.acceptTestKeys)
+        .auditListener(audit::emit).observer(b.observer).crypto(b.crypto).random(random).cacheEnabled(b.verifiedTokenCache).acceptTestKeys(b.acceptTestKeys)
         .accessTokenType(b.accessTokenType)
         .cacheMaxEntries(b.verifiedTokenCacheMaxEntries)
         .cacheMaxBytes(b.verifiedTokenCacheMaxBytes).build();

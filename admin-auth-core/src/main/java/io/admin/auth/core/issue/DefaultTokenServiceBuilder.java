@@ -8,6 +8,7 @@ import io.admin.auth.core.AccessTokenType;
 import io.admin.auth.core.SigningAlgorithm;
 import io.admin.auth.core.audit.AuditListener;
 import io.admin.auth.core.audit.Slf4jAuditListener;
+import io.admin.auth.core.observe.AuthObserver;
 import io.admin.auth.core.spi.AuthorizationCodeStore;
 import io.admin.auth.core.spi.ClientStore;
 import io.admin.auth.core.spi.PersonDirectory;
@@ -62,6 +63,7 @@ public final class DefaultTokenServiceBuilder {
   Duration keyRingRefresh = Duration.ofMinutes(1);
   KeyRotationPolicy keyRotationPolicy = KeyRotationPolicy.defaults();
   AuditListener auditListener;
+  AuthObserver observer = AuthObserver.noop();
   JwsCrypto crypto = JwsCrypto.defaults();
   boolean verifiedTokenCache = true;
   int verifiedTokenCacheMaxEntries = AccessTokenVerifierBuilder.DEFAULT_CACHE_MAX_ENTRIES;
@@ -224,6 +226,16 @@ public final class DefaultTokenServiceBuilder {
    */
   public DefaultTokenServiceBuilder keyRingRefresh(Duration keyRingRefresh) {
     this.keyRingRefresh = keyRingRefresh;
+    return this;
+  }
+
+  /**
+   * Receives what the service does, for metrics: its audit events (after the {@link
+   * #auditListener}, which it does not replace), its verifier's cache hits and misses, and its key
+   * rotation steps. Default {@link AuthObserver#noop()}.
+   */
+  public DefaultTokenServiceBuilder observer(AuthObserver observer) {
+    this.observer = Objects.requireNonNull(observer, "observer");
     return this;
   }
 

@@ -1,5 +1,7 @@
 package io.admin.auth.core.key;
 
+import io.admin.auth.core.observe.AuthObserver;
+import io.admin.auth.core.observe.KeyRotationStep;
 import io.admin.auth.core.spi.KeyState;
 import io.admin.auth.core.SigningAlgorithm;
 import io.admin.auth.core.spi.SigningKey;
@@ -47,6 +49,7 @@ public final class KeyRotator {
   private final Clock clock;
   private final SigningKeys generator;
   private final Duration retention;
+  private final AuthObserver observer;
 
   /**
    * A rotator of the keys of {@code algorithm} alone.
@@ -69,6 +72,19 @@ public final class KeyRotator {
   public KeyRotator(SigningKeyStore store, KeyRotationPolicy policy, SigningAlgorithm algorithm,
       Set<SigningAlgorithm> companions, Clock clock, SigningKeys generator,
       Duration minimumRetention) {
+    this(store, policy, algorithm, companions, clock, generator, minimumRetention,
+        AuthObserver.noop());
+  }
+
+  /**
+   * As {@link #KeyRotator(SigningKeyStore, KeyRotationPolicy, SigningAlgorithm, Set, Clock,
+   * SigningKeys, Duration)}, telling {@code observer} of every lifecycle step this node performs
+   * (a step another node performed first is not reported here, but by that node).
+   */
+  public KeyRotator(SigningKeyStore store, KeyRotationPolicy policy, SigningAlgorithm algorithm,
+      Set<SigningAlgorithm> companions, Clock clock, SigningKeys generator,
+      Duration minimumRetention, AuthObserver observer) {
+    this.observer = Objects.requireNonNull(observer, "observer");
     this.store = Objects.requireNonNull(store, "store");
     this.policy = Objects.requireNonNull(policy, "policy");
     this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
@@ -112,10 +128,12 @@ public final class KeyRotator {
       SigningKey first = next != null ? next.activate(now) : null;
       if (first != null && store.replace(next, first)) {
         LOG.info("Promoted key {} ({}) to active: no active key", first.kid(), first.algorithm());
+        observer.keyRotation(KeyRotationStep.ACTIVATED);
       } else if (first == null) {
         first = generator.generate(algorithm, KeyState.ACTIVE, now);
         if (store.add(first)) {
           LOG.info("Created first signing key {} ({})", first.kid(), first.algorithm());
+          observer.keyRotation(KeyRotationStep.CREATED);
         } else {
           LOG.debug("Another node created the first signing key; using it");
         }
@@ -136,6 +154,7 @@ public final class KeyRotator {
           : generator.generate(companion, KeyState.ACTIVE, now);
       if (next != null ? store.replace(next, first) : store.add(first)) {
         LOG.info("Activated {} key {} beside the {} keys", companion, first.kid(), algorithm);
+        observer.keyRotation(next != null ? KeyRotationStep.ACTIVATED : KeyRotationStep.CREATED);
       }
       return;
     }
@@ -155,6 +174,7 @@ public final class KeyRotator {
       if (store.add(candidate)) {
         next = candidate;
         LOG.info("Published next signing key {} ({})", next.kid(), next.algorithm());
+        observer.keyRotation(KeyRotationStep.PUBLISHED);
       } else {
         // A store shared by several nodes refused it: another node's successor wins, and the
         // reload picks that one up. Ours was never published, so it must never be promoted.
@@ -167,6 +187,7 @@ public final class KeyRotator {
       SigningKey promoted = next.activate(now);
       if (store.replace(next, promoted)) {
         LOG.info("Rotated signing key: {} active, {} retired", promoted.kid(), active.kid());
+        observer.keyRotation(KeyRotationStep.ACTIVATED);
       }
     }
   }
@@ -239,6 +260,7 @@ public final class KeyRotator {
       if (k.state() == KeyState.RETIRED && !now.isBefore(k.retiredAt().plus(retention))) {
         if (store.remove(k.kid())) {
           LOG.info("Removed retired signing key {}", k.kid());
+          observer.keyRotation(KeyRotationStep.REMOVED);
         }
       }
     }

@@ -1,5 +1,6 @@
 package io.admin.auth.core.ratelimit;
 
+import io.admin.auth.core.observe.AuthObserver;
 import io.admin.auth.core.spi.FailureCount;
 import io.admin.auth.core.spi.FailureCountStore;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +57,9 @@ public final class FailureThrottle {
   private final Clock clock;
   private final FailureCountStore store;
   private final String namespace;
-  private final AtomicBoolean full = new AtomicBoolean();
+  private final AtomicBoolean full;
+  private final String limit;
+  private final AuthObserver observer;
 
   private FailureThrottle(Builder b) {
     this.maxFailures = b.maxFailures;
@@ -65,6 +68,33 @@ public final class FailureThrottle {
     this.clock = b.clock;
     this.store = b.store != null ? b.store : new InMemoryFailureCountStore(b.maxKeys);
     this.namespace = b.namespace;
+    this.full = new AtomicBoolean();
+    this.limit = "";
+    this.observer = AuthObserver.noop();
+  }
+
+  // The same counts and blocks, observed: both objects answer alike for every key.
+  private FailureThrottle(FailureThrottle same, String limit, AuthObserver observer) {
+    this.maxFailures = same.maxFailures;
+    this.window = same.window;
+    this.blockDuration = same.blockDuration;
+    this.clock = same.clock;
+    this.store = same.store;
+    this.namespace = same.namespace;
+    this.full = same.full;
+    this.limit = limit;
+    this.observer = observer;
+  }
+
+  /**
+   * A throttle sharing this one's counts and blocks that tells {@code observer} of every attempt
+   * it refuses ({@link #check} or {@link #recordAttempt} denied) as {@link
+   * AuthObserver#rateLimited} {@code (limit)}. {@code limit} names the throttle in metrics, so it
+   * must be a constant, never a key.
+   */
+  public FailureThrottle observed(String limit, AuthObserver observer) {
+    return new FailureThrottle(this, Objects.requireNonNull(limit, "limit"),
+        Objects.requireNonNull(observer, "observer"));
   }
 
   /** A builder with defaults of 5 failures per 5 minutes, then a 5-minute block. */
@@ -75,7 +105,8 @@ public final class FailureThrottle {
   /** Whether {@code key} may attempt now; never creates state. */
   public RateLimitDecision check(String key) {
     Instant now = clock.instant();
-    return store.read(digest(key)).map(f -> blocked(f, now)).orElse(RateLimitDecision.allow());
+    return denied(store.read(digest(key)).map(f -> blocked(f, now))
+        .orElse(RateLimitDecision.allow()));
   }
 
   /**
@@ -107,9 +138,17 @@ public final class FailureThrottle {
       return wasBlocked[0] ? old : fail(old, now);
     }, now);
     if (f.isEmpty()) {
-      return refused();
+      return denied(refused());
     }
-    return wasBlocked[0] ? blocked(f.get(), now) : RateLimitDecision.allow();
+    return wasBlocked[0] ? denied(blocked(f.get(), now)) : RateLimitDecision.allow();
+  }
+
+  // Only check and recordAttempt refuse an attempt; recordFailure reports on one already made.
+  private RateLimitDecision denied(RateLimitDecision decision) {
+    if (!decision.allowed()) {
+      observer.rateLimited(limit);
+    }
+    return decision;
   }
 
   /**

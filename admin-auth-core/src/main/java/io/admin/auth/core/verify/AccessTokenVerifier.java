@@ -7,6 +7,7 @@ import io.admin.auth.core.AuthUnavailableException;
 import io.admin.auth.core.TokenClaims;
 import io.admin.auth.core.audit.AuditListener;
 import io.admin.auth.core.key.JwsCrypto;
+import io.admin.auth.core.observe.AuthObserver;
 import io.admin.auth.core.spi.RevocationStore;
 import io.admin.auth.core.spi.SigningKey;
 import io.admin.auth.core.validation.JwtValidation;
@@ -82,7 +83,8 @@ public final class AccessTokenVerifier implements BearerTokenVerifier {
 
   AccessTokenVerifier(String issuer, String audience, Clock clock, Duration skew, KeyLookup keys,
       RevocationStore revocations, AuditListener audit, JwsCrypto crypto,
-      VerifiedTokenCache cache, boolean acceptTestKeys, AccessTokenType type) {
+      VerifiedTokenCache cache, boolean acceptTestKeys, AccessTokenType type,
+      AuthObserver observer) {
     Objects.requireNonNull(issuer, "issuer");
     Objects.requireNonNull(audience, "audience");
     Objects.requireNonNull(clock, "clock");
@@ -92,6 +94,7 @@ public final class AccessTokenVerifier implements BearerTokenVerifier {
     Objects.requireNonNull(audit, "audit");
     Objects.requireNonNull(crypto, "crypto");
     Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(observer, "observer");
     this.issuer = issuer;
     JwtValidation rules = JwtValidators.ownAccessToken(issuer, audience, skew, clock, type);
     this.keys = new KeySelector(keys, rules.header(), acceptTestKeys);
@@ -103,7 +106,8 @@ public final class AccessTokenVerifier implements BearerTokenVerifier {
     this.claims = new ClaimsCheck(rules.claims(), liveness, this.audit, canon,
         type == AccessTokenType.JWT);
     this.cache = cache == null ? null
-        : new CachedVerifications(cache, this.keys, liveness, clock, new EntryFootprint(canon));
+        : new CachedVerifications(cache, this.keys, liveness, clock, new EntryFootprint(canon),
+            observer);
   }
 
   /** A builder; {@code issuer}, {@code keys} and {@code revocationStore} are required. */

@@ -3,6 +3,7 @@ package io.admin.auth.core.verify;
 import io.admin.auth.core.AccessTokenType;
 import io.admin.auth.core.key.JwsCrypto;
 import io.admin.auth.core.audit.AuditListener;
+import io.admin.auth.core.observe.AuthObserver;
 import io.admin.auth.core.spi.RevocationStore;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -38,6 +39,7 @@ public final class AccessTokenVerifierBuilder {
   private AccessTokenVerifier.KeyResolver keys;
   private RevocationStore revocationStore;
   private AuditListener auditListener = AuditListener.noop();
+  private AuthObserver observer = AuthObserver.noop();
   private JwsCrypto crypto = JwsCrypto.defaults();
   private boolean cacheEnabled = true;
   private boolean acceptTestKeys;
@@ -90,6 +92,15 @@ public final class AccessTokenVerifierBuilder {
    */
   public AccessTokenVerifierBuilder random(SecureRandom random) {
     this.random = random;
+    return this;
+  }
+
+  /**
+   * Receives the verified-token cache's hits and misses, for metrics; default {@link
+   * AuthObserver#noop()}.
+   */
+  public AccessTokenVerifierBuilder observer(AuthObserver observer) {
+    this.observer = Objects.requireNonNull(observer, "observer");
     return this;
   }
 
@@ -164,7 +175,7 @@ public final class AccessTokenVerifierBuilder {
     return new AccessTokenVerifier(issuer, aud, clock, clockSkew, resolver::find, revocationStore,
         auditListener, crypto, cache(cacheEnabled, cacheMaxEntries, cacheMaxBytes, random),
         acceptTestKeys,
-        accessTokenType);
+        accessTokenType, observer);
   }
 
   /**

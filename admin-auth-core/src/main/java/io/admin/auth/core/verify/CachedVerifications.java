@@ -2,6 +2,7 @@ package io.admin.auth.core.verify;
 
 import io.admin.auth.core.AuthErrorCode;
 import io.admin.auth.core.VerificationKey;
+import io.admin.auth.core.observe.AuthObserver;
 import java.time.Clock;
 
 /**
@@ -16,9 +17,11 @@ final class CachedVerifications {
   private final Liveness liveness;
   private final Clock clock;
   private final EntryFootprint footprint;
+  private final AuthObserver observer;
 
   CachedVerifications(VerifiedTokenCache cache, KeySelector keys, Liveness liveness, Clock clock,
-      EntryFootprint footprint) {
+      EntryFootprint footprint, AuthObserver observer) {
+    this.observer = observer;
     this.cache = cache;
     this.footprint = footprint;
     this.keys = keys;
@@ -34,14 +37,18 @@ final class CachedVerifications {
   Checked check(String token, boolean withTime) {
     VerifiedTokenCache.Entry cached = cache.get(token);
     if (cached == null) {
+      observer.verifiedTokenCacheMiss();
       return null;
     }
     Checked hit = cached.verified;
     VerificationKey current = keys.currentFor(hit.key());
     if (current == null) {
       cache.remove(cached);
+      // Its key left the ring: verified from scratch like any token not cached.
+      observer.verifiedTokenCacheMiss();
       return null;
     }
+    observer.verifiedTokenCacheHit();
     if (current != hit.key()) {
       hit = cache.rekey(cached, current);
     }

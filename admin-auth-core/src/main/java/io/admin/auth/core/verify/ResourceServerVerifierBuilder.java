@@ -2,6 +2,7 @@ package io.admin.auth.core.verify;
 
 import io.admin.auth.core.AccessTokenType;
 import io.admin.auth.core.audit.AuditListener;
+import io.admin.auth.core.observe.AuthObserver;
 import io.admin.auth.core.key.JwsCrypto;
 import io.admin.auth.core.spi.RevocationStore;
 import io.admin.auth.core.store.memory.InMemoryRevocationStore;
@@ -47,6 +48,7 @@ public final class ResourceServerVerifierBuilder {
   private Duration clockSkew = Duration.ofSeconds(30);
   private RevocationStore revocationStore;
   private AuditListener auditListener = AuditListener.noop();
+  private AuthObserver observer = AuthObserver.noop();
   private JwsCrypto crypto = JwsCrypto.defaults();
   private AccessTokenType accessTokenType = AccessTokenType.AT_JWT;
   private boolean acceptTestKeys;
@@ -93,6 +95,15 @@ public final class ResourceServerVerifierBuilder {
   /** The revocation list to consult; default none (see the class comment). */
   public ResourceServerVerifierBuilder revocationStore(RevocationStore revocationStore) {
     this.revocationStore = revocationStore;
+    return this;
+  }
+
+  /**
+   * Receives the verified-token cache's hits and misses, for metrics; default {@link
+   * AuthObserver#noop()}.
+   */
+  public ResourceServerVerifierBuilder observer(AuthObserver observer) {
+    this.observer = Objects.requireNonNull(observer, "observer");
     return this;
   }
 
@@ -152,6 +163,6 @@ public final class ResourceServerVerifierBuilder {
     return new AccessTokenVerifier(issuer, aud, clock, clockSkew, keys::find, revocations,
         auditListener, crypto,
         AccessTokenVerifierBuilder.cache(cacheEnabled, cacheMaxEntries, cacheMaxBytes, null),
-        acceptTestKeys, accessTokenType);
+        acceptTestKeys, accessTokenType, observer);
   }
 }

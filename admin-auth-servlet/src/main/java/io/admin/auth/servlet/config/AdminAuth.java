@@ -1,5 +1,6 @@
 package io.admin.auth.servlet.config;
 
+import io.admin.auth.core.observe.AuthObserver;
 import io.admin.auth.core.apikey.ApiKeyService;
 import io.admin.auth.core.federation.TrustedIssuer;
 import io.admin.auth.core.issue.TokenService;
@@ -169,6 +170,7 @@ public final class AdminAuth {
     BasicAuthenticator basic;
     RateLimits rateLimits;
     SignIn signIn;
+    AuthObserver observer = AuthObserver.noop();
 
     private Builder(TokenService tokens, String resourceServerIssuer) {
       this.tokens = tokens;
@@ -340,6 +342,17 @@ public final class AdminAuth {
     }
 
     /**
+     * Told, for metrics, of every authentication the filter decides, every refusal of the {@link
+     * #rateLimits rate limits}, and the JWK Set fetches of the {@link #trustedIssuer trusted
+     * issuers}; default {@link AuthObserver#noop()}. The token service has its own ({@code
+     * DefaultTokenServiceBuilder.observer}): give both the same observer.
+     */
+    public Builder observer(AuthObserver observer) {
+      this.observer = Objects.requireNonNull(observer, "observer");
+      return this;
+    }
+
+    /**
      * Signs people in for the host application: the authorization endpoint, login and consent
      * pages, UserInfo and logout (docs/http-contract.md, "Signing people in"). Off by default.
      */
@@ -359,7 +372,8 @@ public final class AdminAuth {
      */
     public AdminAuth build() {
       SettingChecks.checkBuildable(this);
-      RateLimits limits = rateLimits != null ? rateLimits : RateLimits.defaults(clock);
+      RateLimits limits = (rateLimits != null ? rateLimits : RateLimits.defaults(clock))
+          .observedBy(observer);
       EndpointWiring.Wired wired =
           EndpointWiring.wire(this, new AuthErrorRenderer(realm), limits);
       return new AdminAuth(SchemeAssembly.filter(this, wired.policy(), limits), wired.servlets(),

@@ -1,7 +1,9 @@
 package io.admin.auth.servlet.config;
 
+import io.admin.auth.core.observe.AuthObserver;
 import io.admin.auth.core.config.ConfigException;
 import io.admin.auth.core.config.ConfigReader;
+import io.admin.auth.core.config.ReferenceSource;
 import io.admin.auth.core.federation.TrustedIssuerProperties;
 import io.admin.auth.core.issue.TokenService;
 import io.admin.auth.core.store.PersistentStores;
@@ -10,6 +12,7 @@ import io.admin.auth.servlet.endpoint.EndpointPaths;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -37,6 +40,13 @@ public final class AdminAuthProperties {
 
   /** Prefix of every key. */
   public static final String PREFIX = "admin.auth.";
+
+  /**
+   * The reference scheme of JVM system properties: a value {@code ${sys:name}} is the system
+   * property {@code name}, as the testkit's {@code AdminAuthExtension} sets them for the
+   * application under test.
+   */
+  public static final String SYSTEM_PROPERTY_SCHEME = "sys";
   /**
    * {@code iss} of issued tokens and the metadata {@code issuer} (required, except on a resource
    * server, which names the issuer it accepts with {@link ResourceServerProperties#ISSUER}).
@@ -162,7 +172,18 @@ public final class AdminAuthProperties {
    * @throws AdminAuthConfigException naming the first property that cannot be used
    */
   public static AdminAuth load(Properties properties) {
-    return open(properties, PersistentStoreWiring.jndi()).auth();
+    return load(properties, AuthObserver.noop());
+  }
+
+  /**
+   * As {@link #load(Properties)}, with {@code observer} told what the wiring does, for metrics:
+   * given to the {@link AdminAuth.Builder#observer filter, rate limits and trusted issuers}, and to
+   * the token service when the default factory makes it (or to a resource server's verifier).
+   *
+   * @throws AdminAuthConfigException naming the first property that cannot be used
+   */
+  public static AdminAuth load(Properties properties, AuthObserver observer) {
+    return open(properties, PersistentStoreWiring.jndi(), observer).auth();
   }
 
   /** What {@link #open} built: the wiring, and the stores to close when the application stops. */
@@ -170,11 +191,18 @@ public final class AdminAuthProperties {
 
   /** {@link #load}, looking the data source up in {@code naming}; closes the stores on failure. */
   static Loaded open(Properties properties, PersistentStoreWiring.Naming naming) {
+    return open(properties, naming, AuthObserver.noop());
+  }
+
+  /** {@link #open(Properties, PersistentStoreWiring.Naming)}, observed by {@code observer}. */
+  static Loaded open(Properties properties, PersistentStoreWiring.Naming naming,
+      AuthObserver observer) {
+    Objects.requireNonNull(observer, "observer");
     ConfigReader config = reader(properties);
     checkKeys(config);
     if (ResourceServerProperties.configured(config)) {
       AdminAuth.Builder builder = AdminAuth.resourceServer(
-          ResourceServerProperties.verifier(config));
+          ResourceServerProperties.verifier(config, observer)).observer(observer);
       return new Loaded(configure(config, properties, builder, Optional.empty()).build(),
           Optional.empty());
     }
@@ -185,9 +213,10 @@ public final class AdminAuthProperties {
         PersistentStoreWiring.open(config, naming, defaultFactory);
     try {
       TokenService tokens = asAdminAuthError(() -> defaultFactory
-          ? ((DefaultTokenServiceFactory) factory).create(properties, stores)
+          ? ((DefaultTokenServiceFactory) factory).create(properties, stores, observer)
           : factory.create(properties));
-      AdminAuth.Builder builder = configure(config, properties, AdminAuth.builder(tokens), stores);
+      AdminAuth.Builder builder = configure(config, properties,
+          AdminAuth.builder(tokens).observer(observer), stores);
       if (!config.isSet(BASE_URL)) {
         // The metadata's base URL then defaults to the issuer, so a bad issuer is reported as such.
         config.check(ISSUER, () -> SettingChecks.checkBaseUrl(tokens.issuer()));
@@ -290,7 +319,8 @@ public final class AdminAuthProperties {
    */
   static ConfigReader reader(Properties properties) {
     return ConfigReader.of(properties, "").withErrors(AdminAuthConfigException::new)
-        .withSource(JndiReferenceSource.SCHEME, new JndiReferenceSource());
+        .withSource(JndiReferenceSource.SCHEME, new JndiReferenceSource())
+        .withSource(SYSTEM_PROPERTY_SCHEME, ReferenceSource.systemProperties(System::getProperty));
   }
 
   /**

@@ -3,6 +3,7 @@ package io.admin.auth.servlet.config;
 import io.admin.auth.core.apikey.ApiKeyService;
 import io.admin.auth.core.config.ConfigReader;
 import io.admin.auth.core.issue.TokenService;
+import io.admin.auth.core.observe.AuthObserver;
 import io.admin.auth.core.store.PersistentStores;
 import io.admin.auth.core.verify.AccessTokenVerifier;
 import java.security.SecureRandom;
@@ -93,7 +94,7 @@ public final class DeclarativeParts {
     if (!ResourceServerProperties.configured(c)) {
       throw c.error(ResourceServerProperties.ISSUER, "is required for a resource server");
     }
-    return ResourceServerProperties.verifier(c);
+    return ResourceServerProperties.verifier(c, AuthObserver.noop());
   }
 
   /**

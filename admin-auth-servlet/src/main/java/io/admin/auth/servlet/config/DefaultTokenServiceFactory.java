@@ -1,5 +1,6 @@
 package io.admin.auth.servlet.config;
 
+import io.admin.auth.core.observe.AuthObserver;
 import io.admin.auth.core.AccessTokenType;
 import io.admin.auth.core.SigningAlgorithm;
 import io.admin.auth.core.config.ConfigReader;
@@ -83,7 +84,13 @@ public final class DefaultTokenServiceFactory implements TokenServiceFactory {
    * the caller warns about in-memory mode once for everything (the builder would warn again).
    */
   TokenService create(Properties p, Optional<PersistentStores> stores) {
+    return create(p, stores, AuthObserver.noop());
+  }
+
+  /** As {@link #create(Properties, Optional)}, the service observed by {@code observer}. */
+  TokenService create(Properties p, Optional<PersistentStores> stores, AuthObserver observer) {
     return create(p, b -> {
+      b.observer(observer);
       if (stores.isPresent()) {
         PersistentStores s = stores.get();
         b.keyStore(s.keyStore()).clientStore(s.clientStore())

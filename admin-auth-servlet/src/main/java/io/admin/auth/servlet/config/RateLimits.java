@@ -1,5 +1,6 @@
 package io.admin.auth.servlet.config;
 
+import io.admin.auth.core.observe.AuthObserver;
 import io.admin.auth.core.ratelimit.FailureThrottle;
 import io.admin.auth.core.ratelimit.RateLimitDecision;
 import io.admin.auth.core.ratelimit.RateLimiter;
@@ -59,6 +60,31 @@ public final class RateLimits {
     this.basicPerUser = b.basicPerUser;
     this.basicPerAddress = b.basicPerAddress;
     this.perPrincipal = b.perPrincipal;
+  }
+
+  private RateLimits(RateLimits same, AuthObserver o) {
+    this.tokenPerAddress = same.tokenPerAddress.observed("token_per_address", o);
+    this.tokenPerClient = same.tokenPerClient.observed("token_per_client", o);
+    this.clientFailuresPerClient =
+        same.clientFailuresPerClient.observed("client_failures_per_client", o);
+    this.clientFailuresPerAddress =
+        same.clientFailuresPerAddress.observed("client_failures_per_address", o);
+    this.basicPerUser = same.basicPerUser.observed("basic_per_user", o);
+    this.basicPerAddress = same.basicPerAddress.observed("basic_per_address", o);
+    this.perPrincipal = same.perPrincipal == null ? null
+        : same.perPrincipal.observed("principal", o);
+  }
+
+  /**
+   * The same limits, sharing their state, telling {@code observer} of every refusal as {@link
+   * AuthObserver#rateLimited} with the limit's name: {@code token_per_address}, {@code
+   * token_per_client}, {@code client_failures_per_client}, {@code client_failures_per_address},
+   * {@code basic_per_user}, {@code basic_per_address}, {@code principal}. {@link AdminAuth} applies
+   * it with its {@link AdminAuth.Builder#observer observer}.
+   */
+  public RateLimits observedBy(AuthObserver observer) {
+    Objects.requireNonNull(observer, "observer");
+    return observer == AuthObserver.noop() ? this : new RateLimits(this, observer);
   }
 
   /** The defaults listed on this class, on {@code clock}. */

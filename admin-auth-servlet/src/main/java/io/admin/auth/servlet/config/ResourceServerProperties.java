@@ -1,5 +1,6 @@
 package io.admin.auth.servlet.config;
 
+import io.admin.auth.core.observe.AuthObserver;
 import io.admin.auth.core.AccessTokenType;
 import io.admin.auth.core.config.ConfigReader;
 import io.admin.auth.core.federation.JwksCachePolicy;
@@ -15,6 +16,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code admin.auth.resource-server.*} properties: a node that only verifies the issuer's
@@ -58,6 +61,8 @@ import java.util.Set;
  */
 public final class ResourceServerProperties {
 
+  private static final Logger LOG = LoggerFactory.getLogger(ResourceServerProperties.class);
+
   /** Prefix of every key read here. */
   public static final String PREFIX = AdminAuthProperties.PREFIX + "resource-server.";
   /** The issuer whose tokens are accepted (required). */
@@ -74,6 +79,12 @@ public final class ResourceServerProperties {
   public static final String TYP = PREFIX + "typ";
   /** ISO-8601 clock skew, {@code PT0S} to {@code PT5M}; default {@code PT30S}. */
   public static final String CLOCK_SKEW = PREFIX + "clock-skew";
+  /**
+   * {@code true} / {@code false} (default): trust keys made for tests (a {@code kid} starting
+   * {@code test-}, as the testkit's), which a production verifier refuses. For the test
+   * configuration of an application only; logged at WARN when on.
+   */
+  public static final String ACCEPT_TEST_KEYS = PREFIX + "accept-test-keys";
 
   /**
    * Keys and key prefixes that configure an issuer, refused next to the resource-server keys: a
@@ -87,7 +98,7 @@ public final class ResourceServerProperties {
       AdminAuthProperties.RATE_LIMIT_TOKEN_PER_CLIENT);
 
   private static final Set<String> KEYS = Set.of("issuer", "audience", "jwks-uri", "jwks-file",
-      "allow-insecure-loopback", "typ", "clock-skew");
+      "allow-insecure-loopback", "typ", "clock-skew", "accept-test-keys");
 
   private ResourceServerProperties() {}
 
@@ -109,11 +120,11 @@ public final class ResourceServerProperties {
    *
    * @throws AdminAuthConfigException naming the first property that cannot be used
    */
-  static AccessTokenVerifier verifier(ConfigReader c) {
+  static AccessTokenVerifier verifier(ConfigReader c, AuthObserver observer) {
     refuseIssuerKeys(c);
     ConfigReader r = c.under(PREFIX);
     checkOwnKeys(r);
-    return build(r);
+    return build(r, observer);
   }
 
   /**
@@ -142,9 +153,10 @@ public final class ResourceServerProperties {
     }
   }
 
-  private static AccessTokenVerifier build(ConfigReader r) {
+  private static AccessTokenVerifier build(ConfigReader r, AuthObserver observer) {
     String issuer = r.requiredString("issuer");
-    ResourceServerVerifierBuilder b = AccessTokenVerifier.resourceServer().issuer(issuer);
+    ResourceServerVerifierBuilder b = AccessTokenVerifier.resourceServer().issuer(issuer)
+        .observer(observer);
     r.string("audience").ifPresent(b::audience);
     r.value("typ", "at+jwt or JWT", AccessTokenType::parse).ifPresent(b::accessTokenType);
     r.duration("clock-skew").ifPresent(skew -> {
@@ -154,13 +166,18 @@ public final class ResourceServerProperties {
       }
       b.clockSkew(skew);
     });
-    b.publicKeys(keys(r));
+    if (r.bool("accept-test-keys", false)) {
+      LOG.warn("{} is true: tokens signed by test keys are accepted; never in production",
+          ACCEPT_TEST_KEYS);
+      b.acceptTestKeys(true);
+    }
+    b.publicKeys(keys(r, issuer, observer));
     AccessTokenVerifier[] built = new AccessTokenVerifier[1];
     r.check("issuer", () -> built[0] = b.build());
     return built[0];
   }
 
-  private static PublicKeySource keys(ConfigReader r) {
+  private static PublicKeySource keys(ConfigReader r, String issuer, AuthObserver observer) {
     boolean insecureLoopback = r.bool("allow-insecure-loopback", false);
     if (r.isSet("jwks-uri") == r.isSet("jwks-file")) {
       throw r.error(r.isSet("jwks-uri") ? "jwks-file" : "jwks-uri",
@@ -179,7 +196,7 @@ public final class ResourceServerProperties {
         .orElseThrow();
     RemoteJwkSetCache[] cache = new RemoteJwkSetCache[1];
     r.check("jwks-uri", () -> cache[0] = RemoteJwkSetCache.create(uri, insecureLoopback,
-        JwksCachePolicy.defaults(), Clock.systemUTC()));
+        JwksCachePolicy.defaults(), Clock.systemUTC(), null, issuer, observer));
     return cache[0];
   }
 

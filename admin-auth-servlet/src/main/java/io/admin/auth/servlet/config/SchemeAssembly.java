@@ -25,7 +25,8 @@ final class SchemeAssembly {
         .accessPolicy(policy)
         .roleMapper(b.roleMapper)
         .realm(b.realm)
-        .transportSecurity(b.transport);
+        .transportSecurity(b.transport)
+        .observer(b.observer);
     if (b.bearer) {
       filter.scheme(new BearerScheme(bearerVerifier(b)));
     }
@@ -50,7 +51,7 @@ final class SchemeAssembly {
     if (b.trustedIssuers.isEmpty()) {
       return own;
     }
-    MultiIssuerVerifier.Builder router = MultiIssuerVerifier.builder().clock(b.clock)
+    MultiIssuerVerifier.Builder router = MultiIssuerVerifier.builder().clock(b.clock).observer(b.observer)
         .ownIssuer(b.ownIssuer(), own);
     b.trustedIssuers.forEach(router::trust);
     try {

@@ -63,6 +63,12 @@ public final class ApiKeyScheme implements AuthScheme {
     return keys.authenticate(key);
   }
 
+  /** {@code api_key}. */
+  @Override
+  public String methodName() {
+    return "api_key";
+  }
+
   @Override
   public Challenge challenge(String realm) {
     return Challenge.of(AUTH_SCHEME, realm);

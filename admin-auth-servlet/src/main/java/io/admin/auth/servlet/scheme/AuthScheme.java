@@ -64,4 +64,12 @@ public interface AuthScheme {
         .with("error", rejection.code().error())
         .with("error_description", rejection.message());
   }
+
+  /**
+   * This scheme's name in metrics: {@code bearer}, {@code api_key} and {@code basic} for the
+   * built-in schemes; by default {@code custom}. Must be a constant (it becomes a metrics tag).
+   */
+  default String methodName() {
+    return "custom";
+  }
 }

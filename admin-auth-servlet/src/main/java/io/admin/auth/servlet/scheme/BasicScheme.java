@@ -145,6 +145,12 @@ public final class BasicScheme implements AuthScheme {
     return outcome;
   }
 
+  /** {@code basic}. */
+  @Override
+  public String methodName() {
+    return "basic";
+  }
+
   @Override
   public Challenge challenge(String realm) {
     return Challenge.of("Basic", realm).with("charset", "UTF-8");

@@ -90,6 +90,12 @@ public final class BearerScheme implements AuthScheme {
     return ok;
   }
 
+  /** {@code bearer}. */
+  @Override
+  public String methodName() {
+    return "bearer";
+  }
+
   @Override
   public Challenge challenge(String realm) {
     return Challenge.of("Bearer", realm);

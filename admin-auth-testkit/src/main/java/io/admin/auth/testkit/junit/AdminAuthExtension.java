@@ -10,12 +10,17 @@ import io.admin.auth.testkit.MutableClock;
 import io.admin.auth.testkit.TestKeys;
 import io.admin.auth.testkit.TestTokens;
 import io.admin.auth.testkit.server.MockAuthorizationServer;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -46,8 +51,38 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * port with the same keys and clock, closed after the test; its issuer is its own URL, so mint
  * tokens for it with {@link MockAuthorizationServer#tokens()}). Within one test every parameter
  * of a type is the same instance. Configure with {@code @RegisterExtension} and {@link #builder()}.
+ *
+ * <p>A {@code String} parameter or field annotated {@link WithToken} receives a token minted by
+ * that {@link TestTokens}: signed, on the test's clock, with the subject, client id and scopes the
+ * annotation names.
+ *
+ * <p>Testing your own application: with {@link Builder#exportSystemProperties()}, before the
+ * class's tests the extension writes the test key's public JWK Set to a temporary file and sets
+ * the system properties {@value #ISSUER_PROPERTY}, {@value #AUDIENCE_PROPERTY}, {@value
+ * #JWKS_FILE_PROPERTY} and {@value #ACCEPT_TEST_KEYS_PROPERTY} (restored, and the file deleted,
+ * after them), which the application's test properties reference as a resource server:
+ *
+ * <pre>
+ * admin.auth.resource-server.issuer=${sys:admin.auth.test.issuer}
+ * admin.auth.resource-server.jwks-file=${sys:admin.auth.test.jwks-file}
+ * admin.auth.resource-server.accept-test-keys=${sys:admin.auth.test.accept-test-keys}
+ * </pre>
+ *
+ * <p>The application then verifies on the system clock, so in this mode each test's clock starts
+ * at the real time unless {@link Builder#start} says otherwise. System properties are global:
+ * classes using this mode must not run concurrently in one JVM.
  */
-public final class AdminAuthExtension implements ParameterResolver {
+public final class AdminAuthExtension
+    implements ParameterResolver, BeforeAllCallback, BeforeEachCallback {
+
+  /** System property: the issuer of the test tokens. */
+  public static final String ISSUER_PROPERTY = "admin.auth.test.issuer";
+  /** System property: the audience of the test tokens. */
+  public static final String AUDIENCE_PROPERTY = "admin.auth.test.audience";
+  /** System property: a file holding the test key's public JWK Set. */
+  public static final String JWKS_FILE_PROPERTY = "admin.auth.test.jwks-file";
+  /** System property: {@code true}, for {@code admin.auth.resource-server.accept-test-keys}. */
+  public static final String ACCEPT_TEST_KEYS_PROPERTY = "admin.auth.test.accept-test-keys";
 
   private static final ExtensionContext.Namespace NS =
       ExtensionContext.Namespace.create(AdminAuthExtension.class);
@@ -59,6 +94,8 @@ public final class AdminAuthExtension implements ParameterResolver {
   private final String audience;
   private final SigningAlgorithm algorithm;
   private final Instant start;
+  private final boolean realTimeStart;
+  private final boolean exportSystemProperties;
   private final List<ClientRegistration> clients;
 
   /** The defaults: issuer {@value TestTokens#DEFAULT_ISSUER}, RS256, clock at 2030-01-01T00:00:00Z. */
@@ -71,6 +108,8 @@ public final class AdminAuthExtension implements ParameterResolver {
     this.audience = b.audience;
     this.algorithm = b.algorithm;
     this.start = b.start;
+    this.realTimeStart = b.exportSystemProperties && !b.startSet;
+    this.exportSystemProperties = b.exportSystemProperties;
     this.clients = List.copyOf(b.clients);
   }
 
@@ -79,13 +118,52 @@ public final class AdminAuthExtension implements ParameterResolver {
     return new Builder();
   }
 
+  /** Exports the system properties for the application under test, when asked to. */
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    if (exportSystemProperties) {
+      TestTokens forClass = TestTokens.builder(keys(context)).issuer(issuer).audience(audience)
+          .build();
+      // AutoCloseable: JUnit closes it, restoring the properties, after the class's tests.
+      context.getStore(NS).getOrComputeIfAbsent("exported",
+          k -> TestApplicationProperties.export(forClass), TestApplicationProperties.class);
+    }
+  }
+
+  /** Sets every {@link WithToken} field of the test instance (and of enclosing instances). */
+  @Override
+  public void beforeEach(ExtensionContext context) throws IllegalAccessException {
+    for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
+      for (Class<?> c = instance.getClass(); c != Object.class; c = c.getSuperclass()) {
+        for (Field field : c.getDeclaredFields()) {
+          WithToken spec = field.getAnnotation(WithToken.class);
+          if (spec != null) {
+            if (field.getType() != String.class || Modifier.isStatic(field.getModifiers())
+                || Modifier.isFinal(field.getModifiers())) {
+              throw new ExtensionConfigurationException("@WithToken field " + field.getName()
+                  + " must be a non-static, non-final String");
+            }
+            field.setAccessible(true);
+            field.set(instance, mint(spec, context));
+          }
+        }
+      }
+    }
+  }
+
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    if (parameter.isAnnotated(WithToken.class)) {
+      return parameter.getParameter().getType() == String.class;
+    }
     return TYPES.contains(parameter.getParameter().getType());
   }
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    if (parameter.isAnnotated(WithToken.class)) {
+      return mint(parameter.findAnnotation(WithToken.class).orElseThrow(), context);
+    }
     Class<?> type = parameter.getParameter().getType();
     if (type == TestKeys.class) {
       return keys(context);
@@ -116,8 +194,14 @@ public final class AdminAuthExtension implements ParameterResolver {
   }
 
   private MutableClock clock(ExtensionContext context) {
-    return store(context).getOrComputeIfAbsent("clock", k -> MutableClock.at(start),
-        MutableClock.class);
+    return store(context).getOrComputeIfAbsent("clock",
+        k -> MutableClock.at(realTimeStart ? Instant.now() : start), MutableClock.class);
+  }
+
+  private String mint(WithToken spec, ExtensionContext context) {
+    String jwt = tokens(context).token().subject(spec.subject()).clientId(spec.clientId())
+        .scopes(spec.scopes()).sign();
+    return spec.bearer() ? "Bearer " + jwt : jwt;
   }
 
   private TestTokens tokens(ExtensionContext context) {
@@ -157,6 +241,8 @@ public final class AdminAuthExtension implements ParameterResolver {
     private String audience;
     private SigningAlgorithm algorithm = SigningAlgorithm.RS256;
     private Instant start = Instant.parse("2030-01-01T00:00:00Z");
+    private boolean startSet;
+    private boolean exportSystemProperties;
     private final List<ClientRegistration> clients = new ArrayList<>();
 
     private Builder() {}
@@ -179,9 +265,22 @@ public final class AdminAuthExtension implements ParameterResolver {
       return this;
     }
 
-    /** Where every test's clock starts; default 2030-01-01T00:00:00Z. */
+    /**
+     * Where every test's clock starts; default 2030-01-01T00:00:00Z, or the real time when the
+     * test starts with {@link #exportSystemProperties()}.
+     */
     public Builder start(Instant start) {
       this.start = Objects.requireNonNull(start, "start");
+      this.startSet = true;
+      return this;
+    }
+
+    /**
+     * Hands the application under test the test key, issuer and audience as system properties
+     * (see the class comment); needs the extension in a static {@code @RegisterExtension} field.
+     */
+    public Builder exportSystemProperties() {
+      this.exportSystemProperties = true;
       return this;
     }
 
