@@ -8,6 +8,7 @@ import io.admin.auth.core.store.PersistentStores;
 import io.admin.auth.core.verify.AccessTokenVerifier;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import javax.sql.DataSource;
@@ -62,13 +63,16 @@ public final class DeclarativeParts {
    * The built-in token service ({@link DefaultTokenServiceFactory}) on {@code stores}, or in
    * memory when empty; the clients of the properties are registered in it.
    *
+   * @param observer told what the service does, for metrics ({@link AuthObserver#noop()} for
+   *     none); give the {@link AdminAuth.Builder#observer builder} the same one
    * @throws AdminAuthConfigException naming the first property that cannot be used
    */
   public static TokenService tokenService(Properties properties,
-      Optional<PersistentStores> stores) {
+      Optional<PersistentStores> stores, AuthObserver observer) {
     ConfigReader c = checked(properties);
     c.requiredString(AdminAuthProperties.ISSUER);
-    return new DefaultTokenServiceFactory().create(properties, stores);
+    return new DefaultTokenServiceFactory().create(properties, stores,
+        Objects.requireNonNull(observer, "observer"));
   }
 
   /**
@@ -86,15 +90,19 @@ public final class DeclarativeParts {
   /**
    * The verifier a resource server's keys describe ({@link ResourceServerProperties}).
    *
+   * @param observer told of cache hits and misses, for metrics ({@link AuthObserver#noop()} for
+   *     none)
    * @throws AdminAuthConfigException naming the first property that cannot be used, or when the
    *     properties describe no resource server
    */
-  public static AccessTokenVerifier resourceServerVerifier(Properties properties) {
+  public static AccessTokenVerifier resourceServerVerifier(Properties properties,
+      AuthObserver observer) {
     ConfigReader c = checked(properties);
     if (!ResourceServerProperties.configured(c)) {
       throw c.error(ResourceServerProperties.ISSUER, "is required for a resource server");
     }
-    return ResourceServerProperties.verifier(c, AuthObserver.noop());
+    return ResourceServerProperties.verifier(c,
+        Objects.requireNonNull(observer, "observer"));
   }
 
   /**

@@ -2,11 +2,14 @@ package io.admin.auth.spring.boot;
 
 import io.admin.auth.core.apikey.ApiKeyService;
 import io.admin.auth.core.issue.TokenService;
+import io.admin.auth.core.observe.AuthObserver;
 import io.admin.auth.core.store.PersistentStores;
 import io.admin.auth.core.verify.AccessTokenVerifier;
+import io.admin.auth.micrometer.AdminAuthMetrics;
 import io.admin.auth.servlet.AdminAuthFilter;
 import io.admin.auth.servlet.config.AdminAuth;
 import io.admin.auth.servlet.config.DeclarativeParts;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 import java.util.Arrays;
 import java.util.Optional;
@@ -14,6 +17,8 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
@@ -44,7 +49,11 @@ import org.springframework.core.env.Environment;
  *       over the issuer's public keys;
  *   <li>{@link ApiKeyService} when {@code admin.auth.api-keys.enabled=true}; a bean of the
  *       application's own switches API keys on;
- *   <li>{@link AdminAuth}, built from the beans above and the remaining settings.
+ *   <li>{@link AdminAuth}, built from the beans above and the remaining settings;
+ *   <li>an {@link AuthObserver} reporting to the application's {@code MeterRegistry} bean when
+ *       there is one and admin-auth-micrometer is on the class path ({@code AdminAuthMetrics}),
+ *       given to the token service or verifier and to the filter; an observer bean of the
+ *       application's own is used instead.
  * </ul>
  *
  * <p>Boot's embedded containers do not run the servlet module's {@code ServletContainerInitializer},
@@ -54,7 +63,10 @@ import org.springframework.core.env.Environment;
  * {@value #FILTER_REGISTRATION} of the application's own replaces it. The endpoint servlets are
  * mapped on their exact paths, which take precedence over Spring MVC's {@code /}.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
+@AutoConfiguration(afterName = {
+    "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+    "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+    "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration"})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Conditional(AdminAuthConditions.Configured.class)
 public class AdminAuthAutoConfiguration {
@@ -96,6 +108,24 @@ public class AdminAuthAutoConfiguration {
     return new EndpointRegistrations(auth);
   }
 
+  /**
+   * Metrics, when the application has a {@code MeterRegistry} and admin-auth-micrometer: both are
+   * optional, so the class names are checked before anything of theirs is loaded.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = {"io.admin.auth.micrometer.AdminAuthMetrics",
+      "io.micrometer.core.instrument.MeterRegistry"})
+  static class MetricsConfiguration {
+
+    /** admin-auth's meters on the application's registry. */
+    @Bean
+    @ConditionalOnBean(MeterRegistry.class)
+    @ConditionalOnMissingBean(AuthObserver.class)
+    AuthObserver adminAuthMetrics(MeterRegistry registry) {
+      return AdminAuthMetrics.bindTo(registry);
+    }
+  }
+
   /** An application that issues tokens: the token service, its stores and API keys. */
   @Configuration(proxyBeanMethods = false)
   @Conditional(AdminAuthConditions.Issuer.class)
@@ -116,9 +146,9 @@ public class AdminAuthAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     TokenService adminAuthTokenService(AdminAuthEnvironment settings,
-        ObjectProvider<PersistentStores> stores) {
+        ObjectProvider<PersistentStores> stores, ObjectProvider<AuthObserver> observer) {
       return DeclarativeParts.tokenService(settings.properties(),
-          Optional.ofNullable(stores.getIfUnique()));
+          Optional.ofNullable(stores.getIfUnique()), observer.getIfUnique(AuthObserver::noop));
     }
 
     /** API keys in the stores, else in memory. */
@@ -135,8 +165,10 @@ public class AdminAuthAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     AdminAuth adminAuth(AdminAuthEnvironment settings, TokenService tokens,
-        ObjectProvider<ApiKeyService> apiKeys, ObjectProvider<PersistentStores> stores) {
-      AdminAuth.Builder builder = AdminAuth.builder(tokens);
+        ObjectProvider<ApiKeyService> apiKeys, ObjectProvider<PersistentStores> stores,
+        ObjectProvider<AuthObserver> observer) {
+      AdminAuth.Builder builder = AdminAuth.builder(tokens)
+          .observer(observer.getIfUnique(AuthObserver::noop));
       apiKeys.ifUnique(builder::apiKeys);
       return DeclarativeParts.configure(settings.properties(), builder,
           Optional.ofNullable(stores.getIfUnique())).build();
@@ -151,8 +183,10 @@ public class AdminAuthAutoConfiguration {
     /** The verifier over the issuer's JWK Set. */
     @Bean
     @ConditionalOnMissingBean
-    AccessTokenVerifier adminAuthVerifier(AdminAuthEnvironment settings) {
-      return DeclarativeParts.resourceServerVerifier(settings.properties());
+    AccessTokenVerifier adminAuthVerifier(AdminAuthEnvironment settings,
+        ObjectProvider<AuthObserver> observer) {
+      return DeclarativeParts.resourceServerVerifier(settings.properties(),
+          observer.getIfUnique(AuthObserver::noop));
     }
 
     /** API keys, in memory (a resource server keeps no stores). */
@@ -168,8 +202,9 @@ public class AdminAuthAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     AdminAuth adminAuth(AdminAuthEnvironment settings, AccessTokenVerifier verifier,
-        ObjectProvider<ApiKeyService> apiKeys) {
-      AdminAuth.Builder builder = AdminAuth.resourceServer(verifier);
+        ObjectProvider<ApiKeyService> apiKeys, ObjectProvider<AuthObserver> observer) {
+      AdminAuth.Builder builder = AdminAuth.resourceServer(verifier)
+          .observer(observer.getIfUnique(AuthObserver::noop));
       apiKeys.ifUnique(builder::apiKeys);
       return DeclarativeParts.configure(settings.properties(), builder, Optional.empty()).build();
     }

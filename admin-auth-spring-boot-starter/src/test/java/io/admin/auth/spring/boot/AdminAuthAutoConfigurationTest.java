@@ -8,9 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.admin.auth.core.issue.TokenService;
+import io.admin.auth.core.observe.AuthObserver;
+import io.admin.auth.micrometer.AdminAuthMetrics;
 import io.admin.auth.servlet.AdminAuthFilter;
 import io.admin.auth.servlet.config.AdminAuth;
 import io.admin.auth.servlet.config.AdminAuthConfigException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -82,6 +86,15 @@ class AdminAuthAutoConfigurationTest {
               AdminAuthAutoConfiguration.FILTER_REGISTRATION, FilterRegistrationBean.class);
           assertEquals(42, registration.getOrder());
         });
+  }
+
+  @Test
+  void withoutAMeterRegistryNothingObservesAndWithOneTheMetricsDo() {
+    runner.withPropertyValues("admin.auth.issuer=https://auth.example.test").run(context ->
+        assertEquals(0, context.getBeanNamesForType(AuthObserver.class).length));
+    runner.withPropertyValues("admin.auth.issuer=https://auth.example.test")
+        .withBean(MeterRegistry.class, SimpleMeterRegistry::new).run(context ->
+            assertInstanceOf(AdminAuthMetrics.class, context.getBean(AuthObserver.class)));
   }
 
   @Configuration(proxyBeanMethods = false)
