@@ -261,7 +261,7 @@ public final class AdminAuthProperties {
     return configure(c, properties, builder, Optional.empty(), new InMemoryUserStore());
   }
 
-  private static AdminAuth.Builder configure(ConfigReader c, Properties properties,
+  static AdminAuth.Builder configure(ConfigReader c, Properties properties,
       AdminAuth.Builder builder, Optional<PersistentStores> stores, UserStore users) {
     c.string(REALM).ifPresent(v -> c.check(REALM, () -> builder.realm(v)));
     builder.bearer(c.bool(BEARER_ENABLED, true));
@@ -382,7 +382,7 @@ public final class AdminAuthProperties {
     }
   }
 
-  private static void checkKeys(ConfigReader c) {
+  static void checkKeys(ConfigReader c) {
     for (String name : c.under(PREFIX).names()) {
       String key = PREFIX + name;
       if (KNOWN.contains(key) || key.startsWith(RULE_PREFIX) || key.startsWith(ROLE_PREFIX)

@@ -59,18 +59,13 @@ final class DeclarativeSchemes {
         .filter(l -> l != RateLimits.unlimited())
         .ifPresent(limits::perPrincipal);
     builder.rateLimits(limits.build());
-    if (c.bool(AdminAuthProperties.API_KEYS_ENABLED, false)) {
-      ApiKeyStore keyStore = stores.<ApiKeyStore>map(PersistentStores::apiKeyStore)
-          .orElseGet(InMemoryApiKeyStore::new);
-      ApiKeyService.Builder keys = ApiKeyService.builder().store(keyStore)
-          .hasher(SecretHasher.withPepper(pepper(c, random))).clock(clock).random(random);
-      c.duration(AdminAuthProperties.API_KEYS_MAX_EXPIRES_IN).ifPresent(keys::maxExpiresIn);
-      c.duration(AdminAuthProperties.API_KEYS_DEFAULT_EXPIRES_IN).ifPresent(keys::defaultExpiresIn);
-      // The builder checks both together; name the setting that is most likely the wrong one.
-      String lifetimes = c.isSet(AdminAuthProperties.API_KEYS_DEFAULT_EXPIRES_IN)
-          ? AdminAuthProperties.API_KEYS_DEFAULT_EXPIRES_IN
-          : AdminAuthProperties.API_KEYS_MAX_EXPIRES_IN;
-      c.check(lifetimes, () -> builder.apiKeys(keys.build()));
+    if (builder.apiKeys != null || c.bool(AdminAuthProperties.API_KEYS_ENABLED, false)) {
+      // A service the host put on the builder (its own bean) is kept: the properties then only
+      // place and guard its endpoints.
+      if (builder.apiKeys == null) {
+        ApiKeyService service = apiKeys(c, stores, clock, random).orElseThrow();
+        builder.apiKeys(service);
+      }
       c.string(AdminAuthProperties.API_KEYS_PATH).ifPresent(v ->
           c.check(AdminAuthProperties.API_KEYS_PATH, () -> builder.apiKeysPath(v)));
       c.string(AdminAuthProperties.API_KEYS_ADMIN_SCOPE).ifPresent(builder::apiKeysAdminScope);
@@ -108,6 +103,30 @@ final class DeclarativeSchemes {
               + " login page on the users (" + SignInProperties.ENABLED + "=true)");
     }
     return Optional.empty();
+  }
+
+  /**
+   * The API key service the properties describe, in the persistent store when there is one, else
+   * in memory; empty unless {@value AdminAuthProperties#API_KEYS_ENABLED} is true.
+   */
+  static Optional<ApiKeyService> apiKeys(ConfigReader c, Optional<PersistentStores> stores,
+      Clock clock, SecureRandom random) {
+    if (!c.bool(AdminAuthProperties.API_KEYS_ENABLED, false)) {
+      return Optional.empty();
+    }
+    ApiKeyStore keyStore = stores.<ApiKeyStore>map(PersistentStores::apiKeyStore)
+        .orElseGet(InMemoryApiKeyStore::new);
+    ApiKeyService.Builder keys = ApiKeyService.builder().store(keyStore)
+        .hasher(SecretHasher.withPepper(pepper(c, random))).clock(clock).random(random);
+    c.duration(AdminAuthProperties.API_KEYS_MAX_EXPIRES_IN).ifPresent(keys::maxExpiresIn);
+    c.duration(AdminAuthProperties.API_KEYS_DEFAULT_EXPIRES_IN).ifPresent(keys::defaultExpiresIn);
+    // The builder checks both together; name the setting that is most likely the wrong one.
+    String lifetimes = c.isSet(AdminAuthProperties.API_KEYS_DEFAULT_EXPIRES_IN)
+        ? AdminAuthProperties.API_KEYS_DEFAULT_EXPIRES_IN
+        : AdminAuthProperties.API_KEYS_MAX_EXPIRES_IN;
+    ApiKeyService[] built = new ApiKeyService[1];
+    c.check(lifetimes, () -> built[0] = keys.build());
+    return Optional.of(built[0]);
   }
 
   /** {@code <n>/<ISO-8601 duration>} (a bucket of n, refilled n per duration) or {@code off}. */

@@ -162,6 +162,16 @@ class PersistentStorePropertiesTest {
   }
 
   @Test
+  void openWhenPeppersBlankThenRefusedNamingThemAsWhenMissing() {
+    // Blank is the same as absent (an empty environment variable behind a placeholder): the
+    // check must not take a blank pepper for a set one and fail later naming another property.
+    assertEquals("admin.auth.token.pepper",
+        refused(persistent("admin.auth.token.pepper", " ")).property());
+    assertEquals("admin.auth.api-keys.pepper",
+        refused(persistent("admin.auth.api-keys.pepper", "")).property());
+  }
+
+  @Test
   void openWhenKekIsNotThirtyTwoBytesThenRefusedWithoutQuotingIt() {
     String shortKek = base64(16);
     AdminAuthConfigException e = refused(persistent("admin.auth.store.kek", shortKek));
