@@ -30,6 +30,9 @@ class JwsCryptoTest {
   private static final Instant T0 = Instant.parse("2025-03-15T10:00:00Z");
   private static final byte[] INPUT = "eyJhbGciOiJFUzI1NiJ9.e30".getBytes(StandardCharsets.US_ASCII);
   private static final Map<SigningAlgorithm, SigningKey> KEYS = new EnumMap<>(SigningAlgorithm.class);
+  /** A second key per algorithm. Both sets are made once per class: RSA keys take a second each. */
+  private static final Map<SigningAlgorithm, SigningKey> OTHER_KEYS =
+      new EnumMap<>(SigningAlgorithm.class);
   private final JwsCrypto crypto = JwsCrypto.jdk();
 
   @BeforeAll
@@ -37,6 +40,7 @@ class JwsCryptoTest {
     SigningKeys gen = new SigningKeys(new SecureRandom());
     for (SigningAlgorithm a : SigningAlgorithm.values()) {
       KEYS.put(a, gen.generate(a, KeyState.ACTIVE, T0));
+      OTHER_KEYS.put(a, gen.generate(a, KeyState.ACTIVE, T0));
     }
   }
 
@@ -117,7 +121,7 @@ class JwsCryptoTest {
   void verifyWhenKidNowNamesOtherKeyThenOldEngineNotUsed(SigningAlgorithm alg) {
     JwsCrypto defaults = JwsCrypto.defaults();
     SigningKey first = KEYS.get(alg);
-    SigningKey fresh = new SigningKeys(new SecureRandom()).generate(alg, KeyState.ACTIVE, T0);
+    SigningKey fresh = OTHER_KEYS.get(alg);
     SigningKey sameKid = new SigningKey(first.kid(), alg, KeyState.ACTIVE, T0, T0, null,
         fresh.signingKey(), fresh.verificationKey());
     byte[] byFirst = defaults.sign(first, INPUT);
@@ -176,8 +180,7 @@ class JwsCryptoTest {
 
   @Test
   void verifyWhenOtherKeyOfSameAlgorithmThenFalse() {
-    SigningKey other = new SigningKeys(new SecureRandom())
-        .generate(SigningAlgorithm.RS256, KeyState.ACTIVE, T0);
+    SigningKey other = OTHER_KEYS.get(SigningAlgorithm.RS256);
     byte[] sig = crypto.sign(KEYS.get(SigningAlgorithm.RS256), INPUT);
     assertFalse(crypto.verify(other, INPUT, sig));
   }
