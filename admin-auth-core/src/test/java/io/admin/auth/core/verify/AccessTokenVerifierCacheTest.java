@@ -199,7 +199,14 @@ class AccessTokenVerifierCacheTest {
     return out;
   }
 
+  /** The table's tokens, signed once per class. */
+  private static final List<String> TOKENS = buildTokens();
+
   static List<String> tokens() {
+    return TOKENS;
+  }
+
+  private static List<String> buildTokens() {
     List<String> out = new ArrayList<>();
     for (SigningAlgorithm alg : SigningAlgorithm.values()) {
       out.add(token(alg, claims(T0)));
@@ -218,7 +225,7 @@ class AccessTokenVerifierCacheTest {
     wrongAud.put("aud", "https://other.test");
     out.add(token(SigningAlgorithm.RS256, wrongAud));
     out.add(token(SigningAlgorithm.HS256, claims(T0.minusSeconds(7200))));
-    return out;
+    return List.copyOf(out);
   }
 
   @Test

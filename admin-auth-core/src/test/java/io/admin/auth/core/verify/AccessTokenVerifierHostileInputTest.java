@@ -49,7 +49,17 @@ class AccessTokenVerifierHostileInputTest {
       .audience(AUDIENCE).clock(new MutableClock(T0)).keys(TestJws.RING::find)
       .revocationStore(new InMemoryRevocationStore()).auditListener(events::add).build();
 
+  /**
+   * The cases, signed once per class: about sixty RSA signatures, which mutation testing would
+   * otherwise repeat for every mutant these tests cover.
+   */
+  private static final List<Arguments> HOSTILE_TOKENS = buildHostileTokens();
+
   static Stream<Arguments> hostileTokens() {
+    return HOSTILE_TOKENS.stream();
+  }
+
+  private static List<Arguments> buildHostileTokens() {
     List<Arguments> cases = new ArrayList<>();
     add(cases, "null", "empty", null);
     add(cases, "empty", "empty", "");
@@ -130,7 +140,7 @@ class AccessTokenVerifierHostileInputTest {
     add(cases, "iss differs in case", "wrong iss", signed(header(RS), withClaim("iss", ISSUER.toUpperCase()),
         RS));
     add(cases, "wrong aud", "wrong aud", signed(header(RS), withClaim("aud", "https://other.test"), RS));
-    return cases.stream();
+    return List.copyOf(cases);
   }
 
   @ParameterizedTest(name = "{0}")
