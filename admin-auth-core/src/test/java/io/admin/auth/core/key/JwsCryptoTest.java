@@ -193,4 +193,33 @@ class JwsCryptoTest {
     byte[] sig = crypto.sign(rs, INPUT);
     assertFalse(crypto.verify(asPs, INPUT, Arrays.copyOf(sig, sig.length)));
   }
+
+  @Test
+  void withProvidersWhenBouncyCastleForEs256ThenInteroperatesWithTheJdk() {
+    JwsCrypto bc = JwsCrypto.withProviders(
+        Map.of(SigningAlgorithm.ES256, new org.bouncycastle.jce.provider.BouncyCastleProvider()));
+    SigningKey key = KEYS.get(SigningAlgorithm.ES256);
+
+    assertTrue(crypto.verify(key, INPUT, bc.sign(key, INPUT)));
+    assertTrue(bc.verify(key, INPUT, crypto.sign(key, INPUT)));
+    JwsCrypto none = JwsCrypto.withProviders(Map.of());
+    assertTrue(none.verify(key, INPUT, crypto.sign(key, INPUT)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(SigningAlgorithm.class)
+  void verifyWhenLengthOutsideTheDataThenFalseAndAtItsEndsChecked(SigningAlgorithm alg) {
+    SigningKey key = KEYS.get(alg);
+    byte[] data = Arrays.copyOf(INPUT, INPUT.length + 5);
+    byte[] whole = crypto.sign(key, data);
+    byte[] none = crypto.sign(key, data, 0);
+
+    assertTrue(crypto.verify(key, data, data.length, whole));
+    assertTrue(crypto.verify(key, data, 0, none));
+    assertFalse(crypto.verify(key, data, -1, none));
+    assertFalse(crypto.verify(key, data, data.length + 1, whole));
+    assertFalse(crypto.verify(key, null, 0, none));
+    assertFalse(crypto.verify(key, null, none));
+  }
 }
+

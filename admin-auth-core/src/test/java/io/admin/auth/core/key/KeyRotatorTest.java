@@ -121,10 +121,10 @@ class KeyRotatorTest {
 
   @Test
   void rotateIfDueWhenAlgorithmChangedThenNewAlgorithmPublishedFirstThenSigns() {
-    rotator(SigningAlgorithm.RS256).rotateIfDue();
+    rotator(SigningAlgorithm.ES256).rotateIfDue();
     KeyRotator r = rotator(SigningAlgorithm.EDDSA);
     KeyRing ring = r.rotateIfDue();
-    assertEquals(SigningAlgorithm.RS256, ring.active().algorithm());
+    assertEquals(SigningAlgorithm.ES256, ring.active().algorithm());
     assertEquals(1, count(KeyState.NEXT));
     clock.advance(PRE_PUBLISH);
     assertEquals(SigningAlgorithm.EDDSA, r.rotateIfDue().active().algorithm());
@@ -193,5 +193,58 @@ class KeyRotatorTest {
         () -> new KeyRotationPolicy(Duration.ofDays(1), Duration.ofDays(1), Duration.ZERO));
     assertThrows(IllegalArgumentException.class,
         () -> new KeyRotationPolicy(Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ZERO));
+  }
+
+  @Test
+  void rotateIfDueWhenPolicyRetentionLongerThanMinimumThenPolicyKeepsRetiredKey() {
+    KeyRotationPolicy longer = new KeyRotationPolicy(INTERVAL, PRE_PUBLISH, Duration.ofHours(3));
+    KeyRotator r = new KeyRotator(store, longer, SigningAlgorithm.ES256, clock, gen, MIN_RETENTION);
+    String oldKid = r.rotateIfDue().active().kid();
+    clock.advance(INTERVAL.minus(PRE_PUBLISH));
+    r.rotateIfDue();
+    clock.advance(PRE_PUBLISH);
+    r.rotateIfDue();
+
+    clock.advance(Duration.ofHours(3).minusSeconds(1));
+    assertTrue(r.rotateIfDue().find(oldKid).isPresent(), "removed before the policy's retention");
+    clock.advance(Duration.ofSeconds(1));
+    assertFalse(r.rotateIfDue().find(oldKid).isPresent());
+  }
+
+  @Test
+  void rotateIfDueWhenAnotherNodePromotedTheNextKeyFirstThenNoSecondKeyCreated() {
+    SigningKey next = gen.generate(SigningAlgorithm.ES256, KeyState.NEXT, t0);
+    store.add(next);
+    // Another node promotes the same NEXT key between this node's read and its own promotion.
+    SigningKeyStore racing = new SigningKeyStore() {
+      @Override
+      public List<SigningKey> findAll() {
+        return store.findAll();
+      }
+
+      @Override
+      public boolean add(SigningKey key) {
+        return store.add(key);
+      }
+
+      @Override
+      public boolean replace(SigningKey expected, SigningKey replacement) {
+        if (expected.kid().equals(next.kid()) && expected.state() == KeyState.NEXT) {
+          store.replace(expected, expected.activate(t0));
+        }
+        return store.replace(expected, replacement);
+      }
+
+      @Override
+      public boolean remove(String kid) {
+        return store.remove(kid);
+      }
+    };
+    KeyRotator r = new KeyRotator(racing, POLICY, SigningAlgorithm.ES256, clock, gen, MIN_RETENTION);
+
+    KeyRing ring = r.rotateIfDue();
+
+    assertEquals(next.kid(), ring.active().kid());
+    assertEquals(1, store.findAll().size(), "a lost promotion race must not add a first key");
   }
 }
