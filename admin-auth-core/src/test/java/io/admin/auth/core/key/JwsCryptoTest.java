@@ -221,5 +221,17 @@ class JwsCryptoTest {
     assertFalse(crypto.verify(key, null, 0, none));
     assertFalse(crypto.verify(key, null, none));
   }
+
+  @Test
+  void withProvidersWhenProviderCannotDoTheAlgorithmThenItIsStillTheOneUsed() {
+    // SunJCE has no ECDSA: a crypto told to use it for ES256 must fail, not fall back quietly.
+    JwsCrypto sunJce = JwsCrypto.withProviders(
+        Map.of(SigningAlgorithm.ES256, java.security.Security.getProvider("SunJCE")));
+    SigningKey key = KEYS.get(SigningAlgorithm.ES256);
+
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> sunJce.sign(key, INPUT));
+    assertFalse(sunJce.verify(key, INPUT, crypto.sign(key, INPUT)));
+  }
 }
 

@@ -247,4 +247,21 @@ class KeyRotatorTest {
     assertEquals(next.kid(), ring.active().kid());
     assertEquals(1, store.findAll().size(), "a lost promotion race must not add a first key");
   }
+
+  @Test
+  void rotateIfDueWhenNextPublishedEarlyThenPromotedOnlyWhenTheIntervalEnds() {
+    // A NEXT key published long before the interval ends (by an operator, or a node with a
+    // shorter interval) waits for the interval; pre-publication alone does not promote it.
+    KeyRotator r = rotator(SigningAlgorithm.ES256);
+    String activeKid = r.rotateIfDue().active().kid();
+    SigningKey early = gen.generate(SigningAlgorithm.ES256, KeyState.NEXT, t0);
+    store.add(early);
+
+    clock.advance(PRE_PUBLISH);
+    assertEquals(activeKid, r.rotateIfDue().active().kid(), "promoted before the interval ended");
+    clock.advance(INTERVAL.minus(PRE_PUBLISH).minusSeconds(1));
+    assertEquals(activeKid, r.rotateIfDue().active().kid());
+    clock.advance(Duration.ofSeconds(1));
+    assertEquals(early.kid(), r.rotateIfDue().active().kid());
+  }
 }

@@ -2,6 +2,7 @@ package io.admin.auth.core.key;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.admin.auth.core.SigningAlgorithm;
 import io.admin.auth.core.spi.KeyState;
@@ -9,6 +10,7 @@ import io.admin.auth.core.spi.SigningKey;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -35,5 +37,16 @@ class SigningKeysTest {
     assertArrayEquals(a.verificationKey().getEncoded(), b.verificationKey().getEncoded());
     assertArrayEquals(a.signingKey().getEncoded(), b.signingKey().getEncoded());
     assertEquals(alg, a.algorithm());
+  }
+
+  @Test
+  void generateWhenHs256ThenA256BitSecretThatIsNeverTheSame() throws Exception {
+    SigningKeys keys = new SigningKeys(new SecureRandom());
+    byte[] a = keys.generate(SigningAlgorithm.HS256, KeyState.ACTIVE, T0).signingKey().getEncoded();
+    byte[] b = keys.generate(SigningAlgorithm.HS256, KeyState.ACTIVE, T0).signingKey().getEncoded();
+
+    assertEquals(32, a.length);
+    assertFalse(java.util.Arrays.equals(a, b), "two keys share their secret");
+    assertFalse(java.util.Arrays.equals(a, new byte[32]), "the secret was never drawn");
   }
 }

@@ -101,16 +101,22 @@ class VerifiedTokenCacheTest {
   }
 
   @Test
-  void putWhenEntryAloneExceedsTheByteBoundThenNotCachedAndExactlyTheBoundIs() {
+  void putWhenEntryAloneExceedsTheByteBoundThenNotCachedNorEvictingAndExactlyTheBoundIs() {
     String t = token(1);
-    VerifiedTokenCache tooSmall = new VerifiedTokenCache(10, EACH - 1);
-    tooSmall.put(t, entry(t), NOW);
-    assertEquals(0, tooSmall.size());
-
     VerifiedTokenCache exact = new VerifiedTokenCache(10, EACH);
     exact.put(t, entry(t), NOW);
     assertEquals(1, exact.size());
     assertEquals(EACH, exact.bytes());
+
+    Map<String, Object> big = claims(T0);
+    big.put("pad", "x".repeat(10));
+    String oversized = TestJws.token(SigningAlgorithm.HS256, big);
+    exact.put(oversized, entry(oversized), NOW);
+
+    assertNull(exact.get(oversized));
+    assertNotNull(exact.get(t), "a token too large to cache must not evict the others");
+    assertEquals(1, exact.size());
+    assertEquals(0, new VerifiedTokenCache(1, 1).size(), "bounds of one are valid, if useless");
   }
 
   @Test
