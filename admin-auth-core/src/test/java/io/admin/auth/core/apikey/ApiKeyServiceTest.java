@@ -256,6 +256,8 @@ class ApiKeyServiceTest {
   void createWhenNonPositiveLifetimeThenIllegalArgument() {
     assertThrows(IllegalArgumentException.class,
         () -> service.create("o", "n", Set.of(), Duration.ZERO));
+    assertThrows(IllegalArgumentException.class,
+        () -> service.create("o", "n", Set.of(), Duration.ofSeconds(-1)));
   }
 
   @Test
@@ -330,5 +332,23 @@ class ApiKeyServiceTest {
     IssuedApiKey issued = withShared.create("o", "n", Set.of(), null);
     assertInstanceOf(AuthOutcome.Authenticated.class, withShared.authenticate(issued.key()));
     assertEquals(1, shared.pendingCount());
+  }
+
+  @Test
+  void createWhenRandomGivenThenKeysDrawnFromItAndShownMasked() throws Exception {
+    // Randomness is injected: two services on identically seeded generators issue the same key.
+    IssuedApiKey[] issued = new IssuedApiKey[2];
+    for (int i = 0; i < 2; i++) {
+      SecureRandom seeded = SecureRandom.getInstance("SHA1PRNG");
+      seeded.setSeed(new byte[] {4, 2});
+      issued[i] = ApiKeyService.builder().store(new InMemoryApiKeyStore()).hasher(hasher)
+          .clock(clock).random(seeded).build().create("o", "n", Set.of(), null);
+    }
+
+    assertEquals(issued[0].key(), issued[1].key());
+    String secret = ApiKeyFormat.parse(issued[0].key()).orElseThrow().secret();
+    assertFalse(issued[0].toString().contains(secret));
+    assertTrue(issued[0].toString().endsWith(", key=" + issued[0].metadata().prefix()
+        + "_**********]"), issued[0].toString());
   }
 }

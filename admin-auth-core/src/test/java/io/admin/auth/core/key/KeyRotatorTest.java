@@ -264,4 +264,48 @@ class KeyRotatorTest {
     clock.advance(Duration.ofSeconds(1));
     assertEquals(early.kid(), r.rotateIfDue().active().kid());
   }
+
+  @Test
+  void rotateIfDueWhenIntervalOverAndAnotherNodePublishedTheSuccessorFirstThenItsKeyIsPromotedLater() {
+    KeyRotator first = rotator(SigningAlgorithm.ES256);
+    String oldKid = first.rotateIfDue().active().kid();
+    SigningKey theirs = gen.generate(SigningAlgorithm.ES256, KeyState.NEXT, t0.plus(INTERVAL));
+    // This node was down through the pre-publish window; when it asks, another node's successor
+    // is already in the store and its own is refused.
+    SigningKeyStore racing = new SigningKeyStore() {
+      @Override
+      public List<SigningKey> findAll() {
+        return store.findAll();
+      }
+
+      @Override
+      public boolean add(SigningKey key) {
+        if (key.state() == KeyState.NEXT) {
+          store.add(theirs);
+          return false;
+        }
+        return store.add(key);
+      }
+
+      @Override
+      public boolean replace(SigningKey expected, SigningKey replacement) {
+        return store.replace(expected, replacement);
+      }
+
+      @Override
+      public boolean remove(String kid) {
+        return store.remove(kid);
+      }
+    };
+    KeyRotator late = new KeyRotator(racing, POLICY, SigningAlgorithm.ES256, clock, gen, MIN_RETENTION);
+    clock.advance(INTERVAL);
+
+    KeyRing ring = late.rotateIfDue();
+
+    assertEquals(oldKid, ring.active().kid(), "its own unpublished successor must never sign");
+    assertEquals(2, store.findAll().size());
+    clock.advance(PRE_PUBLISH);
+    assertEquals(theirs.kid(), late.rotateIfDue().active().kid());
+  }
 }
+

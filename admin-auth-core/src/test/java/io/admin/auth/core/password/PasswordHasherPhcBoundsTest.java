@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -147,5 +148,32 @@ class PasswordHasherPhcBoundsTest {
 
     assertEquals(true, hasher.verify(PASSWORD, real));
     assertEquals(false, hasher.verify(PASSWORD, padded), padded);
+  }
+
+  @ParameterizedTest(name = "{0} read as {1}")
+  @CsvSource(delimiter = '|', value = {
+      "m=8,t=:,p=1|8,10,1",
+      "m=8,t=1/,p=1|8,9,1",
+  })
+  void needsRehashWhenAParameterHasACharacterNextToTheDigitsThenUnparseable(String stored,
+      String asDigits) {
+    // ':' and '/' are the characters just outside '0'..'9'; read as digits they would be 10 and
+    // -1, and the parameters a hasher with those values has.
+    String[] p = asDigits.split(",");
+    PasswordHasher hasher = PasswordHasher.withParams(new Argon2Params(Integer.parseInt(p[0]),
+        Integer.parseInt(p[1]), Integer.parseInt(p[2])), new java.security.SecureRandom());
+
+    assertEquals(true, hasher.needsRehash("$argon2id$v=19$" + stored + "$" + SALT + "$" + HASH));
+  }
+
+  @Test
+  void needsRehashWhenMemoryBelowEightKibPerLaneThenTrueWithoutException() {
+    // Refused by the parser itself: Argon2Params would throw for these, and needsRehash never does.
+    PasswordHasher hasher = PasswordHasher.withParams(new Argon2Params(8, 1, 1),
+        new java.security.SecureRandom());
+
+    assertEquals(true, hasher.needsRehash("$argon2id$v=19$m=15,t=1,p=2$" + SALT + "$" + HASH));
+    assertEquals(true, hasher.needsRehash("$argon2id$v=19$m=16,t=1,p=3$" + SALT + "$" + HASH));
+    assertEquals(false, hasher.verify(PASSWORD, "$argon2id$v=19$m=16,t=1,p=3$" + SALT + "$" + HASH));
   }
 }

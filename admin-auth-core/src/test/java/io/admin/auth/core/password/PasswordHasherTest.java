@@ -151,4 +151,12 @@ class PasswordHasherTest {
     assertTrue(fast.needsRehash(shortHash), shortHash);
     assertTrue(fast.needsRehash(null));
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"15", "16", "19", "20", "29"})
+  void verifyWhenBcryptCostJustAboveLimitThenFalseWithoutHashing(String cost) {
+    // Every cost above 14 is refused before BouncyCastle runs 2^cost rounds, not only 31.
+    String hostile = "$2a$" + cost + "$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW";
+    assertFalse(fast.verify("U*U", hostile));
+  }
 }
