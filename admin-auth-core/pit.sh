@@ -13,7 +13,8 @@
 # PIT thread, and writes target/pit-reports/<package>/{index.html,mutations.xml}. Extra Maven
 # arguments go in MVN_ARGS, e.g. MVN_ARGS=-o for an offline run.
 #
-# It is not part of .ci/run: all packages take about 45 minutes on a shared 2-core machine.
+# It is not part of .ci/run: all packages take about 20 minutes on the 2-core build machine when
+# it is quiet, up to an hour when other builds share it.
 set -euo pipefail
 cd "$(dirname "$0")"
 module_dir=$(pwd)
