@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -192,6 +193,47 @@ class JwsCryptoTest {
         rs.activatedAt(), rs.retiredAt(), rs.signingKey(), rs.verificationKey());
     byte[] sig = crypto.sign(rs, INPUT);
     assertFalse(crypto.verify(asPs, INPUT, Arrays.copyOf(sig, sig.length)));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("cryptoAndAlgorithm")
+  void verifyWhenPublicKeysShareAKidThenEachCheckedWithItsOwnMaterial(String name,
+      SigningAlgorithm alg) {
+    // A resource server reloading the issuer's JWK Set gets new key objects under old kids.
+    org.junit.jupiter.api.Assumptions.assumeFalse(alg.isSymmetric(), "never published");
+    JwsCrypto c = crypto(name);
+    SigningKey a = KEYS.get(alg);
+    SigningKey b = OTHER_KEYS.get(alg);
+    PublicVerificationKey publicA =
+        new PublicVerificationKey(a.kid(), alg, (PublicKey) a.verificationKey());
+    PublicVerificationKey publicB =
+        new PublicVerificationKey(a.kid(), alg, (PublicKey) b.verificationKey());
+    byte[] byA = c.sign(a, INPUT);
+    byte[] byB = c.sign(b, INPUT);
+
+    assertTrue(c.verify(publicA, INPUT, byA));
+    assertFalse(c.verify(publicB, INPUT, byA));
+    assertTrue(c.verify(publicB, INPUT, byB));
+    PublicVerificationKey reloadedA =
+        new PublicVerificationKey(a.kid(), alg, (PublicKey) a.verificationKey());
+    assertTrue(c.verify(reloadedA, INPUT, byA));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("cryptoAndAlgorithm")
+  void signWhenItsPublicHalfVerifiedFirstUnderTheKidThenStillSigns(String name,
+      SigningAlgorithm alg) {
+    // The public-only engine cached for the kid has no private half: signing must not reuse it.
+    org.junit.jupiter.api.Assumptions.assumeFalse(alg.isSymmetric(), "no public half");
+    JwsCrypto c = crypto(name);
+    SigningKey key = KEYS.get(alg);
+    PublicVerificationKey publicOnly =
+        new PublicVerificationKey(key.kid(), alg, (PublicKey) key.verificationKey());
+    assertFalse(c.verify(publicOnly, INPUT, new byte[8]));
+
+    byte[] sig = c.sign(key, INPUT);
+
+    assertTrue(c.verify(publicOnly, INPUT, sig));
   }
 
   @Test
