@@ -69,11 +69,6 @@ final class BoundedStateMap<S> {
     }
   }
 
-  /** Applies {@code update} to an existing state only; never inserts. */
-  void updateIfPresent(String key, UnaryOperator<S> update) {
-    states.computeIfPresent(Digest.of(key), (k, old) -> update.apply(old));
-  }
-
   S get(String key) {
     return states.get(Digest.of(key));
   }

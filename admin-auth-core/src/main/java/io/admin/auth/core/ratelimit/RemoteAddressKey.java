@@ -62,6 +62,10 @@ public final class RemoteAddressKey {
     if (zone >= 0) {
       s = s.substring(0, zone);
     }
+    if (s.isEmpty()) {
+      // InetAddress reads an empty name as the loopback address: "%:1" is not an address.
+      return null;
+    }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       boolean hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');

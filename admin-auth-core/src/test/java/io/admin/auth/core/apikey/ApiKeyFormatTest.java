@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.regex.Pattern;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -89,5 +91,44 @@ class ApiKeyFormatTest {
     assertFalse(ApiKeyFormat.isKeyId("0123456789abcdE"));
     assertFalse(ApiKeyFormat.isKeyId("0123456789abcdE_"));
     assertFalse(ApiKeyFormat.isKeyId(null));
+  }
+
+  /** {@code body} (everything before the checksum) with its correct checksum appended. */
+  private static String withChecksum(String body) {
+    CRC32 crc = new CRC32();
+    crc.update(body.getBytes(StandardCharsets.US_ASCII));
+    return body + Base62.encodeFixed(crc.getValue(), ApiKeyFormat.CHECKSUM_LENGTH);
+  }
+
+  @Test
+  void parseWhenChecksumRightButPrefixSeparatorOrAlphabetWrongThenRejected() {
+    // The checksum is no secret: anyone can compute it. Only the format check refuses these.
+    String body = newKey().substring(0, ApiKeyFormat.LENGTH - ApiKeyFormat.CHECKSUM_LENGTH);
+    assertTrue(ApiKeyFormat.parse(withChecksum(body)).isPresent(), "the unchanged body");
+    for (String prefix : new String[] {"bdm_", "ADM_", "adm-", "adm0"}) {
+      String key = withChecksum(prefix + body.substring(4));
+      assertTrue(ApiKeyFormat.parse(key).isEmpty(), key);
+    }
+    for (char separator : "0Zz-.".toCharArray()) {
+      String key = withChecksum(body.substring(0, 20) + separator + body.substring(21));
+      assertTrue(ApiKeyFormat.parse(key).isEmpty(), key);
+    }
+    // The neighbours of each base62 range, in the id and in the secret.
+    for (char c : "/:@[`{_-".toCharArray()) {
+      for (int at : new int[] {4, 19, 21, 63}) {
+        String key = withChecksum(body.substring(0, at) + c + body.substring(at + 1));
+        assertTrue(ApiKeyFormat.parse(key).isEmpty(), key);
+      }
+    }
+  }
+
+  @Test
+  void toStringWhenPrintedThenIdOrPrefixShownAndSecretNot() {
+    String id = ApiKeyFormat.newId(random);
+    String secret = ApiKeyFormat.newSecret(random);
+    ApiKeyFormat.ParsedApiKey parsed = ApiKeyFormat.parse(ApiKeyFormat.format(id, secret)).orElseThrow();
+
+    assertEquals("ParsedApiKey[id=" + id + ", secret=**********]", parsed.toString());
+    assertEquals("adm_" + id, ApiKeyFormat.displayPrefix(id));
   }
 }

@@ -83,4 +83,73 @@ class ApiKeyManagerTest {
     assertEquals(T0.plusSeconds(7), manager.listAll().get(0).lastUsedAt());
     assertEquals(Optional.empty(), manager.get("../etc"));
   }
+
+  /** A JDK SecureRandom with a fixed, repeatable output: two of them draw the same ids. */
+  private static SecureRandom repeatable() {
+    return new SecureRandom() {
+      private int next;
+
+      @Override
+      public void nextBytes(byte[] out) {
+        for (int i = 0; i < out.length; i++) {
+          out[i] = (byte) (next++ * 7 + 3);
+        }
+      }
+    };
+  }
+
+  @Test
+  void createWhenOwnerNullOrNameOverTwoHundredCharactersThenIllegalArgument() {
+    assertThrows(IllegalArgumentException.class, () -> manager.create(null, "ci", Set.of(), null));
+    assertThrows(IllegalArgumentException.class,
+        () -> manager.create("alice", "n".repeat(201), Set.of(), null));
+    assertEquals("n".repeat(200),
+        manager.create("alice", "n".repeat(200), Set.of(), null).metadata().name());
+  }
+
+  @Test
+  void createWhenDrawnIdAlreadyTakenThenAnotherIdAndTheTakenKeyUntouched() {
+    String taken = ApiKeyFormat.newId(repeatable());
+    store.insert(new ApiKey(taken, "other", "bob", Set.of(), T0, null, null, null,
+        "hmac-sha256:x", null, null));
+    ApiKeyManager colliding = new ApiKeyManager(store, hasher, clock, repeatable(), lastUsed);
+
+    IssuedApiKey issued = colliding.create("alice", "ci", Set.of(), null);
+
+    assertNotEquals(taken, issued.metadata().id());
+    assertEquals(issued.metadata(), store.findById(issued.metadata().id()).orElseThrow());
+    assertEquals("bob", store.findById(taken).orElseThrow().owner());
+  }
+
+  @Test
+  void createWhenEveryDrawnIdTakenThenIllegalStateAfterFiveInserts() {
+    SecureRandom constant = new SecureRandom() {
+      @Override
+      public void nextBytes(byte[] out) {
+        java.util.Arrays.fill(out, (byte) 5);
+      }
+    };
+    CountingApiKeyStore counting = new CountingApiKeyStore(store);
+    ApiKeyManager stuck = new ApiKeyManager(counting, hasher, clock, constant, lastUsed);
+    stuck.create("alice", "first", Set.of(), null);
+
+    assertThrows(IllegalStateException.class, () -> stuck.create("alice", "second", Set.of(), null));
+    assertEquals(1 + 5, counting.inserts.get());
+  }
+
+  @Test
+  void getWhenNotAKeyIdThenEmptyWithoutStoreLookup() {
+    CountingApiKeyStore counting = new CountingApiKeyStore(store);
+    ApiKeyManager m = new ApiKeyManager(counting, hasher, clock, new SecureRandom(), lastUsed);
+
+    assertEquals(Optional.empty(), m.get("../etc/passwd"));
+    assertEquals(0, counting.lookups.get());
+  }
+
+  @Test
+  void rotateWhenGracePeriodNullThenIllegalArgument() {
+    String id = manager.create("alice", "ci", Set.of(), null).metadata().id();
+
+    assertThrows(IllegalArgumentException.class, () -> manager.rotate(id, null));
+  }
 }

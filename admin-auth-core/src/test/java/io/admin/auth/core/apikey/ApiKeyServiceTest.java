@@ -256,6 +256,8 @@ class ApiKeyServiceTest {
   void createWhenNonPositiveLifetimeThenIllegalArgument() {
     assertThrows(IllegalArgumentException.class,
         () -> service.create("o", "n", Set.of(), Duration.ZERO));
+    assertThrows(IllegalArgumentException.class,
+        () -> service.create("o", "n", Set.of(), Duration.ofSeconds(-1)));
   }
 
   @Test
@@ -292,5 +294,61 @@ class ApiKeyServiceTest {
     assertThrows(IllegalStateException.class, () -> ApiKeyService.builder().store(store).build());
     assertThrows(IllegalStateException.class, () -> ApiKeyService.builder().store(store)
         .hasher(hasher).defaultGracePeriod(Duration.ofSeconds(-1)).build());
+  }
+
+  @Test
+  void buildWhenEachSettingMissingOrOutOfRangeThenIllegalStateAndAtTheBoundsBuilt() {
+    List<java.util.function.UnaryOperator<ApiKeyService.Builder>> bad = List.of(
+        b -> b.clock(null),
+        b -> b.defaultGracePeriod(null),
+        b -> b.maxExpiresIn(null),
+        b -> b.maxExpiresIn(Duration.ZERO),
+        b -> b.maxExpiresIn(Duration.ofSeconds(-1)),
+        b -> b.defaultExpiresIn(null),
+        b -> b.defaultExpiresIn(Duration.ofSeconds(-1)),
+        b -> b.maxPendingLastUsed(0));
+    for (var change : bad) {
+      assertThrows(IllegalStateException.class,
+          () -> change.apply(ApiKeyService.builder().store(store).hasher(hasher)).build());
+    }
+    ApiKeyService bounds = ApiKeyService.builder().store(store).hasher(hasher).clock(clock)
+        .maxExpiresIn(ApiKeyService.MAX_EXPIRES_IN_CEILING)
+        .defaultExpiresIn(ApiKeyService.MAX_EXPIRES_IN_CEILING).maxPendingLastUsed(1).build();
+    assertEquals(ApiKeyService.MAX_EXPIRES_IN_CEILING, bounds.defaultExpiresIn());
+    assertEquals(T0.plus(ApiKeyService.MAX_EXPIRES_IN_CEILING),
+        bounds.create("o", "n", Set.of(), null).metadata().expiresAt());
+    bounds.lastUsed().record("AAAAAAAAAAAAAAA1", T0);
+    bounds.lastUsed().record("AAAAAAAAAAAAAAA2", T0);
+    assertEquals(1, bounds.lastUsed().pendingCount(), "maxPendingLastUsed reached the recorder");
+  }
+
+  @Test
+  void buildWhenRecorderGivenThenSharedAndWhenNoRandomThenOwnSecureRandom() {
+    LastUsedRecorder shared = new LastUsedRecorder(store, 5);
+    ApiKeyService withShared = ApiKeyService.builder().store(store).hasher(hasher)
+        .lastUsedRecorder(shared).build();
+    assertTrue(withShared.lastUsed() == shared, "the given recorder is the one used");
+
+    IssuedApiKey issued = withShared.create("o", "n", Set.of(), null);
+    assertInstanceOf(AuthOutcome.Authenticated.class, withShared.authenticate(issued.key()));
+    assertEquals(1, shared.pendingCount());
+  }
+
+  @Test
+  void createWhenRandomGivenThenKeysDrawnFromItAndShownMasked() throws Exception {
+    // Randomness is injected: two services on identically seeded generators issue the same key.
+    IssuedApiKey[] issued = new IssuedApiKey[2];
+    for (int i = 0; i < 2; i++) {
+      SecureRandom seeded = SecureRandom.getInstance("SHA1PRNG");
+      seeded.setSeed(new byte[] {4, 2});
+      issued[i] = ApiKeyService.builder().store(new InMemoryApiKeyStore()).hasher(hasher)
+          .clock(clock).random(seeded).build().create("o", "n", Set.of(), null);
+    }
+
+    assertEquals(issued[0].key(), issued[1].key());
+    String secret = ApiKeyFormat.parse(issued[0].key()).orElseThrow().secret();
+    assertFalse(issued[0].toString().contains(secret));
+    assertTrue(issued[0].toString().endsWith(", key=" + issued[0].metadata().prefix()
+        + "_**********]"), issued[0].toString());
   }
 }

@@ -14,7 +14,10 @@ final class CountingApiKeyStore implements ApiKeyStore {
   final ApiKeyStore delegate;
   final AtomicInteger lookups = new AtomicInteger();
   final AtomicInteger lastUsedWrites = new AtomicInteger();
+  final AtomicInteger inserts = new AtomicInteger();
   volatile RuntimeException failLastUsed;
+  /** Runs at the start of every last-used write, as uses that arrive while a flush is running. */
+  volatile Runnable duringLastUsed;
 
   CountingApiKeyStore(ApiKeyStore delegate) {
     this.delegate = delegate;
@@ -22,6 +25,7 @@ final class CountingApiKeyStore implements ApiKeyStore {
 
   @Override
   public boolean insert(ApiKey key) {
+    inserts.incrementAndGet();
     return delegate.insert(key);
   }
 
@@ -53,6 +57,10 @@ final class CountingApiKeyStore implements ApiKeyStore {
 
   @Override
   public void recordLastUsed(Map<String, Instant> lastUsedById) {
+    Runnable during = duringLastUsed;
+    if (during != null) {
+      during.run();
+    }
     if (failLastUsed != null) {
       throw failLastUsed;
     }

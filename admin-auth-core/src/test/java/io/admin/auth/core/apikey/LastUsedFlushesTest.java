@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.admin.auth.core.crypto.SecretHasher;
 import io.admin.auth.core.spi.ApiKey;
@@ -37,6 +38,7 @@ class LastUsedFlushesTest {
     Set<Thread> started = flusherThreads();
     started.removeAll(before);
     assertEquals(1, started.size());
+    assertTrue(started.iterator().next().isDaemon(), "the flusher must not keep the JVM alive");
 
     keys.lastUsed().record(ID, T0.plusSeconds(5));
     assertNull(store.findById(ID).orElseThrow().lastUsedAt(), "nothing written before a flush");
@@ -76,5 +78,20 @@ class LastUsedFlushesTest {
   private static Set<Thread> flusherThreads() {
     return Thread.getAllStackTraces().keySet().stream()
         .filter(t -> t.getName().equals(LastUsedFlushes.THREAD_NAME)).collect(Collectors.toSet());
+  }
+
+  @Test
+  void closeWhenCallerInterruptedThenStillFlushesAndInterruptKept() {
+    ApiKeyService keys = service(Duration.ofHours(1));
+    LastUsedFlushes flushes = keys.startLastUsedFlushes();
+    keys.lastUsed().record(ID, T0.plusSeconds(3));
+
+    Thread.currentThread().interrupt();
+    try {
+      flushes.close();
+    } finally {
+      assertTrue(Thread.interrupted(), "close swallowed the caller's interrupt");
+    }
+    assertEquals(T0.plusSeconds(3), store.findById(ID).orElseThrow().lastUsedAt());
   }
 }

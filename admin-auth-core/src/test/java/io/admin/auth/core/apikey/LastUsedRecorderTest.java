@@ -11,6 +11,7 @@ import io.admin.auth.core.AuthUnavailableException;
 import io.admin.auth.core.store.memory.InMemoryApiKeyStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -84,6 +85,57 @@ class LastUsedRecorderTest {
       }
       assertEquals(T0.plusSeconds(42), store.findById("AAAAAAAAAAAAAAA1").orElseThrow().lastUsedAt());
       task.cancel(false);
+    } finally {
+      executor.shutdownNow();
+    }
+  }
+
+  @Test
+  void constructorWhenCapBelowOneThenIllegalArgumentAndOneIsEnough() {
+    assertThrows(IllegalArgumentException.class, () -> new LastUsedRecorder(store, 0));
+    LastUsedRecorder one = new LastUsedRecorder(store, 1);
+    one.record("AAAAAAAAAAAAAAA1", T0);
+    assertEquals(1, one.pendingCount());
+  }
+
+  @Test
+  void recordWhenCapReachedThenKeysAlreadyPendingStillMoveForward() {
+    LastUsedRecorder recorder = new LastUsedRecorder(store, 1);
+    recorder.record("AAAAAAAAAAAAAAA1", T0);
+    recorder.record("AAAAAAAAAAAAAAA2", T0);
+    recorder.record("AAAAAAAAAAAAAAA1", T0.plusSeconds(5));
+
+    assertEquals(Optional.of(T0.plusSeconds(5)), recorder.pending("AAAAAAAAAAAAAAA1"));
+    assertEquals(1, recorder.dropped());
+  }
+
+  @Test
+  void flushWhenStoreFailsWhileUsesArriveThenTheNewestUseOfEachKeyKept() {
+    insert("AAAAAAAAAAAAAAA1");
+    insert("AAAAAAAAAAAAAAA2");
+    LastUsedRecorder recorder = new LastUsedRecorder(store, 10);
+    recorder.record("AAAAAAAAAAAAAAA1", T0.plusSeconds(7));
+    recorder.record("AAAAAAAAAAAAAAA2", T0.plusSeconds(7));
+    store.duringLastUsed = () -> {
+      recorder.record("AAAAAAAAAAAAAAA1", T0.plusSeconds(5)); // older than the failed batch's
+      recorder.record("AAAAAAAAAAAAAAA2", T0.plusSeconds(9)); // newer
+    };
+    store.failLastUsed = new AuthUnavailableException("down");
+
+    assertThrows(AuthUnavailableException.class, recorder::flush);
+
+    assertEquals(Optional.of(T0.plusSeconds(7)), recorder.pending("AAAAAAAAAAAAAAA1"));
+    assertEquals(Optional.of(T0.plusSeconds(9)), recorder.pending("AAAAAAAAAAAAAAA2"));
+  }
+
+  @Test
+  void scheduleFlushesWhenIntervalNotPositiveThenIllegalArgument() {
+    LastUsedRecorder recorder = new LastUsedRecorder(store, 10);
+    ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
+    try {
+      for (Duration bad : new Duration[] {null, Duration.ZERO, Duration.ofMillis(-1)}) {
+        assertThrows(IllegalArgumentException.class, () -> recorder.scheduleFlushes(executor, bad));
+      }
     } finally {
       executor.shutdownNow();
     }

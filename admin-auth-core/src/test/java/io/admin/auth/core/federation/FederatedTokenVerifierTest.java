@@ -326,4 +326,37 @@ class FederatedTokenVerifierTest {
       assertEquals(0, quiet.hits("/.well-known/openid-configuration"));
     }
   }
+
+  @Test
+  void verifyWhenSignedByPublishedTestKeyThenRefusedUnlessTestKeysAccepted() throws Exception {
+    // A provider publishing the testkit's keys (kid "test-...") is a test server wired into
+    // production: its signatures are genuine, so only the kid can refuse them.
+    TestKey testKey = TestKey.rsa(io.admin.auth.core.verify.AccessTokenVerifier.TEST_KEY_ID_PREFIX + "rsa");
+    try (FakeProvider testServer = FakeProvider.start("", testKey)) {
+      TrustedIssuer.Builder issuer = TrustedIssuer.builder(testServer.issuer()).audience("api")
+          .allowInsecureLoopback(true);
+      String token = TestToken.of(testServer.issuer(), T0).sign(testKey);
+
+      AuthOutcome.Rejected refused = assertInstanceOf(AuthOutcome.Rejected.class,
+          verifier(issuer.build()).verify(token));
+
+      assertEquals(AuthErrorCode.AUTH_TOKEN_INVALID, refused.error().code());
+      assertEquals("The access token is signed with a test key (kid starting with test-), which this"
+          + " verifier does not accept.", refused.error().message());
+      assertInstanceOf(AuthOutcome.Authenticated.class,
+          verifier(issuer.acceptTestKeys(true).build()).verify(token));
+    }
+  }
+
+  @Test
+  void verifyWhenKidOnlyContainsTestPrefixThenAuthenticated() throws Exception {
+    // Only the prefix marks a test key; a production kid may contain the word.
+    TestKey key = TestKey.ec("prod-test-1");
+    try (FakeProvider server = FakeProvider.start("", key)) {
+      FederatedTokenVerifier v = verifier(TrustedIssuer.builder(server.issuer()).audience("api")
+          .allowInsecureLoopback(true).build());
+
+      assertInstanceOf(AuthOutcome.Authenticated.class, v.verify(TestToken.of(server.issuer(), T0).sign(key)));
+    }
+  }
 }

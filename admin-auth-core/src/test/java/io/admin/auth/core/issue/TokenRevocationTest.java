@@ -87,4 +87,18 @@ class TokenRevocationTest {
         .revokedAt());
     assertTrue(parts.events.isEmpty());
   }
+
+  @Test
+  void revokeWhenExactlyAtExpiryPlusSkewThenNothingStored() {
+    // At exp + skew the verifier already refuses the token, so keeping its jti would only cost
+    // memory (the purge keeps entries through keepUntil == now).
+    TokenClaims c = claims(tokens.accessToken());
+    parts.clock.advance(Duration.between(parts.clock.instant(), c.expiresAt().plus(IssueParts.SKEW)));
+    assertInstanceOf(io.admin.auth.core.AuthOutcome.Rejected.class,
+        parts.verifier.verify(tokens.accessToken()));
+
+    revocation.revoke(client, tokens.accessToken());
+
+    assertFalse(parts.revocations.isRevoked(c.jwtId(), null));
+  }
 }

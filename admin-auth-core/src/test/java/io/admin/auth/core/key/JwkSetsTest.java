@@ -16,24 +16,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class JwkSetsTest {
 
   private static final Instant T0 = Instant.parse("2025-03-15T10:00:00Z");
-  private final SigningKeys gen = new SigningKeys(new SecureRandom());
+  private static final SigningKeys GEN = new SigningKeys(new SecureRandom());
+  /** Generated once per class: two RSA keys take seconds, and mutation testing reruns each test. */
+  private static KeyRing everyAlgorithm;
 
-  private KeyRing ringWithEveryAlgorithm() {
+  @BeforeAll
+  static void ringWithEveryAlgorithm() {
     List<SigningKey> keys = new ArrayList<>();
     for (SigningAlgorithm a : SigningAlgorithm.values()) {
-      keys.add(gen.generate(a, a == SigningAlgorithm.HS256 ? KeyState.ACTIVE : KeyState.RETIRED, T0));
+      keys.add(GEN.generate(a, a == SigningAlgorithm.HS256 ? KeyState.ACTIVE : KeyState.RETIRED, T0));
     }
-    return KeyRing.of(keys);
+    everyAlgorithm = KeyRing.of(keys);
   }
 
   @Test
   void toJsonWhenEveryAlgorithmThenAsymmetricOnlyWithKidAlgUse() throws Exception {
-    KeyRing ring = ringWithEveryAlgorithm();
+    KeyRing ring = everyAlgorithm;
     JWKSet set = JWKSet.parse(JwkSets.toJson(ring));
     assertEquals(4, set.getKeys().size());
     Set<String> algs = set.getKeys().stream().map(k -> k.getAlgorithm().getName())
@@ -48,7 +52,7 @@ class JwkSetsTest {
 
   @Test
   void toJsonWhenRenderedThenNoPrivateOrSymmetricMembers() {
-    String json = JwkSets.toJson(ringWithEveryAlgorithm());
+    String json = JwkSets.toJson(everyAlgorithm);
     for (String member : List.of("\"d\"", "\"p\"", "\"q\"", "\"dp\"", "\"dq\"", "\"qi\"", "\"k\"",
         "\"oct\"", "HS256")) {
       assertFalse(json.contains(member), member + " in " + json);
@@ -57,13 +61,13 @@ class JwkSetsTest {
 
   @Test
   void toJsonWhenOnlyHs256ThenEmptyKeys() {
-    KeyRing ring = KeyRing.of(List.of(gen.generate(SigningAlgorithm.HS256, KeyState.ACTIVE, T0)));
+    KeyRing ring = KeyRing.of(List.of(GEN.generate(SigningAlgorithm.HS256, KeyState.ACTIVE, T0)));
     assertEquals("{\"keys\":[]}", JwkSets.toJson(ring));
   }
 
   @Test
   void toJsonWhenEd25519ThenXMatchesPublicKey() throws Exception {
-    SigningKey ed = gen.generate(SigningAlgorithm.EDDSA, KeyState.ACTIVE, T0);
+    SigningKey ed = GEN.generate(SigningAlgorithm.EDDSA, KeyState.ACTIVE, T0);
     JWK jwk = JWKSet.parse(JwkSets.toJson(KeyRing.of(List.of(ed)))).getKeys().get(0);
     assertEquals("OKP", jwk.getKeyType().getValue());
     assertEquals("Ed25519", jwk.toOctetKeyPair().getCurve().getName());

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +31,9 @@ class JwsCryptoTest {
   private static final Instant T0 = Instant.parse("2025-03-15T10:00:00Z");
   private static final byte[] INPUT = "eyJhbGciOiJFUzI1NiJ9.e30".getBytes(StandardCharsets.US_ASCII);
   private static final Map<SigningAlgorithm, SigningKey> KEYS = new EnumMap<>(SigningAlgorithm.class);
+  /** A second key per algorithm. Both sets are made once per class: RSA keys take a second each. */
+  private static final Map<SigningAlgorithm, SigningKey> OTHER_KEYS =
+      new EnumMap<>(SigningAlgorithm.class);
   private final JwsCrypto crypto = JwsCrypto.jdk();
 
   @BeforeAll
@@ -37,6 +41,7 @@ class JwsCryptoTest {
     SigningKeys gen = new SigningKeys(new SecureRandom());
     for (SigningAlgorithm a : SigningAlgorithm.values()) {
       KEYS.put(a, gen.generate(a, KeyState.ACTIVE, T0));
+      OTHER_KEYS.put(a, gen.generate(a, KeyState.ACTIVE, T0));
     }
   }
 
@@ -117,7 +122,7 @@ class JwsCryptoTest {
   void verifyWhenKidNowNamesOtherKeyThenOldEngineNotUsed(SigningAlgorithm alg) {
     JwsCrypto defaults = JwsCrypto.defaults();
     SigningKey first = KEYS.get(alg);
-    SigningKey fresh = new SigningKeys(new SecureRandom()).generate(alg, KeyState.ACTIVE, T0);
+    SigningKey fresh = OTHER_KEYS.get(alg);
     SigningKey sameKid = new SigningKey(first.kid(), alg, KeyState.ACTIVE, T0, T0, null,
         fresh.signingKey(), fresh.verificationKey());
     byte[] byFirst = defaults.sign(first, INPUT);
@@ -176,8 +181,7 @@ class JwsCryptoTest {
 
   @Test
   void verifyWhenOtherKeyOfSameAlgorithmThenFalse() {
-    SigningKey other = new SigningKeys(new SecureRandom())
-        .generate(SigningAlgorithm.RS256, KeyState.ACTIVE, T0);
+    SigningKey other = OTHER_KEYS.get(SigningAlgorithm.RS256);
     byte[] sig = crypto.sign(KEYS.get(SigningAlgorithm.RS256), INPUT);
     assertFalse(crypto.verify(other, INPUT, sig));
   }
@@ -190,4 +194,86 @@ class JwsCryptoTest {
     byte[] sig = crypto.sign(rs, INPUT);
     assertFalse(crypto.verify(asPs, INPUT, Arrays.copyOf(sig, sig.length)));
   }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("cryptoAndAlgorithm")
+  void verifyWhenPublicKeysShareAKidThenEachCheckedWithItsOwnMaterial(String name,
+      SigningAlgorithm alg) {
+    // A resource server reloading the issuer's JWK Set gets new key objects under old kids.
+    org.junit.jupiter.api.Assumptions.assumeFalse(alg.isSymmetric(), "never published");
+    JwsCrypto c = crypto(name);
+    SigningKey a = KEYS.get(alg);
+    SigningKey b = OTHER_KEYS.get(alg);
+    PublicVerificationKey publicA =
+        new PublicVerificationKey(a.kid(), alg, (PublicKey) a.verificationKey());
+    PublicVerificationKey publicB =
+        new PublicVerificationKey(a.kid(), alg, (PublicKey) b.verificationKey());
+    byte[] byA = c.sign(a, INPUT);
+    byte[] byB = c.sign(b, INPUT);
+
+    assertTrue(c.verify(publicA, INPUT, byA));
+    assertFalse(c.verify(publicB, INPUT, byA));
+    assertTrue(c.verify(publicB, INPUT, byB));
+    PublicVerificationKey reloadedA =
+        new PublicVerificationKey(a.kid(), alg, (PublicKey) a.verificationKey());
+    assertTrue(c.verify(reloadedA, INPUT, byA));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("cryptoAndAlgorithm")
+  void signWhenItsPublicHalfVerifiedFirstUnderTheKidThenStillSigns(String name,
+      SigningAlgorithm alg) {
+    // The public-only engine cached for the kid has no private half: signing must not reuse it.
+    org.junit.jupiter.api.Assumptions.assumeFalse(alg.isSymmetric(), "no public half");
+    JwsCrypto c = crypto(name);
+    SigningKey key = KEYS.get(alg);
+    PublicVerificationKey publicOnly =
+        new PublicVerificationKey(key.kid(), alg, (PublicKey) key.verificationKey());
+    assertFalse(c.verify(publicOnly, INPUT, new byte[8]));
+
+    byte[] sig = c.sign(key, INPUT);
+
+    assertTrue(c.verify(publicOnly, INPUT, sig));
+  }
+
+  @Test
+  void withProvidersWhenBouncyCastleForEs256ThenInteroperatesWithTheJdk() {
+    JwsCrypto bc = JwsCrypto.withProviders(
+        Map.of(SigningAlgorithm.ES256, new org.bouncycastle.jce.provider.BouncyCastleProvider()));
+    SigningKey key = KEYS.get(SigningAlgorithm.ES256);
+
+    assertTrue(crypto.verify(key, INPUT, bc.sign(key, INPUT)));
+    assertTrue(bc.verify(key, INPUT, crypto.sign(key, INPUT)));
+    JwsCrypto none = JwsCrypto.withProviders(Map.of());
+    assertTrue(none.verify(key, INPUT, crypto.sign(key, INPUT)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(SigningAlgorithm.class)
+  void verifyWhenLengthOutsideTheDataThenFalseAndAtItsEndsChecked(SigningAlgorithm alg) {
+    SigningKey key = KEYS.get(alg);
+    byte[] data = Arrays.copyOf(INPUT, INPUT.length + 5);
+    byte[] whole = crypto.sign(key, data);
+    byte[] none = crypto.sign(key, data, 0);
+
+    assertTrue(crypto.verify(key, data, data.length, whole));
+    assertTrue(crypto.verify(key, data, 0, none));
+    assertFalse(crypto.verify(key, data, -1, none));
+    assertFalse(crypto.verify(key, data, data.length + 1, whole));
+    assertFalse(crypto.verify(key, null, 0, none));
+    assertFalse(crypto.verify(key, null, none));
+  }
+
+  @Test
+  void withProvidersWhenProviderCannotDoTheAlgorithmThenItIsStillTheOneUsed() {
+    // SunJCE has no ECDSA: a crypto told to use it for ES256 must fail, not fall back quietly.
+    JwsCrypto sunJce = JwsCrypto.withProviders(
+        Map.of(SigningAlgorithm.ES256, java.security.Security.getProvider("SunJCE")));
+    SigningKey key = KEYS.get(SigningAlgorithm.ES256);
+
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> sunJce.sign(key, INPUT));
+    assertFalse(sunJce.verify(key, INPUT, crypto.sign(key, INPUT)));
+  }
 }
+

@@ -5,6 +5,7 @@ import io.admin.auth.core.SigningAlgorithm;
 import io.admin.auth.core.spi.SigningKey;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -75,5 +76,27 @@ class KeyRingTest {
     KeyRing ring = KeyRing.of(List.of(older, newer, next, es), SigningAlgorithm.ES256);
     assertEquals(newer.kid(), ring.active(SigningAlgorithm.RS256).orElseThrow().kid());
     assertTrue(ring.active(SigningAlgorithm.PS256).isEmpty());
+  }
+
+  @Test
+  void keysWhenGivenInAnyOrderThenOldestFirstAndPublishedToo() {
+    SigningKey newer = gen.generate(SigningAlgorithm.ES256, KeyState.ACTIVE, T0.plusSeconds(5));
+    SigningKey older = gen.generate(SigningAlgorithm.ES256, KeyState.RETIRED, T0);
+
+    KeyRing ring = KeyRing.of(List.of(newer, older));
+
+    assertEquals(List.of(older, newer), ring.keys());
+    assertEquals(List.of(older, newer), ring.published());
+  }
+
+  @Test
+  void toStringWhenPrintedThenKidsOnlyNoKeyMaterial() {
+    SigningKey hs = gen.generate(SigningAlgorithm.HS256, KeyState.ACTIVE, T0);
+    String secret = java.util.Base64.getEncoder().encodeToString(hs.signingKey().getEncoded());
+
+    String text = KeyRing.of(List.of(hs)).toString();
+
+    assertEquals("KeyRing[active=" + hs.kid() + ", kids=[" + hs.kid() + "]]", text);
+    assertFalse(text.contains(secret));
   }
 }

@@ -122,10 +122,10 @@ class KeyRotatorTest {
 
   @Test
   void rotateIfDueWhenAlgorithmChangedThenNewAlgorithmPublishedFirstThenSigns() {
-    rotator(SigningAlgorithm.RS256).rotateIfDue();
+    rotator(SigningAlgorithm.ES256).rotateIfDue();
     KeyRotator r = rotator(SigningAlgorithm.EDDSA);
     KeyRing ring = r.rotateIfDue();
-    assertEquals(SigningAlgorithm.RS256, ring.active().algorithm());
+    assertEquals(SigningAlgorithm.ES256, ring.active().algorithm());
     assertEquals(1, count(KeyState.NEXT));
     clock.advance(PRE_PUBLISH);
     assertEquals(SigningAlgorithm.EDDSA, r.rotateIfDue().active().algorithm());
@@ -262,4 +262,118 @@ class KeyRotatorTest {
     assertThrows(IllegalArgumentException.class,
         () -> new KeyRotationPolicy(Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ZERO));
   }
+
+  @Test
+  void rotateIfDueWhenPolicyRetentionLongerThanMinimumThenPolicyKeepsRetiredKey() {
+    KeyRotationPolicy longer = new KeyRotationPolicy(INTERVAL, PRE_PUBLISH, Duration.ofHours(3));
+    KeyRotator r = new KeyRotator(store, longer, SigningAlgorithm.ES256, clock, gen, MIN_RETENTION);
+    String oldKid = r.rotateIfDue().active().kid();
+    clock.advance(INTERVAL.minus(PRE_PUBLISH));
+    r.rotateIfDue();
+    clock.advance(PRE_PUBLISH);
+    r.rotateIfDue();
+
+    clock.advance(Duration.ofHours(3).minusSeconds(1));
+    assertTrue(r.rotateIfDue().find(oldKid).isPresent(), "removed before the policy's retention");
+    clock.advance(Duration.ofSeconds(1));
+    assertFalse(r.rotateIfDue().find(oldKid).isPresent());
+  }
+
+  @Test
+  void rotateIfDueWhenAnotherNodePromotedTheNextKeyFirstThenNoSecondKeyCreated() {
+    SigningKey next = gen.generate(SigningAlgorithm.ES256, KeyState.NEXT, t0);
+    store.add(next);
+    // Another node promotes the same NEXT key between this node's read and its own promotion.
+    SigningKeyStore racing = new SigningKeyStore() {
+      @Override
+      public List<SigningKey> findAll() {
+        return store.findAll();
+      }
+
+      @Override
+      public boolean add(SigningKey key) {
+        return store.add(key);
+      }
+
+      @Override
+      public boolean replace(SigningKey expected, SigningKey replacement) {
+        if (expected.kid().equals(next.kid()) && expected.state() == KeyState.NEXT) {
+          store.replace(expected, expected.activate(t0));
+        }
+        return store.replace(expected, replacement);
+      }
+
+      @Override
+      public boolean remove(String kid) {
+        return store.remove(kid);
+      }
+    };
+    KeyRotator r = new KeyRotator(racing, POLICY, SigningAlgorithm.ES256, clock, gen, MIN_RETENTION);
+
+    KeyRing ring = r.rotateIfDue();
+
+    assertEquals(next.kid(), ring.active().kid());
+    assertEquals(1, store.findAll().size(), "a lost promotion race must not add a first key");
+  }
+
+  @Test
+  void rotateIfDueWhenNextPublishedEarlyThenPromotedOnlyWhenTheIntervalEnds() {
+    // A NEXT key published long before the interval ends (by an operator, or a node with a
+    // shorter interval) waits for the interval; pre-publication alone does not promote it.
+    KeyRotator r = rotator(SigningAlgorithm.ES256);
+    String activeKid = r.rotateIfDue().active().kid();
+    SigningKey early = gen.generate(SigningAlgorithm.ES256, KeyState.NEXT, t0);
+    store.add(early);
+
+    clock.advance(PRE_PUBLISH);
+    assertEquals(activeKid, r.rotateIfDue().active().kid(), "promoted before the interval ended");
+    clock.advance(INTERVAL.minus(PRE_PUBLISH).minusSeconds(1));
+    assertEquals(activeKid, r.rotateIfDue().active().kid());
+    clock.advance(Duration.ofSeconds(1));
+    assertEquals(early.kid(), r.rotateIfDue().active().kid());
+  }
+
+  @Test
+  void rotateIfDueWhenIntervalOverAndAnotherNodePublishedTheSuccessorFirstThenItsKeyIsPromotedLater() {
+    KeyRotator first = rotator(SigningAlgorithm.ES256);
+    String oldKid = first.rotateIfDue().active().kid();
+    SigningKey theirs = gen.generate(SigningAlgorithm.ES256, KeyState.NEXT, t0.plus(INTERVAL));
+    // This node was down through the pre-publish window; when it asks, another node's successor
+    // is already in the store and its own is refused.
+    SigningKeyStore racing = new SigningKeyStore() {
+      @Override
+      public List<SigningKey> findAll() {
+        return store.findAll();
+      }
+
+      @Override
+      public boolean add(SigningKey key) {
+        if (key.state() == KeyState.NEXT) {
+          store.add(theirs);
+          return false;
+        }
+        return store.add(key);
+      }
+
+      @Override
+      public boolean replace(SigningKey expected, SigningKey replacement) {
+        return store.replace(expected, replacement);
+      }
+
+      @Override
+      public boolean remove(String kid) {
+        return store.remove(kid);
+      }
+    };
+    KeyRotator late = new KeyRotator(racing, POLICY, SigningAlgorithm.ES256, clock, gen, MIN_RETENTION);
+    clock.advance(INTERVAL);
+
+    KeyRing ring = late.rotateIfDue();
+
+    assertEquals(oldKid, ring.active().kid(), "its own unpublished successor must never sign");
+    assertEquals(2, store.findAll().size());
+    clock.advance(PRE_PUBLISH);
+    assertEquals(theirs.kid(), late.rotateIfDue().active().kid());
+  }
 }
+

@@ -253,4 +253,113 @@ class BasicAuthenticatorTest {
     assertThrows(IllegalStateException.class, () -> builder().cacheTtl(Duration.ofHours(2)).build());
     assertThrows(IllegalStateException.class, () -> builder().cacheMaxEntries(0).build());
   }
+
+  @Test
+  void authenticateWhenUserOrPasswordNullThenSameRejectionAsUnknownUser() {
+    AuthOutcome unknown = auth.authenticate("mallory", "guess");
+
+    assertEquals(unknown, auth.authenticate(null, "guess"));
+    assertEquals(unknown, auth.authenticate("alice", null));
+    assertEquals(0, counts.hashes.get(), "a null credential must not reach a real user's hash");
+  }
+
+  @Test
+  void authenticateWhenUserDeletedThenRejectedAndCachedLoginForgotten() {
+    auth.authenticate("alice", "s3cret:with:colons");
+    assertEquals(1, auth.cacheSize());
+    users.delete("alice");
+
+    assertEquals(AuthErrorCode.AUTH_BASIC_INVALID, code(auth.authenticate("alice", "s3cret:with:colons")));
+    assertEquals(0, auth.cacheSize());
+    BasicAuthenticator uncached = builder().cacheTtl(Duration.ZERO).build();
+    assertEquals(AuthErrorCode.AUTH_BASIC_INVALID, code(uncached.authenticate("alice", "s3cret:with:colons")));
+  }
+
+  @Test
+  void authenticateWhenHashAlreadyCurrentThenNeverRehashed() {
+    String before = users.find("alice").orElseThrow().passwordHash();
+    BasicAuthenticator uncached = builder().cacheTtl(Duration.ZERO).build();
+
+    uncached.authenticate("alice", "s3cret:with:colons");
+    uncached.authenticate("alice", "s3cret:with:colons");
+
+    assertEquals(0, counts.rehashes.get());
+    assertEquals(before, users.find("alice").orElseThrow().passwordHash());
+  }
+
+  @Test
+  void authenticateWhenPasswordChangedWhileRehashingThenChangeKeptAndOldPasswordNotCached() {
+    byte[] salt = new byte[16];
+    random.nextBytes(salt);
+    users.save(new User("legacy", OpenBSDBCrypt.generate("2b", "old-pw".toCharArray(), salt, 4),
+        Set.of(), false));
+    String changed = hasher.hash("changed-pw");
+    // Another node changes the password between this node's verification and its rehash.
+    BasicAuthenticator racing = builder().listener(new VerificationListener() {
+      @Override
+      public void hashVerified(String user, boolean matched) {
+        users.save(users.find(user).orElseThrow().withPasswordHash(changed));
+      }
+
+      @Override
+      public void rehashed(String user) {
+        counts.rehashes.incrementAndGet();
+      }
+    }).build();
+
+    assertInstanceOf(AuthOutcome.Authenticated.class, racing.authenticate("legacy", "old-pw"));
+
+    assertEquals(changed, users.find("legacy").orElseThrow().passwordHash(), "the change was overwritten");
+    assertEquals(0, counts.rehashes.get());
+    assertEquals(AuthErrorCode.AUTH_BASIC_INVALID, code(racing.authenticate("legacy", "old-pw")));
+  }
+
+  @Test
+  void authenticateWhenCacheFullThenExpiredEntriesGoFirstAndLiveOnesOnlyAsNeeded() {
+    BasicAuthenticator small = builder().cacheMaxEntries(3).build();
+    String hash = hasher.hash("pw");
+    for (String name : new String[] {"a", "b", "c", "d"}) {
+      users.save(new User(name, hash, Set.of(), false));
+    }
+    small.authenticate("a", "pw");
+    small.authenticate("b", "pw");
+    clock.advance(Duration.ofSeconds(31));
+    small.authenticate("c", "pw");
+
+    small.authenticate("d", "pw");
+
+    assertEquals(2, small.cacheSize(), "the two expired entries, and only they, make room");
+    small.authenticate("c", "pw");
+    small.authenticate("d", "pw");
+    assertEquals(2, counts.cacheHits.get());
+
+    BasicAuthenticator two = builder().cacheMaxEntries(2).build();
+    two.authenticate("a", "pw");
+    two.authenticate("b", "pw");
+    two.authenticate("c", "pw");
+    assertEquals(2, two.cacheSize(), "full of live entries: one is dropped, not all");
+  }
+
+  @Test
+  void buildWhenEachSettingMissingOrOutOfRangeThenIllegalStateAndAtTheBoundsBuilt() {
+    java.util.List<java.util.function.UnaryOperator<BasicAuthenticator.Builder>> bad = java.util.List.of(
+        b -> b.users(null),
+        b -> b.hasher(null),
+        b -> b.cacheKeyHasher(null),
+        b -> b.clock(null),
+        b -> b.listener(null),
+        b -> b.cacheTtl(null),
+        b -> b.cacheTtl(Duration.ofSeconds(-1)),
+        b -> b.cacheTtl(Duration.ofHours(1).plusNanos(1)),
+        b -> b.cacheMaxEntries(0));
+    for (var change : bad) {
+      assertThrows(IllegalStateException.class, () -> change.apply(builder()).build());
+    }
+    BasicAuthenticator bounds = builder().cacheTtl(Duration.ofHours(1)).cacheMaxEntries(1).build();
+    assertInstanceOf(AuthOutcome.Authenticated.class, bounds.authenticate("alice", "s3cret:with:colons"));
+    byte[] pepper = new byte[32];
+    BasicAuthenticator defaults = BasicAuthenticator.builder().users(users).hasher(hasher)
+        .cacheKeyHasher(SecretHasher.withPepper(pepper)).build();
+    assertInstanceOf(AuthOutcome.Authenticated.class, defaults.authenticate("alice", "s3cret:with:colons"));
+  }
 }

@@ -91,4 +91,19 @@ class HashingGateTest {
     assertThrows(IllegalArgumentException.class, () -> HashingGate.of(1, Duration.ofMillis(-1)));
     assertTrue(HashingGate.forAvailableProcessors().maxConcurrent() >= 1);
   }
+
+  @Test
+  void runWhenCallerInterruptedThenUnavailableAndInterruptKept() {
+    HashingGate gate = HashingGate.of(1, Duration.ofSeconds(5));
+    AtomicInteger ran = new AtomicInteger();
+
+    Thread.currentThread().interrupt();
+    try {
+      assertThrows(AuthUnavailableException.class, () -> gate.run(ran::incrementAndGet));
+    } finally {
+      assertTrue(Thread.interrupted(), "the interrupt was swallowed");
+    }
+    assertEquals(0, ran.get());
+    assertEquals(1, gate.run(ran::incrementAndGet), "the slot was not taken");
+  }
 }

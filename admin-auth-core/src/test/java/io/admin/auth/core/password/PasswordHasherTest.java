@@ -138,4 +138,25 @@ class PasswordHasherTest {
   void toStringWhenPrintedThenShowsParametersOnly() {
     assertEquals("PasswordHasher[argon2id m=64,t=1,p=1]", fast.toString());
   }
+
+  @Test
+  void needsRehashWhenNullOrHashShorterThanOursThenTrue() {
+    // A 16-byte Argon2id output with our own parameters verifies, but is not what hash() makes.
+    String ours = fast.hash("pw");
+    String[] parts = ours.split("\\$");
+    String shortHash = ours.substring(0, ours.lastIndexOf('$') + 1) + parts[5].substring(0, 22);
+
+    assertEquals(FAST, fast.params());
+    assertFalse(fast.needsRehash(ours));
+    assertTrue(fast.needsRehash(shortHash), shortHash);
+    assertTrue(fast.needsRehash(null));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"15", "16", "19", "20", "29"})
+  void verifyWhenBcryptCostJustAboveLimitThenFalseWithoutHashing(String cost) {
+    // Every cost above 14 is refused before BouncyCastle runs 2^cost rounds, not only 31.
+    String hostile = "$2a$" + cost + "$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW";
+    assertFalse(fast.verify("U*U", hostile));
+  }
 }

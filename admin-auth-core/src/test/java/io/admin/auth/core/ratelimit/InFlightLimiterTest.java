@@ -36,4 +36,17 @@ class InFlightLimiterTest {
     assertEquals(0, limiter.size(), "a stray release never goes negative or creates state");
     assertThrows(IllegalArgumentException.class, () -> new InFlightLimiter(0));
   }
+
+  @Test
+  void tryAcquireWhenRefusedAgainAndAgainThenStillRefusedUntilReleased() {
+    InFlightLimiter limiter = new InFlightLimiter(1);
+    assertEquals(1, limiter.maxPerKey());
+    assertTrue(limiter.tryAcquire("ip:10.0.0.1").allowed());
+
+    for (int i = 0; i < 3; i++) {
+      assertFalse(limiter.tryAcquire("ip:10.0.0.1").allowed(), "refusal " + i + " freed a slot");
+    }
+    limiter.release("ip:10.0.0.1");
+    assertTrue(limiter.tryAcquire("ip:10.0.0.1").allowed());
+  }
 }

@@ -1,6 +1,7 @@
 package io.admin.auth.core.ratelimit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.admin.auth.core.AuthError;
@@ -32,5 +33,15 @@ class RateLimitDecisionTest {
     assertThrows(IllegalArgumentException.class, () -> new RateLimitDecision(true, Duration.ofSeconds(1)));
     assertThrows(IllegalStateException.class, () -> RateLimitDecision.allow().toAuthError());
     assertEquals(0, RateLimitDecision.allow().retryAfterSeconds());
+  }
+
+  @Test
+  void denyWhenRetryAfterNegativeThenRefusedAndAllowWhenZeroThenAccepted() {
+    assertThrows(IllegalArgumentException.class, () -> RateLimitDecision.deny(Duration.ofSeconds(-1)));
+    assertThrows(IllegalArgumentException.class, () -> new RateLimitDecision(false, Duration.ofNanos(-1)));
+    assertThrows(NullPointerException.class, () -> new RateLimitDecision(true, null));
+    assertEquals(RateLimitDecision.allow(),
+        new RateLimitDecision(true, Duration.ZERO));
+    assertFalse(RateLimitDecision.deny(Duration.ofNanos(1)).allowed());
   }
 }

@@ -32,4 +32,33 @@ class RemoteAddressKeyTest {
   void ofWhenOtherFormsThenIpv4WholeIpv6By64AndGarbageAsGiven(String address, String key) {
     assertEquals(key, RemoteAddressKey.of(address));
   }
+
+  @ParameterizedTest
+  @CsvSource({
+      "2001:DB8:1:2::1,ip:2001:db8:1:2::/64",
+      "[2001:db8::1,ip:[2001:db8::1",
+      "2001:db8::1],ip:2001:db8::1]",
+      "%:1,ip:%:1",
+      "[%eth0:1],ip:[%eth0:1]"})
+  void ofWhenUpperCaseOrHalfBracketedOrEmptyBeforeTheZoneThenOnlyRealAddressesNormalized(
+      String address, String key) {
+    // A malformed address must never be keyed as a real one (an empty literal is the loopback
+    // address to InetAddress), or its failures would be counted against that address.
+    assertEquals(key, RemoteAddressKey.of(address));
+  }
+
+  @Test
+  void ofWhenLongerThan64CharactersThenKeyedAsGivenWithoutParsing() {
+    String at64 = "fe80::1%" + "z".repeat(56);
+    String at65 = at64 + "z";
+
+    assertEquals("ip:fe80:0:0:0::/64", RemoteAddressKey.of(at64));
+    assertEquals("ip:" + at65, RemoteAddressKey.of(at65));
+  }
+
+  @Test
+  void ofWhenNullThenKeyedAsGivenWithoutException() {
+    assertEquals("ip:null", RemoteAddressKey.of(null));
+  }
 }
+

@@ -65,4 +65,31 @@ class SharedFailureThrottleTest {
     b.reset("user:alice");
     assertTrue(a.check("user:alice").allowed());
   }
+
+  @Test
+  void recordFailureWhenNamespaceAndKeyDivideTheSameTextDifferentlyThenCountsDoNotMix() {
+    // "basic" + "-user:alice" and "basic-" + "user:alice" are the same characters: the digest
+    // must still tell the namespace from the key.
+    FailureThrottle a = node("basic", 1);
+    FailureThrottle b = node("basic-", 1);
+    assertFalse(a.recordFailure("-user:alice").allowed());
+    assertTrue(b.check("user:alice").allowed());
+    assertEquals(1, store.size());
+  }
+
+  @Test
+  void forgiveWhenFailuresLeftStillReachThisThrottlesLimitThenBlockStays() {
+    // During a rolling change of the limit, nodes sharing a store count against different limits.
+    FailureThrottle lenient = node("basic-user", 5);
+    FailureThrottle strict = node("basic-user", 2);
+    lenient.recordFailure("user:alice");
+    lenient.recordFailure("user:alice");
+    assertTrue(strict.recordAttempt("user:alice").allowed(), "the attempt reaching the limit runs");
+    assertFalse(strict.check("user:alice").allowed());
+
+    strict.forgive("user:alice");
+
+    assertFalse(strict.check("user:alice").allowed(), "two failures are left, the limit is two");
+  }
 }
+

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.admin.auth.core.testing.MutableClock;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class TokenBucketRateLimiterTest {
@@ -115,5 +117,40 @@ class TokenBucketRateLimiterTest {
         () -> TokenBucketRateLimiter.builder().capacity(1).refill(1, Duration.ZERO).build());
     assertThrows(IllegalStateException.class,
         () -> TokenBucketRateLimiter.builder().capacity(1).refill(1, Duration.ofSeconds(1)).maxKeys(0).build());
+  }
+
+  @Test
+  void tryAcquireWhenClockStepsBackThenForwardAgainThenNoTokenMadeTwice() {
+    TokenBucketRateLimiter l = limiter(1, 1, Duration.ofMinutes(1), 100);
+    assertTrue(l.tryAcquire("k").allowed());
+    clock.advance(Duration.ofSeconds(-60));
+    assertFalse(l.tryAcquire("k").allowed());
+    clock.advance(Duration.ofSeconds(60));
+
+    // Back at the time the bucket was emptied: the minute spent before it refilled nothing.
+    assertFalse(l.tryAcquire("k").allowed(), "the step back was counted as refill time");
+    clock.advance(Duration.ofSeconds(60));
+    assertTrue(l.tryAcquire("k").allowed());
+  }
+
+  @Test
+  void buildWhenEachSettingOutOfRangeThenIllegalStateAndAtTheBoundsBuilt() {
+    List<Consumer<TokenBucketRateLimiter.Builder>> bad = List.of(
+        b -> b.capacity(0),
+        b -> b.refill(0, Duration.ofSeconds(1)),
+        b -> b.refill(1, null),
+        b -> b.refill(1, Duration.ofSeconds(-1)),
+        b -> b.refill(1, Duration.ZERO),
+        b -> b.clock(null),
+        b -> b.maxKeys(0));
+    for (var change : bad) {
+      TokenBucketRateLimiter.Builder b = TokenBucketRateLimiter.builder().capacity(1)
+          .refill(1, Duration.ofSeconds(1)).clock(clock).maxKeys(1);
+      change.accept(b);
+      assertThrows(IllegalStateException.class, b::build);
+    }
+    TokenBucketRateLimiter smallest = TokenBucketRateLimiter.builder().capacity(1)
+        .refill(1, Duration.ofNanos(1)).clock(clock).maxKeys(1).build();
+    assertTrue(smallest.tryAcquire("k").allowed());
   }
 }

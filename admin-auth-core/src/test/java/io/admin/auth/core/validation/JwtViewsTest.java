@@ -39,6 +39,7 @@ class JwtViewsTest {
     assertTrue(h.contains("kid"));
     assertFalse(h.contains("jwk"));
     assertEquals(1, h.parameter("alg"));
+    assertNull(header("kid", 7).keyId(), "a numeric kid is no kid");
   }
 
   static Stream<Arguments> hostileClaimValues() {

@@ -17,13 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.admin.auth.core.AuthErrorCode;
 import io.admin.auth.core.AuthOutcome;
 import io.admin.auth.core.audit.AuditEvent;
-import io.admin.auth.core.spi.KeyState;
 import io.admin.auth.core.SigningAlgorithm;
 import io.admin.auth.core.spi.SigningKey;
-import io.admin.auth.core.key.SigningKeys;
 import io.admin.auth.core.store.memory.InMemoryRevocationStore;
 import io.admin.auth.core.testing.MutableClock;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -161,8 +158,7 @@ class AccessTokenVerifierCacheTest {
   void verifyWhenKidNowNamesOtherKeyThenHitNotUsedAndSignatureRechecked() {
     String t = token(SigningAlgorithm.RS256, claims(T0));
     assertInstanceOf(AuthOutcome.Authenticated.class, cached.verify(t));
-    SigningKey other = new SigningKeys(new SecureRandom()).generate(SigningAlgorithm.RS256,
-        KeyState.ACTIVE, T0);
+    SigningKey other = KEYS.get(SigningAlgorithm.PS256); // another RSA key, made once per JVM
     ring.put(RS.kid(), new SigningKey(RS.kid(), RS.algorithm(), RS.state(), RS.createdAt(),
         RS.activatedAt(), null, other.signingKey(), other.verificationKey()));
     assertEquals(AuthErrorCode.AUTH_TOKEN_INVALID, code(cached.verify(t)));
@@ -215,7 +211,14 @@ class AccessTokenVerifierCacheTest {
     return out;
   }
 
+  /** The table's tokens, signed once per class. */
+  private static final List<String> TOKENS = buildTokens();
+
   static List<String> tokens() {
+    return TOKENS;
+  }
+
+  private static List<String> buildTokens() {
     List<String> out = new ArrayList<>();
     for (SigningAlgorithm alg : SigningAlgorithm.values()) {
       out.add(token(alg, claims(T0)));
@@ -234,7 +237,7 @@ class AccessTokenVerifierCacheTest {
     wrongAud.put("aud", "https://other.test");
     out.add(token(SigningAlgorithm.RS256, wrongAud));
     out.add(token(SigningAlgorithm.HS256, claims(T0.minusSeconds(7200))));
-    return out;
+    return List.copyOf(out);
   }
 
   @Test
@@ -336,4 +339,71 @@ class AccessTokenVerifierCacheTest {
   private static String lastReason(List<AuditEvent> events) {
     return ((AuditEvent.VerificationFailed) events.get(events.size() - 1)).reason();
   }
+
+  @Test
+  void verifyWhenKidNowNamesSameMaterialForAnotherAlgorithmThenHitNotUsed() {
+    // The same RSA key re-registered for PS256: an RS256 token cached under it must not hit.
+    String t = token(SigningAlgorithm.RS256, claims(T0));
+    assertInstanceOf(AuthOutcome.Authenticated.class, cached.verify(t));
+    ring.put(RS.kid(), new SigningKey(RS.kid(), SigningAlgorithm.PS256, RS.state(), RS.createdAt(),
+        RS.activatedAt(), null, RS.signingKey(), RS.verificationKey()));
+
+    assertEquals(AuthErrorCode.AUTH_TOKEN_INVALID, code(cached.verify(t)));
+    assertEquals("alg not made for this key", lastReason(cachedEvents));
+    assertEquals(0, cached.cachedTokens());
+  }
+
+  @Test
+  void cachedBytesWhenTokensCachedThenTheirEstimateAndZeroWhenOff() {
+    String t = token(SigningAlgorithm.RS256, claims(T0));
+    cached.verify(t);
+    uncached.verify(t);
+
+    long one = cached.cachedBytes();
+    assertTrue(one >= EntryFootprint.ENTRY_OVERHEAD_BYTES, "bytes " + one);
+    Map<String, Object> twin = claims(T0);
+    twin.put("jti", "jti-2"); // same shape, so the same estimate
+    cached.verify(token(SigningAlgorithm.RS256, twin));
+    assertEquals(2 * one, cached.cachedBytes());
+    assertEquals(0, uncached.cachedBytes());
+    assertEquals(0, uncached.cachedTokens());
+    assertEquals(0, uncached.evictUntrustedKeys());
+  }
+
+  @Test
+  void verifiedClaimsWhenTimesNotCheckedThenClaimsButNothingCached() {
+    String expired = token(SigningAlgorithm.HS256, claims(T0.minusSeconds(7200)));
+
+    assertEquals("jti-1", cached.verifiedClaims(expired, false).orElseThrow().jwtId());
+    assertEquals(0, cached.cachedTokens(), "only tokens that passed every check are cached");
+    assertTrue(cached.verifiedClaims(expired, true).isEmpty());
+    String live = token(SigningAlgorithm.HS256, claims(T0));
+    assertEquals("client-a", cached.verifiedClaims(live, true).orElseThrow().subject());
+  }
+
+  @Test
+  void verifiedClaimsWithoutTimesWhenCachedTokenExpiredThenClaimsStillGiven() {
+    // Revocation and introspection read expired tokens' claims; a cache hit must not time-check.
+    String t = token(SigningAlgorithm.RS256, claims(T0));
+    cached.verify(t);
+    clock.set(T0.plusSeconds(7200));
+
+    assertEquals("jti-1", cached.verifiedClaims(t, false).orElseThrow().jwtId());
+    assertEquals(AuthErrorCode.AUTH_TOKEN_EXPIRED, code(cached.verify(t)));
+    assertEquals(0, cached.cachedTokens(), "an expired token leaves the cache");
+  }
+
+  @Test
+  void verifyWhenCachedTokenNotYetValidAgainThenRejectedButKeptCached() {
+    // A clock stepping back: the token will be valid again, so it stays cached.
+    String t = token(SigningAlgorithm.RS256, claims(T0));
+    cached.verify(t);
+    clock.set(T0.minusSeconds(600));
+
+    assertEquals(AuthErrorCode.AUTH_TOKEN_NOT_YET_VALID, code(cached.verify(t)));
+    assertEquals(1, cached.cachedTokens());
+    clock.set(T0);
+    assertInstanceOf(AuthOutcome.Authenticated.class, cached.verify(t));
+  }
 }
+

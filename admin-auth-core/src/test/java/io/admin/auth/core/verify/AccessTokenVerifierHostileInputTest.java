@@ -49,7 +49,17 @@ class AccessTokenVerifierHostileInputTest {
       .audience(AUDIENCE).clock(new MutableClock(T0)).keys(TestJws.RING::find)
       .revocationStore(new InMemoryRevocationStore()).auditListener(events::add).build();
 
+  /**
+   * The cases, signed once per class: about sixty RSA signatures, which mutation testing would
+   * otherwise repeat for every mutant these tests cover.
+   */
+  private static final List<Arguments> HOSTILE_TOKENS = buildHostileTokens();
+
   static Stream<Arguments> hostileTokens() {
+    return HOSTILE_TOKENS.stream();
+  }
+
+  private static List<Arguments> buildHostileTokens() {
     List<Arguments> cases = new ArrayList<>();
     add(cases, "null", "empty", null);
     add(cases, "empty", "empty", "");
@@ -58,6 +68,10 @@ class AccessTokenVerifierHostileInputTest {
     add(cases, "two parts", "not a compact JWS", "a.b");
     add(cases, "four parts", "not a compact JWS", VALID + ".x");
     add(cases, "only dots", "not a compact JWS", "..");
+    String[] parts = VALID.split("\\.");
+    add(cases, "empty header", "not a compact JWS", "." + parts[1] + "." + parts[2]);
+    add(cases, "empty payload", "not a compact JWS", parts[0] + ".." + parts[2]);
+    add(cases, "header only and empty rest", "not a compact JWS", parts[0] + "..");
     add(cases, "empty signature", "not a compact JWS", VALID.substring(0, VALID.lastIndexOf('.') + 1));
     add(cases, "leading whitespace", "malformed header", " " + VALID);
     add(cases, "trailing newline", "malformed signature", VALID + "\n");
@@ -108,6 +122,11 @@ class AccessTokenVerifierHostileInputTest {
     add(cases, "payload is an array", "missing or malformed claims", compact(Json.write(header(RS)), "[1]", RS));
     add(cases, "payload not JSON", "missing or malformed claims", compact(Json.write(header(RS)), "not json", RS));
     add(cases, "header invalid UTF-8", "malformed header", invalidUtf8Header());
+    add(cases, "payload invalid UTF-8", "missing or malformed claims",
+        signedRaw(b64(Json.write(header(RS))), b64(new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28,
+            '"', ':', '1', '}'})));
+    add(cases, "payload not base64url", "missing or malformed claims",
+        signedRaw(b64(Json.write(header(RS))), "e30+"));
     add(cases, "padding in signature", "malformed signature", VALID + "==");
     add(cases, "standard base64 alphabet", "malformed", VALID.replace('_', '/').replace('-', '+')
         + (VALID.contains("_") || VALID.contains("-") ? "" : "+"));
@@ -130,7 +149,7 @@ class AccessTokenVerifierHostileInputTest {
     add(cases, "iss differs in case", "wrong iss", signed(header(RS), withClaim("iss", ISSUER.toUpperCase()),
         RS));
     add(cases, "wrong aud", "wrong aud", signed(header(RS), withClaim("aud", "https://other.test"), RS));
-    return cases.stream();
+    return List.copyOf(cases);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -195,6 +214,12 @@ class AccessTokenVerifierHostileInputTest {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A real RS256 signature over the given segments, however malformed they are. */
+  private static String signedRaw(String headerSegment, String payloadSegment) {
+    String input = headerSegment + "." + payloadSegment;
+    return input + "." + b64(JwsCrypto.jdk().sign(RS, input.getBytes(StandardCharsets.US_ASCII)));
   }
 
   private static String invalidUtf8Header() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.admin.auth.core.crypto.RandomTokens;
+import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
@@ -82,6 +83,61 @@ class InMemoryRevocationStoreTest {
     s.revokeFamily("g", T);
 
     assertEquals(3, s.size());
+  }
+
+  @Test
+  void keyWhenCompactThenExactlyTheBitsTheJdkDecoderReads() {
+    // Every base64url character at every position: the compact key is the id's 128 bits, big
+    // endian, as java.util.Base64 decodes them, so two ids share a key only if they are equal.
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    for (int pos = 0; pos < 22; pos++) {
+      for (int c = 0; c < 64; c++) {
+        char[] id = "QUJDREVGR0hJSktMTU5PUA".toCharArray();
+        if (pos == 21) {
+          id[pos] = alphabet.charAt(c & 0x30); // the last character carries two bits
+        } else {
+          id[pos] = alphabet.charAt(c);
+        }
+        String text = new String(id);
+        ByteBuffer bits = ByteBuffer.wrap(Base64.getUrlDecoder().decode(text));
+        assertEquals(new InMemoryRevocationStore.Id128(bits.getLong(), bits.getLong()),
+            InMemoryRevocationStore.key(text), text);
+      }
+    }
+  }
+
+  @Test
+  void keyWhenAnyCharacterOutsideBase64UrlThenKeptAsGiven() {
+    for (String id : new String[] {"+AAAAAAAAAAAAAAAAAAAAA", "AAAAAAAAAA/AAAAAAAAAAA",
+        "AAAAAAAAAA.AAAAAAAAAAA", "AAAAAAAAAA AAAAAAAAAAA", "AAAAAAAAAA=AAAAAAAAAAA",
+        // Above 'z': read as a letter, '{' would be the 52 of '0' and alias a real id.
+        "AAAAAAAAAA{AAAAAAAAAAA", "AAAAAAAAAA~AAAAAAAAAAA", "AAAAAAAAAA\u00e9AAAAAAAAAAA",
+        "AAAAAAAAAA@AAAAAAAAAAA", "AAAAAAAAAA[AAAAAAAAAAA", "AAAAAAAAAA`AAAAAAAAAAA",
+        "AAAAAAAAAA:AAAAAAAAAAA"}) {
+      assertEquals(id, InMemoryRevocationStore.key(id), id);
+    }
+  }
+
+  @Test
+  void isRevokedWhenOnlyOneOfJtiAndFamilyGivenThenTheOtherNeverMatches() {
+    InMemoryRevocationStore s = new InMemoryRevocationStore();
+    s.revokeAccessToken("jti-1", T);
+    s.revokeFamily("family-1", T);
+
+    assertTrue(s.isRevoked("jti-1", null));
+    assertTrue(s.isRevoked(null, "family-1"));
+    assertFalse(s.isRevoked("jti-2", null));
+    assertFalse(s.isRevoked(null, "family-2"));
+    assertFalse(s.isRevoked(null, null));
+  }
+
+  @Test
+  void purgeExpiredWhenKeepUntilIsWholeMillisecondsThenPurgedOneMillisecondLater() {
+    InMemoryRevocationStore s = new InMemoryRevocationStore();
+    s.revokeAccessToken("j", T.plusMillis(5));
+
+    assertEquals(0, s.purgeExpired(T.plusMillis(5)));
+    assertEquals(1, s.purgeExpired(T.plusMillis(6)), "rounded up although it was exact");
   }
 
   @Test
