@@ -2,6 +2,7 @@ package io.admin.auth.devserver;
 
 import io.admin.auth.core.issue.ClientRegistration;
 import io.admin.auth.core.issue.DefaultTokenService;
+import io.admin.auth.core.signin.RedirectUris;
 import io.admin.auth.core.spi.SignInSettings;
 import io.admin.auth.servlet.config.AdminAuth;
 import io.admin.auth.servlet.session.BrowserSessions;
@@ -36,12 +37,17 @@ final class DevBrowserSessions {
 
   /**
    * Registers the client and turns browser sessions on in {@code wiring}, which must also be
-   * given the sign-in settings ({@code AdminAuth.Builder.signIn}).
+   * given the sign-in settings ({@code AdminAuth.Builder.signIn}). Nothing is wired when the
+   * issuer is plain http on a host that is not loopback: no such redirect URI may be registered,
+   * and a server that cannot offer browser sessions must still start.
    */
   static void wire(AdminAuth.Builder wiring, DefaultTokenService tokens, String issuer,
       byte[] pepper) {
     String secret = secret(pepper);
     String callback = issuer.replaceAll("/+$", "") + "/api/v3/auth/session/callback";
+    if (RedirectUris.problem(callback).isPresent()) {
+      return;
+    }
     tokens.registerClient(ClientRegistration.signingIn(CLIENT_ID, secret, SCOPES,
         new SignInSettings(false, List.of(callback), List.of(), true, "admin-auth demo")));
     wiring.browserSessions(BrowserSessions.builder(CLIENT_ID, secret)
