@@ -1,5 +1,6 @@
 package io.admin.auth.servlet.endpoint;
 
+import io.admin.auth.servlet.internal.RequestPaths;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -32,15 +33,7 @@ public record EndpointPaths(
         Objects.requireNonNull(jwks, "jwks"),
         Objects.requireNonNull(authorizationServerMetadata, "authorizationServerMetadata"),
         Objects.requireNonNull(openidConfiguration, "openidConfiguration"));
-    for (String p : all) {
-      if (!p.matches("(/[A-Za-z0-9._~-]+)+") || p.contains("/./") || p.contains("/../")
-          || p.endsWith("/.") || p.endsWith("/..")) {
-        throw new IllegalArgumentException("endpoint path must be an exact path like /a/b: " + p);
-      }
-    }
-    if (new LinkedHashSet<>(all).size() != all.size()) {
-      throw new IllegalArgumentException("endpoint paths must be distinct: " + all);
-    }
+    RequestPaths.requireExactDistinct("endpoint", all);
   }
 
   /** The contract defaults. */

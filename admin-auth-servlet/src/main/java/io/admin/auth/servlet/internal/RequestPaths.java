@@ -5,6 +5,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,6 +25,25 @@ import java.util.Optional;
 public final class RequestPaths {
 
   private RequestPaths() {}
+
+  /**
+   * Checks configured endpoint paths: each an exact, normalized path like {@code /a/b} (no empty,
+   * dot or encoded segments), and no two the same. {@code what} names them in the message.
+   *
+   * @throws IllegalArgumentException naming the first path that is not exact, or all of them
+   *     when two are the same
+   */
+  public static void requireExactDistinct(String what, List<String> paths) {
+    for (String p : paths) {
+      if (!p.matches("(/[A-Za-z0-9._~-]+)+") || p.contains("/./") || p.contains("/../")
+          || p.endsWith("/.") || p.endsWith("/..")) {
+        throw new IllegalArgumentException(what + " path must be an exact path like /a/b: " + p);
+      }
+    }
+    if (new LinkedHashSet<>(paths).size() != paths.size()) {
+      throw new IllegalArgumentException(what + " paths must be distinct: " + paths);
+    }
+  }
 
   /** The canonical, decoded path of {@code request} below its context path, or empty if ambiguous. */
   public static Optional<String> canonicalPath(HttpServletRequest request) {

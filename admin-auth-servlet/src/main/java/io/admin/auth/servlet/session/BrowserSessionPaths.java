@@ -1,5 +1,6 @@
 package io.admin.auth.servlet.session;
 
+import io.admin.auth.servlet.internal.RequestPaths;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -28,15 +29,7 @@ public record BrowserSessionPaths(
     List<String> all = List.of(Objects.requireNonNull(session, "session"),
         Objects.requireNonNull(login, "login"), Objects.requireNonNull(callback, "callback"),
         Objects.requireNonNull(refresh, "refresh"), Objects.requireNonNull(logout, "logout"));
-    for (String p : all) {
-      if (!p.matches("(/[A-Za-z0-9._~-]+)+") || p.contains("/./") || p.contains("/../")
-          || p.endsWith("/.") || p.endsWith("/..")) {
-        throw new IllegalArgumentException("session path must be an exact path like /a/b: " + p);
-      }
-    }
-    if (new LinkedHashSet<>(all).size() != all.size()) {
-      throw new IllegalArgumentException("session paths must be distinct: " + all);
-    }
+    RequestPaths.requireExactDistinct("session", all);
     for (String p : all.subList(1, all.size())) {
       if (!p.startsWith(session + "/")) {
         throw new IllegalArgumentException(

@@ -1,5 +1,6 @@
 package io.admin.auth.servlet.signin;
 
+import io.admin.auth.servlet.internal.RequestPaths;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -24,15 +25,7 @@ public record SignInPaths(
     List<String> all = List.of(Objects.requireNonNull(authorize, "authorize"),
         Objects.requireNonNull(login, "login"), Objects.requireNonNull(consent, "consent"),
         Objects.requireNonNull(userInfo, "userInfo"), Objects.requireNonNull(logout, "logout"));
-    for (String p : all) {
-      if (!p.matches("(/[A-Za-z0-9._~-]+)+") || p.contains("/./") || p.contains("/../")
-          || p.endsWith("/.") || p.endsWith("/..")) {
-        throw new IllegalArgumentException("sign-in path must be an exact path like /a/b: " + p);
-      }
-    }
-    if (new LinkedHashSet<>(all).size() != all.size()) {
-      throw new IllegalArgumentException("sign-in paths must be distinct: " + all);
-    }
+    RequestPaths.requireExactDistinct("sign-in", all);
   }
 
   /** The contract defaults, under {@code /api/v3/auth/}. */
