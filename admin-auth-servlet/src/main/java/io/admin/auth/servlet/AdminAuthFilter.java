@@ -269,6 +269,10 @@ public final class AdminAuthFilter implements Filter {
 
   /** The scheme's answer, told to the observer with the time it took. */
   private AuthOutcome authenticate(AuthScheme scheme, HttpServletRequest request) {
+    if (observer == AuthObserver.noop()) {
+      // Without metrics the request path stays as it was: no clock reads, no calls.
+      return scheme.authenticate(request);
+    }
     long start = System.nanoTime();
     AuthOutcome outcome;
     try {
