@@ -39,6 +39,9 @@ public record PublicVerificationKey(String kid, SigningAlgorithm algorithm,
   /**
    * Checks that {@code verificationKey} is a public key of {@code algorithm}.
    *
+   * @param kid the key id; not blank
+   * @param algorithm the asymmetric algorithm the key verifies
+   * @param verificationKey the public key
    * @throws IllegalArgumentException for a blank kid, a symmetric algorithm or a key that does
    *     not fit the algorithm
    */
