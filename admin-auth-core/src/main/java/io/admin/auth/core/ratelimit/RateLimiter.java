@@ -12,13 +12,22 @@ import java.util.Objects;
  */
 public interface RateLimiter {
 
-  /** Takes one permit for {@code key} if available, and says so. */
+  /**
+   * Takes one permit for {@code key} if available, and says so.
+   *
+   * @param key what is limited, e.g. a client address
+   * @return allowed, or denied with the time until the next permit
+   */
   RateLimitDecision tryAcquire(String key);
 
   /**
    * This limiter, telling {@code observer} of every refusal as {@link AuthObserver#rateLimited}
    * {@code (limit)}; answers are unchanged. {@code limit} names the limit in metrics, so it must be
    * a constant, never a key.
+   *
+   * @param limit the constant name of the limit in metrics
+   * @param observer told of every refusal; required
+   * @return the observed limiter
    */
   default RateLimiter observed(String limit, AuthObserver observer) {
     Objects.requireNonNull(limit, "limit");
