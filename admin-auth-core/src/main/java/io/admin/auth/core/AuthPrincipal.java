@@ -74,7 +74,7 @@ public record AuthPrincipal(
    * @param subject who the token or key speaks for ({@code sub}); required
    * @param clientId the client the credentials were issued to, or {@code null} when none
    * @param scopes the granted scopes; {@code null} means none
-   * @param issuer this library's issuer, or {@code null} for API keys and Basic
+   * @param issuer the issuer that vouched for the caller, or {@code null}
    * @param expiresAt when the credentials expire, or {@code null} when they do not
    * @param method how the caller authenticated; required
    * @param claims every other claim of the token; {@code null} means none

@@ -35,7 +35,7 @@ public enum SigningAlgorithm {
   /**
    * The {@code alg} header value, e.g. {@code RS256} or {@code EdDSA}.
    *
-   * @return the JWS name
+   * @return the name, exactly as in the {@code alg} header
    */
   public String jwsName() {
     return jwsName;
@@ -82,7 +82,7 @@ public enum SigningAlgorithm {
    * Parses a configuration value: the JWS name or the enum name, case-insensitive (so both
    * {@code EdDSA} and {@code EDDSA} work).
    *
-   * @param name the configured text
+   * @param name the configured text, e.g. {@code ES256} or {@code es256}
    * @return the algorithm, never {@code null}
    * @throws IllegalArgumentException for an unknown name
    */

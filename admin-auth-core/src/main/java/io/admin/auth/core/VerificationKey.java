@@ -16,14 +16,14 @@ public interface VerificationKey {
   /**
    * The key id, as carried in the JWS {@code kid} header; never blank.
    *
-   * @return the key id
+   * @return the key id; never blank
    */
   String kid();
 
   /**
    * The one algorithm this key verifies; a token naming another {@code alg} is refused.
    *
-   * @return the algorithm
+   * @return the algorithm; never {@code null}
    */
   SigningAlgorithm algorithm();
 

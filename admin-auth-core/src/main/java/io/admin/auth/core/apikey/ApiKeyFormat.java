@@ -77,7 +77,7 @@ public final class ApiKeyFormat {
   /**
    * The non-secret display prefix of a key, {@code adm_<id>}: safe to show in listings.
    *
-   * @param id the key id
+   * @param id the 16-character key id (not the full key)
    * @return the prefix, e.g. {@code adm_0123456789abcdef}
    */
   public static String displayPrefix(String id) {

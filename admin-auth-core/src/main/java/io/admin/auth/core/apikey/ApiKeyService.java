@@ -102,7 +102,7 @@ public final class ApiKeyService {
   /**
    * The lifetime of a key created without one.
    *
-   * @return the default lifetime
+   * @return the default lifetime, positive
    */
   public Duration defaultExpiresIn() {
     return defaultExpiresIn;
@@ -111,7 +111,7 @@ public final class ApiKeyService {
   /**
    * The longest lifetime {@link #create} accepts.
    *
-   * @return the longest lifetime
+   * @return the longest lifetime, positive
    */
   public Duration maxExpiresIn() {
     return maxExpiresIn;
@@ -139,7 +139,7 @@ public final class ApiKeyService {
   /**
    * One key's metadata, with its pending last-use time merged in; empty if unknown.
    *
-   * @param id the key id
+   * @param id the 16-character key id (not the full key)
    * @return the key, or empty when unknown
    */
   public Optional<ApiKey> get(String id) {
@@ -149,7 +149,7 @@ public final class ApiKeyService {
   /**
    * {@link #rotate(String, Duration)} with the configured default grace period.
    *
-   * @param id the key id
+   * @param id the 16-character key id (not the full key)
    * @return the key with its new full key string, or empty if the key is unknown, revoked or
    *     expired
    */
@@ -166,7 +166,7 @@ public final class ApiKeyService {
    * management endpoint) must hand it only to the key's owner, and only while the owner still
    * holds every one of those scopes.
    *
-   * @param id the key id
+   * @param id the 16-character key id (not the full key)
    * @param gracePeriod how long the old secret keeps working; zero or positive
    * @return the key with its new full key string, or empty if the key is unknown, revoked or expired
    * @throws IllegalArgumentException for a negative grace period
@@ -178,7 +178,7 @@ public final class ApiKeyService {
   /**
    * Revokes the key now; idempotent (a second call keeps the first instant).
    *
-   * @param id the key id
+   * @param id the 16-character key id (not the full key)
    * @return {@code false} if the key is unknown
    */
   public boolean revoke(String id) {
@@ -273,7 +273,7 @@ public final class ApiKeyService {
     /**
      * Source of key ids and secrets (default: a new {@link SecureRandom}).
      *
-     * @param random the random source
+     * @param random the source of key ids and secrets
      * @return this builder
      */
     public Builder random(SecureRandom random) {
@@ -295,7 +295,7 @@ public final class ApiKeyService {
     /**
      * Lifetime of a key created without one (default 90 days; positive, at most the maximum).
      *
-     * @param expiresIn the default lifetime
+     * @param expiresIn the lifetime of a key created without one
      * @return this builder
      */
     public Builder defaultExpiresIn(Duration expiresIn) {
@@ -307,7 +307,7 @@ public final class ApiKeyService {
      * The longest lifetime a key may be created with (default 365 days; positive, at most
      * {@link ApiKeyService#MAX_EXPIRES_IN_CEILING}).
      *
-     * @param expiresIn the longest lifetime
+     * @param expiresIn the longest lifetime a key may be created with
      * @return this builder
      */
     public Builder maxExpiresIn(Duration expiresIn) {

@@ -54,7 +54,7 @@ public final class LastUsedRecorder {
   /**
    * Notes that key {@code id} was used at {@code at}. Never touches the store.
    *
-   * @param id the key id
+   * @param id the 16-character key id (not the full key)
    * @param at when the key was used
    */
   public void record(String id, Instant at) {
@@ -71,7 +71,7 @@ public final class LastUsedRecorder {
   /**
    * The not-yet-flushed last use of key {@code id}, if any.
    *
-   * @param id the key id
+   * @param id the 16-character key id (not the full key)
    * @return the newest use not yet written, or empty
    */
   public Optional<Instant> pending(String id) {

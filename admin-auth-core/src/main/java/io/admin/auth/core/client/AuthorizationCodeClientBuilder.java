@@ -36,7 +36,7 @@ public final class AuthorizationCodeClientBuilder {
   /**
    * The issuer identifier the {@code iss} of the redirect and of the ID token must equal.
    *
-   * @param issuer the issuer identifier
+   * @param issuer the issuer identifier, exactly as the server writes {@code iss}
    * @return this builder
    */
   public AuthorizationCodeClientBuilder issuer(String issuer) {
@@ -150,7 +150,7 @@ public final class AuthorizationCodeClientBuilder {
   /**
    * The source of verifiers, states and nonces; default a new {@link SecureRandom}.
    *
-   * @param random the random source
+   * @param random the source of verifiers, states and nonces
    * @return this builder
    */
   public AuthorizationCodeClientBuilder random(SecureRandom random) {
@@ -161,7 +161,7 @@ public final class AuthorizationCodeClientBuilder {
   /**
    * The clock token expiry is measured with; default {@link Clock#systemUTC()}.
    *
-   * @param clock the clock
+   * @param clock the clock token expiry is measured with
    * @return this builder
    */
   public AuthorizationCodeClientBuilder clock(Clock clock) {
@@ -172,7 +172,7 @@ public final class AuthorizationCodeClientBuilder {
   /**
    * The HTTP client for token requests; default a new one that does not follow redirects.
    *
-   * @param httpClient the HTTP client
+   * @param httpClient the client for token requests; it should not follow redirects
    * @return this builder
    */
   public AuthorizationCodeClientBuilder httpClient(HttpClient httpClient) {

@@ -57,7 +57,7 @@ public final class AuthorizedHttpClient {
    * @param <T> the type of the response body
    * @param request the request, without an {@code Authorization} header
    * @param handler how to read the body
-   * @return the response; a 401 only when the retry failed too
+   * @return the response; after an {@code invalid_token} 401, the retry's response
    * @throws TokenClientException if no token could be obtained
    * @throws IOException as {@link HttpClient#send} does
    * @throws InterruptedException as {@link HttpClient#send} does
@@ -80,7 +80,7 @@ public final class AuthorizedHttpClient {
    * @param <T> the type of the response body
    * @param request the request, without an {@code Authorization} header
    * @param handler how to read the body
-   * @return the response; a 401 only when the retry failed too
+   * @return the response; after an {@code invalid_token} 401, the retry's response
    * @throws TokenClientException if no token could be obtained
    * @throws IOException as {@link HttpClient#send} does
    * @throws InterruptedException as {@link HttpClient#send} does

@@ -263,7 +263,7 @@ public final class TokenClient {
     /**
      * The client id. Required.
      *
-     * @param clientId the client id
+     * @param clientId the registered {@code client_id}
      * @return this builder
      */
     public Builder clientId(String clientId) {
@@ -274,7 +274,7 @@ public final class TokenClient {
     /**
      * The client secret. Required; never logged or printed.
      *
-     * @param clientSecret the secret
+     * @param clientSecret the client secret; not empty
      * @return this builder
      */
     public Builder clientSecret(String clientSecret) {
@@ -319,7 +319,7 @@ public final class TokenClient {
     /**
      * The clock that expiry is measured with; default {@link Clock#systemUTC()}.
      *
-     * @param clock the clock
+     * @param clock the clock token expiry is measured with
      * @return this builder
      */
     public Builder clock(Clock clock) {
@@ -330,7 +330,7 @@ public final class TokenClient {
     /**
      * The HTTP client for token requests; default a new one that does not follow redirects.
      *
-     * @param httpClient the HTTP client
+     * @param httpClient the client for token requests; it should not follow redirects
      * @return this builder
      */
     public Builder httpClient(HttpClient httpClient) {

@@ -62,7 +62,7 @@ public class ConfigException extends IllegalArgumentException {
   /**
    * The full name of the property at fault, e.g. {@code admin.auth.require-https}.
    *
-   * @return the property name
+   * @return the full property name, e.g. {@code admin.auth.issuer}
    */
   public String property() {
     return property;
@@ -71,7 +71,7 @@ public class ConfigException extends IllegalArgumentException {
   /**
    * The problem without the property name.
    *
-   * @return the problem text
+   * @return what is wrong, without the property name or a secret value
    */
   public String problem() {
     return problem;

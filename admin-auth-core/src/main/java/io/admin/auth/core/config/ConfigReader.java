@@ -72,7 +72,7 @@ public final class ConfigReader {
    *
    * @param settings full property names to values
    * @param prefix the prefix of the keys to read, e.g. {@code admin.auth.}; may be empty
-   * @return the reader
+   * @return a reader over the copy
    */
   public static ConfigReader of(Map<String, String> settings, String prefix) {
     return new ConfigReader(Map.copyOf(settings), prefix);
@@ -84,7 +84,7 @@ public final class ConfigReader {
    *
    * @param properties the properties to copy
    * @param prefix the prefix of the keys to read, e.g. {@code admin.auth.}; may be empty
-   * @return the reader
+   * @return a reader over the copy
    */
   public static ConfigReader of(Properties properties, String prefix) {
     Map<String, String> copy = new HashMap<>();
@@ -144,7 +144,7 @@ public final class ConfigReader {
   /**
    * The full property name of {@code name}.
    *
-   * @param name the relative name
+   * @param name the property name relative to {@link #prefix()}
    * @return the prefix followed by {@code name}
    */
   public String key(String name) {
@@ -169,7 +169,7 @@ public final class ConfigReader {
   /**
    * Whether {@code name} is present at all, even with a blank value.
    *
-   * @param name the relative name
+   * @param name the property name relative to {@link #prefix()}
    * @return {@code true} when the key exists
    */
   public boolean isSet(String name) {
@@ -180,7 +180,7 @@ public final class ConfigReader {
    * The stripped value, or empty when absent or blank; a {@code ${source:name}} reference is
    * replaced by what it finds (an error when it finds nothing).
    *
-   * @param name the relative name
+   * @param name the property name relative to {@link #prefix()}
    * @return the value, or empty
    */
   public Optional<String> string(String name) {
@@ -216,7 +216,7 @@ public final class ConfigReader {
   /**
    * The stripped value, or {@code dflt} when absent or blank.
    *
-   * @param name the relative name
+   * @param name the property name relative to {@link #prefix()}
    * @param dflt the value when absent or blank
    * @return the value
    */
@@ -227,7 +227,7 @@ public final class ConfigReader {
   /**
    * The stripped value; absent or blank is an error ({@code "is required"}).
    *
-   * @param name the relative name
+   * @param name the property name relative to {@link #prefix()}
    * @return the value; never blank
    */
   public String requiredString(String name) {
@@ -237,7 +237,7 @@ public final class ConfigReader {
   /**
    * {@code true} or {@code false} in any case, or {@code dflt} when absent; else an error.
    *
-   * @param name the relative name
+   * @param name the property name relative to {@link #prefix()}
    * @param dflt the value when absent
    * @return the value
    */
@@ -252,7 +252,7 @@ public final class ConfigReader {
   /**
    * A decimal {@code int}, or {@code dflt} when absent.
    *
-   * @param name the relative name
+   * @param name the property name relative to {@link #prefix()}
    * @param dflt the value when absent
    * @return the value
    */
@@ -263,7 +263,7 @@ public final class ConfigReader {
   /**
    * A decimal {@code int} of at least 1, or {@code dflt} when absent.
    *
-   * @param name the relative name
+   * @param name the property name relative to {@link #prefix()}
    * @param dflt the value when absent
    * @return the value, at least 1 unless it is {@code dflt}
    */
@@ -280,7 +280,7 @@ public final class ConfigReader {
   /**
    * An ISO-8601 duration such as {@code PT30S}, or empty when absent.
    *
-   * @param name the relative name
+   * @param name the property name relative to {@link #prefix()}
    * @return the duration, or empty
    */
   public Optional<Duration> duration(String name) {
@@ -290,9 +290,9 @@ public final class ConfigReader {
   /**
    * An ISO-8601 duration such as {@code PT30S}, or {@code dflt} when absent.
    *
-   * @param name the relative name
+   * @param name the property name relative to {@link #prefix()}
    * @param dflt the value when absent
-   * @return the duration
+   * @return the duration, or {@code dflt} when absent
    */
   public Duration duration(String name, Duration dflt) {
     return duration(name).orElse(dflt);
@@ -301,7 +301,7 @@ public final class ConfigReader {
   /**
    * The {@link #commaSeparated comma-separated} items; empty when absent.
    *
-   * @param name the relative name
+   * @param name the property name relative to {@link #prefix()}
    * @return the items; unmodifiable
    */
   public List<String> list(String name) {
@@ -314,10 +314,10 @@ public final class ConfigReader {
    * when absent.
    *
    * @param <E> the enum type
-   * @param name the relative name
+   * @param name the property name relative to {@link #prefix()}
    * @param type the enum class
    * @param dflt the value when absent
-   * @return the constant
+   * @return the matching constant, or {@code dflt} when absent
    */
   public <E extends Enum<E>> E enumValue(String name, Class<E> type, E dflt) {
     E[] constants = type.getEnumConstants();
@@ -338,7 +338,7 @@ public final class ConfigReader {
    * expected {@code expected} (e.g. {@code "base64 of at least 32 bytes"}).
    *
    * @param <T> the type of the value
-   * @param name the relative name
+   * @param name the property name relative to {@link #prefix()}
    * @param expected what the value should be, for the error message
    * @param parser reads the stripped value
    * @return the parsed value, or empty
@@ -387,7 +387,7 @@ public final class ConfigReader {
   /**
    * An error about {@code name}, to throw; {@code problem} must not contain a secret value.
    *
-   * @param name the relative name
+   * @param name the property name relative to {@link #prefix()}
    * @param problem what is wrong
    * @return the exception, not thrown yet
    */
@@ -412,7 +412,7 @@ public final class ConfigReader {
    * unmodifiable list, empty for {@code null}.
    *
    * @param value the text, or {@code null}
-   * @return the items
+   * @return the items; empty for {@code null} or a blank value
    */
   public static List<String> commaSeparated(String value) {
     if (value == null) {

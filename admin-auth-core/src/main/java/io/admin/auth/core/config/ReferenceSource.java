@@ -37,7 +37,7 @@ public interface ReferenceSource {
   /**
    * What a reference names, for messages: {@code "environment variable"}, {@code "file"}.
    *
-   * @return the description
+   * @return a short noun for messages; never {@code null}
    */
   String describe();
 

@@ -42,7 +42,7 @@ public final class RandomTokens {
   /**
    * A secret of 256 random bits (43 base64url characters).
    *
-   * @return the secret
+   * @return 43 base64url characters
    */
   public String secret() {
     return next(SECRET_BYTES);

@@ -43,7 +43,7 @@ public final class SecretHasher {
    * A hasher keyed by {@code pepper}.
    *
    * @param pepper the server-side key, copied; at least 32 bytes
-   * @return the hasher
+   * @return a hasher keyed by a copy of the pepper
    * @throws IllegalArgumentException when the pepper is shorter than 32 bytes
    */
   public static SecretHasher withPepper(byte[] pepper) {

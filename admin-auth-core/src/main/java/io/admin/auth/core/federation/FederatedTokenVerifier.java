@@ -87,7 +87,7 @@ public final class FederatedTokenVerifier implements BearerTokenVerifier {
    *
    * @param issuer the issuer and how to check its tokens
    * @param clock the clock of expiry checks and cache freshness
-   * @return the verifier
+   * @return the verifier; nothing is fetched yet
    */
   public static FederatedTokenVerifier create(TrustedIssuer issuer, Clock clock) {
     return new FederatedTokenVerifier(issuer, clock,
@@ -100,7 +100,7 @@ public final class FederatedTokenVerifier implements BearerTokenVerifier {
    * @param issuer the issuer and how to check its tokens
    * @param clock the clock of expiry checks and cache freshness
    * @param client the client for discovery and JWK Set fetches
-   * @return the verifier
+   * @return the verifier; nothing is fetched yet
    */
   public static FederatedTokenVerifier create(TrustedIssuer issuer, Clock clock, HttpClient client) {
     return new FederatedTokenVerifier(issuer, clock, client, AuthObserver.noop());
@@ -114,7 +114,7 @@ public final class FederatedTokenVerifier implements BearerTokenVerifier {
    * @param clock the clock of expiry checks and cache freshness
    * @param client the client for discovery and JWK Set fetches, or {@code null}
    * @param observer told of every JWK Set fetch; required
-   * @return the verifier
+   * @return the verifier; nothing is fetched yet
    */
   public static FederatedTokenVerifier create(TrustedIssuer issuer, Clock clock, HttpClient client,
       AuthObserver observer) {

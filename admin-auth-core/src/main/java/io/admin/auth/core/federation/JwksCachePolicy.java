@@ -120,7 +120,7 @@ public record JwksCachePolicy(
   /**
    * The same policy with other timeouts and response limit.
    *
-   * @param connect the connect timeout
+   * @param connect the TCP/TLS connect timeout of every fetch
    * @param read the time allowed for a whole response
    * @param maxBytes the largest response accepted, in bytes
    * @return a new policy; this one is unchanged

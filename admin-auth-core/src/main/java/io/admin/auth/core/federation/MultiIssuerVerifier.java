@@ -128,7 +128,7 @@ public final class MultiIssuerVerifier implements BearerTokenVerifier {
     /**
      * The clock for verifiers created from {@link TrustedIssuer}s (system UTC by default).
      *
-     * @param value the clock
+     * @param value the clock of expiry checks and cache freshness
      * @return this builder
      */
     public Builder clock(Clock value) {
@@ -151,7 +151,7 @@ public final class MultiIssuerVerifier implements BearerTokenVerifier {
      * Told of every JWK Set fetch of the verifiers created here from {@link TrustedIssuer}s
      * (default {@link AuthObserver#noop()}); a verifier given ready-made keeps its own.
      *
-     * @param value the observer
+     * @param value told of every JWK Set fetch; required
      * @return this builder
      */
     public Builder observer(AuthObserver value) {

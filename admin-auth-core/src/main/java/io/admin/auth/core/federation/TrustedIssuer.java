@@ -212,7 +212,7 @@ public record TrustedIssuer(
     /**
      * Where subject, client id and scopes are read from.
      *
-     * @param mapping the claim mapping
+     * @param mapping where subject, client id and scopes are read from
      * @return this builder
      */
     public Builder claims(ClaimMapping mapping) {
@@ -234,7 +234,7 @@ public record TrustedIssuer(
     /**
      * Tolerance for {@code exp} and {@code nbf}, at most five minutes.
      *
-     * @param skew the tolerance
+     * @param skew the tolerance, at most {@link TrustedIssuer#MAX_CLOCK_SKEW}
      * @return this builder
      */
     public Builder clockSkew(Duration skew) {
@@ -256,7 +256,7 @@ public record TrustedIssuer(
     /**
      * How the JWK Set is fetched and cached.
      *
-     * @param policy the cache policy
+     * @param policy how the JWK Set is fetched and cached
      * @return this builder
      */
     public Builder jwksCache(JwksCachePolicy policy) {
@@ -278,7 +278,7 @@ public record TrustedIssuer(
     /**
      * The validated, immutable issuer; throws {@link IllegalArgumentException} on bad settings.
      *
-     * @return the issuer
+     * @return the issuer, checked
      */
     public TrustedIssuer build() {
       Set<String> algs = new LinkedHashSet<>();

@@ -114,7 +114,7 @@ public record ClientRegistration(
    * A machine client ({@link SignInSettings#NONE}): the constructor before sign-in.
    *
    * @param clientId the {@code client_id}: 1-255 visible ASCII characters
-   * @param clientSecret the plain secret
+   * @param clientSecret the plain secret, at least {@value #MIN_SECRET_LENGTH} characters
    * @param allowedScopes the scopes the client may request
    * @param grantTypes the grant types the client may use
    * @param refreshTokenForClientCredentials whether the client-credentials grant also issues a
@@ -136,9 +136,9 @@ public record ClientRegistration(
    * client_credentials} and the service's default lifetimes.
    *
    * @param clientId the {@code client_id}: 1-255 visible ASCII characters
-   * @param clientSecret the plain secret
+   * @param clientSecret the plain secret, at least {@value #MIN_SECRET_LENGTH} characters
    * @param scopes the scopes the client may request
-   * @return the registration
+   * @return the registration, checked
    */
   public static ClientRegistration of(String clientId, String clientSecret, Set<String> scopes) {
     return new ClientRegistration(clientId, clientSecret, scopes, MACHINE_GRANTS, true, null,
@@ -154,7 +154,7 @@ public record ClientRegistration(
    * @param clientSecret the plain secret, or {@code null} for a public client
    * @param scopes the scopes the client may request
    * @param signIn the redirect URIs and other sign-in settings; required
-   * @return the registration
+   * @return the registration, checked
    */
   public static ClientRegistration signingIn(String clientId, String clientSecret,
       Set<String> scopes, SignInSettings signIn) {

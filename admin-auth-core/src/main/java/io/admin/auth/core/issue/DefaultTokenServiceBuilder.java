@@ -76,7 +76,7 @@ public final class DefaultTokenServiceBuilder {
   /**
    * The {@code iss} of issued tokens and the issuer every verified token must have. Required.
    *
-   * @param issuer the issuer URL
+   * @param issuer the issuer identifier, e.g. {@code https://auth.example.com}
    * @return this builder
    */
   public DefaultTokenServiceBuilder issuer(String issuer) {
@@ -87,7 +87,7 @@ public final class DefaultTokenServiceBuilder {
   /**
    * The {@code aud} of issued tokens and the audience verified tokens must carry; default: issuer.
    *
-   * @param audience the audience value
+   * @param audience the {@code aud} of issued tokens
    * @return this builder
    */
   public DefaultTokenServiceBuilder audience(String audience) {
@@ -109,7 +109,7 @@ public final class DefaultTokenServiceBuilder {
   /**
    * Randomness for keys, tokens and ids; default a new {@link SecureRandom}.
    *
-   * @param random the random source
+   * @param random the source of keys, tokens and ids
    * @return this builder
    */
   public DefaultTokenServiceBuilder random(SecureRandom random) {
@@ -302,7 +302,7 @@ public final class DefaultTokenServiceBuilder {
   /**
    * When keys rotate; default {@link KeyRotationPolicy#defaults()}.
    *
-   * @param keyRotationPolicy the rotation policy
+   * @param keyRotationPolicy the intervals of rotation, pre-publication and retention
    * @return this builder
    */
   public DefaultTokenServiceBuilder keyRotationPolicy(KeyRotationPolicy keyRotationPolicy) {
@@ -338,7 +338,7 @@ public final class DefaultTokenServiceBuilder {
   /**
    * Receives audit events; default {@link io.admin.auth.core.audit.Slf4jAuditListener}.
    *
-   * @param auditListener the listener
+   * @param auditListener the listener of audit events
    * @return this builder
    */
   public DefaultTokenServiceBuilder auditListener(AuditListener auditListener) {

@@ -41,8 +41,7 @@ public record Introspection(
   /**
    * Freezes sorted copies of the scopes and a copy of the audience (empty when null).
    *
-   * @param active whether the token is currently valid; when {@code false} every other field is
-   *     empty
+   * @param active whether the token is currently valid; {@link #inactive()} carries nothing else
    * @param tokenType {@code access_token} or {@code refresh_token}, or {@code null}
    * @param scopes the token's scopes; {@code null} means none
    * @param clientId the client the token was issued to, or {@code null}
@@ -52,7 +51,7 @@ public record Introspection(
    * @param issuedAt the {@code iat}, or {@code null}
    * @param notBefore the {@code nbf}, or {@code null}
    * @param expiresAt the {@code exp}, or {@code null}
-   * @param jwtId the {@code jti}, or {@code null}
+   * @param jwtId the {@code jti}, or {@code null} for refresh tokens
    */
   public Introspection {
     scopes = scopes == null ? Set.of() : Collections.unmodifiableSortedSet(new TreeSet<>(scopes));

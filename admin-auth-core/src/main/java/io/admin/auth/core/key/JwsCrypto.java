@@ -71,7 +71,7 @@ public final class JwsCrypto {
    * the listed algorithms, the JDK's for the rest.
    *
    * @param providers the provider per algorithm; the JDK's for any algorithm not in it
-   * @return the provider choice
+   * @return a provider choice using those providers
    */
   public static JwsCrypto withProviders(Map<SigningAlgorithm, Provider> providers) {
     return new JwsCrypto(providers.isEmpty() ? Map.of() : new EnumMap<>(providers), Set.of());

@@ -42,7 +42,7 @@ public final class KeyRing {
    * A ring over {@code keys}.
    *
    * @param keys the keys, with at least one {@code ACTIVE}
-   * @return the ring
+   * @return an immutable ring
    * @throws IllegalArgumentException when no key is {@code ACTIVE} or two keys share a kid
    */
   public static KeyRing of(Collection<SigningKey> keys) {
@@ -56,7 +56,7 @@ public final class KeyRing {
    *
    * @param primary the algorithm access tokens are signed with, or {@code null} for none
    * @param keys the keys, with at least one {@code ACTIVE}
-   * @return the ring
+   * @return an immutable ring
    * @throws IllegalArgumentException when no key is {@code ACTIVE} or two keys share a kid
    */
   public static KeyRing of(Collection<SigningKey> keys, SigningAlgorithm primary) {
@@ -94,7 +94,7 @@ public final class KeyRing {
    * The newest {@code ACTIVE} key made for {@code algorithm} (by activation time, then kid), or
    * empty when there is none: how ID tokens find their RS256 key whatever {@link #active()} is.
    *
-   * @param algorithm the algorithm
+   * @param algorithm the algorithm of the key wanted, e.g. RS256 for ID tokens
    * @return the key, or empty when none of that algorithm is active
    */
   public Optional<SigningKey> active(SigningAlgorithm algorithm) {

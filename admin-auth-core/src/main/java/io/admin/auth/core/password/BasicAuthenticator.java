@@ -139,7 +139,7 @@ public final class BasicAuthenticator {
    * Drops every cached verification of {@code user}. Call after changing the password or
    * disabling the user; correctness does not depend on it (hits re-check the store), memory does.
    *
-   * @param user the user name
+   * @param user the user name, exact match
    */
   public void evict(String user) {
     cache.values().removeIf(e -> e.user.equals(user));
@@ -213,7 +213,7 @@ public final class BasicAuthenticator {
     /**
      * The user store (required).
      *
-     * @param users the user store
+     * @param users where users and their password hashes are read
      * @return this builder
      */
     public Builder users(UserStore users) {
@@ -224,7 +224,7 @@ public final class BasicAuthenticator {
     /**
      * The password hasher (required); its parameters decide what "outdated" means.
      *
-     * @param hasher the password hasher
+     * @param hasher the hasher whose parameters new hashes get
      * @return this builder
      */
     public Builder hasher(PasswordHasher hasher) {
@@ -246,7 +246,7 @@ public final class BasicAuthenticator {
     /**
      * The clock (default: system UTC).
      *
-     * @param clock the clock
+     * @param clock the clock of the cache's expiry
      * @return this builder
      */
     public Builder clock(Clock clock) {
@@ -257,7 +257,7 @@ public final class BasicAuthenticator {
     /**
      * Randomness for the dummy password (default: a new {@link SecureRandom}).
      *
-     * @param random the random source
+     * @param random the source of the dummy password
      * @return this builder
      */
     public Builder random(SecureRandom random) {
@@ -268,7 +268,7 @@ public final class BasicAuthenticator {
     /**
      * How long a successful verification is cached (default 30 s; zero disables; max 1 h).
      *
-     * @param cacheTtl the cache lifetime
+     * @param cacheTtl the lifetime of a cached verification
      * @return this builder
      */
     public Builder cacheTtl(Duration cacheTtl) {
@@ -302,7 +302,7 @@ public final class BasicAuthenticator {
     /**
      * Observer of each attempt (default: none).
      *
-     * @param listener the listener
+     * @param listener the observer of each attempt
      * @return this builder
      */
     public Builder listener(VerificationListener listener) {
@@ -313,7 +313,7 @@ public final class BasicAuthenticator {
     /**
      * Builds the authenticator, computing the dummy hash once (one password hash's worth of time).
      *
-     * @return the authenticator
+     * @return the authenticator, its dummy hash computed
      * @throws IllegalStateException when a setting is missing or out of range
      */
     public BasicAuthenticator build() {

@@ -72,7 +72,7 @@ public final class HashingGate {
    * Runs {@code hashing} once a slot is free, and frees the slot afterwards.
    *
    * @param <T> the type of the result
-   * @param hashing the hash computation
+   * @param hashing the hash computation, run at most once
    * @return what {@code hashing} returns
    * @throws AuthUnavailableException when no slot became free within the wait, or the wait was
    *     interrupted (the interrupt flag is kept)

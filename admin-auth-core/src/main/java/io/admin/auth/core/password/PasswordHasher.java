@@ -53,7 +53,7 @@ public final class PasswordHasher {
    * A hasher with the {@link Argon2Params#OWASP} parameters.
    *
    * @param random the source of salts
-   * @return the hasher
+   * @return a hasher making Argon2id hashes
    */
   public static PasswordHasher owasp(SecureRandom random) {
     return new PasswordHasher(Argon2Params.OWASP, Objects.requireNonNull(random, "random"));
@@ -64,7 +64,7 @@ public final class PasswordHasher {
    *
    * @param params the Argon2id parameters
    * @param random the source of salts
-   * @return the hasher
+   * @return a hasher making Argon2id hashes
    */
   public static PasswordHasher withParams(Argon2Params params, SecureRandom random) {
     return new PasswordHasher(Objects.requireNonNull(params, "params"),
@@ -74,7 +74,7 @@ public final class PasswordHasher {
   /**
    * The parameters new hashes are made with.
    *
-   * @return the parameters
+   * @return the parameters; never {@code null}
    */
   public Argon2Params params() {
     return params;

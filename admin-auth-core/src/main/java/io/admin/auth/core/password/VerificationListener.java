@@ -14,14 +14,14 @@ public interface VerificationListener {
   /**
    * A cached successful verification answered the attempt; no password hash was computed.
    *
-   * @param user the user name
+   * @param user the user name as presented
    */
   default void cacheHit(String user) {}
 
   /**
    * The password was verified against the stored hash of an existing user.
    *
-   * @param user the user name
+   * @param user the user name as presented
    * @param matched whether the password matched
    */
   default void hashVerified(String user, boolean matched) {}
@@ -32,7 +32,7 @@ public interface VerificationListener {
   /**
    * The user's outdated hash was replaced after a successful login.
    *
-   * @param user the user name
+   * @param user the user name as presented
    */
   default void rehashed(String user) {}
 }

@@ -311,7 +311,7 @@ public final class FailureThrottle {
     /**
      * The clock (default: system UTC).
      *
-     * @param clock the clock
+     * @param clock the clock of windows and blocks
      * @return this builder
      */
     public Builder clock(Clock clock) {
@@ -356,7 +356,7 @@ public final class FailureThrottle {
     }
 
     /**
-     * @return the throttle
+     * @return a new throttle
      * @throws IllegalStateException when a setting is out of range
      */
     public FailureThrottle build() {

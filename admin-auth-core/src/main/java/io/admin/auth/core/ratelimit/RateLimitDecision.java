@@ -43,7 +43,7 @@ public record RateLimitDecision(boolean allowed, Duration retryAfter) {
    * A denial; {@code retryAfter} must be positive.
    *
    * @param retryAfter how long to wait; positive
-   * @return the denial
+   * @return a denial
    */
   public static RateLimitDecision deny(Duration retryAfter) {
     return new RateLimitDecision(false, retryAfter);
@@ -53,7 +53,7 @@ public record RateLimitDecision(boolean allowed, Duration retryAfter) {
    * Whole seconds to wait, rounded up, for the {@code Retry-After} header (RFC 9110 section
    * 10.2.3) and {@code details.retry_after_seconds}; 0 when allowed, at least 1 when denied.
    *
-   * @return the seconds
+   * @return the seconds; 0 when allowed, at least 1 when denied
    */
   public long retryAfterSeconds() {
     if (allowed) {

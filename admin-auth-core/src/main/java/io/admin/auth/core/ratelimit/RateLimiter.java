@@ -16,7 +16,7 @@ public interface RateLimiter {
    * Takes one permit for {@code key} if available, and says so.
    *
    * @param key what is limited, e.g. a client address
-   * @return allowed, or denied with the time until the next permit
+   * @return allowed, or denied with how long to wait
    */
   RateLimitDecision tryAcquire(String key);
 
@@ -27,7 +27,7 @@ public interface RateLimiter {
    *
    * @param limit the constant name of the limit in metrics
    * @param observer told of every refusal; required
-   * @return the observed limiter
+   * @return a limiter answering as this one
    */
   default RateLimiter observed(String limit, AuthObserver observer) {
     Objects.requireNonNull(limit, "limit");

@@ -94,7 +94,7 @@ public final class TokenBucketRateLimiter implements RateLimiter {
     /**
      * The burst: tokens a fresh bucket holds and the most it ever holds (required, &gt;= 1).
      *
-     * @param capacity the burst size
+     * @param capacity the burst size, at least 1
      * @return this builder
      */
     public Builder capacity(long capacity) {
@@ -106,7 +106,7 @@ public final class TokenBucketRateLimiter implements RateLimiter {
      * The sustained rate: {@code tokens} (&gt;= 1) added per {@code period} (positive). Required.
      *
      * @param tokens the tokens added per period
-     * @param period the refill period
+     * @param period the refill period, positive
      * @return this builder
      */
     public Builder refill(long tokens, Duration period) {
@@ -118,7 +118,7 @@ public final class TokenBucketRateLimiter implements RateLimiter {
     /**
      * The clock (default: system UTC).
      *
-     * @param clock the clock
+     * @param clock the clock of refills
      * @return this builder
      */
     public Builder clock(Clock clock) {
@@ -138,7 +138,7 @@ public final class TokenBucketRateLimiter implements RateLimiter {
     }
 
     /**
-     * @return the limiter
+     * @return a new limiter
      * @throws IllegalStateException when a setting is missing or out of range
      */
     public TokenBucketRateLimiter build() {

@@ -33,7 +33,8 @@ public record ApprovedAuthorization(
     String sessionId) {
 
   /**
-   * Checks the approval: client, redirect URI and subject not empty, an S256 challenge, a nonce that is {@code null} or not empty, and freezes a sorted copy of the scopes.
+   * Checks the approval: client, redirect URI and subject not empty, an S256 challenge, a nonce
+   * that is {@code null} or not empty, and freezes a sorted copy of the scopes.
    *
    * @param clientId the client that asked; not empty
    * @param redirectUri the {@code redirect_uri} of the request, exactly as sent; not empty

@@ -40,7 +40,9 @@ public record AuthorizationRequest(
   public static final String OPENID = "openid";
 
   /**
-   * Checks the request against its client: a registered redirect URI, a non-empty subset of the client's scopes, an S256 challenge, {@code prompt=none} alone, a {@code max_age} not negative; freezes copies of the sets.
+   * Checks the request against its client: a registered redirect URI, a non-empty subset of the
+   * client's scopes, an S256 challenge, {@code prompt=none} alone, a {@code max_age} not negative;
+   * freezes copies of the sets.
    *
    * @param client the client, as the client store returned it; required
    * @param redirectUri the {@code redirect_uri} exactly as sent; registered for the client
@@ -88,7 +90,7 @@ public record AuthorizationRequest(
   /**
    * Whether the request carries {@code prompt} value {@code p}.
    *
-   * @param p the prompt value
+   * @param p the prompt value to look for
    * @return {@code true} when the request carries it
    */
   public boolean hasPrompt(Prompt p) {

@@ -54,7 +54,7 @@ public final class AuthorizationRequestParser {
   /**
    * A parser that looks clients up in {@code clients}.
    *
-   * @param clients the client store
+   * @param clients the store clients are looked up in
    */
   public AuthorizationRequestParser(ClientStore clients) {
     this(Objects.requireNonNull(clients, "clients")::findById);

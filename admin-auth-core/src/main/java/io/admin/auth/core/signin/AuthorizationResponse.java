@@ -42,9 +42,9 @@ public record AuthorizationResponse(
    * The success response: {@code code}, {@code state} (when sent) and {@code iss}.
    *
    * @param request the request the code answers
-   * @param code the authorization code
+   * @param code the authorization code, as issued
    * @param issuer this server's issuer identifier, sent as {@code iss}
-   * @return the response
+   * @return the response, to redirect or post to the client
    */
   public static AuthorizationResponse success(
       AuthorizationRequest request, String code, String issuer) {
@@ -60,7 +60,7 @@ public record AuthorizationResponse(
    *
    * @param error the error to send back
    * @param issuer this server's issuer identifier, sent as {@code iss}
-   * @return the response
+   * @return the response, to redirect or post to the client
    */
   public static AuthorizationResponse error(RedirectError error, String issuer) {
     List<Parameter> p = new ArrayList<>(4);

@@ -28,7 +28,8 @@ public record PendingAuthorization(Map<String, String> parameters, Instant reque
       "code_challenge_method", "prompt", "max_age");
 
   /**
-   * Checks that every parameter is one of {@link #PARAMETERS} with a value, and freezes a sorted copy.
+   * Checks that every parameter is one of {@link #PARAMETERS} with a value, and freezes a sorted
+   * copy.
    *
    * @param parameters the request's parameters, one value each; required
    * @param requestedAt when the request first reached the authorization endpoint; required
@@ -52,7 +53,7 @@ public record PendingAuthorization(Map<String, String> parameters, Instant reque
    *
    * @param raw the parameters as the servlet request gives them
    * @param requestedAt when the request first reached the authorization endpoint
-   * @return the pending request
+   * @return the pending request, without unknown or repeated parameters
    */
   public static PendingAuthorization of(Map<String, String[]> raw, Instant requestedAt) {
     Map<String, String> kept = new LinkedHashMap<>();

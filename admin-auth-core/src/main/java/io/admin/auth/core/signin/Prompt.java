@@ -20,7 +20,7 @@ public enum Prompt {
   /**
    * The value on the wire, e.g. {@code login}.
    *
-   * @return the wire name
+   * @return the wire name, lower case
    */
   public String wireName() {
     return wireName;

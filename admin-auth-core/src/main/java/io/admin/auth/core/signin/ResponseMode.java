@@ -21,7 +21,7 @@ public enum ResponseMode {
   /**
    * The name on the wire, e.g. {@code form_post}.
    *
-   * @return the wire name
+   * @return the wire name, lower case
    */
   public String wireName() {
     return wireName;

@@ -34,7 +34,7 @@ public final class ScopeDescriptions {
    * Words for {@code openid}, {@code profile}, {@code email}, {@code offline_access} and the
    * library's own scopes ({@code users:read}, {@code users:write}, {@code api-keys:manage}).
    *
-   * @return the default descriptions
+   * @return the defaults, the same instance on every call
    */
   public static ScopeDescriptions defaults() {
     return DEFAULTS;
@@ -65,7 +65,7 @@ public final class ScopeDescriptions {
   /**
    * The words for {@code scope}, or the scope name itself when none are known.
    *
-   * @param scope the scope name
+   * @param scope the scope name, e.g. {@code profile}
    * @return the words; never {@code null}
    */
   public String describe(String scope) {
@@ -85,7 +85,7 @@ public final class ScopeDescriptions {
   /**
    * One scope and its words.
    *
-   * @param scope the scope name
+   * @param scope the scope name, e.g. {@code profile}
    * @param description what it allows, in ordinary words
    */
   public record Described(String scope, String description) {

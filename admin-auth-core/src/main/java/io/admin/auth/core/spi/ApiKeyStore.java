@@ -51,7 +51,7 @@ public interface ApiKeyStore {
    * becomes the previous one, valid until {@code previousValidUntil}; when that is {@code null}
    * the previous hash is dropped instead (rotation without grace).
    *
-   * @param id the key id
+   * @param id the 16-character key id (not the full key)
    * @param newSecretHash the peppered hash of the new secret
    * @param previousValidUntil the end of the grace period of the old secret, or {@code null} for
    *     none
@@ -63,7 +63,7 @@ public interface ApiKeyStore {
    * Marks the key revoked at {@code at} if it is not revoked yet (the first revocation instant is
    * kept).
    *
-   * @param id the key id
+   * @param id the 16-character key id (not the full key)
    * @param at the revocation instant
    * @return {@code true} if the key exists (revoked now or before), {@code false} if unknown
    */

@@ -44,7 +44,8 @@ public record AuthorizationCode(
     Instant redeemedAt) {
 
   /**
-   * Requires every field but {@code scopes}, {@code nonce}, {@code sessionId} and {@code redeemedAt}, and freezes a sorted copy of the scopes.
+   * Requires every field but {@code scopes}, {@code nonce}, {@code sessionId} and
+   * {@code redeemedAt}, and freezes a sorted copy of the scopes.
    *
    * @param codeHash the keyed hash of the code; required
    * @param clientId the client the code was issued to; required
@@ -55,9 +56,9 @@ public record AuthorizationCode(
    * @param nonce the OpenID Connect {@code nonce}, or {@code null}
    * @param authTime when the person authenticated; required
    * @param sessionId the id of the sign-in session, or {@code null}
-   * @param grantId the id stamped as {@code fid} on every token issued from this code
-   * @param issuedAt when the code was issued
-   * @param expiresAt when it stops being redeemable
+   * @param grantId the id stamped as {@code fid} on every token issued from this code; required
+   * @param issuedAt when the code was issued; required
+   * @param expiresAt when it stops being redeemable; required
    * @param redeemedAt when it was redeemed, or {@code null}
    */
   public AuthorizationCode {

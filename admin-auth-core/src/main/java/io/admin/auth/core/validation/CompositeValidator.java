@@ -29,7 +29,7 @@ public final class CompositeValidator<T> implements TokenValidator<T> {
    *
    * @param <T> the type of what is validated
    * @param validators the validators, copied
-   * @return the composite
+   * @return a validator answering with the first rejection
    */
   public static <T> CompositeValidator<T> of(List<? extends TokenValidator<? super T>> validators) {
     return new CompositeValidator<>(Objects.requireNonNull(validators, "validators"));
@@ -39,8 +39,8 @@ public final class CompositeValidator<T> implements TokenValidator<T> {
    * The given validators, run in argument order.
    *
    * @param <T> the type of what is validated
-   * @param validators the validators
-   * @return the composite
+   * @param validators the validators, none {@code null}
+   * @return a validator answering with the first rejection
    */
   @SafeVarargs
   public static <T> CompositeValidator<T> of(TokenValidator<? super T>... validators) {

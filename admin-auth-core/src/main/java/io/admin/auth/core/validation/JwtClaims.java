@@ -17,14 +17,14 @@ public interface JwtClaims {
   /**
    * {@code iss}, or {@code null}.
    *
-   * @return the issuer
+   * @return the issuer, or {@code null} when absent
    */
   String issuer();
 
   /**
    * {@code sub}, or {@code null}.
    *
-   * @return the subject
+   * @return the subject, or {@code null} when absent
    */
   String subject();
 
@@ -38,21 +38,21 @@ public interface JwtClaims {
   /**
    * {@code exp}, or {@code null}.
    *
-   * @return the expiry
+   * @return the expiry, or {@code null} when absent
    */
   Instant expiresAt();
 
   /**
    * {@code nbf}, or {@code null}.
    *
-   * @return the start of validity
+   * @return the start of validity, or {@code null} when absent
    */
   Instant notBefore();
 
   /**
    * {@code iat}, or {@code null}.
    *
-   * @return the issue time
+   * @return the issue time, or {@code null} when absent
    */
   Instant issuedAt();
 

@@ -22,14 +22,14 @@ public interface JwtHeader {
    * The JSON value of member {@code name}, or {@code null} when absent or JSON {@code null}.
    *
    * @param name the member name
-   * @return the value: a string, number, boolean, list or map
+   * @return a string, number, boolean, list or map, or {@code null}
    */
   Object parameter(String name);
 
   /**
    * {@code alg} when it is a string, else {@code null}.
    *
-   * @return the algorithm name
+   * @return the algorithm name, or {@code null} when absent or not a string
    */
   default String algorithm() {
     return parameter(ClaimNames.HEADER_ALG) instanceof String s ? s : null;
@@ -38,7 +38,7 @@ public interface JwtHeader {
   /**
    * {@code typ} when it is a string, else {@code null}.
    *
-   * @return the type
+   * @return the media type, or {@code null} when absent or not a string
    */
   default String type() {
     return parameter(ClaimNames.HEADER_TYP) instanceof String s ? s : null;
@@ -47,7 +47,7 @@ public interface JwtHeader {
   /**
    * {@code kid} when it is a string, else {@code null}.
    *
-   * @return the key id
+   * @return the key id, or {@code null} when absent or not a string
    */
   default String keyId() {
     return parameter(ClaimNames.HEADER_KID) instanceof String s ? s : null;

@@ -53,7 +53,7 @@ public final class AccessTokenVerifierBuilder {
   /**
    * The required {@code iss}.
    *
-   * @param issuer the issuer URL
+   * @param issuer the exact {@code iss} accepted
    * @return this builder
    */
   public AccessTokenVerifierBuilder issuer(String issuer) {
@@ -64,7 +64,7 @@ public final class AccessTokenVerifierBuilder {
   /**
    * The audience every token must carry in {@code aud}; default: the issuer.
    *
-   * @param audience the audience value
+   * @param audience the value {@code aud} must contain
    * @return this builder
    */
   public AccessTokenVerifierBuilder audience(String audience) {
@@ -86,7 +86,7 @@ public final class AccessTokenVerifierBuilder {
   /**
    * Tolerance for {@code exp}, {@code nbf}, {@code iat}; 0 to 5 minutes, default 30 s.
    *
-   * @param clockSkew the tolerance
+   * @param clockSkew the tolerance, 0 to 5 minutes
    * @return this builder
    */
   public AccessTokenVerifierBuilder clockSkew(Duration clockSkew) {
@@ -97,7 +97,7 @@ public final class AccessTokenVerifierBuilder {
   /**
    * Where verification keys come from (required).
    *
-   * @param keys the key resolver
+   * @param keys finds the verification key of a {@code kid}
    * @return this builder
    */
   public AccessTokenVerifierBuilder keys(AccessTokenVerifier.KeyResolver keys) {
@@ -108,7 +108,7 @@ public final class AccessTokenVerifierBuilder {
   /**
    * The revocation list consulted for every token (required).
    *
-   * @param revocationStore the revocation store
+   * @param revocationStore where revoked tokens and families are looked up
    * @return this builder
    */
   public AccessTokenVerifierBuilder revocationStore(RevocationStore revocationStore) {
@@ -120,7 +120,7 @@ public final class AccessTokenVerifierBuilder {
    * Where the verified-token cache draws its secret digest key from; default a new {@link
    * SecureRandom}.
    *
-   * @param random the random source
+   * @param random the source of the cache's digest key
    * @return this builder
    */
   public AccessTokenVerifierBuilder random(SecureRandom random) {
@@ -143,7 +143,7 @@ public final class AccessTokenVerifierBuilder {
   /**
    * Receives a {@code VerificationFailed} event per rejection.
    *
-   * @param auditListener the listener
+   * @param auditListener the listener of rejections
    * @return this builder
    */
   public AccessTokenVerifierBuilder auditListener(AuditListener auditListener) {

@@ -61,7 +61,7 @@ public final class ResourceServerVerifierBuilder {
   /**
    * The issuer whose tokens are accepted: the exact {@code iss} they carry (required).
    *
-   * @param issuer the issuer URL
+   * @param issuer the exact {@code iss} accepted
    * @return this builder
    */
   public ResourceServerVerifierBuilder issuer(String issuer) {
@@ -72,7 +72,7 @@ public final class ResourceServerVerifierBuilder {
   /**
    * The audience every token must carry in {@code aud}; default: the issuer.
    *
-   * @param audience the audience value
+   * @param audience the value {@code aud} must contain
    * @return this builder
    */
   public ResourceServerVerifierBuilder audience(String audience) {
@@ -107,7 +107,7 @@ public final class ResourceServerVerifierBuilder {
   /**
    * Tolerance for {@code exp}, {@code nbf}, {@code iat}; 0 to 5 minutes, default 30 s.
    *
-   * @param clockSkew the tolerance
+   * @param clockSkew the tolerance, 0 to 5 minutes
    * @return this builder
    */
   public ResourceServerVerifierBuilder clockSkew(Duration clockSkew) {
@@ -141,7 +141,7 @@ public final class ResourceServerVerifierBuilder {
   /**
    * Receives a {@code VerificationFailed} event per rejection; default none.
    *
-   * @param auditListener the listener
+   * @param auditListener the listener of rejections
    * @return this builder
    */
   public ResourceServerVerifierBuilder auditListener(AuditListener auditListener) {
