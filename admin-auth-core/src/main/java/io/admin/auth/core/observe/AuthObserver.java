@@ -64,7 +64,7 @@ public interface AuthObserver {
   /**
    * The key rotator performed {@code step}.
    *
-   * @param step the lifecycle step, e.g. a key published or promoted
+   * @param step the lifecycle step, e.g. {@link KeyRotationStep#PUBLISHED}
    */
   default void keyRotation(KeyRotationStep step) {}
 
