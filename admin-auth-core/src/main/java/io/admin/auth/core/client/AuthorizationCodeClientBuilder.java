@@ -90,7 +90,8 @@ public final class AuthorizationCodeClientBuilder {
   }
 
   /**
-   * How a confidential client sends its secret; default {@link ClientAuthMethod#CLIENT_SECRET_BASIC}.
+   * How a confidential client sends its secret; default
+   * {@link ClientAuthMethod#CLIENT_SECRET_BASIC}.
    *
    * @param authMethod how the secret is sent
    * @return this builder

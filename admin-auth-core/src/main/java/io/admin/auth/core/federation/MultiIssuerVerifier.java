@@ -89,7 +89,8 @@ public final class MultiIssuerVerifier implements BearerTokenVerifier {
     private Builder() {}
 
     /**
-     * Tokens whose {@code iss} is {@code issuer} go to {@code verifier} (typically the TokenService).
+     * Tokens whose {@code iss} is {@code issuer} go to {@code verifier} (typically the
+     * TokenService).
      *
      * @param issuer the exact {@code iss} of this library's tokens
      * @param verifier the verifier of those tokens

@@ -42,7 +42,8 @@ public final class AccessTokenIssuer {
   private volatile HeaderMemo lastHeader;
 
   /**
-   * An issuer stamping {@code iss}/{@code aud} and {@code typ=at+jwt}, reading time from {@code clock}.
+   * An issuer stamping {@code iss}/{@code aud} and {@code typ=at+jwt}, reading time from
+   * {@code clock}.
    *
    * @param issuer the {@code iss} of every token
    * @param audience the single {@code aud} of every token
