@@ -29,7 +29,11 @@ public enum AccessTokenType {
     this.headerValue = headerValue;
   }
 
-  /** The {@code typ} header value: {@code at+jwt} or {@code JWT}. */
+  /**
+   * The {@code typ} header value: {@code at+jwt} or {@code JWT}.
+   *
+   * @return {@code at+jwt} or {@code JWT}, exactly as written in the header
+   */
   public String headerValue() {
     return headerValue;
   }
@@ -37,6 +41,8 @@ public enum AccessTokenType {
   /**
    * Parses a configuration value: {@code at+jwt} or {@code JWT}, case-insensitive.
    *
+   * @param value the configured text; case is ignored
+   * @return the matching type, never {@code null}
    * @throws IllegalArgumentException for anything else
    */
   public static AccessTokenType parse(String value) {

@@ -21,6 +21,10 @@ public record AuthError(AuthErrorCode code, String message, Map<String, Object> 
 
   /**
    * Checks that code and message are present and freezes a copy of the details (empty when null).
+   *
+   * @param code the contract's error code; required
+   * @param message the human-readable text of the JSON body; required, never a secret
+   * @param details extra members of the JSON body; {@code null} means none
    */
   public AuthError {
     Objects.requireNonNull(code, "code");
@@ -30,12 +34,24 @@ public record AuthError(AuthErrorCode code, String message, Map<String, Object> 
         : Collections.unmodifiableMap(new LinkedHashMap<>(details));
   }
 
-  /** An error without details. */
+  /**
+   * An error without details.
+   *
+   * @param code the contract's error code; required
+   * @param message the human-readable text of the JSON body; required, never a secret
+   * @return an error with empty details
+   */
   public static AuthError of(AuthErrorCode code, String message) {
     return new AuthError(code, message, Map.of());
   }
 
-  /** The same error with one more detail entry. */
+  /**
+   * The same error with one more detail entry.
+   *
+   * @param key the member name in the JSON body
+   * @param value the member value, rendered as JSON
+   * @return a new error; this one is unchanged
+   */
   public AuthError withDetail(String key, Object value) {
     Map<String, Object> copy = new LinkedHashMap<>(details);
     copy.put(key, value);

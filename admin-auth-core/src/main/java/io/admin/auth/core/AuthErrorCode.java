@@ -66,12 +66,20 @@ public enum AuthErrorCode {
     this.error = error;
   }
 
-  /** The HTTP status the contract renders this failure with. */
+  /**
+   * The HTTP status the contract renders this failure with.
+   *
+   * @return the status, e.g. 401 or 403
+   */
   public int httpStatus() {
     return httpStatus;
   }
 
-  /** The OAuth-style {@code error} value of the JSON body (and of {@code WWW-Authenticate}). */
+  /**
+   * The OAuth-style {@code error} value of the JSON body (and of {@code WWW-Authenticate}).
+   *
+   * @return the {@code error} value, e.g. {@code invalid_token}
+   */
   public String error() {
     return error;
   }

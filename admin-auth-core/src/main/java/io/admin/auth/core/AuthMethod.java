@@ -15,7 +15,11 @@ public enum AuthMethod {
     this.wireName = wireName;
   }
 
-  /** The lower-case name used on the wire and in logs. */
+  /**
+   * The lower-case name used on the wire and in logs.
+   *
+   * @return the wire name, e.g. {@code bearer}
+   */
   public String wireName() {
     return wireName;
   }

@@ -14,7 +14,11 @@ public sealed interface AuthOutcome
 
   /** The credential was verified. */
   record Authenticated(AuthPrincipal principal) implements AuthOutcome {
-    /** Requires the principal. */
+    /**
+     * Requires the principal.
+     *
+     * @param principal the authenticated caller; required
+     */
     public Authenticated {
       Objects.requireNonNull(principal, "principal");
     }
@@ -22,7 +26,11 @@ public sealed interface AuthOutcome
 
   /** The credential was examined and refused. */
   record Rejected(AuthError error) implements AuthOutcome {
-    /** Requires the error. */
+    /**
+     * Requires the error.
+     *
+     * @param error why the credentials were refused; required
+     */
     public Rejected {
       Objects.requireNonNull(error, "error");
     }
@@ -31,22 +39,42 @@ public sealed interface AuthOutcome
   /** This step does not handle the credential presented; another may. */
   record NotApplicable() implements AuthOutcome {}
 
-  /** Shorthand for {@code new Authenticated(principal)}. */
+  /**
+   * Shorthand for {@code new Authenticated(principal)}.
+   *
+   * @param principal the authenticated caller; required
+   * @return an {@link Authenticated} outcome
+   */
   static AuthOutcome authenticated(AuthPrincipal principal) {
     return new Authenticated(principal);
   }
 
-  /** Shorthand for {@code new Rejected(error)}. */
+  /**
+   * Shorthand for {@code new Rejected(error)}.
+   *
+   * @param error why the credentials were refused; required
+   * @return a {@link Rejected} outcome
+   */
   static AuthOutcome rejected(AuthError error) {
     return new Rejected(error);
   }
 
-  /** Shorthand for {@code new Rejected(AuthError.of(code, message))}. */
+  /**
+   * Shorthand for {@code new Rejected(AuthError.of(code, message))}.
+   *
+   * @param code the contract's error code; required
+   * @param message the text of the JSON body; required, never a secret
+   * @return a {@link Rejected} outcome without details
+   */
   static AuthOutcome rejected(AuthErrorCode code, String message) {
     return new Rejected(AuthError.of(code, message));
   }
 
-  /** The shared "not mine" answer. */
+  /**
+   * The shared "not mine" answer.
+   *
+   * @return the one {@link NotApplicable} instance
+   */
   static AuthOutcome notApplicable() {
     return NotApplicableHolder.INSTANCE;
   }

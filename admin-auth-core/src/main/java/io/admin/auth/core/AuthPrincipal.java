@@ -48,6 +48,15 @@ public record AuthPrincipal(
   /**
    * Requires subject and method, an issuer for a third-party caller, and freezes sorted copies of
    * scopes and claims.
+   *
+   * @param subject who the token or key speaks for ({@code sub}); required
+   * @param clientId the client the credentials were issued to, or {@code null} when none
+   * @param scopes the granted scopes; {@code null} means none
+   * @param issuer the issuer that vouched for the caller; required when {@code thirdParty}
+   * @param expiresAt when the credentials expire, or {@code null} when they do not
+   * @param method how the caller authenticated; required
+   * @param claims every other claim of the token; {@code null} means none
+   * @param thirdParty whether another provider's token vouched for the caller
    */
   public AuthPrincipal {
     Objects.requireNonNull(subject, "subject");
@@ -59,7 +68,17 @@ public record AuthPrincipal(
     claims = claims == null ? Map.of() : FrozenJson.map(claims);
   }
 
-  /** A caller vouched for by this library itself (its own tokens, API keys, Basic). */
+  /**
+   * A caller vouched for by this library itself (its own tokens, API keys, Basic).
+   *
+   * @param subject who the token or key speaks for ({@code sub}); required
+   * @param clientId the client the credentials were issued to, or {@code null} when none
+   * @param scopes the granted scopes; {@code null} means none
+   * @param issuer the issuer that vouched for the caller, or {@code null}
+   * @param expiresAt when the credentials expire, or {@code null} when they do not
+   * @param method how the caller authenticated; required
+   * @param claims every other claim of the token; {@code null} means none
+   */
   public AuthPrincipal(String subject, String clientId, Set<String> scopes, String issuer,
       Instant expiresAt, AuthMethod method, Map<String, Object> claims) {
     this(subject, clientId, scopes, issuer, expiresAt, method, claims, false);
@@ -68,12 +87,19 @@ public record AuthPrincipal(
   /**
    * Who the caller is for ownership and per-caller state: the subject, or {@code <issuer> <sub>}
    * for a {@link #thirdParty()} caller (see the type's description).
+   *
+   * @return the identity; never blank
    */
   public String identity() {
     return thirdParty ? issuer + IDENTITY_SEPARATOR + subject : subject;
   }
 
-  /** Whether every one of {@code required} was granted. */
+  /**
+   * Whether every one of {@code required} was granted.
+   *
+   * @param required the scopes to look for; empty is always granted
+   * @return {@code true} when every required scope is in {@link #scopes()}
+   */
   public boolean hasScopes(Set<String> required) {
     return scopes.containsAll(required);
   }

@@ -32,17 +32,29 @@ public enum SigningAlgorithm {
     this.symmetric = symmetric;
   }
 
-  /** The {@code alg} header value, e.g. {@code RS256} or {@code EdDSA}. */
+  /**
+   * The {@code alg} header value, e.g. {@code RS256} or {@code EdDSA}.
+   *
+   * @return the name, exactly as in the {@code alg} header
+   */
   public String jwsName() {
     return jwsName;
   }
 
-  /** The JCA key algorithm ({@code KeyFactory}/{@code KeyPairGenerator} name). */
+  /**
+   * The JCA key algorithm ({@code KeyFactory}/{@code KeyPairGenerator} name).
+   *
+   * @return the JCA name, e.g. {@code RSA}, {@code EC} or {@code Ed25519}
+   */
   public String keyAlgorithm() {
     return keyAlgorithm;
   }
 
-  /** Whether the key is a shared secret (HS256), which must never be published. */
+  /**
+   * Whether the key is a shared secret (HS256), which must never be published.
+   *
+   * @return {@code true} only for HS256
+   */
   public boolean isSymmetric() {
     return symmetric;
   }
@@ -50,6 +62,9 @@ public enum SigningAlgorithm {
   /**
    * The algorithm for an {@code alg} header value (exact, case-sensitive as RFC 7515 requires).
    * Empty for {@code none} and anything unknown.
+   *
+   * @param name the {@code alg} header value; {@code null} gives empty
+   * @return the algorithm, or empty when none matches
    */
   public static Optional<SigningAlgorithm> fromJwsName(String name) {
     if (name == null) {
@@ -67,6 +82,8 @@ public enum SigningAlgorithm {
    * Parses a configuration value: the JWS name or the enum name, case-insensitive (so both
    * {@code EdDSA} and {@code EDDSA} work).
    *
+   * @param name the configured text, e.g. {@code ES256} or {@code es256}
+   * @return the algorithm, never {@code null}
    * @throws IllegalArgumentException for an unknown name
    */
   public static SigningAlgorithm parse(String name) {

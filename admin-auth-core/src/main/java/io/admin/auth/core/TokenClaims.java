@@ -48,6 +48,18 @@ public record TokenClaims(
   /**
    * Requires the registered claims and a non-empty audience, freezes copies of the collections and
    * drops from {@code extra} every claim that has a component of its own.
+   *
+   * @param issuer the {@code iss} claim; required
+   * @param subject the {@code sub} claim; required
+   * @param audience the {@code aud} values; required, not empty
+   * @param expiresAt the {@code exp} claim; required
+   * @param issuedAt the {@code iat} claim; required
+   * @param notBefore the {@code nbf} claim, or {@code null} when absent
+   * @param jwtId the {@code jti} claim; required
+   * @param clientId the {@code client_id} claim; required
+   * @param scopes the {@code scope} values; {@code null} means none
+   * @param familyId the refresh-token family the token was issued from, or {@code null}
+   * @param extra every other claim; {@code null} means none
    */
   public TokenClaims {
     Objects.requireNonNull(issuer, "issuer");
@@ -66,7 +78,11 @@ public record TokenClaims(
     extra = Collections.unmodifiableMap(copy);
   }
 
-  /** The claims as a JSON object (NumericDate as whole seconds), typed claims first. */
+  /**
+   * The claims as a JSON object (NumericDate as whole seconds), typed claims first.
+   *
+   * @return a new map in a stable order, ready for the JSON writer
+   */
   public Map<String, Object> toJsonObject() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put(ClaimNames.ISSUER, issuer);

@@ -13,12 +13,24 @@ import java.security.Key;
  */
 public interface VerificationKey {
 
-  /** The key id, as carried in the JWS {@code kid} header; never blank. */
+  /**
+   * The key id, as carried in the JWS {@code kid} header; never blank.
+   *
+   * @return the key id; never blank
+   */
   String kid();
 
-  /** The one algorithm this key verifies; a token naming another {@code alg} is refused. */
+  /**
+   * The one algorithm this key verifies; a token naming another {@code alg} is refused.
+   *
+   * @return the algorithm; never {@code null}
+   */
   SigningAlgorithm algorithm();
 
-  /** The public key, or for HS256 the shared secret. */
+  /**
+   * The public key, or for HS256 the shared secret.
+   *
+   * @return the key a signature is checked with
+   */
   Key verificationKey();
 }

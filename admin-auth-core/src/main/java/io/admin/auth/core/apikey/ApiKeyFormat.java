@@ -49,7 +49,12 @@ public final class ApiKeyFormat {
 
   private ApiKeyFormat() {}
 
-  /** A new random key id. */
+  /**
+   * A new random key id.
+   *
+   * @param random the source of the id's characters
+   * @return 16 base62 characters
+   */
   public static String newId(SecureRandom random) {
     return Base62.random(random, ID_LENGTH);
   }
@@ -59,12 +64,22 @@ public final class ApiKeyFormat {
     return Base62.random(random, SECRET_LENGTH);
   }
 
-  /** Whether {@code id} has the shape of a key id (for path parameters of management endpoints). */
+  /**
+   * Whether {@code id} has the shape of a key id (for path parameters of management endpoints).
+   *
+   * @param id the candidate; {@code null} is not a key id
+   * @return {@code true} when {@code id} is a well-formed key id
+   */
   public static boolean isKeyId(String id) {
     return ApiKey.isKeyId(id);
   }
 
-  /** The non-secret display prefix of a key, {@code adm_<id>}: safe to show in listings. */
+  /**
+   * The non-secret display prefix of a key, {@code adm_<id>}: safe to show in listings.
+   *
+   * @param id the 16-character key id (not the full key)
+   * @return the prefix, e.g. {@code adm_0123456789abcdef}
+   */
   public static String displayPrefix(String id) {
     return PREFIX + id;
   }
@@ -78,6 +93,9 @@ public final class ApiKeyFormat {
   /**
    * Splits a presented key into id and secret after checking prefix, length, alphabet and
    * checksum. Never throws; empty for anything malformed (including {@code null}).
+   *
+   * @param presented the key as sent by the caller, or {@code null}
+   * @return the id and secret, or empty when the key is malformed
    */
   public static Optional<ParsedApiKey> parse(String presented) {
     if (presented == null || presented.length() != LENGTH || !presented.startsWith(PREFIX)
@@ -112,7 +130,12 @@ public final class ApiKeyFormat {
    * @param secret the secret part (masked in {@link #toString()})
    */
   public record ParsedApiKey(String id, String secret) {
-    /** Requires both parts. */
+    /**
+     * Requires both parts.
+     *
+     * @param id the key id; required
+     * @param secret the secret part, to be hashed and compared; required
+     */
     public ParsedApiKey {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(secret, "secret");

@@ -65,7 +65,11 @@ public final class ApiKeyService {
     this.authenticator = new ApiKeyAuthenticator(b.store, b.hasher, b.clock, lastUsed);
   }
 
-  /** A builder; {@code store} and {@code hasher} are required. */
+  /**
+   * A builder; {@code store} and {@code hasher} are required.
+   *
+   * @return a new builder with every default
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -81,6 +85,7 @@ public final class ApiKeyService {
    * @param expiresIn lifetime, at most {@link #maxExpiresIn()}; {@code null} for the
    *     {@link #defaultExpiresIn() default}. Every key expires: a stolen short-lived token must
    *     not be able to mint a permanent credential
+   * @return the stored key's metadata and the full key string, shown once
    * @throws IllegalArgumentException for a blank owner or name, a malformed scope, or a lifetime
    *     that is not positive or longer than the maximum (the management endpoint maps this to
    *     {@code AUTH_REQUEST_INVALID})
@@ -94,32 +99,60 @@ public final class ApiKeyService {
     return manager.create(owner, name, scopes, lifetime);
   }
 
-  /** The lifetime of a key created without one. */
+  /**
+   * The lifetime of a key created without one.
+   *
+   * @return the default lifetime, positive
+   */
   public Duration defaultExpiresIn() {
     return defaultExpiresIn;
   }
 
-  /** The longest lifetime {@link #create} accepts. */
+  /**
+   * The longest lifetime {@link #create} accepts.
+   *
+   * @return the longest lifetime, positive
+   */
   public Duration maxExpiresIn() {
     return maxExpiresIn;
   }
 
-  /** Keys owned by {@code owner}, revoked ones included, with pending last-use times merged in. */
+  /**
+   * Keys owned by {@code owner}, revoked ones included, with pending last-use times merged in.
+   *
+   * @param owner the owner's identity
+   * @return the keys; empty when the owner has none
+   */
   public List<ApiKey> listByOwner(String owner) {
     return manager.listByOwner(owner);
   }
 
-  /** Every key (for callers with an admin scope), with pending last-use times merged in. */
+  /**
+   * Every key (for callers with an admin scope), with pending last-use times merged in.
+   *
+   * @return the keys; empty when there are none
+   */
   public List<ApiKey> listAll() {
     return manager.listAll();
   }
 
-  /** One key's metadata, with its pending last-use time merged in; empty if unknown. */
+  /**
+   * One key's metadata, with its pending last-use time merged in; empty if unknown.
+   *
+   * @param id the 16-character key id (not the full key)
+   * @return the key, or empty when unknown
+   */
   public Optional<ApiKey> get(String id) {
     return manager.get(id);
   }
 
-  /** {@link #rotate(String, Duration)} with the configured default grace period. */
+  /**
+   * {@link #rotate(String, Duration)} with the configured default grace period.
+   *
+   * @param id the 16-character key id (not the full key)
+   * @return the key with its new full key string, or empty if the key is unknown, revoked or
+   *     expired
+   */
   public Optional<IssuedApiKey> rotate(String id) {
     return manager.rotate(id, defaultGracePeriod);
   }
@@ -133,6 +166,8 @@ public final class ApiKeyService {
    * management endpoint) must hand it only to the key's owner, and only while the owner still
    * holds every one of those scopes.
    *
+   * @param id the 16-character key id (not the full key)
+   * @param gracePeriod how long the old secret keeps working; zero or positive
    * @return the key with its new full key string, or empty if the key is unknown, revoked or expired
    * @throws IllegalArgumentException for a negative grace period
    */
@@ -143,6 +178,7 @@ public final class ApiKeyService {
   /**
    * Revokes the key now; idempotent (a second call keeps the first instant).
    *
+   * @param id the 16-character key id (not the full key)
    * @return {@code false} if the key is unknown
    */
   public boolean revoke(String id) {
@@ -157,13 +193,19 @@ public final class ApiKeyService {
    * or {@code AUTH_API_KEY_EXPIRED} (details {@code expired_at}). Never returns NotApplicable:
    * deciding whether a header carries an API key is the scheme's job.
    *
+   * @param presentedKey the full key string as sent, or {@code null}
+   * @return the outcome; never {@code NotApplicable}
    * @throws io.admin.auth.core.AuthUnavailableException when the store cannot be reached
    */
   public AuthOutcome authenticate(String presentedKey) {
     return authenticator.authenticate(presentedKey);
   }
 
-  /** The recorder of last-use times, to {@link LastUsedRecorder#flush()} or schedule flushes. */
+  /**
+   * The recorder of last-use times, to {@link LastUsedRecorder#flush()} or schedule flushes.
+   *
+   * @return the recorder this service writes to
+   */
   public LastUsedRecorder lastUsed() {
     return lastUsed;
   }
@@ -173,6 +215,8 @@ public final class ApiKeyService {
    * Builder#lastUsedFlushInterval interval}, on a daemon thread of its own. Close the result when
    * the application stops: that ends the thread and writes what is still pending. The servlet
    * module's filter does this for you while its container keeps it in service.
+   *
+   * @return the running flushes; close it to stop them
    */
   public LastUsedFlushes startLastUsedFlushes() {
     return new LastUsedFlushes(lastUsed, lastUsedFlushInterval);
@@ -193,37 +237,67 @@ public final class ApiKeyService {
 
     private Builder() {}
 
-    /** The key store (required). */
+    /**
+     * The key store (required).
+     *
+     * @param store where keys are kept
+     * @return this builder
+     */
     public Builder store(ApiKeyStore store) {
       this.store = store;
       return this;
     }
 
-    /** The peppered hasher for secrets (required). */
+    /**
+     * The peppered hasher for secrets (required).
+     *
+     * @param hasher the hasher of key secrets
+     * @return this builder
+     */
     public Builder hasher(SecretHasher hasher) {
       this.hasher = hasher;
       return this;
     }
 
-    /** The clock (default: system UTC). */
+    /**
+     * The clock (default: system UTC).
+     *
+     * @param clock the clock of creation, expiry and last use
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = clock;
       return this;
     }
 
-    /** Source of key ids and secrets (default: a new {@link SecureRandom}). */
+    /**
+     * Source of key ids and secrets (default: a new {@link SecureRandom}).
+     *
+     * @param random the source of key ids and secrets
+     * @return this builder
+     */
     public Builder random(SecureRandom random) {
       this.random = random;
       return this;
     }
 
-    /** Grace period of {@link ApiKeyService#rotate(String)} (default 86400 s, not negative). */
+    /**
+     * Grace period of {@link ApiKeyService#rotate(String)} (default 86400 s, not negative).
+     *
+     * @param gracePeriod the default grace period
+     * @return this builder
+     */
     public Builder defaultGracePeriod(Duration gracePeriod) {
       this.defaultGracePeriod = gracePeriod;
       return this;
     }
 
-    /** Lifetime of a key created without one (default 90 days; positive, at most the maximum). */
+    /**
+     * Lifetime of a key created without one (default 90 days; positive, at most the maximum).
+     *
+     * @param expiresIn the lifetime of a key created without one
+     * @return this builder
+     */
     public Builder defaultExpiresIn(Duration expiresIn) {
       this.defaultExpiresIn = expiresIn;
       return this;
@@ -232,19 +306,32 @@ public final class ApiKeyService {
     /**
      * The longest lifetime a key may be created with (default 365 days; positive, at most
      * {@link ApiKeyService#MAX_EXPIRES_IN_CEILING}).
+     *
+     * @param expiresIn the longest lifetime a key may be created with
+     * @return this builder
      */
     public Builder maxExpiresIn(Duration expiresIn) {
       this.maxExpiresIn = expiresIn;
       return this;
     }
 
-    /** A last-use recorder to share; default: one over the store holding 10,000 keys. */
+    /**
+     * A last-use recorder to share; default: one over the store holding 10,000 keys.
+     *
+     * @param recorder the recorder to share
+     * @return this builder
+     */
     public Builder lastUsedRecorder(LastUsedRecorder recorder) {
       this.lastUsed = recorder;
       return this;
     }
 
-    /** Capacity of the default last-use recorder (default 10,000). */
+    /**
+     * Capacity of the default last-use recorder (default 10,000).
+     *
+     * @param maxPending the most keys held between flushes, positive
+     * @return this builder
+     */
     public Builder maxPendingLastUsed(int maxPending) {
       this.maxPendingLastUsed = maxPending;
       return this;
@@ -254,13 +341,19 @@ public final class ApiKeyService {
      * How often {@link ApiKeyService#startLastUsedFlushes()} writes last-use times (default 30 s,
      * positive). The store's {@code last_used_at} lags by at most about this much; listings by
      * the same service are never behind.
+     *
+     * @param interval the time between two flushes
+     * @return this builder
      */
     public Builder lastUsedFlushInterval(Duration interval) {
       this.lastUsedFlushInterval = interval;
       return this;
     }
 
-    /** @throws IllegalStateException when a required setting is missing or invalid */
+    /**
+     * @return a ready service
+     * @throws IllegalStateException when a required setting is missing or invalid
+     */
     public ApiKeyService build() {
       if (store == null || hasher == null || clock == null) {
         throw new IllegalStateException("store, hasher and clock are required");

@@ -12,7 +12,12 @@ import java.util.Objects;
  * @param key the full key ({@link ApiKeyFormat}); masked in {@link #toString()}
  */
 public record IssuedApiKey(ApiKey metadata, String key) {
-  /** Requires the metadata and the key. */
+  /**
+   * Requires the metadata and the key.
+   *
+   * @param metadata the stored key, without the secret; required
+   * @param key the full key string; the only copy of the secret; required
+   */
   public IssuedApiKey {
     Objects.requireNonNull(metadata, "metadata");
     Objects.requireNonNull(key, "key");

@@ -51,7 +51,12 @@ public final class LastUsedRecorder {
     this.maxPending = maxPending;
   }
 
-  /** Notes that key {@code id} was used at {@code at}. Never touches the store. */
+  /**
+   * Notes that key {@code id} was used at {@code at}. Never touches the store.
+   *
+   * @param id the 16-character key id (not the full key)
+   * @param at when the key was used
+   */
   public void record(String id, Instant at) {
     Instant previous = pending.get(id);
     if (previous == null && pending.size() >= maxPending) {
@@ -63,17 +68,30 @@ public final class LastUsedRecorder {
     }
   }
 
-  /** The not-yet-flushed last use of key {@code id}, if any. */
+  /**
+   * The not-yet-flushed last use of key {@code id}, if any.
+   *
+   * @param id the 16-character key id (not the full key)
+   * @return the newest use not yet written, or empty
+   */
   public Optional<Instant> pending(String id) {
     return Optional.ofNullable(pending.get(id));
   }
 
-  /** How many distinct keys are waiting for the next flush. */
+  /**
+   * How many distinct keys are waiting for the next flush.
+   *
+   * @return the number of keys, at least 0
+   */
   public int pendingCount() {
     return pending.size();
   }
 
-  /** How many uses were not recorded because {@code maxPending} was reached. */
+  /**
+   * How many uses were not recorded because {@code maxPending} was reached.
+   *
+   * @return the number of dropped uses since this recorder was made
+   */
   public long dropped() {
     return dropped.get();
   }
@@ -105,6 +123,8 @@ public final class LastUsedRecorder {
    * down). A failing flush is logged and retried at the next tick rather than cancelling the
    * schedule.
    *
+   * @param executor where the flushes run
+   * @param interval the time between two flushes; positive
    * @return the scheduled task; cancel it and call {@link #flush()} once more on shutdown
    */
   public ScheduledFuture<?> scheduleFlushes(ScheduledExecutorService executor, Duration interval) {

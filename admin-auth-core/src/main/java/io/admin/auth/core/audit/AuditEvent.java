@@ -13,13 +13,27 @@ import java.util.TreeSet;
  */
 public sealed interface AuditEvent {
 
-  /** When it happened. */
+  /**
+   * When it happened.
+   *
+   * @return the instant, from the service's clock; never {@code null}
+   */
   Instant at();
 
   /** Tokens were issued by a grant. */
   record TokenIssued(Instant at, String grantType, String clientId, String subject, String jti,
       Set<String> scopes, String familyId) implements AuditEvent {
-    /** Requires the instant and freezes a sorted copy of the scopes (empty when null). */
+    /**
+     * Requires the instant and freezes a sorted copy of the scopes (empty when null).
+     *
+     * @param at when the tokens were issued; required
+     * @param grantType the grant, e.g. {@code client_credentials}
+     * @param clientId the client the tokens were issued to
+     * @param subject the {@code sub} of the tokens
+     * @param jti the access token's {@code jti}
+     * @param scopes the granted scopes; {@code null} means none
+     * @param familyId the refresh-token family, or {@code null} when none was issued
+     */
     public TokenIssued {
       Objects.requireNonNull(at, "at");
       scopes = scopes == null ? Set.of() : Collections.unmodifiableSortedSet(new TreeSet<>(scopes));
@@ -29,7 +43,14 @@ public sealed interface AuditEvent {
   /** A refresh token was exchanged (rotated) for new tokens. */
   record TokenRefreshed(Instant at, String clientId, String familyId, String jti)
       implements AuditEvent {
-    /** Requires the instant. */
+    /**
+     * Requires the instant.
+     *
+     * @param at when the token was refreshed; required
+     * @param clientId the client that refreshed it
+     * @param familyId the family of the rotated token
+     * @param jti the new access token's {@code jti}
+     */
     public TokenRefreshed {
       Objects.requireNonNull(at, "at");
     }
@@ -38,7 +59,13 @@ public sealed interface AuditEvent {
   /** A used refresh token was presented again; its family has been revoked. */
   record RefreshTokenReuseDetected(Instant at, String clientId, String familyId)
       implements AuditEvent {
-    /** Requires the instant. */
+    /**
+     * Requires the instant.
+     *
+     * @param at when the reuse was detected; required
+     * @param clientId the client that presented the token
+     * @param familyId the family that was revoked
+     */
     public RefreshTokenReuseDetected {
       Objects.requireNonNull(at, "at");
     }
@@ -53,6 +80,13 @@ public sealed interface AuditEvent {
    */
   record AuthorizationCodeReplayDetected(Instant at, String clientId, String grantId)
       implements AuditEvent {
+    /**
+     * Requires the instant.
+     *
+     * @param at when the replay was detected; required
+     * @param clientId the client that presented it
+     * @param grantId the code's grant id, the family id of every token issued from it
+     */
     public AuthorizationCodeReplayDetected {
       Objects.requireNonNull(at, "at");
     }
@@ -65,7 +99,14 @@ public sealed interface AuditEvent {
    * @param id the jti or the family id
    */
   record TokenRevoked(Instant at, String clientId, String kind, String id) implements AuditEvent {
-    /** Requires the instant. */
+    /**
+     * Requires the instant.
+     *
+     * @param at when it was revoked; required
+     * @param clientId the client that asked
+     * @param kind {@code access_token} or {@code refresh_family}
+     * @param id the jti or the family id
+     */
     public TokenRevoked {
       Objects.requireNonNull(at, "at");
     }
@@ -81,7 +122,15 @@ public sealed interface AuditEvent {
    */
   record VerificationFailed(Instant at, AuthErrorCode code, String reason, String fingerprint,
       String jti) implements AuditEvent {
-    /** Requires the instant and the error code. */
+    /**
+     * Requires the instant and the error code.
+     *
+     * @param at when the token was rejected; required
+     * @param code the contract code returned; required
+     * @param reason a short internal reason; not shown to callers
+     * @param fingerprint {@link #fingerprint} of the token
+     * @param jti the token's jti when it could be read, else {@code null}
+     */
     public VerificationFailed {
       Objects.requireNonNull(at, "at");
       Objects.requireNonNull(code, "code");
@@ -91,6 +140,9 @@ public sealed interface AuditEvent {
   /**
    * A short, non-reversible identifier of a token for logs: the first 12 hex characters of its
    * SHA-256 (48 bits; enough to correlate, far too little to recover anything).
+   *
+   * @param token the token, or {@code null}
+   * @return 12 lower-case hex characters, or the text {@code null} for a {@code null} token
    */
   static String fingerprint(String token) {
     if (token == null) {

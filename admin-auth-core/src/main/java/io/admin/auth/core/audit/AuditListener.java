@@ -9,10 +9,18 @@ package io.admin.auth.core.audit;
 @FunctionalInterface
 public interface AuditListener {
 
-  /** Handles one event. */
+  /**
+   * Handles one event.
+   *
+   * @param event the event; safe to log
+   */
   void onEvent(AuditEvent event);
 
-  /** A listener that ignores everything. */
+  /**
+   * A listener that ignores everything.
+   *
+   * @return a listener that drops every event
+   */
   static AuditListener noop() {
     return event -> { };
   }

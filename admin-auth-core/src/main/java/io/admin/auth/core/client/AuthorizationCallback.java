@@ -12,6 +12,11 @@ public sealed interface AuthorizationCallback {
 
   /** The server issued a code; {@code state} and {@code iss} were as expected. */
   record Code(String code) implements AuthorizationCallback {
+    /**
+     * Requires the code.
+     *
+     * @param code the authorization code, to exchange at once; required
+     */
     public Code {
       Objects.requireNonNull(code, "code");
     }
@@ -32,6 +37,12 @@ public sealed interface AuthorizationCallback {
    * @param description the {@code error_description}, if any: for logs, not for the person
    */
   record Refused(String error, Optional<String> description) implements AuthorizationCallback {
+    /**
+     * Requires the error and the (possibly empty) description.
+     *
+     * @param error the OAuth {@code error}; required
+     * @param description the {@code error_description}, if any; required
+     */
     public Refused {
       Objects.requireNonNull(error, "error");
       Objects.requireNonNull(description, "description");
@@ -47,6 +58,11 @@ public sealed interface AuthorizationCallback {
    * @param reason what was wrong, for logs; it contains no parameter value
    */
   record Invalid(String reason) implements AuthorizationCallback {
+    /**
+     * Requires the reason.
+     *
+     * @param reason what was wrong, for logs; required
+     */
     public Invalid {
       Objects.requireNonNull(reason, "reason");
     }

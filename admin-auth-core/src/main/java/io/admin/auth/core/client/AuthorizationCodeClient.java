@@ -91,12 +91,20 @@ public final class AuthorizationCodeClient {
         tokenSettings.refreshMargin);
   }
 
-  /** Starts a builder; issuer, both endpoints, client id, redirect URI and scope are required. */
+  /**
+   * Starts a builder; issuer, both endpoints, client id, redirect URI and scope are required.
+   *
+   * @return a new builder
+   */
   public static AuthorizationCodeClientBuilder builder() {
     return new AuthorizationCodeClientBuilder();
   }
 
-  /** A new sign-in: fresh verifier, state and (with {@code openid}) nonce. */
+  /**
+   * A new sign-in: fresh verifier, state and (with {@code openid}) nonce.
+   *
+   * @return the sign-in to redirect the browser to and keep for the callback
+   */
   public PendingSignIn start() {
     return start(Map.of());
   }
@@ -105,6 +113,8 @@ public final class AuthorizationCodeClient {
    * A new sign-in whose authorization request also carries {@code extra} parameters, such as
    * {@code prompt}, {@code max_age} or {@code login_hint}.
    *
+   * @param extra further request parameters; may be empty
+   * @return the sign-in to redirect the browser to and keep for the callback
    * @throws IllegalArgumentException when {@code extra} names a parameter this client sets itself
    */
   public PendingSignIn start(Map<String, String> extra) {
@@ -143,6 +153,9 @@ public final class AuthorizationCodeClient {
   /**
    * Checks the redirect URI the browser came back to (response mode {@code query}).
    *
+   * @param pending the sign-in the browser was sent off with
+   * @param redirectedTo the full URI the browser came back to
+   * @return the code, the server's refusal, or why the redirect cannot be trusted
    * @see #callback(PendingSignIn, Map)
    */
   public AuthorizationCallback callback(PendingSignIn pending, URI redirectedTo) {
@@ -158,6 +171,10 @@ public final class AuthorizationCodeClient {
    * Checks the parameters of the redirect: the query's, or the form's with response mode
    * {@code form_post}. The {@code state} must be {@code pending}'s, {@code iss} (when present,
    * or when required) the issuer's; then the answer is the code, or the server's error.
+   *
+   * @param pending the sign-in the browser was sent off with
+   * @param parameters the decoded parameters of the redirect
+   * @return the code, the server's refusal, or why the redirect cannot be trusted
    */
   public AuthorizationCallback callback(PendingSignIn pending,
       Map<String, String> parameters) {
@@ -188,6 +205,10 @@ public final class AuthorizationCodeClient {
   /**
    * Redeems the code at the token endpoint with the pending sign-in's verifier and redirect URI.
    * Each call spends the code, whatever the answer.
+   *
+   * @param pending the sign-in the code belongs to
+   * @param code the code of {@link AuthorizationCallback.Code}
+   * @return the signed-in tokens, or why the exchange failed
    */
   public CodeExchange exchange(PendingSignIn pending, String code) {
     Objects.requireNonNull(pending, "pending");

@@ -33,25 +33,45 @@ public final class AuthorizationCodeClientBuilder {
 
   AuthorizationCodeClientBuilder() {}
 
-  /** The issuer identifier the {@code iss} of the redirect and of the ID token must equal. */
+  /**
+   * The issuer identifier the {@code iss} of the redirect and of the ID token must equal.
+   *
+   * @param issuer the issuer identifier, exactly as the server writes {@code iss}
+   * @return this builder
+   */
   public AuthorizationCodeClientBuilder issuer(String issuer) {
     this.issuer = issuer;
     return this;
   }
 
-  /** The authorization endpoint, e.g. {@code https://auth.example.com/api/v3/auth/authorize}. */
+  /**
+   * The authorization endpoint, e.g. {@code https://auth.example.com/api/v3/auth/authorize}.
+   *
+   * @param authorizationEndpoint the absolute {@code https} URI of the endpoint
+   * @return this builder
+   */
   public AuthorizationCodeClientBuilder authorizationEndpoint(URI authorizationEndpoint) {
     this.authorizationEndpoint = authorizationEndpoint;
     return this;
   }
 
-  /** The token endpoint, e.g. {@code https://auth.example.com/api/v3/auth/token}. */
+  /**
+   * The token endpoint, e.g. {@code https://auth.example.com/api/v3/auth/token}.
+   *
+   * @param tokenEndpoint the absolute URI of the endpoint
+   * @return this builder
+   */
   public AuthorizationCodeClientBuilder tokenEndpoint(URI tokenEndpoint) {
     this.tokenEndpoint = tokenEndpoint;
     return this;
   }
 
-  /** The client id. */
+  /**
+   * The client id.
+   *
+   * @param clientId the registered client id; required
+   * @return this builder
+   */
   public AuthorizationCodeClientBuilder clientId(String clientId) {
     this.clientId = clientId;
     return this;
@@ -60,19 +80,33 @@ public final class AuthorizationCodeClientBuilder {
   /**
    * The client secret of a confidential client; leave it unset for a public client, which sends
    * its {@code client_id} alone. Never logged or printed.
+   *
+   * @param clientSecret the secret, or {@code null} for a public client
+   * @return this builder
    */
   public AuthorizationCodeClientBuilder clientSecret(String clientSecret) {
     this.clientSecret = clientSecret;
     return this;
   }
 
-  /** How a confidential client sends its secret; default {@link ClientAuthMethod#CLIENT_SECRET_BASIC}. */
+  /**
+   * How a confidential client sends its secret; default
+   * {@link ClientAuthMethod#CLIENT_SECRET_BASIC}.
+   *
+   * @param authMethod how the secret is sent
+   * @return this builder
+   */
   public AuthorizationCodeClientBuilder authMethod(ClientAuthMethod authMethod) {
     this.authMethod = authMethod;
     return this;
   }
 
-  /** The redirect URI, exactly as registered (the server compares strings). */
+  /**
+   * The redirect URI, exactly as registered (the server compares strings).
+   *
+   * @param redirectUri the registered redirect URI; required
+   * @return this builder
+   */
   public AuthorizationCodeClientBuilder redirectUri(String redirectUri) {
     this.redirectUri = redirectUri;
     return this;
@@ -81,13 +115,21 @@ public final class AuthorizationCodeClientBuilder {
   /**
    * The space-separated scopes to ask for: {@code openid} for an ID token (and a nonce),
    * {@code offline_access} for a refresh token.
+   *
+   * @param scope the scopes, space separated; required
+   * @return this builder
    */
   public AuthorizationCodeClientBuilder scope(String scope) {
     this.scope = scope;
     return this;
   }
 
-  /** The {@code response_mode} to ask for; default none sent, which means {@code query}. */
+  /**
+   * The {@code response_mode} to ask for; default none sent, which means {@code query}.
+   *
+   * @param responseMode the response mode, or {@code null} for none sent
+   * @return this builder
+   */
   public AuthorizationCodeClientBuilder responseMode(ResponseMode responseMode) {
     this.responseMode = responseMode;
     return this;
@@ -97,43 +139,76 @@ public final class AuthorizationCodeClientBuilder {
    * Whether a redirect without {@code iss} is refused: set it when the server's metadata says
    * {@code authorization_response_iss_parameter_supported} (RFC 9207 section 2.4). Default false;
    * an {@code iss} that is present is always checked.
+   *
+   * @param required {@code true} to refuse a redirect without {@code iss}
+   * @return this builder
    */
   public AuthorizationCodeClientBuilder issuerParameterRequired(boolean required) {
     this.issuerParameterRequired = required;
     return this;
   }
 
-  /** The source of verifiers, states and nonces; default a new {@link SecureRandom}. */
+  /**
+   * The source of verifiers, states and nonces; default a new {@link SecureRandom}.
+   *
+   * @param random the source of verifiers, states and nonces
+   * @return this builder
+   */
   public AuthorizationCodeClientBuilder random(SecureRandom random) {
     this.random = random;
     return this;
   }
 
-  /** The clock token expiry is measured with; default {@link Clock#systemUTC()}. */
+  /**
+   * The clock token expiry is measured with; default {@link Clock#systemUTC()}.
+   *
+   * @param clock the clock token expiry is measured with
+   * @return this builder
+   */
   public AuthorizationCodeClientBuilder clock(Clock clock) {
     this.clock = clock;
     return this;
   }
 
-  /** The HTTP client for token requests; default a new one that does not follow redirects. */
+  /**
+   * The HTTP client for token requests; default a new one that does not follow redirects.
+   *
+   * @param httpClient the client for token requests; it should not follow redirects
+   * @return this builder
+   */
   public AuthorizationCodeClientBuilder httpClient(HttpClient httpClient) {
     this.httpClient = httpClient;
     return this;
   }
 
-  /** Timeout of one token request; default 10 s. */
+  /**
+   * Timeout of one token request; default 10 s.
+   *
+   * @param requestTimeout the timeout, positive
+   * @return this builder
+   */
   public AuthorizationCodeClientBuilder requestTimeout(Duration requestTimeout) {
     this.requestTimeout = requestTimeout;
     return this;
   }
 
-  /** How long before expiry the access token is refreshed; default 60 s (see {@link TokenClient}). */
+  /**
+   * How long before expiry the access token is refreshed; default 60 s (see {@link TokenClient}).
+   *
+   * @param refreshMargin the margin, not negative
+   * @return this builder
+   */
   public AuthorizationCodeClientBuilder refreshMargin(Duration refreshMargin) {
     this.refreshMargin = refreshMargin;
     return this;
   }
 
-  /** Allows plain {@code http} endpoints on a non-loopback host; off by default. */
+  /**
+   * Allows plain {@code http} endpoints on a non-loopback host; off by default.
+   *
+   * @param allowPlainHttp {@code true} to allow {@code http} (for development only)
+   * @return this builder
+   */
   public AuthorizationCodeClientBuilder allowPlainHttp(boolean allowPlainHttp) {
     this.allowPlainHttp = allowPlainHttp;
     return this;
@@ -142,6 +217,7 @@ public final class AuthorizationCodeClientBuilder {
   /**
    * Validates the settings and builds the client.
    *
+   * @return a ready client
    * @throws IllegalArgumentException if a required setting is missing or a value is invalid
    */
   public AuthorizationCodeClient build() {

@@ -39,7 +39,12 @@ public final class AuthorizedHttpClient {
   private final HttpClient http;
   private final TokenClient tokens;
 
-  /** Wraps {@code http}, taking tokens from {@code tokens}. */
+  /**
+   * Wraps {@code http}, taking tokens from {@code tokens}.
+   *
+   * @param http the client that sends the requests
+   * @param tokens where bearer tokens come from
+   */
   public AuthorizedHttpClient(HttpClient http, TokenClient tokens) {
     this.http = Objects.requireNonNull(http, "http");
     this.tokens = Objects.requireNonNull(tokens, "tokens");
@@ -49,6 +54,10 @@ public final class AuthorizedHttpClient {
    * Sends the request with a bearer token; retries once with a new token on an
    * {@code invalid_token} 401 (see the class comment for when the body can be replayed).
    *
+   * @param <T> the type of the response body
+   * @param request the request, without an {@code Authorization} header
+   * @param handler how to read the body
+   * @return the response; after an {@code invalid_token} 401, the retry's response
    * @throws TokenClientException if no token could be obtained
    * @throws IOException as {@link HttpClient#send} does
    * @throws InterruptedException as {@link HttpClient#send} does
@@ -68,6 +77,10 @@ public final class AuthorizedHttpClient {
   /**
    * Builds the request and sends it as {@link #send(HttpRequest, HttpResponse.BodyHandler)}.
    *
+   * @param <T> the type of the response body
+   * @param request the request, without an {@code Authorization} header
+   * @param handler how to read the body
+   * @return the response; after an {@code invalid_token} 401, the retry's response
    * @throws TokenClientException if no token could be obtained
    * @throws IOException as {@link HttpClient#send} does
    * @throws InterruptedException as {@link HttpClient#send} does
@@ -82,6 +95,10 @@ public final class AuthorizedHttpClient {
    * twice. On an {@code invalid_token} 401 the token is still invalidated, so the next request
    * gets a new one.
    *
+   * @param <T> the type of the response body
+   * @param request the request, without an {@code Authorization} header
+   * @param handler how to read the body
+   * @return the response, whatever its status
    * @throws TokenClientException if no token could be obtained
    * @throws IOException as {@link HttpClient#send} does
    * @throws InterruptedException as {@link HttpClient#send} does
@@ -97,7 +114,11 @@ public final class AuthorizedHttpClient {
     return response;
   }
 
-  /** The wrapped client, for requests that must not carry the token. */
+  /**
+   * The wrapped client, for requests that must not carry the token.
+   *
+   * @return the client without tokens
+   */
   public HttpClient httpClient() {
     return http;
   }

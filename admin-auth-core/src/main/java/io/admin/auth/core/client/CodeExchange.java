@@ -22,6 +22,13 @@ public sealed interface CodeExchange {
    */
   record SignedIn(TokenClient tokens, Optional<String> idToken, String scope)
       implements CodeExchange {
+    /**
+     * Requires the token client, the (possibly empty) ID token and the scope.
+     *
+     * @param tokens a client holding the person's access token; required
+     * @param idToken the ID token, when {@code openid} was granted; required
+     * @param scope the granted scope, space separated; required, may be empty
+     */
     public SignedIn {
       Objects.requireNonNull(tokens, "tokens");
       Objects.requireNonNull(idToken, "idToken");
@@ -50,6 +57,14 @@ public sealed interface CodeExchange {
    */
   record Failed(int status, Optional<String> error, Optional<String> code, String message)
       implements CodeExchange {
+    /**
+     * Requires every field but the status.
+     *
+     * @param status the HTTP status of the answer, or {@link TokenClientException#NO_RESPONSE}
+     * @param error the OAuth {@code error}, if the server sent one; required
+     * @param code the contract's {@code code}, if any; required
+     * @param message what happened, without any secret or token; required
+     */
     public Failed {
       Objects.requireNonNull(error, "error");
       Objects.requireNonNull(code, "code");

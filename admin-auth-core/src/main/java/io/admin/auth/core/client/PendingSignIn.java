@@ -22,6 +22,15 @@ import java.util.Objects;
 public record PendingSignIn(
     URI authorizationUri, String state, String codeVerifier, String nonce, String redirectUri) {
 
+  /**
+   * Requires every field but the nonce.
+   *
+   * @param authorizationUri where to send the browser; required
+   * @param state the {@code state} sent; required
+   * @param codeVerifier the PKCE verifier; required
+   * @param nonce the OpenID Connect {@code nonce}, or {@code null}
+   * @param redirectUri the {@code redirect_uri} sent; required
+   */
   public PendingSignIn {
     Objects.requireNonNull(authorizationUri, "authorizationUri");
     Objects.requireNonNull(state, "state");

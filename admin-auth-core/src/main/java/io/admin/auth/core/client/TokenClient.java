@@ -77,7 +77,11 @@ public final class TokenClient {
     return new TokenClient(b, grants, first);
   }
 
-  /** Starts a builder; the token endpoint, client id and client secret are required. */
+  /**
+   * Starts a builder; the token endpoint, client id and client secret are required.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -85,6 +89,7 @@ public final class TokenClient {
   /**
    * A currently valid access token, obtained or refreshed first if needed.
    *
+   * @return the compact access token
    * @throws TokenClientException if no token could be obtained
    */
   public String accessToken() {
@@ -113,6 +118,7 @@ public final class TokenClient {
    * when many requests fail with the same token, the first one's refresh is not thrown away by
    * the others.
    *
+   * @param rejectedAccessToken the token the resource server refused
    * @return whether the cached token was invalidated
    */
   public boolean invalidate(String rejectedAccessToken) {
@@ -243,31 +249,56 @@ public final class TokenClient {
 
     Builder() {}
 
-    /** The token endpoint, e.g. {@code https://auth.example.com/api/v3/auth/token}. Required. */
+    /**
+     * The token endpoint, e.g. {@code https://auth.example.com/api/v3/auth/token}. Required.
+     *
+     * @param tokenEndpoint the absolute URI of the endpoint
+     * @return this builder
+     */
     public Builder tokenEndpoint(URI tokenEndpoint) {
       this.tokenEndpoint = tokenEndpoint;
       return this;
     }
 
-    /** The client id. Required. */
+    /**
+     * The client id. Required.
+     *
+     * @param clientId the registered {@code client_id}
+     * @return this builder
+     */
     public Builder clientId(String clientId) {
       this.clientId = clientId;
       return this;
     }
 
-    /** The client secret. Required; never logged or printed. */
+    /**
+     * The client secret. Required; never logged or printed.
+     *
+     * @param clientSecret the client secret; not empty
+     * @return this builder
+     */
     public Builder clientSecret(String clientSecret) {
       this.clientSecret = clientSecret;
       return this;
     }
 
-    /** How to send the credentials; default {@link ClientAuthMethod#CLIENT_SECRET_BASIC}. */
+    /**
+     * How to send the credentials; default {@link ClientAuthMethod#CLIENT_SECRET_BASIC}.
+     *
+     * @param authMethod how the credentials are sent
+     * @return this builder
+     */
     public Builder authMethod(ClientAuthMethod authMethod) {
       this.authMethod = authMethod;
       return this;
     }
 
-    /** Space-separated scopes to ask for with {@code client_credentials}; default all allowed. */
+    /**
+     * Space-separated scopes to ask for with {@code client_credentials}; default all allowed.
+     *
+     * @param scope the scopes, space separated, or {@code null} for all allowed
+     * @return this builder
+     */
     public Builder scope(String scope) {
       this.scope = scope;
       return this;
@@ -276,25 +307,43 @@ public final class TokenClient {
     /**
      * How long before {@code expires_in} runs out to refresh; default 60 s. Capped at half the
      * token's lifetime.
+     *
+     * @param refreshMargin the margin, not negative
+     * @return this builder
      */
     public Builder refreshMargin(Duration refreshMargin) {
       this.refreshMargin = refreshMargin;
       return this;
     }
 
-    /** The clock that expiry is measured with; default {@link Clock#systemUTC()}. */
+    /**
+     * The clock that expiry is measured with; default {@link Clock#systemUTC()}.
+     *
+     * @param clock the clock token expiry is measured with
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = clock;
       return this;
     }
 
-    /** The HTTP client for token requests; default a new one that does not follow redirects. */
+    /**
+     * The HTTP client for token requests; default a new one that does not follow redirects.
+     *
+     * @param httpClient the client for token requests; it should not follow redirects
+     * @return this builder
+     */
     public Builder httpClient(HttpClient httpClient) {
       this.httpClient = httpClient;
       return this;
     }
 
-    /** Timeout of one token request; default 10 s. */
+    /**
+     * Timeout of one token request; default 10 s.
+     *
+     * @param requestTimeout the timeout, positive
+     * @return this builder
+     */
     public Builder requestTimeout(Duration requestTimeout) {
       this.requestTimeout = requestTimeout;
       return this;
@@ -303,32 +352,56 @@ public final class TokenClient {
     /**
      * Total attempts per token request, the first one included; default 3. A refresh request is
      * repeated only when it certainly did not reach the server (a 429, a refused connection).
+     *
+     * @param maxAttempts the attempts, at least 1
+     * @return this builder
      */
     public Builder maxAttempts(int maxAttempts) {
       this.maxAttempts = maxAttempts;
       return this;
     }
 
-    /** The backoff ceilings: {@code initial * 2^(attempt-1)}, at most {@code max}. */
+    /**
+     * The backoff ceilings: {@code initial * 2^(attempt-1)}, at most {@code max}.
+     *
+     * @param initial the first backoff, positive
+     * @param max the longest backoff, at least {@code initial}
+     * @return this builder
+     */
     public Builder backoff(Duration initial, Duration max) {
       this.initialBackoff = initial;
       this.maxBackoff = max;
       return this;
     }
 
-    /** The longest {@code Retry-After} the client waits for; a longer one ends it. Default 30 s. */
+    /**
+     * The longest {@code Retry-After} the client waits for; a longer one ends it. Default 30 s.
+     *
+     * @param maxRetryAfter the longest wait, not negative
+     * @return this builder
+     */
     public Builder maxRetryAfter(Duration maxRetryAfter) {
       this.maxRetryAfter = maxRetryAfter;
       return this;
     }
 
-    /** The source of backoff jitter; default a new {@link SecureRandom}. */
+    /**
+     * The source of backoff jitter; default a new {@link SecureRandom}.
+     *
+     * @param jitter the random source of jitter
+     * @return this builder
+     */
     public Builder jitter(Random jitter) {
       this.jitter = jitter;
       return this;
     }
 
-    /** How to wait between attempts; default {@link Sleeper#system()}. */
+    /**
+     * How to wait between attempts; default {@link Sleeper#system()}.
+     *
+     * @param sleeper how to wait
+     * @return this builder
+     */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = sleeper;
       return this;
@@ -337,6 +410,9 @@ public final class TokenClient {
     /**
      * Allows a plain {@code http} token endpoint on a non-loopback host. Off by default: the
      * secret and the tokens would cross the network in clear (RFC 6749 section 3.2 requires TLS).
+     *
+     * @param allowPlainHttp {@code true} to allow {@code http} (for development only)
+     * @return this builder
      */
     public Builder allowPlainHttp(boolean allowPlainHttp) {
       this.allowPlainHttp = allowPlainHttp;
@@ -346,6 +422,7 @@ public final class TokenClient {
     /**
      * Validates the settings and builds the client.
      *
+     * @return a ready client
      * @throws IllegalArgumentException if a required setting is missing or a value is out of range
      */
     public TokenClient build() {

@@ -68,6 +68,8 @@ public final class TokenClientException extends RuntimeException {
    * can get no more tokens without a new sign-in: no refresh token was issued, or it was refused
    * or may have been spent. The application then sends the person through the sign-in again.
    * Always false for a client of its own, which falls back to {@code client_credentials}.
+   *
+   * @return {@code true} when only a new sign-in can get tokens
    */
   public boolean signInRequired() {
     return signInRequired;
@@ -82,17 +84,29 @@ public final class TokenClientException extends RuntimeException {
     return requestMayHaveArrived;
   }
 
-  /** The HTTP status of the last response, or {@link #NO_RESPONSE}. */
+  /**
+   * The HTTP status of the last response, or {@link #NO_RESPONSE}.
+   *
+   * @return the status, or {@link #NO_RESPONSE}
+   */
   public int status() {
     return status;
   }
 
-  /** The OAuth {@code error} of the last response, e.g. {@code invalid_client}, if it had one. */
+  /**
+   * The OAuth {@code error} of the last response, e.g. {@code invalid_client}, if it had one.
+   *
+   * @return the {@code error}, or empty
+   */
   public Optional<String> error() {
     return Optional.ofNullable(error);
   }
 
-  /** The contract's machine-readable {@code code}, e.g. {@code AUTH_CLIENT_INVALID}, if any. */
+  /**
+   * The contract's machine-readable {@code code}, e.g. {@code AUTH_CLIENT_INVALID}, if any.
+   *
+   * @return the {@code code}, or empty
+   */
   public Optional<String> code() {
     return Optional.ofNullable(code);
   }

@@ -26,6 +26,7 @@ public class ConfigException extends IllegalArgumentException {
      * @param property the full property name
      * @param problem what is wrong, without a secret value
      * @param cause the underlying error, or {@code null}
+     * @return the exception to throw
      */
     ConfigException create(String property, String problem, Throwable cause);
   }
@@ -35,24 +36,43 @@ public class ConfigException extends IllegalArgumentException {
   /** What is wrong, without a secret value. */
   private final String problem;
 
-  /** An error about {@code property}; {@code problem} says what is wrong. */
+  /**
+   * An error about {@code property}; {@code problem} says what is wrong.
+   *
+   * @param property the full property name; required
+   * @param problem what is wrong, without a secret value
+   */
   public ConfigException(String property, String problem) {
     this(property, problem, null);
   }
 
-  /** An error about {@code property} caused by {@code cause} (may be {@code null}). */
+  /**
+   * An error about {@code property} caused by {@code cause} (may be {@code null}).
+   *
+   * @param property the full property name; required
+   * @param problem what is wrong, without a secret value
+   * @param cause the underlying error, or {@code null}
+   */
   public ConfigException(String property, String problem, Throwable cause) {
     super(Objects.requireNonNull(property, "property") + ": " + problem, cause);
     this.property = property;
     this.problem = String.valueOf(problem);
   }
 
-  /** The full name of the property at fault, e.g. {@code admin.auth.require-https}. */
+  /**
+   * The full name of the property at fault, e.g. {@code admin.auth.require-https}.
+   *
+   * @return the full property name, e.g. {@code admin.auth.issuer}
+   */
   public String property() {
     return property;
   }
 
-  /** The problem without the property name. */
+  /**
+   * The problem without the property name.
+   *
+   * @return what is wrong, without the property name or a secret value
+   */
   public String problem() {
     return problem;
   }

@@ -67,7 +67,13 @@ public final class ConfigReader {
         "env", ReferenceSource.environment(System::getenv), "file", ReferenceSource.files()));
   }
 
-  /** A reader over a copy of {@code settings} (full key to value) for keys under {@code prefix}. */
+  /**
+   * A reader over a copy of {@code settings} (full key to value) for keys under {@code prefix}.
+   *
+   * @param settings full property names to values
+   * @param prefix the prefix of the keys to read, e.g. {@code admin.auth.}; may be empty
+   * @return a reader over the copy
+   */
   public static ConfigReader of(Map<String, String> settings, String prefix) {
     return new ConfigReader(Map.copyOf(settings), prefix);
   }
@@ -75,6 +81,10 @@ public final class ConfigReader {
   /**
    * A reader over a copy of the string-valued entries of {@code properties} (defaults included)
    * for keys under {@code prefix}.
+   *
+   * @param properties the properties to copy
+   * @param prefix the prefix of the keys to read, e.g. {@code admin.auth.}; may be empty
+   * @return a reader over the copy
    */
   public static ConfigReader of(Properties properties, String prefix) {
     Map<String, String> copy = new HashMap<>();
@@ -84,7 +94,12 @@ public final class ConfigReader {
     return new ConfigReader(Map.copyOf(copy), prefix);
   }
 
-  /** The same settings, throwing the exceptions {@code factory} makes (a front end's subclass). */
+  /**
+   * The same settings, throwing the exceptions {@code factory} makes (a front end's subclass).
+   *
+   * @param factory makes the exceptions thrown
+   * @return a new reader; this one is unchanged
+   */
   public ConfigReader withErrors(ConfigException.Factory factory) {
     return new ConfigReader(values, prefix, factory, sources);
   }
@@ -94,6 +109,8 @@ public final class ConfigReader {
    * (replacing any source of that scheme, so tests can stand in for the environment).
    *
    * @param scheme letters, digits and {@code -}, e.g. {@code jndi}
+   * @param source where references of {@code scheme} are looked up
+   * @return a new reader; this one is unchanged
    */
   public ConfigReader withSource(String scheme, ReferenceSource source) {
     Objects.requireNonNull(source, "source");
@@ -105,22 +122,40 @@ public final class ConfigReader {
     return new ConfigReader(values, prefix, errors, Map.copyOf(more));
   }
 
-  /** The same settings and errors, for keys under {@code prefix() + subPrefix}. */
+  /**
+   * The same settings and errors, for keys under {@code prefix() + subPrefix}.
+   *
+   * @param subPrefix the prefix to append
+   * @return a new reader; this one is unchanged
+   */
   public ConfigReader under(String subPrefix) {
     return new ConfigReader(values, prefix + subPrefix, errors, sources);
   }
 
-  /** The prefix names are relative to. */
+  /**
+   * The prefix names are relative to.
+   *
+   * @return the prefix; may be empty
+   */
   public String prefix() {
     return prefix;
   }
 
-  /** The full property name of {@code name}. */
+  /**
+   * The full property name of {@code name}.
+   *
+   * @param name the property name relative to {@link #prefix()}
+   * @return the prefix followed by {@code name}
+   */
   public String key(String name) {
     return prefix + name;
   }
 
-  /** The names (relative, sorted) of every key under the prefix, blank values included. */
+  /**
+   * The names (relative, sorted) of every key under the prefix, blank values included.
+   *
+   * @return the names; empty when no key is under the prefix
+   */
   public SortedSet<String> names() {
     SortedSet<String> out = new TreeSet<>();
     for (String key : values.keySet()) {
@@ -131,7 +166,12 @@ public final class ConfigReader {
     return Collections.unmodifiableSortedSet(out);
   }
 
-  /** Whether {@code name} is present at all, even with a blank value. */
+  /**
+   * Whether {@code name} is present at all, even with a blank value.
+   *
+   * @param name the property name relative to {@link #prefix()}
+   * @return {@code true} when the key exists
+   */
   public boolean isSet(String name) {
     return values.containsKey(key(name));
   }
@@ -139,6 +179,9 @@ public final class ConfigReader {
   /**
    * The stripped value, or empty when absent or blank; a {@code ${source:name}} reference is
    * replaced by what it finds (an error when it finds nothing).
+   *
+   * @param name the property name relative to {@link #prefix()}
+   * @return the value, or empty
    */
   public Optional<String> string(String name) {
     String v = values.get(key(name));
@@ -170,17 +213,34 @@ public final class ConfigReader {
             + "', which is not set or is empty"));
   }
 
-  /** The stripped value, or {@code dflt} when absent or blank. */
+  /**
+   * The stripped value, or {@code dflt} when absent or blank.
+   *
+   * @param name the property name relative to {@link #prefix()}
+   * @param dflt the value when absent or blank
+   * @return the value
+   */
   public String string(String name, String dflt) {
     return string(name).orElse(dflt);
   }
 
-  /** The stripped value; absent or blank is an error ({@code "is required"}). */
+  /**
+   * The stripped value; absent or blank is an error ({@code "is required"}).
+   *
+   * @param name the property name relative to {@link #prefix()}
+   * @return the value; never blank
+   */
   public String requiredString(String name) {
     return string(name).orElseThrow(() -> error(name, "is required"));
   }
 
-  /** {@code true} or {@code false} in any case, or {@code dflt} when absent; else an error. */
+  /**
+   * {@code true} or {@code false} in any case, or {@code dflt} when absent; else an error.
+   *
+   * @param name the property name relative to {@link #prefix()}
+   * @param dflt the value when absent
+   * @return the value
+   */
   public boolean bool(String name, boolean dflt) {
     return value(name, "true or false", v -> switch (v.toLowerCase(Locale.ROOT)) {
       case "true" -> true;
@@ -189,12 +249,24 @@ public final class ConfigReader {
     }).orElse(dflt);
   }
 
-  /** A decimal {@code int}, or {@code dflt} when absent. */
+  /**
+   * A decimal {@code int}, or {@code dflt} when absent.
+   *
+   * @param name the property name relative to {@link #prefix()}
+   * @param dflt the value when absent
+   * @return the value
+   */
   public int integer(String name, int dflt) {
     return value(name, "an integer", Integer::parseInt).orElse(dflt);
   }
 
-  /** A decimal {@code int} of at least 1, or {@code dflt} when absent. */
+  /**
+   * A decimal {@code int} of at least 1, or {@code dflt} when absent.
+   *
+   * @param name the property name relative to {@link #prefix()}
+   * @param dflt the value when absent
+   * @return the value, at least 1 unless it is {@code dflt}
+   */
   public int positiveInt(String name, int dflt) {
     return value(name, "a positive integer", v -> {
       int n = Integer.parseInt(v);
@@ -205,17 +277,33 @@ public final class ConfigReader {
     }).orElse(dflt);
   }
 
-  /** An ISO-8601 duration such as {@code PT30S}, or empty when absent. */
+  /**
+   * An ISO-8601 duration such as {@code PT30S}, or empty when absent.
+   *
+   * @param name the property name relative to {@link #prefix()}
+   * @return the duration, or empty
+   */
   public Optional<Duration> duration(String name) {
     return value(name, "an ISO-8601 duration such as PT30S", Duration::parse);
   }
 
-  /** An ISO-8601 duration such as {@code PT30S}, or {@code dflt} when absent. */
+  /**
+   * An ISO-8601 duration such as {@code PT30S}, or {@code dflt} when absent.
+   *
+   * @param name the property name relative to {@link #prefix()}
+   * @param dflt the value when absent
+   * @return the duration, or {@code dflt} when absent
+   */
   public Duration duration(String name, Duration dflt) {
     return duration(name).orElse(dflt);
   }
 
-  /** The {@link #commaSeparated comma-separated} items; empty when absent. */
+  /**
+   * The {@link #commaSeparated comma-separated} items; empty when absent.
+   *
+   * @param name the property name relative to {@link #prefix()}
+   * @return the items; unmodifiable
+   */
   public List<String> list(String name) {
     return commaSeparated(string(name).orElse(null));
   }
@@ -224,6 +312,12 @@ public final class ConfigReader {
    * The constant of {@code type} whose name matches, ignoring case and treating {@code -} as
    * {@code _} (so {@code client-credentials} reads {@code CLIENT_CREDENTIALS}), or {@code dflt}
    * when absent.
+   *
+   * @param <E> the enum type
+   * @param name the property name relative to {@link #prefix()}
+   * @param type the enum class
+   * @param dflt the value when absent
+   * @return the matching constant, or {@code dflt} when absent
    */
   public <E extends Enum<E>> E enumValue(String name, Class<E> type, E dflt) {
     E[] constants = type.getEnumConstants();
@@ -242,6 +336,12 @@ public final class ConfigReader {
    * The value read by {@code parser}, or empty when absent. When the parser throws an {@link
    * IllegalArgumentException} or a {@link DateTimeException}, the error says the property
    * expected {@code expected} (e.g. {@code "base64 of at least 32 bytes"}).
+   *
+   * @param <T> the type of the value
+   * @param name the property name relative to {@link #prefix()}
+   * @param expected what the value should be, for the error message
+   * @param parser reads the stripped value
+   * @return the parsed value, or empty
    */
   public <T> Optional<T> value(String name, String expected, Function<String, ? extends T> parser) {
     Optional<String> raw = string(name);
@@ -266,6 +366,9 @@ public final class ConfigReader {
    * {@link IllegalArgumentException}, {@link IllegalStateException} or {@link DateTimeException}
    * becomes an error about {@code name} with the exception's message (for a secret, only {@code
    * "invalid value"}). A {@link ConfigException} passes unchanged.
+   *
+   * @param name the relative name the error is about
+   * @param action what applies the value
    */
   public void check(String name, Runnable action) {
     try {
@@ -283,6 +386,10 @@ public final class ConfigReader {
 
   /**
    * An error about {@code name}, to throw; {@code problem} must not contain a secret value.
+   *
+   * @param name the property name relative to {@link #prefix()}
+   * @param problem what is wrong
+   * @return the exception, not thrown yet
    */
   public ConfigException error(String name, String problem) {
     return errors.create(key(name), problem, null);
@@ -291,6 +398,9 @@ public final class ConfigReader {
   /**
    * Whether a property holds a secret, whose value must never appear in a message: its name
    * contains {@code secret}, {@code password}, {@code pepper} or {@code kek}, in any case.
+   *
+   * @param property the property name, full or relative
+   * @return {@code true} for a secret
    */
   public static boolean isSecret(String property) {
     String lower = property.toLowerCase(Locale.ROOT);
@@ -300,6 +410,9 @@ public final class ConfigReader {
   /**
    * Comma-separated items, each stripped, empty ones dropped, order and duplicates kept; an
    * unmodifiable list, empty for {@code null}.
+   *
+   * @param value the text, or {@code null}
+   * @return the items; empty for {@code null} or a blank value
    */
   public static List<String> commaSeparated(String value) {
     if (value == null) {

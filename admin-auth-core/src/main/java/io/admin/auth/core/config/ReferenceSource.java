@@ -28,13 +28,25 @@ public interface ReferenceSource {
   /**
    * The value {@code reference} names, or empty when there is none (unset, unreadable, unbound).
    * Must not throw for a reference it cannot resolve.
+   *
+   * @param reference what follows the scheme in {@code ${scheme:reference}}
+   * @return the value, or empty
    */
   Optional<String> lookup(String reference);
 
-  /** What a reference names, for messages: {@code "environment variable"}, {@code "file"}. */
+  /**
+   * What a reference names, for messages: {@code "environment variable"}, {@code "file"}.
+   *
+   * @return a short noun for messages; never {@code null}
+   */
   String describe();
 
-  /** Environment variables, read through {@code env} (normally {@code System::getenv}). */
+  /**
+   * Environment variables, read through {@code env} (normally {@code System::getenv}).
+   *
+   * @param env reads one variable, {@code null} when unset
+   * @return the source
+   */
   static ReferenceSource environment(Function<String, String> env) {
     Objects.requireNonNull(env, "env");
     return new ReferenceSource() {
@@ -54,6 +66,9 @@ public interface ReferenceSource {
    * JVM system properties, read through {@code properties} (normally {@code System::getProperty}):
    * how a test harness, such as the testkit's JUnit extension, hands an application the settings
    * of its test keys without writing them into the properties file.
+   *
+   * @param properties reads one property, {@code null} when unset
+   * @return the source
    */
   static ReferenceSource systemProperties(Function<String, String> properties) {
     Objects.requireNonNull(properties, "properties");
@@ -74,6 +89,8 @@ public interface ReferenceSource {
    * Files, read whole as UTF-8 (at most {@link #MAX_FILE_BYTES}); the value is the content with
    * surrounding whitespace removed, so the newline an editor adds does not become part of a
    * secret. A missing, unreadable, oversized or non-UTF-8 file is no value.
+   *
+   * @return the source
    */
   static ReferenceSource files() {
     return new ReferenceSource() {

@@ -24,7 +24,12 @@ public final class RandomTokens {
     this.random = Objects.requireNonNull(random, "random");
   }
 
-  /** A base64url string of {@code bytes} random bytes. */
+  /**
+   * A base64url string of {@code bytes} random bytes.
+   *
+   * @param bytes how many random bytes; at least 1
+   * @return the unpadded base64url encoding of the bytes
+   */
   public String next(int bytes) {
     if (bytes < 1) {
       throw new IllegalArgumentException("bytes must be positive");
@@ -34,7 +39,11 @@ public final class RandomTokens {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(buf);
   }
 
-  /** A secret of 256 random bits (43 base64url characters). */
+  /**
+   * A secret of 256 random bits (43 base64url characters).
+   *
+   * @return 43 base64url characters
+   */
   public String secret() {
     return next(SECRET_BYTES);
   }

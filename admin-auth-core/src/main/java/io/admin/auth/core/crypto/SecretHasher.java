@@ -42,6 +42,8 @@ public final class SecretHasher {
   /**
    * A hasher keyed by {@code pepper}.
    *
+   * @param pepper the server-side key, copied; at least 32 bytes
+   * @return a hasher keyed by a copy of the pepper
    * @throws IllegalArgumentException when the pepper is shorter than 32 bytes
    */
   public static SecretHasher withPepper(byte[] pepper) {
@@ -53,7 +55,12 @@ public final class SecretHasher {
     return new SecretHasher(pepper.clone());
   }
 
-  /** The stored form of {@code secret}. Deterministic, so it can also serve as a lookup key. */
+  /**
+   * The stored form of {@code secret}. Deterministic, so it can also serve as a lookup key.
+   *
+   * @param secret the secret; required
+   * @return {@value #PREFIX} followed by the base64url of the HMAC
+   */
   public String hash(String secret) {
     Objects.requireNonNull(secret, "secret");
     return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(mac(secret));
@@ -62,6 +69,9 @@ public final class SecretHasher {
   /**
    * Whether {@code hash} has the form {@link #hash} produces ({@value #PREFIX} and the base64url
    * of 32 bytes), whatever pepper made it. Says nothing about whether it matches anything.
+   *
+   * @param hash the candidate; {@code null} is not well-formed
+   * @return {@code true} when it has the form
    */
   public static boolean isWellFormed(String hash) {
     if (hash == null || !hash.startsWith(PREFIX) || hash.length() != PREFIX.length() + 43) {
@@ -77,6 +87,10 @@ public final class SecretHasher {
   /**
    * Whether {@code secret} hashes to {@code storedHash}, compared in constant time. A malformed
    * or {@code null} stored hash never matches.
+   *
+   * @param secret the presented secret, or {@code null}
+   * @param storedHash the stored hash, or {@code null}
+   * @return {@code true} only on a match
    */
   public boolean matches(String secret, String storedHash) {
     if (secret == null || storedHash == null || !storedHash.startsWith(PREFIX)) {

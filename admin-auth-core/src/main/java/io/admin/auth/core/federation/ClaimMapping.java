@@ -37,7 +37,14 @@ public record ClaimMapping(String subjectClaim, List<String> clientIdClaims, Lis
   private static final ClaimMapping DEFAULTS =
       new ClaimMapping("sub", List.of("client_id", "azp"), List.of("scope", "scp"));
 
-  /** Checks every claim path and library scope and freezes copies of the lists. */
+  /**
+   * Checks every claim path and library scope and freezes copies of the lists.
+   *
+   * @param subjectClaim the path of the subject; required
+   * @param clientIdClaims the paths tried in order for the client id; required, may be empty
+   * @param scopeClaims the paths whose values become scopes; required, may be empty
+   * @param libraryScopes the library's own scopes this issuer may grant; required, may be empty
+   */
   public ClaimMapping {
     subjectClaim = requirePath(subjectClaim, "subjectClaim");
     clientIdClaims = List.copyOf(Objects.requireNonNull(clientIdClaims, "clientIdClaims"));
@@ -55,17 +62,32 @@ public record ClaimMapping(String subjectClaim, List<String> clientIdClaims, Lis
     libraryScopes = Collections.unmodifiableSet(new LinkedHashSet<>(libraryScopes));
   }
 
-  /** A mapping that grants none of the library's own scopes. */
+  /**
+   * A mapping that grants none of the library's own scopes.
+   *
+   * @param subjectClaim the path of the subject; required
+   * @param clientIdClaims the paths tried in order for the client id; required, may be empty
+   * @param scopeClaims the paths whose values become scopes; required, may be empty
+   */
   public ClaimMapping(String subjectClaim, List<String> clientIdClaims, List<String> scopeClaims) {
     this(subjectClaim, clientIdClaims, scopeClaims, Set.of());
   }
 
-  /** {@code sub}; {@code client_id} then {@code azp}; scopes from {@code scope} and {@code scp}. */
+  /**
+   * {@code sub}; {@code client_id} then {@code azp}; scopes from {@code scope} and {@code scp}.
+   *
+   * @return the default mapping, granting none of the library's own scopes
+   */
   public static ClaimMapping defaults() {
     return DEFAULTS;
   }
 
-  /** The same mapping reading scopes from {@code paths} instead. */
+  /**
+   * The same mapping reading scopes from {@code paths} instead.
+   *
+   * @param paths the claim paths of the scopes
+   * @return a new mapping; this one is unchanged
+   */
   public ClaimMapping withScopeClaims(String... paths) {
     return new ClaimMapping(subjectClaim, clientIdClaims, List.of(paths), libraryScopes);
   }
@@ -73,17 +95,30 @@ public record ClaimMapping(String subjectClaim, List<String> clientIdClaims, Lis
   /**
    * The same mapping letting this issuer's tokens grant {@code scopes}, the library's own scopes
    * (for example {@code api-keys:manage}), when the token carries them.
+   *
+   * @param scopes library scopes, each starting with {@value #LIBRARY_SCOPE_PREFIX}
+   * @return a new mapping; this one is unchanged
    */
   public ClaimMapping withLibraryScopes(String... scopes) {
     return new ClaimMapping(subjectClaim, clientIdClaims, scopeClaims, Set.of(scopes));
   }
 
-  /** The same mapping reading the subject from {@code path} instead. */
+  /**
+   * The same mapping reading the subject from {@code path} instead.
+   *
+   * @param path the claim path of the subject
+   * @return a new mapping; this one is unchanged
+   */
   public ClaimMapping withSubjectClaim(String path) {
     return new ClaimMapping(path, clientIdClaims, scopeClaims, libraryScopes);
   }
 
-  /** The same mapping trying {@code paths}, in order, for the client id instead. */
+  /**
+   * The same mapping trying {@code paths}, in order, for the client id instead.
+   *
+   * @param paths the claim paths of the client id
+   * @return a new mapping; this one is unchanged
+   */
   public ClaimMapping withClientIdClaims(String... paths) {
     return new ClaimMapping(subjectClaim, List.of(paths), scopeClaims, libraryScopes);
   }

@@ -82,13 +82,26 @@ public final class FederatedTokenVerifier implements BearerTokenVerifier {
     this.issuerRule = new IssuerValidator(issuer.issuer(), TokenKind.THIRD_PARTY_ACCESS_TOKEN);
   }
 
-  /** A verifier with its own HTTP client. Nothing is fetched before the first token arrives. */
+  /**
+   * A verifier with its own HTTP client. Nothing is fetched before the first token arrives.
+   *
+   * @param issuer the issuer and how to check its tokens
+   * @param clock the clock of expiry checks and cache freshness
+   * @return the verifier; nothing is fetched yet
+   */
   public static FederatedTokenVerifier create(TrustedIssuer issuer, Clock clock) {
     return new FederatedTokenVerifier(issuer, clock,
         BoundedHttpFetcher.defaultClient(issuer.jwksCache().connectTimeout()), AuthObserver.noop());
   }
 
-  /** A verifier fetching through {@code client} (which should not follow redirects). */
+  /**
+   * A verifier fetching through {@code client} (which should not follow redirects).
+   *
+   * @param issuer the issuer and how to check its tokens
+   * @param clock the clock of expiry checks and cache freshness
+   * @param client the client for discovery and JWK Set fetches
+   * @return the verifier; nothing is fetched yet
+   */
   public static FederatedTokenVerifier create(TrustedIssuer issuer, Clock clock, HttpClient client) {
     return new FederatedTokenVerifier(issuer, clock, client, AuthObserver.noop());
   }
@@ -96,6 +109,12 @@ public final class FederatedTokenVerifier implements BearerTokenVerifier {
   /**
    * A verifier fetching through {@code client}, or its own client when {@code null}, that tells
    * {@code observer} of every JWK Set fetch, tagged with the issuer.
+   *
+   * @param issuer the issuer and how to check its tokens
+   * @param clock the clock of expiry checks and cache freshness
+   * @param client the client for discovery and JWK Set fetches, or {@code null}
+   * @param observer told of every JWK Set fetch; required
+   * @return the verifier; nothing is fetched yet
    */
   public static FederatedTokenVerifier create(TrustedIssuer issuer, Clock clock, HttpClient client,
       AuthObserver observer) {
@@ -103,7 +122,11 @@ public final class FederatedTokenVerifier implements BearerTokenVerifier {
         : BoundedHttpFetcher.defaultClient(issuer.jwksCache().connectTimeout()), observer);
   }
 
-  /** The configuration this verifier enforces. */
+  /**
+   * The configuration this verifier enforces.
+   *
+   * @return the issuer's settings
+   */
   public TrustedIssuer trustedIssuer() {
     return issuer;
   }

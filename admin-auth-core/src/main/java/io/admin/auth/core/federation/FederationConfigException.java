@@ -11,7 +11,13 @@ import io.admin.auth.core.config.ConfigException;
 public final class FederationConfigException extends ConfigException {
   private static final long serialVersionUID = 1L;
 
-  /** An error about {@code property}. */
+  /**
+   * An error about {@code property}.
+   *
+   * @param property the full property name, e.g. {@code admin.auth.federation.issuers}
+   * @param problem what is wrong, without a secret value
+   * @param cause the underlying failure, or {@code null}
+   */
   public FederationConfigException(String property, String problem, Throwable cause) {
     super(property, problem, cause);
   }

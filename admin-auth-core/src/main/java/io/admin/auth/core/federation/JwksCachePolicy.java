@@ -38,6 +38,16 @@ public record JwksCachePolicy(
   /**
    * Checks that every duration is positive (the staleness allowance not negative) and that {@code
    * minTtl <= defaultTtl <= maxTtl}.
+   *
+   * @param defaultTtl freshness without {@code max-age}; positive
+   * @param minTtl lower bound of {@code max-age}; positive, at most {@code defaultTtl}
+   * @param maxTtl upper bound of {@code max-age}; positive, at least {@code defaultTtl}
+   * @param refetchInterval least time between two fetches that expiry did not cause; positive
+   * @param maxStale how long a stale set is still used; not negative
+   * @param connectTimeout the connect timeout of every fetch; positive
+   * @param readTimeout the time allowed for a whole response; positive
+   * @param maxResponseBytes the largest response accepted, in bytes; positive
+   * @param warnInterval the least time between two logged warnings; positive
    */
   public JwksCachePolicy {
     positive(defaultTtl, "defaultTtl");
@@ -65,30 +75,56 @@ public record JwksCachePolicy(
    * Fresh for {@code max-age} within 1 min..24 h (5 min without one), unknown-{@code kid} refetch
    * at most every 30 s, stale keys used for at most 1 h of provider outage, 2 s connect and 5 s
    * response timeouts, 512 KiB response limit, one warning a minute.
+   *
+   * @return the default policy
    */
   public static JwksCachePolicy defaults() {
     return DEFAULTS;
   }
 
-  /** The same policy with another {@link #refetchInterval()}. */
+  /**
+   * The same policy with another {@link #refetchInterval()}.
+   *
+   * @param interval the new refetch interval
+   * @return a new policy; this one is unchanged
+   */
   public JwksCachePolicy withRefetchInterval(Duration interval) {
     return new JwksCachePolicy(defaultTtl, minTtl, maxTtl, interval, maxStale, connectTimeout,
         readTimeout, maxResponseBytes, warnInterval);
   }
 
-  /** The same policy with another {@link #maxStale()}. */
+  /**
+   * The same policy with another {@link #maxStale()}.
+   *
+   * @param stale the new staleness allowance
+   * @return a new policy; this one is unchanged
+   */
   public JwksCachePolicy withMaxStale(Duration stale) {
     return new JwksCachePolicy(defaultTtl, minTtl, maxTtl, refetchInterval, stale, connectTimeout,
         readTimeout, maxResponseBytes, warnInterval);
   }
 
-  /** The same policy with other freshness bounds. */
+  /**
+   * The same policy with other freshness bounds.
+   *
+   * @param min the lower bound of {@code max-age}
+   * @param defaultWithoutMaxAge the freshness without {@code max-age}
+   * @param max the upper bound of {@code max-age}
+   * @return a new policy; this one is unchanged
+   */
   public JwksCachePolicy withTtl(Duration min, Duration defaultWithoutMaxAge, Duration max) {
     return new JwksCachePolicy(defaultWithoutMaxAge, min, max, refetchInterval, maxStale,
         connectTimeout, readTimeout, maxResponseBytes, warnInterval);
   }
 
-  /** The same policy with other timeouts and response limit. */
+  /**
+   * The same policy with other timeouts and response limit.
+   *
+   * @param connect the TCP/TLS connect timeout of every fetch
+   * @param read the time allowed for a whole response
+   * @param maxBytes the largest response accepted, in bytes
+   * @return a new policy; this one is unchanged
+   */
   public JwksCachePolicy withLimits(Duration connect, Duration read, int maxBytes) {
     return new JwksCachePolicy(defaultTtl, minTtl, maxTtl, refetchInterval, maxStale, connect, read,
         maxBytes, warnInterval);

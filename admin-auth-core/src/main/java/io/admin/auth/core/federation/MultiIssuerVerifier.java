@@ -37,12 +37,20 @@ public final class MultiIssuerVerifier implements BearerTokenVerifier {
     this.federated = Collections.unmodifiableMap(new LinkedHashMap<>(federated));
   }
 
-  /** A builder; at least one issuer must be added. */
+  /**
+   * A builder; at least one issuer must be added.
+   *
+   * @return a new, empty builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Every issuer tokens are accepted from, in configuration order. */
+  /**
+   * Every issuer tokens are accepted from, in configuration order.
+   *
+   * @return the issuer URLs; never empty
+   */
   public Set<String> issuers() {
     return byIssuer.keySet();
   }
@@ -80,34 +88,61 @@ public final class MultiIssuerVerifier implements BearerTokenVerifier {
 
     private Builder() {}
 
-    /** Tokens whose {@code iss} is {@code issuer} go to {@code verifier} (typically the TokenService). */
+    /**
+     * Tokens whose {@code iss} is {@code issuer} go to {@code verifier} (typically the
+     * TokenService).
+     *
+     * @param issuer the exact {@code iss} of this library's tokens
+     * @param verifier the verifier of those tokens
+     * @return this builder
+     */
     public Builder ownIssuer(String issuer, BearerTokenVerifier verifier) {
       name(Objects.requireNonNull(issuer, "issuer"));
       own.put(issuer, Objects.requireNonNull(verifier, "verifier"));
       return this;
     }
 
-    /** Trusts a third-party issuer; its verifier is created in {@link #build()}. */
+    /**
+     * Trusts a third-party issuer; its verifier is created in {@link #build()}.
+     *
+     * @param issuer the issuer and how to check its tokens
+     * @return this builder
+     */
     public Builder trust(TrustedIssuer issuer) {
       name(issuer.issuer());
       pending.put(issuer.issuer(), issuer);
       return this;
     }
 
-    /** Trusts a third-party issuer through an existing verifier. */
+    /**
+     * Trusts a third-party issuer through an existing verifier.
+     *
+     * @param verifier the ready verifier of one issuer
+     * @return this builder
+     */
     public Builder trust(FederatedTokenVerifier verifier) {
       name(verifier.trustedIssuer().issuer());
       federated.put(verifier.trustedIssuer().issuer(), verifier);
       return this;
     }
 
-    /** The clock for verifiers created from {@link TrustedIssuer}s (system UTC by default). */
+    /**
+     * The clock for verifiers created from {@link TrustedIssuer}s (system UTC by default).
+     *
+     * @param value the clock of expiry checks and cache freshness
+     * @return this builder
+     */
     public Builder clock(Clock value) {
       clock = Objects.requireNonNull(value, "clock");
       return this;
     }
 
-    /** One HTTP client shared by verifiers created here (by default one per issuer). */
+    /**
+     * One HTTP client shared by verifiers created here (by default one per issuer).
+     *
+     * @param value the HTTP client, which should not follow redirects
+     * @return this builder
+     */
     public Builder httpClient(HttpClient value) {
       client = Objects.requireNonNull(value, "client");
       return this;
@@ -116,13 +151,20 @@ public final class MultiIssuerVerifier implements BearerTokenVerifier {
     /**
      * Told of every JWK Set fetch of the verifiers created here from {@link TrustedIssuer}s
      * (default {@link AuthObserver#noop()}); a verifier given ready-made keeps its own.
+     *
+     * @param value told of every JWK Set fetch; required
+     * @return this builder
      */
     public Builder observer(AuthObserver value) {
       observer = Objects.requireNonNull(value, "observer");
       return this;
     }
 
-    /** The router; throws {@link IllegalStateException} when empty or an issuer is given twice. */
+    /**
+     * The router; throws {@link IllegalStateException} when empty or an issuer is given twice.
+     *
+     * @return the router over every issuer added
+     */
     public MultiIssuerVerifier build() {
       if (duplicate != null) {
         throw new IllegalStateException("issuer configured twice: " + duplicate);

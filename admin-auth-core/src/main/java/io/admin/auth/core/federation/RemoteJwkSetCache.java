@@ -84,6 +84,11 @@ public final class RemoteJwkSetCache implements PublicKeySource {
   /**
    * A cache for {@code jwksUri} with its own HTTP client. Nothing is fetched until the first lookup.
    *
+   * @param jwksUri the JWK Set URL
+   * @param allowInsecureLoopback whether plain {@code http} is allowed for a loopback host
+   * @param policy how the set is fetched and kept
+   * @param clock the clock of freshness
+   * @return the cache, empty until first used
    * @throws IllegalArgumentException when the URL is not https (or loopback http when allowed)
    */
   public static RemoteJwkSetCache create(
@@ -93,7 +98,16 @@ public final class RemoteJwkSetCache implements PublicKeySource {
         BoundedHttpFetcher.defaultClient(policy.connectTimeout()));
   }
 
-  /** As {@link #create(URI, boolean, JwksCachePolicy, Clock)}, sharing {@code client}. */
+  /**
+   * As {@link #create(URI, boolean, JwksCachePolicy, Clock)}, sharing {@code client}.
+   *
+   * @param jwksUri the JWK Set URL
+   * @param allowInsecureLoopback whether plain {@code http} is allowed for a loopback host
+   * @param policy how the set is fetched and kept
+   * @param clock the clock of freshness
+   * @param client the client that fetches, which should not follow redirects
+   * @return the cache, empty until first used
+   */
   public static RemoteJwkSetCache create(URI jwksUri, boolean allowInsecureLoopback,
       JwksCachePolicy policy, Clock clock, HttpClient client) {
     return create(jwksUri, allowInsecureLoopback, policy, clock, client, "", AuthObserver.noop());
@@ -106,6 +120,13 @@ public final class RemoteJwkSetCache implements PublicKeySource {
    * Clock)} makes.
    *
    * @param issuer the configured issuer whose keys these are: a metrics tag, never request data
+   * @param jwksUri the JWK Set URL
+   * @param allowInsecureLoopback whether plain {@code http} is allowed for a loopback host
+   * @param policy how the set is fetched and kept
+   * @param clock the clock of freshness
+   * @param client the client that fetches, or {@code null} for one of its own
+   * @param observer told of every fetch; required
+   * @return the cache, empty until first used
    */
   public static RemoteJwkSetCache create(URI jwksUri, boolean allowInsecureLoopback,
       JwksCachePolicy policy, Clock clock, HttpClient client, String issuer,
@@ -124,7 +145,11 @@ public final class RemoteJwkSetCache implements PublicKeySource {
         observer);
   }
 
-  /** Where the keys are fetched from. */
+  /**
+   * Where the keys are fetched from.
+   *
+   * @return the JWK Set URL
+   */
   public URI jwksUri() {
     return jwksUri;
   }
@@ -132,6 +157,7 @@ public final class RemoteJwkSetCache implements PublicKeySource {
   /**
    * The key ids of the current set, fetching it first if it is missing or no longer fresh.
    *
+   * @return the {@code kid}s of the keys that have one; may be empty
    * @throws AuthUnavailableException when no usable set can be had
    */
   public Set<String> keyIds() {

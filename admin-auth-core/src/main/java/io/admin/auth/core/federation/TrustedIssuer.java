@@ -57,6 +57,17 @@ public record TrustedIssuer(
   /**
    * Checks the issuer URL (https without query or fragment, plain http only for loopback when
    * allowed), that at least one audience is expected, and the other settings.
+   *
+   * @param issuer the exact {@code iss} value; https, or loopback http when allowed
+   * @param audiences the accepted audiences; at least one
+   * @param algorithms the accepted JWS algorithms; asymmetric only
+   * @param acceptJwtTyp whether {@code typ} {@code JWT}, or none, is accepted beside {@code at+jwt}
+   * @param claims where subject, client id and scopes are read from; required
+   * @param allowInsecureLoopback whether plain {@code http} is allowed, for loopback hosts only
+   * @param clockSkew tolerance for {@code exp} and {@code nbf}; at most {@link #MAX_CLOCK_SKEW}
+   * @param jwksUri the JWK Set location; empty means discover; required
+   * @param jwksCache how the JWK Set is fetched and cached; required
+   * @param acceptTestKeys whether keys made for tests are trusted
    */
   public TrustedIssuer {
     Objects.requireNonNull(issuer, "issuer");
@@ -94,7 +105,19 @@ public record TrustedIssuer(
     }
   }
 
-  /** An issuer whose test keys are refused. */
+  /**
+   * An issuer whose test keys are refused.
+   *
+   * @param issuer the exact {@code iss} value; https, or loopback http when allowed
+   * @param audiences the accepted audiences; at least one
+   * @param algorithms the accepted JWS algorithms; asymmetric only
+   * @param acceptJwtTyp whether {@code typ} {@code JWT}, or none, is accepted beside {@code at+jwt}
+   * @param claims where subject, client id and scopes are read from; required
+   * @param allowInsecureLoopback whether plain {@code http} is allowed, for loopback hosts only
+   * @param clockSkew tolerance for {@code exp} and {@code nbf}; at most {@link #MAX_CLOCK_SKEW}
+   * @param jwksUri the JWK Set location; empty means discover; required
+   * @param jwksCache how the JWK Set is fetched and cached; required
+   */
   public TrustedIssuer(String issuer, Set<String> audiences, Set<String> algorithms,
       boolean acceptJwtTyp, ClaimMapping claims, boolean allowInsecureLoopback, Duration clockSkew,
       Optional<URI> jwksUri, JwksCachePolicy jwksCache) {
@@ -102,7 +125,12 @@ public record TrustedIssuer(
         jwksUri, jwksCache, false);
   }
 
-  /** A builder for {@code issuer} with safe defaults; {@link Builder#audience} must be set. */
+  /**
+   * A builder for {@code issuer} with safe defaults; {@link Builder#audience} must be set.
+   *
+   * @param issuer the exact {@code iss} value
+   * @return a builder with safe defaults
+   */
   public static Builder builder(String issuer) {
     return new Builder(issuer);
   }
@@ -148,61 +176,110 @@ public record TrustedIssuer(
       this.issuer = issuer;
     }
 
-    /** Adds accepted audiences; a token needs one of them in {@code aud}. */
+    /**
+     * Adds accepted audiences; a token needs one of them in {@code aud}.
+     *
+     * @param values the audiences to add
+     * @return this builder
+     */
     public Builder audience(String... values) {
       audiences.addAll(List.of(values));
       return this;
     }
 
-    /** Replaces the accepted JWS algorithms, e.g. {@code "RS256"}. */
+    /**
+     * Replaces the accepted JWS algorithms, e.g. {@code "RS256"}.
+     *
+     * @param values the algorithm names; case is ignored
+     * @return this builder
+     */
     public Builder algorithms(String... values) {
       algorithms = new LinkedHashSet<>(List.of(values));
       return this;
     }
 
-    /** Whether {@code typ} {@code JWT} (or none) is accepted beside {@code at+jwt}. */
+    /**
+     * Whether {@code typ} {@code JWT} (or none) is accepted beside {@code at+jwt}.
+     *
+     * @param accept {@code true} to accept {@code JWT}
+     * @return this builder
+     */
     public Builder acceptJwtTyp(boolean accept) {
       acceptJwtTyp = accept;
       return this;
     }
 
-    /** Where subject, client id and scopes are read from. */
+    /**
+     * Where subject, client id and scopes are read from.
+     *
+     * @param mapping where subject, client id and scopes are read from
+     * @return this builder
+     */
     public Builder claims(ClaimMapping mapping) {
       claims = mapping;
       return this;
     }
 
-    /** Allows plain http to loopback hosts (tests, the dev server); https stays required elsewhere. */
+    /**
+     * Allows plain http to loopback hosts (tests, the dev server); https stays required elsewhere.
+     *
+     * @param allow {@code true} to allow loopback http
+     * @return this builder
+     */
     public Builder allowInsecureLoopback(boolean allow) {
       allowInsecureLoopback = allow;
       return this;
     }
 
-    /** Tolerance for {@code exp} and {@code nbf}, at most five minutes. */
+    /**
+     * Tolerance for {@code exp} and {@code nbf}, at most five minutes.
+     *
+     * @param skew the tolerance, at most {@link TrustedIssuer#MAX_CLOCK_SKEW}
+     * @return this builder
+     */
     public Builder clockSkew(Duration skew) {
       clockSkew = skew;
       return this;
     }
 
-    /** Skips discovery and fetches keys from this URL. */
+    /**
+     * Skips discovery and fetches keys from this URL.
+     *
+     * @param uri the JWK Set URL
+     * @return this builder
+     */
     public Builder jwksUri(URI uri) {
       jwksUri = uri;
       return this;
     }
 
-    /** How the JWK Set is fetched and cached. */
+    /**
+     * How the JWK Set is fetched and cached.
+     *
+     * @param policy how the JWK Set is fetched and cached
+     * @return this builder
+     */
     public Builder jwksCache(JwksCachePolicy policy) {
       jwksCache = policy;
       return this;
     }
 
-    /** Whether keys made for tests are trusted (tests and development tools only); default off. */
+    /**
+     * Whether keys made for tests are trusted (tests and development tools only); default off.
+     *
+     * @param accept {@code true} to trust test keys (never in production)
+     * @return this builder
+     */
     public Builder acceptTestKeys(boolean accept) {
       acceptTestKeys = accept;
       return this;
     }
 
-    /** The validated, immutable issuer; throws {@link IllegalArgumentException} on bad settings. */
+    /**
+     * The validated, immutable issuer; throws {@link IllegalArgumentException} on bad settings.
+     *
+     * @return the issuer, checked
+     */
     public TrustedIssuer build() {
       Set<String> algs = new LinkedHashSet<>();
       for (String a : algorithms) {

@@ -55,6 +55,8 @@ public final class TrustedIssuerProperties {
    *
    * @param defaultAudience used for an issuer without its own {@code audience} (the contract's
    *     {@code ADMIN_AUTH_AUDIENCE})
+   * @param properties the configuration; only {@value #PREFIX} properties are read
+   * @return the issuers, possibly none
    * @throws FederationConfigException naming the offending property
    */
   public static List<TrustedIssuer> parse(Properties properties, Optional<String> defaultAudience) {
@@ -78,6 +80,9 @@ public final class TrustedIssuerProperties {
    * discovery, {@code typ} {@code JWT} accepted, scopes from {@code scope} or {@code scp}, and plain
    * http allowed for loopback issuers only.
    *
+   * @param commaSeparated the issuer URLs, separated by commas
+   * @param audience the audience every issuer's tokens must carry
+   * @return the issuers, one per URL
    * @throws IllegalArgumentException when a URL is not acceptable
    */
   public static List<TrustedIssuer> fromIssuerUrls(String commaSeparated, String audience) {

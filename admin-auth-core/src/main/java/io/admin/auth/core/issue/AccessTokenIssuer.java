@@ -41,13 +41,31 @@ public final class AccessTokenIssuer {
   private final AccessTokenType type;
   private volatile HeaderMemo lastHeader;
 
-  /** An issuer stamping {@code iss}/{@code aud} and {@code typ=at+jwt}, reading time from {@code clock}. */
+  /**
+   * An issuer stamping {@code iss}/{@code aud} and {@code typ=at+jwt}, reading time from
+   * {@code clock}.
+   *
+   * @param issuer the {@code iss} of every token
+   * @param audience the single {@code aud} of every token
+   * @param clock the time source of {@code iat}, {@code nbf} and {@code exp}
+   * @param random the source of the {@code jti} values
+   * @param crypto the JCA provider choice for signing
+   */
   public AccessTokenIssuer(String issuer, String audience, Clock clock, RandomTokens random,
       JwsCrypto crypto) {
     this(issuer, audience, clock, random, crypto, AccessTokenType.AT_JWT);
   }
 
-  /** An issuer stamping {@code iss}/{@code aud} and the {@code typ} of {@code type}. */
+  /**
+   * An issuer stamping {@code iss}/{@code aud} and the {@code typ} of {@code type}.
+   *
+   * @param issuer the {@code iss} of every token
+   * @param audience the single {@code aud} of every token
+   * @param clock the time source of {@code iat}, {@code nbf} and {@code exp}
+   * @param random the source of the {@code jti} values
+   * @param crypto the JCA provider choice for signing
+   * @param type the {@code typ} header of every token
+   */
   public AccessTokenIssuer(String issuer, String audience, Clock clock, RandomTokens random,
       JwsCrypto crypto, AccessTokenType type) {
     this.issuer = Objects.requireNonNull(issuer, "issuer");
@@ -62,6 +80,12 @@ public final class AccessTokenIssuer {
    * Issues a token valid from now for {@code ttl}, signed with {@code key}.
    *
    * @param familyId the refresh-token family, or {@code null}
+   * @param key the active signing key; its {@code kid} goes into the header
+   * @param subject the {@code sub} claim
+   * @param clientId the {@code client_id} claim
+   * @param scopes the granted scopes; {@code null} means none
+   * @param ttl the lifetime, added to the current time for {@code exp}
+   * @return the compact token and the claims it carries
    */
   public IssuedAccessToken issue(SigningKey key, String subject, String clientId,
       Set<String> scopes, Duration ttl, String familyId) {
@@ -74,6 +98,10 @@ public final class AccessTokenIssuer {
   /**
    * Signs arbitrary claims as an access token with {@code key} (for test kits and migrations; the
    * claims are not checked against this issuer's configuration).
+   *
+   * @param claims the claims to sign, as they are
+   * @param key the signing key; its {@code kid} goes into the header
+   * @return the compact JWS
    */
   public String sign(TokenClaims claims, SigningKey key) {
     // Assembled in one buffer: header '.' claims, signed in place, then '.' signature appended.
@@ -120,7 +148,12 @@ public final class AccessTokenIssuer {
    * @param claims what it carries
    */
   public record IssuedAccessToken(String token, TokenClaims claims) {
-    /** Requires the token and its claims. */
+    /**
+     * Requires the token and its claims.
+     *
+     * @param token the compact JWS; required
+     * @param claims the claims it carries; required
+     */
     public IssuedAccessToken {
       Objects.requireNonNull(token, "token");
       Objects.requireNonNull(claims, "claims");

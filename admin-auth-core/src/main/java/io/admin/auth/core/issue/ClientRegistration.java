@@ -55,6 +55,18 @@ public record ClientRegistration(
   /**
    * Checks the client id (1-255 visible ASCII characters), the secret length, the scopes and the
    * grant types, and freezes sorted copies.
+   *
+   * @param clientId the {@code client_id}: 1-255 visible ASCII characters
+   * @param clientSecret the plain secret, or {@code null} for a public client
+   * @param allowedScopes the scopes the client may request
+   * @param grantTypes the grant types the client may use
+   * @param refreshTokenForClientCredentials whether the client-credentials grant also issues a
+   *     refresh token
+   * @param accessTokenTtl this client's access-token lifetime, or {@code null} for the service
+   *     default
+   * @param refreshTokenTtl this client's refresh-token lifetime, or {@code null} for the service
+   *     default
+   * @param signIn how the client signs people in; {@code null} means {@link SignInSettings#NONE}
    */
   public ClientRegistration {
     Objects.requireNonNull(clientId, "clientId");
@@ -98,7 +110,20 @@ public record ClientRegistration(
     RedirectUris.requireRegistrable(signIn.postLogoutRedirectUris(), "post-logout redirect URI");
   }
 
-  /** A machine client ({@link SignInSettings#NONE}): the constructor before sign-in. */
+  /**
+   * A machine client ({@link SignInSettings#NONE}): the constructor before sign-in.
+   *
+   * @param clientId the {@code client_id}: 1-255 visible ASCII characters
+   * @param clientSecret the plain secret, at least {@value #MIN_SECRET_LENGTH} characters
+   * @param allowedScopes the scopes the client may request
+   * @param grantTypes the grant types the client may use
+   * @param refreshTokenForClientCredentials whether the client-credentials grant also issues a
+   *     refresh token
+   * @param accessTokenTtl this client's access-token lifetime, or {@code null} for the service
+   *     default
+   * @param refreshTokenTtl this client's refresh-token lifetime, or {@code null} for the service
+   *     default
+   */
   public ClientRegistration(String clientId, String clientSecret, Set<String> allowedScopes,
       Set<String> grantTypes, boolean refreshTokenForClientCredentials, Duration accessTokenTtl,
       Duration refreshTokenTtl) {
@@ -109,6 +134,11 @@ public record ClientRegistration(
   /**
    * A machine client with {@link #MACHINE_GRANTS}, a refresh token for {@code
    * client_credentials} and the service's default lifetimes.
+   *
+   * @param clientId the {@code client_id}: 1-255 visible ASCII characters
+   * @param clientSecret the plain secret, at least {@value #MIN_SECRET_LENGTH} characters
+   * @param scopes the scopes the client may request
+   * @return the registration, checked
    */
   public static ClientRegistration of(String clientId, String clientSecret, Set<String> scopes) {
     return new ClientRegistration(clientId, clientSecret, scopes, MACHINE_GRANTS, true, null,
@@ -119,6 +149,12 @@ public record ClientRegistration(
    * A client that signs people in, with {@link #SIGN_IN_GRANTS} and the service's default
    * lifetimes: public when {@code signIn.publicClient()} (then {@code clientSecret} is {@code
    * null}), confidential otherwise.
+   *
+   * @param clientId the {@code client_id}: 1-255 visible ASCII characters
+   * @param clientSecret the plain secret, or {@code null} for a public client
+   * @param scopes the scopes the client may request
+   * @param signIn the redirect URIs and other sign-in settings; required
+   * @return the registration, checked
    */
   public static ClientRegistration signingIn(String clientId, String clientSecret,
       Set<String> scopes, SignInSettings signIn) {

@@ -22,6 +22,9 @@ public final class Consents {
   /**
    * Consents kept in {@code store} (the sign-in settings' consent store), grants ended by {@code
    * tokens}.
+   *
+   * @param store where consents are kept
+   * @param tokens the service whose grants a withdrawal ends
    */
   public Consents(ConsentStore store, TokenService tokens) {
     this.store = Objects.requireNonNull(store, "store");
@@ -38,13 +41,23 @@ public final class Consents {
    *     expire or are revoked one by one
    */
   public record Withdrawal(boolean consentRemoved, OptionalInt grantsRevoked) {
-    /** Requires the count (possibly empty). */
+    /**
+     * Requires the count (possibly empty).
+     *
+     * @param consentRemoved whether a consent was there to remove
+     * @param grantsRevoked how many grants were revoked, or empty when the store cannot tell
+     */
     public Withdrawal {
       Objects.requireNonNull(grantsRevoked, "grantsRevoked");
     }
   }
 
-  /** Every consent {@code subject} has given, ordered by client id. */
+  /**
+   * Every consent {@code subject} has given, ordered by client id.
+   *
+   * @param subject the person's id; required
+   * @return the consents; empty when there are none
+   */
   public List<Consent> of(String subject) {
     return store.findBySubject(Objects.requireNonNull(subject, "subject"));
   }
@@ -54,6 +67,9 @@ public final class Consents {
    * person. The consent goes first, so that no new code can be issued on its strength while the
    * grants are being revoked.
    *
+   * @param subject the person's id; required
+   * @param clientId the client; required
+   * @return whether a consent was removed and how many grants ended
    * @throws io.admin.auth.core.AuthUnavailableException when a store cannot be reached
    */
   public Withdrawal withdraw(String subject, String clientId) {

@@ -132,7 +132,11 @@ public final class DefaultTokenService implements TokenService {
   private record SignIn(boolean idTokens, AuthorizationCodes codes, AuthorizationCodeGrant grant,
       UserInfoClaims userInfo, IdTokenHints hints, PendingAuthorizations pending) {}
 
-  /** A builder; only {@code issuer} is required. */
+  /**
+   * A builder; only {@code issuer} is required.
+   *
+   * @return a new builder with every default
+   */
   public static DefaultTokenServiceBuilder builder() {
     return new DefaultTokenServiceBuilder();
   }
@@ -141,6 +145,7 @@ public final class DefaultTokenService implements TokenService {
    * Registers (or replaces) a client: hashes the plain secret with this service's pepper and saves
    * the client in the client store.
    *
+   * @param registration the client with its plain secret; required
    * @return the stored client (holding only the secret hash)
    */
   public OAuthClient registerClient(ClientRegistration registration) {
@@ -157,8 +162,9 @@ public final class DefaultTokenService implements TokenService {
    * A public client has no hash at all (an empty one). The other settings are checked as {@link
    * ClientRegistration} checks them.
    *
-   * @throws IllegalArgumentException when the hash is not of that form or a setting is refused
+   * @param client the client with its secret hash; required
    * @return the stored client
+   * @throws IllegalArgumentException when the hash is not of that form or a setting is refused
    */
   public OAuthClient registerClient(OAuthClient client) {
     Objects.requireNonNull(client, "client");
@@ -314,12 +320,20 @@ public final class DefaultTokenService implements TokenService {
     return clients.scopesSupported();
   }
 
-  /** The audience of issued tokens. */
+  /**
+   * The audience of issued tokens.
+   *
+   * @return the {@code aud} value, the issuer unless configured
+   */
   public String audience() {
     return audience;
   }
 
-  /** The current key ring (refreshed from the key store if due). */
+  /**
+   * The current key ring (refreshed from the key store if due).
+   *
+   * @return the ring; never {@code null}
+   */
   public KeyRing keyRing() {
     return keys.ring();
   }
@@ -334,7 +348,13 @@ public final class DefaultTokenService implements TokenService {
     maintenance.run();
   }
 
-  /** Runs {@link #runMaintenance()} every {@code period}; failures are logged and retried. */
+  /**
+   * Runs {@link #runMaintenance()} every {@code period}; failures are logged and retried.
+   *
+   * @param executor where the maintenance runs
+   * @param period the time between two runs
+   * @return the scheduled task; cancel it to stop
+   */
   public ScheduledFuture<?> scheduleMaintenance(ScheduledExecutorService executor,
       Duration period) {
     return maintenance.schedule(executor, period);

@@ -73,25 +73,45 @@ public final class DefaultTokenServiceBuilder {
 
   DefaultTokenServiceBuilder() {}
 
-  /** The {@code iss} of issued tokens and the issuer every verified token must have. Required. */
+  /**
+   * The {@code iss} of issued tokens and the issuer every verified token must have. Required.
+   *
+   * @param issuer the issuer identifier, e.g. {@code https://auth.example.com}
+   * @return this builder
+   */
   public DefaultTokenServiceBuilder issuer(String issuer) {
     this.issuer = issuer;
     return this;
   }
 
-  /** The {@code aud} of issued tokens and the audience verified tokens must carry; default: issuer. */
+  /**
+   * The {@code aud} of issued tokens and the audience verified tokens must carry; default: issuer.
+   *
+   * @param audience the {@code aud} of issued tokens
+   * @return this builder
+   */
   public DefaultTokenServiceBuilder audience(String audience) {
     this.audience = audience;
     return this;
   }
 
-  /** The time source; default the system UTC clock. */
+  /**
+   * The time source; default the system UTC clock.
+   *
+   * @param clock the clock every instant is read from
+   * @return this builder
+   */
   public DefaultTokenServiceBuilder clock(Clock clock) {
     this.clock = clock;
     return this;
   }
 
-  /** Randomness for keys, tokens and ids; default a new {@link SecureRandom}. */
+  /**
+   * Randomness for keys, tokens and ids; default a new {@link SecureRandom}.
+   *
+   * @param random the source of keys, tokens and ids
+   * @return this builder
+   */
   public DefaultTokenServiceBuilder random(SecureRandom random) {
     this.random = random;
     return this;
@@ -104,31 +124,54 @@ public final class DefaultTokenServiceBuilder {
    * refresh-token store says it is {@linkplain ClientStore#persistent() persistent}
    * ({@linkplain RefreshTokenStore#persistent() ditto}): a restart would change the pepper and
    * make every stored hash unverifiable. Stores left unset are in memory, hence not persistent.
+   *
+   * @param secretPepper the pepper, copied; at least 32 bytes
+   * @return this builder
    */
   public DefaultTokenServiceBuilder secretPepper(byte[] secretPepper) {
     this.secretPepper = secretPepper == null ? null : secretPepper.clone();
     return this;
   }
 
-  /** Signing keys; default in memory. */
+  /**
+   * Signing keys; default in memory.
+   *
+   * @param keyStore where signing keys are kept
+   * @return this builder
+   */
   public DefaultTokenServiceBuilder keyStore(SigningKeyStore keyStore) {
     this.keyStore = keyStore;
     return this;
   }
 
-  /** Registered clients; default in memory. */
+  /**
+   * Registered clients; default in memory.
+   *
+   * @param clientStore where clients are kept
+   * @return this builder
+   */
   public DefaultTokenServiceBuilder clientStore(ClientStore clientStore) {
     this.clientStore = clientStore;
     return this;
   }
 
-  /** Refresh tokens; default in memory. */
+  /**
+   * Refresh tokens; default in memory.
+   *
+   * @param refreshTokenStore where refresh tokens are kept
+   * @return this builder
+   */
   public DefaultTokenServiceBuilder refreshTokenStore(RefreshTokenStore refreshTokenStore) {
     this.refreshTokenStore = refreshTokenStore;
     return this;
   }
 
-  /** Revoked access tokens and families; default in memory. */
+  /**
+   * Revoked access tokens and families; default in memory.
+   *
+   * @param revocationStore where revocations are kept
+   * @return this builder
+   */
   public DefaultTokenServiceBuilder revocationStore(RevocationStore revocationStore) {
     this.revocationStore = revocationStore;
     return this;
@@ -138,19 +181,32 @@ public final class DefaultTokenServiceBuilder {
    * Authorization codes of the {@code authorization_code} grant; default in memory, which only
    * one node can use: nodes behind one load balancer need a shared store (and one {@link
    * #secretPepper}), as a code issued by one node is redeemed at whichever the client reaches.
+   *
+   * @param store where authorization codes are kept
+   * @return this builder
    */
   public DefaultTokenServiceBuilder authorizationCodeStore(AuthorizationCodeStore store) {
     this.authorizationCodeStore = store;
     return this;
   }
 
-  /** How long an authorization code can be redeemed; default and maximum 60 s. */
+  /**
+   * How long an authorization code can be redeemed; default and maximum 60 s.
+   *
+   * @param authorizationCodeTtl the code lifetime, positive, at most 60 s
+   * @return this builder
+   */
   public DefaultTokenServiceBuilder authorizationCodeTtl(Duration authorizationCodeTtl) {
     this.authorizationCodeTtl = authorizationCodeTtl;
     return this;
   }
 
-  /** How long an ID token is valid; default 5 minutes, at most 1 hour. */
+  /**
+   * How long an ID token is valid; default 5 minutes, at most 1 hour.
+   *
+   * @param idTokenTtl the ID-token lifetime, positive, at most 1 hour
+   * @return this builder
+   */
   public DefaultTokenServiceBuilder idTokenTtl(Duration idTokenTtl) {
     this.idTokenTtl = idTokenTtl;
     return this;
@@ -160,6 +216,9 @@ public final class DefaultTokenServiceBuilder {
    * Where ID tokens and UserInfo read a person's claims; default a directory that knows nobody,
    * so only {@code sub} is released. {@link io.admin.auth.core.signin.UserStorePersonDirectory}
    * serves the users of a user store.
+   *
+   * @param personDirectory where people's claims are read
+   * @return this builder
    */
   public DefaultTokenServiceBuilder personDirectory(PersonDirectory personDirectory) {
     this.personDirectory = personDirectory;
@@ -172,13 +231,21 @@ public final class DefaultTokenServiceBuilder {
    * service that signs people in with another algorithm needs it: the key is rotated on the same
    * policy and published in the JWK Set, and never signs access tokens. With RS256 (the default
    * algorithm) ID tokens use the access-token key and this setting changes nothing.
+   *
+   * @param keep {@code true} to keep the RS256 key
+   * @return this builder
    */
   public DefaultTokenServiceBuilder keepRs256KeyForIdTokens(boolean keep) {
     this.keepRs256KeyForIdTokens = keep;
     return this;
   }
 
-  /** The algorithm of new keys; default RS256. A change takes effect through a normal rotation. */
+  /**
+   * The algorithm of new keys; default RS256. A change takes effect through a normal rotation.
+   *
+   * @param signingAlgorithm the algorithm of new keys
+   * @return this builder
+   */
   public DefaultTokenServiceBuilder signingAlgorithm(SigningAlgorithm signingAlgorithm) {
     this.signingAlgorithm = signingAlgorithm;
     return this;
@@ -190,31 +257,54 @@ public final class DefaultTokenServiceBuilder {
    * Spring Security's default validators. With {@code JWT} the service's own verifier accepts both
    * (with the ID-token guards described on {@link AccessTokenType}); resource servers must be
    * told the same with {@link io.admin.auth.core.verify.ResourceServerVerifierBuilder#accessTokenType}.
+   *
+   * @param type the {@code typ} of issued access tokens
+   * @return this builder
    */
   public DefaultTokenServiceBuilder accessTokenType(AccessTokenType type) {
     this.accessTokenType = type;
     return this;
   }
 
-  /** Default access-token lifetime; default and maximum 1 hour. */
+  /**
+   * Default access-token lifetime; default and maximum 1 hour.
+   *
+   * @param accessTokenTtl the lifetime, positive, at most 1 hour
+   * @return this builder
+   */
   public DefaultTokenServiceBuilder accessTokenTtl(Duration accessTokenTtl) {
     this.accessTokenTtl = accessTokenTtl;
     return this;
   }
 
-  /** Default refresh-token lifetime, renewed on each rotation; default 30 days. */
+  /**
+   * Default refresh-token lifetime, renewed on each rotation; default 30 days.
+   *
+   * @param refreshTokenTtl the lifetime, positive
+   * @return this builder
+   */
   public DefaultTokenServiceBuilder refreshTokenTtl(Duration refreshTokenTtl) {
     this.refreshTokenTtl = refreshTokenTtl;
     return this;
   }
 
-  /** Tolerance for {@code exp}/{@code nbf}/{@code iat}; 0 to 5 minutes, default 30 s. */
+  /**
+   * Tolerance for {@code exp}/{@code nbf}/{@code iat}; 0 to 5 minutes, default 30 s.
+   *
+   * @param clockSkew the tolerance, 0 to 5 minutes
+   * @return this builder
+   */
   public DefaultTokenServiceBuilder clockSkew(Duration clockSkew) {
     this.clockSkew = clockSkew;
     return this;
   }
 
-  /** When keys rotate; default {@link KeyRotationPolicy#defaults()}. */
+  /**
+   * When keys rotate; default {@link KeyRotationPolicy#defaults()}.
+   *
+   * @param keyRotationPolicy the intervals of rotation, pre-publication and retention
+   * @return this builder
+   */
   public DefaultTokenServiceBuilder keyRotationPolicy(KeyRotationPolicy keyRotationPolicy) {
     this.keyRotationPolicy = keyRotationPolicy;
     return this;
@@ -223,6 +313,9 @@ public final class DefaultTokenServiceBuilder {
   /**
    * How often the cached key ring is re-read from the key store (and due rotations run) on use;
    * default 1 minute. Must be shorter than the policy's pre-publish time.
+   *
+   * @param keyRingRefresh the refresh interval, positive
+   * @return this builder
    */
   public DefaultTokenServiceBuilder keyRingRefresh(Duration keyRingRefresh) {
     this.keyRingRefresh = keyRingRefresh;
@@ -233,13 +326,21 @@ public final class DefaultTokenServiceBuilder {
    * Receives what the service does, for metrics: its audit events (after the {@link
    * #auditListener}, which it does not replace), its verifier's cache hits and misses, and its key
    * rotation steps. Default {@link AuthObserver#noop()}.
+   *
+   * @param observer the observer; required
+   * @return this builder
    */
   public DefaultTokenServiceBuilder observer(AuthObserver observer) {
     this.observer = Objects.requireNonNull(observer, "observer");
     return this;
   }
 
-  /** Receives audit events; default {@link io.admin.auth.core.audit.Slf4jAuditListener}. */
+  /**
+   * Receives audit events; default {@link io.admin.auth.core.audit.Slf4jAuditListener}.
+   *
+   * @param auditListener the listener of audit events
+   * @return this builder
+   */
   public DefaultTokenServiceBuilder auditListener(AuditListener auditListener) {
     this.auditListener = auditListener;
     return this;
@@ -248,6 +349,9 @@ public final class DefaultTokenServiceBuilder {
   /**
    * The JCA seam (provider choice per algorithm); default {@link JwsCrypto#defaults()}
    * (BouncyCastle's lightweight API for ES256 and EdDSA, the JDK for the rest).
+   *
+   * @param crypto the JCA provider choice
+   * @return this builder
    */
   public DefaultTokenServiceBuilder crypto(JwsCrypto crypto) {
     this.crypto = crypto;
@@ -258,6 +362,9 @@ public final class DefaultTokenServiceBuilder {
    * Whether the service's verifier trusts keys made for tests ({@code kid} starting with {@link
    * io.admin.auth.core.verify.AccessTokenVerifier#TEST_KEY_ID_PREFIX}, as the testkit's keys);
    * default off. The testkit's JUnit extension and mock server turn it on.
+   *
+   * @param accept {@code true} to trust test keys (never in production)
+   * @return this builder
    */
   public DefaultTokenServiceBuilder acceptTestKeys(boolean accept) {
     this.acceptTestKeys = accept;
@@ -267,6 +374,9 @@ public final class DefaultTokenServiceBuilder {
   /**
    * Whether {@link DefaultTokenService#verify} caches verified tokens (default on); see
    * {@link io.admin.auth.core.verify.AccessTokenVerifier}. Answers are the same either way.
+   *
+   * @param enabled {@code false} to verify every token afresh
+   * @return this builder
    */
   public DefaultTokenServiceBuilder verifiedTokenCache(boolean enabled) {
     this.verifiedTokenCache = enabled;
@@ -276,6 +386,10 @@ public final class DefaultTokenServiceBuilder {
   /**
    * Bounds of the verified-token cache: entries (default 100,000) and estimated bytes (32 MiB,
    * about 58,000 typical access tokens); see {@link AccessTokenVerifierBuilder#cacheMaxBytes}.
+   *
+   * @param maxEntries the most entries kept, positive
+   * @param maxBytes the most estimated bytes kept, positive
+   * @return this builder
    */
   public DefaultTokenServiceBuilder verifiedTokenCacheBounds(int maxEntries, long maxBytes) {
     this.verifiedTokenCacheMaxEntries = maxEntries;
@@ -287,6 +401,7 @@ public final class DefaultTokenServiceBuilder {
    * The service; also loads (and, for an empty key store, creates) the signing keys. Logs one
    * warning when any store was left unset and is therefore in memory.
    *
+   * @return a ready service with its signing keys loaded
    * @throws IllegalArgumentException or NullPointerException for a missing or invalid setting,
    *     including a missing {@link #secretPepper} with a persistent client, refresh-token or
    *     authorization-code store

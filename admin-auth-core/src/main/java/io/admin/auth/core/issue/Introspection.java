@@ -38,13 +38,31 @@ public record Introspection(
   private static final Introspection INACTIVE =
       new Introspection(false, null, Set.of(), null, null, null, List.of(), null, null, null, null);
 
-  /** Freezes sorted copies of the scopes and a copy of the audience (empty when null). */
+  /**
+   * Freezes sorted copies of the scopes and a copy of the audience (empty when null).
+   *
+   * @param active whether the token is currently valid; {@link #inactive()} carries nothing else
+   * @param tokenType {@code access_token} or {@code refresh_token}, or {@code null}
+   * @param scopes the token's scopes; {@code null} means none
+   * @param clientId the client the token was issued to, or {@code null}
+   * @param subject the {@code sub}, or {@code null}
+   * @param issuer the {@code iss}, or {@code null}
+   * @param audience the {@code aud} values; {@code null} means none
+   * @param issuedAt the {@code iat}, or {@code null}
+   * @param notBefore the {@code nbf}, or {@code null}
+   * @param expiresAt the {@code exp}, or {@code null}
+   * @param jwtId the {@code jti}, or {@code null} for refresh tokens
+   */
   public Introspection {
     scopes = scopes == null ? Set.of() : Collections.unmodifiableSortedSet(new TreeSet<>(scopes));
     audience = audience == null ? List.of() : List.copyOf(audience);
   }
 
-  /** The answer for anything that is not a currently valid token. */
+  /**
+   * The answer for anything that is not a currently valid token.
+   *
+   * @return the one inactive answer
+   */
   public static Introspection inactive() {
     return INACTIVE;
   }

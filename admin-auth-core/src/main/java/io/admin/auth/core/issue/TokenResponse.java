@@ -22,20 +22,41 @@ public record TokenResponse(
   /** The only token type this library issues (RFC 6750). */
   static final String BEARER = "Bearer";
 
-  /** Requires the access token and its type and freezes a sorted copy of the scopes. */
+  /**
+   * Requires the access token and its type and freezes a sorted copy of the scopes.
+   *
+   * @param accessToken the {@code access_token}; required
+   * @param tokenType the {@code token_type}, {@code Bearer}; required
+   * @param expiresIn the {@code expires_in}, in seconds
+   * @param refreshToken the {@code refresh_token}, or {@code null} when none is issued
+   * @param scopes the granted scopes; required
+   * @param idToken the {@code id_token}, or {@code null} when none is issued
+   */
   public TokenResponse {
     Objects.requireNonNull(accessToken, "accessToken");
     Objects.requireNonNull(tokenType, "tokenType");
     scopes = Collections.unmodifiableSortedSet(new TreeSet<>(scopes));
   }
 
-  /** A response without an ID token (every grant but {@code authorization_code} with openid). */
+  /**
+   * A response without an ID token (every grant but {@code authorization_code} with openid).
+   *
+   * @param accessToken the {@code access_token}; required
+   * @param tokenType the {@code token_type}, {@code Bearer}; required
+   * @param expiresIn the {@code expires_in}, in seconds
+   * @param refreshToken the {@code refresh_token}, or {@code null} when none is issued
+   * @param scopes the granted scopes; required
+   */
   public TokenResponse(String accessToken, String tokenType, long expiresIn, String refreshToken,
       Set<String> scopes) {
     this(accessToken, tokenType, expiresIn, refreshToken, scopes, null);
   }
 
-  /** The granted scopes, space separated, as the {@code scope} response field. */
+  /**
+   * The granted scopes, space separated, as the {@code scope} response field.
+   *
+   * @return the {@code scope} value; empty when no scope was granted
+   */
   public String scope() {
     return String.join(" ", scopes);
   }

@@ -38,6 +38,10 @@ public interface TokenService extends BearerTokenVerifier {
    * Checks a client's id and secret (client_secret_basic or client_secret_post). Takes the same
    * time whether the client is unknown or the secret is wrong, and answers both with the same
    * {@code AUTH_CLIENT_INVALID} error.
+   *
+   * @param clientId the presented {@code client_id}
+   * @param clientSecret the presented secret, in plain text
+   * @return the authenticated client, or the error to answer with
    */
   ClientAuthentication authenticateClient(String clientId, String clientSecret);
 
@@ -47,6 +51,9 @@ public interface TokenService extends BearerTokenVerifier {
    * for a registered public client: an unknown id and a confidential client (which must prove
    * itself with its secret) get the same {@code AUTH_CLIENT_INVALID}. A public client is in turn
    * never authenticated by {@link #authenticateClient}, whatever secret is sent.
+   *
+   * @param clientId the presented {@code client_id}
+   * @return the authenticated public client, or the error to answer with
    */
   default ClientAuthentication authenticatePublicClient(String clientId) {
     return new ClientAuthentication.Failed(
@@ -59,6 +66,8 @@ public interface TokenService extends BearerTokenVerifier {
    * seconds, bound to everything in {@code approved}. The caller has validated the request (client,
    * redirect URI, PKCE challenge, scopes) and the person's sign-in and consent.
    *
+   * @param approved the request the person approved
+   * @return the code to hand the client, and when it expires
    * @throws IllegalArgumentException when {@code approved} does not fit its client (a caller bug)
    * @throws UnsupportedOperationException when this service does not sign people in
    */
@@ -81,6 +90,7 @@ public interface TokenService extends BearerTokenVerifier {
    * @param code the {@code code} parameter, or {@code null} when absent
    * @param redirectUri the {@code redirect_uri} parameter, or {@code null} when absent
    * @param codeVerifier the {@code code_verifier} parameter, or {@code null} when absent
+   * @return the tokens, or the error to answer with
    */
   default TokenResult authorizationCode(OAuthClient client, String code, String redirectUri,
       String codeVerifier) {
@@ -93,6 +103,9 @@ public interface TokenService extends BearerTokenVerifier {
    * this service's access tokens: {@code sub} and the claims its scopes release, or a refusal:
    * {@code AUTH_INSUFFICIENT_SCOPE} without {@code openid}, {@code AUTH_TOKEN_INVALID} for a
    * principal this service did not issue.
+   *
+   * @param principal a principal this service's verifier produced
+   * @return the claims to release, or why not
    */
   default UserInfoResult userInfo(AuthPrincipal principal) {
     return new UserInfoResult.Refused(AuthError.of(AuthErrorCode.AUTH_TOKEN_INVALID,
@@ -103,6 +116,9 @@ public interface TokenService extends BearerTokenVerifier {
    * Checks an {@code id_token_hint} of RP-Initiated Logout: an ID token of this service (its
    * signature and {@code iss}; it may have expired) for a registered client. The answer names the
    * client and the person, and says which {@code post_logout_redirect_uri} may be used.
+   *
+   * @param idTokenHint the {@code id_token_hint} parameter as sent
+   * @return the client and person it names, or why it is invalid
    */
   default LogoutHint checkLogoutHint(String idTokenHint) {
     return new LogoutHint.Invalid(AuthError.of(AuthErrorCode.AUTH_TOKEN_INVALID,
@@ -113,6 +129,8 @@ public interface TokenService extends BearerTokenVerifier {
    * The registered client with this id, as the client store holds it (the authorization endpoint
    * checks requests against it), or empty.
    *
+   * @param clientId the {@code client_id} of the request
+   * @return the client, or empty when unknown
    * @throws io.admin.auth.core.AuthUnavailableException when the client store cannot be reached
    */
   default Optional<OAuthClient> findClient(String clientId) {
@@ -126,6 +144,8 @@ public interface TokenService extends BearerTokenVerifier {
    * from a code without {@code offline_access} belongs to no stored family and lives out its
    * (short) lifetime.
    *
+   * @param subject the person's id
+   * @param clientId the client whose grants end
    * @return how many grants were revoked, or empty when the refresh-token store cannot list a
    *     person's grants (see {@link io.admin.auth.core.spi.RefreshTokenStore#familiesOf}), and for
    *     a service that does not sign people in
@@ -141,6 +161,8 @@ public interface TokenService extends BearerTokenVerifier {
    * {@code requestedAt}, and of its own {@code typ} {@code admin-auth-signin+jwt}, so it never
    * passes as an access or ID token. Not a secret: it holds only the request's parameters.
    *
+   * @param pending the validated request to carry
+   * @return the compact signed handle
    * @throws UnsupportedOperationException when this service does not sign people in
    */
   default String signPendingAuthorization(PendingAuthorization pending) {
@@ -151,12 +173,19 @@ public interface TokenService extends BearerTokenVerifier {
    * The pending request of a handle made by {@link #signPendingAuthorization}, or empty when the
    * handle is malformed, forged, signed by a key no longer in the ring, or expired. Never throws
    * for bad input.
+   *
+   * @param handle the handle the browser sent back
+   * @return the request, or empty when the handle is not valid now
    */
   default Optional<PendingAuthorization> openPendingAuthorization(String handle) {
     return Optional.empty();
   }
 
-  /** The JWS algorithms of ID tokens, for the metadata document; empty when none are issued. */
+  /**
+   * The JWS algorithms of ID tokens, for the metadata document; empty when none are issued.
+   *
+   * @return the {@code alg} names, e.g. {@code ["RS256"]}
+   */
   default List<String> idTokenSigningAlgorithms() {
     return List.of();
   }
@@ -166,12 +195,18 @@ public interface TokenService extends BearerTokenVerifier {
    *
    * @param client an authenticated client
    * @param scope the space-separated {@code scope} parameter, or empty for all allowed scopes
+   * @return the tokens, or the error to answer with
    */
   TokenResult clientCredentials(OAuthClient client, Optional<String> scope);
 
   /**
    * The {@code refresh_token} grant (RFC 6749 section 6) with rotation: the presented token dies,
    * a new one is returned; a token presented again is reuse and revokes its whole family.
+   *
+   * @param client an authenticated client
+   * @param refreshToken the presented {@code refresh_token}
+   * @param scope the space-separated {@code scope} parameter, or empty to keep the grant's scopes
+   * @return the new tokens, or the error to answer with
    */
   TokenResult refresh(OAuthClient client, String refreshToken, Optional<String> scope);
 
@@ -180,25 +215,50 @@ public interface TokenService extends BearerTokenVerifier {
    * tokens are silently ignored, as the RFC requires.
    *
    * @param tokenTypeHint {@code access_token}, {@code refresh_token}, or empty
+   * @param client an authenticated client
+   * @param token the token to revoke, as presented
    */
   void revoke(OAuthClient client, String token, Optional<String> tokenTypeHint);
 
-  /** RFC 7662 introspection; anything not currently valid is {@link Introspection#inactive()}. */
+  /**
+   * RFC 7662 introspection; anything not currently valid is {@link Introspection#inactive()}.
+   *
+   * @param client an authenticated client
+   * @param token the token to inspect, as presented
+   * @param tokenTypeHint {@code access_token}, {@code refresh_token}, or empty
+   * @return the introspection answer; never {@code null}
+   */
   Introspection introspect(OAuthClient client, String token, Optional<String> tokenTypeHint);
 
   /** Verifies a bearer access token issued by this service: {@code Authenticated} or {@code Rejected}, never throws for bad input. */
   @Override
   AuthOutcome verify(String accessToken);
 
-  /** The public JWK Set document (RFC 7517) as JSON: public keys only, never symmetric secrets. */
+  /**
+   * The public JWK Set document (RFC 7517) as JSON: public keys only, never symmetric secrets.
+   *
+   * @return the JWK Set JSON
+   */
   String jwkSetJson();
 
-  /** The {@code iss} of issued tokens. */
+  /**
+   * The {@code iss} of issued tokens.
+   *
+   * @return the issuer URL
+   */
   String issuer();
 
-  /** The JWS algorithms this service signs and verifies with, e.g. {@code ["ES256"]}. */
+  /**
+   * The JWS algorithms this service signs and verifies with, e.g. {@code ["ES256"]}.
+   *
+   * @return the {@code alg} names; never empty
+   */
   List<String> signingAlgorithms();
 
-  /** Every scope some registered client may request (for the metadata document). */
+  /**
+   * Every scope some registered client may request (for the metadata document).
+   *
+   * @return the scopes, sorted; empty when no client is registered
+   */
   Set<String> scopesSupported();
 }

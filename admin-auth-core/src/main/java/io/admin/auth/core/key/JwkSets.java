@@ -46,7 +46,12 @@ public final class JwkSets {
 
   private JwkSets() {}
 
-  /** The JWK Set document as JSON, e.g. {@code {"keys":[{"kty":"RSA",...}]}}. */
+  /**
+   * The JWK Set document as JSON, e.g. {@code {"keys":[{"kty":"RSA",...}]}}.
+   *
+   * @param ring the keys; only the publishable ones are written
+   * @return the JSON document, public parts only; {@code {"keys":[]}} when no key is publishable
+   */
   public static String toJson(KeyRing ring) {
     List<Object> keys = new ArrayList<>();
     for (SigningKey k : ring.published()) {
@@ -60,6 +65,8 @@ public final class JwkSets {
   /**
    * The keys of a public JWK Set document, in document order.
    *
+   * @param json the JWK Set document
+   * @return the keys; never empty
    * @throws IllegalArgumentException when the document is not a JWK Set, holds no key, holds
    *     private or symmetric key material, repeats a {@code kid}, or has a key that {@link
    *     #toVerificationKey} refuses; the message names the key by {@code kid} and position, never
@@ -98,6 +105,8 @@ public final class JwkSets {
    * The verification key of one public JWK: its {@code kid}, the algorithm its {@code alg} names
    * and its public key. Any private part of {@code jwk} is ignored.
    *
+   * @param jwk one key of a JWK Set
+   * @return the key, public part only
    * @throws IllegalArgumentException when the JWK lacks a {@code kid} or {@code alg}, its {@code
    *     use} is not {@code sig}, its {@code alg} is unknown, symmetric or does not fit its key
    *     type and curve, or its key is refused by {@link PublicVerificationKey}

@@ -50,12 +50,18 @@ public final class JwsCrypto {
   /**
    * The library default: BouncyCastle's lightweight ECDSA (RFC 6979 deterministic nonces) and
    * Ed25519 for ES256 and EdDSA, the JDK's providers for RS256, PS256 and HS256.
+   *
+   * @return the default provider choice
    */
   public static JwsCrypto defaults() {
     return new JwsCrypto(Map.of(), BC_LIGHTWEIGHT);
   }
 
-  /** JDK providers for every algorithm. */
+  /**
+   * JDK providers for every algorithm.
+   *
+   * @return a provider choice with the JDK's providers only
+   */
   public static JwsCrypto jdk() {
     return new JwsCrypto(Map.of(), Set.of());
   }
@@ -63,12 +69,21 @@ public final class JwsCrypto {
   /**
    * The given JCA providers (passed by instance, for example {@code new BouncyCastleProvider()}) for
    * the listed algorithms, the JDK's for the rest.
+   *
+   * @param providers the provider per algorithm; the JDK's for any algorithm not in it
+   * @return a provider choice using those providers
    */
   public static JwsCrypto withProviders(Map<SigningAlgorithm, Provider> providers) {
     return new JwsCrypto(providers.isEmpty() ? Map.of() : new EnumMap<>(providers), Set.of());
   }
 
-  /** The JWS signature of {@code signingInput} (ES256 as raw R||S, as RFC 7518 3.4 requires). */
+  /**
+   * The JWS signature of {@code signingInput} (ES256 as raw R||S, as RFC 7518 3.4 requires).
+   *
+   * @param key the signing key, private or HS256 secret
+   * @param signingInput the bytes to sign: the encoded header, {@code '.'}, the encoded claims
+   * @return the signature bytes, not base64url-encoded
+   */
   public byte[] sign(SigningKey key, byte[] signingInput) {
     return sign(key, signingInput, signingInput.length);
   }
@@ -77,6 +92,10 @@ public final class JwsCrypto {
    * The JWS signature of the first {@code length} bytes of {@code data}, so an issuer can sign in
    * place in the buffer it assembles the token in.
    *
+   * @param key the signing key, private or HS256 secret
+   * @param data the buffer starting with the signing input
+   * @param length how many bytes of {@code data} to sign
+   * @return the signature bytes, not base64url-encoded
    * @throws IllegalStateException when the key cannot sign
    */
   public byte[] sign(SigningKey key, byte[] data, int length) {
@@ -93,6 +112,11 @@ public final class JwsCrypto {
    * Whether {@code jwsSignature} is a valid signature of {@code signingInput} under {@code key}
    * (a {@link SigningKey} or a public-only {@link PublicVerificationKey}). False for any malformed
    * signature; never throws for bad input.
+   *
+   * @param key the verification key; its algorithm decides the check
+   * @param signingInput the signed bytes; {@code null} gives {@code false}
+   * @param jwsSignature the signature bytes, decoded from base64url
+   * @return {@code true} only for a valid signature
    */
   public boolean verify(VerificationKey key, byte[] signingInput, byte[] jwsSignature) {
     return signingInput != null && verify(key, signingInput, signingInput.length, jwsSignature);
@@ -102,6 +126,12 @@ public final class JwsCrypto {
    * Whether {@code jwsSignature} is valid for the first {@code length} bytes of {@code data} (so a
    * verifier can pass a whole encoded token without copying out the signing input). False for any
    * malformed signature or out-of-range length; never throws for bad input.
+   *
+   * @param key the verification key; its algorithm decides the check
+   * @param data the buffer starting with the signing input; {@code null} gives {@code false}
+   * @param length how many bytes of {@code data} were signed
+   * @param jwsSignature the signature bytes, decoded from base64url
+   * @return {@code true} only for a valid signature
    */
   public boolean verify(VerificationKey key, byte[] data, int length, byte[] jwsSignature) {
     if (data == null || length < 0 || length > data.length) {

@@ -41,6 +41,8 @@ public final class KeyRing {
   /**
    * A ring over {@code keys}.
    *
+   * @param keys the keys, with at least one {@code ACTIVE}
+   * @return an immutable ring
    * @throws IllegalArgumentException when no key is {@code ACTIVE} or two keys share a kid
    */
   public static KeyRing of(Collection<SigningKey> keys) {
@@ -53,6 +55,8 @@ public final class KeyRing {
    * pre-published), the newest active key of any algorithm.
    *
    * @param primary the algorithm access tokens are signed with, or {@code null} for none
+   * @param keys the keys, with at least one {@code ACTIVE}
+   * @return an immutable ring
    * @throws IllegalArgumentException when no key is {@code ACTIVE} or two keys share a kid
    */
   public static KeyRing of(Collection<SigningKey> keys, SigningAlgorithm primary) {
@@ -77,7 +81,11 @@ public final class KeyRing {
     return new KeyRing(active, Map.copyOf(byKid), List.copyOf(ordered));
   }
 
-  /** The key that signs new tokens. */
+  /**
+   * The key that signs new tokens.
+   *
+   * @return the signing key; never {@code null}
+   */
   public SigningKey active() {
     return active;
   }
@@ -85,6 +93,9 @@ public final class KeyRing {
   /**
    * The newest {@code ACTIVE} key made for {@code algorithm} (by activation time, then kid), or
    * empty when there is none: how ID tokens find their RS256 key whatever {@link #active()} is.
+   *
+   * @param algorithm the algorithm of the key wanted, e.g. RS256 for ID tokens
+   * @return the key, or empty when none of that algorithm is active
    */
   public Optional<SigningKey> active(SigningAlgorithm algorithm) {
     return keys.stream()
@@ -92,17 +103,30 @@ public final class KeyRing {
         .min(NEWEST_ACTIVE_FIRST);
   }
 
-  /** The verification key for {@code kid}; empty for an unknown or {@code null} kid. */
+  /**
+   * The verification key for {@code kid}; empty for an unknown or {@code null} kid.
+   *
+   * @param kid the {@code kid} of a token header; may be {@code null}
+   * @return the key, of any state, or empty
+   */
   public Optional<SigningKey> find(String kid) {
     return kid == null ? Optional.empty() : Optional.ofNullable(byKid.get(kid));
   }
 
-  /** Every key, oldest first. */
+  /**
+   * Every key, oldest first.
+   *
+   * @return the keys; never empty
+   */
   public List<SigningKey> keys() {
     return keys;
   }
 
-  /** The keys that go in the public JWK Set: every asymmetric key, oldest first. */
+  /**
+   * The keys that go in the public JWK Set: every asymmetric key, oldest first.
+   *
+   * @return the publishable keys; empty when every key is HS256
+   */
   public List<SigningKey> published() {
     return keys.stream().filter(SigningKey::isPublishable).toList();
   }

@@ -23,6 +23,11 @@ public record KeyRotationPolicy(
   /**
    * Checks that keys rotate at most hourly, that pre-publication is positive and shorter than the
    * rotation interval, and that retention is not negative.
+   *
+   * @param rotationInterval how long a key is active; at least 1 hour
+   * @param prePublish how long a successor is published before it signs; positive, shorter than the
+   *     interval
+   * @param retiredRetention how long a retired key is still published and verifies; not negative
    */
   public KeyRotationPolicy {
     Objects.requireNonNull(rotationInterval, "rotationInterval");
@@ -40,7 +45,11 @@ public record KeyRotationPolicy(
     }
   }
 
-  /** Rotate every 30 days, publish the successor one day ahead, keep retired keys two hours. */
+  /**
+   * Rotate every 30 days, publish the successor one day ahead, keep retired keys two hours.
+   *
+   * @return the default policy
+   */
   public static KeyRotationPolicy defaults() {
     return new KeyRotationPolicy(Duration.ofDays(30), Duration.ofDays(1), Duration.ofHours(2));
   }

@@ -56,6 +56,11 @@ public final class KeyRotator {
    *
    * @param minimumRetention the longest access-token lifetime plus clock skew: retired keys stay
    *     at least this long, whatever the policy says
+   * @param store where the keys are kept
+   * @param policy when keys rotate
+   * @param algorithm the algorithm of new keys
+   * @param clock the time source of every step
+   * @param generator what makes new keys
    */
   public KeyRotator(SigningKeyStore store, KeyRotationPolicy policy, SigningAlgorithm algorithm,
       Clock clock, SigningKeys generator, Duration minimumRetention) {
@@ -68,6 +73,12 @@ public final class KeyRotator {
    *
    * @param minimumRetention the longest access-token lifetime plus clock skew: retired keys stay
    *     at least this long, whatever the policy says
+   * @param store where the keys are kept
+   * @param policy when keys rotate
+   * @param algorithm the algorithm of the keys that sign access tokens
+   * @param companions the other algorithms to keep one active key of; may be empty
+   * @param clock the time source of every step
+   * @param generator what makes new keys
    */
   public KeyRotator(SigningKeyStore store, KeyRotationPolicy policy, SigningAlgorithm algorithm,
       Set<SigningAlgorithm> companions, Clock clock, SigningKeys generator,
@@ -80,6 +91,16 @@ public final class KeyRotator {
    * As {@link #KeyRotator(SigningKeyStore, KeyRotationPolicy, SigningAlgorithm, Set, Clock,
    * SigningKeys, Duration)}, telling {@code observer} of every lifecycle step this node performs
    * (a step another node performed first is not reported here, but by that node).
+   *
+   * @param store where the keys are kept
+   * @param policy when keys rotate
+   * @param algorithm the algorithm of the keys that sign access tokens
+   * @param companions the other algorithms to keep one active key of; may be empty
+   * @param clock the time source of every step
+   * @param generator what makes new keys
+   * @param minimumRetention the longest access-token lifetime plus clock skew: retired keys stay at
+   *     least this long
+   * @param observer told of each step; required
    */
   public KeyRotator(SigningKeyStore store, KeyRotationPolicy policy, SigningAlgorithm algorithm,
       Set<SigningAlgorithm> companions, Clock clock, SigningKeys generator,
@@ -105,6 +126,7 @@ public final class KeyRotator {
    * algorithm changed), promotes it once the interval has ended and it has been published for
    * {@code prePublish}, retires the previous key, and removes retired keys past retention.
    *
+   * @return the ring after the steps
    * @throws io.admin.auth.core.AuthUnavailableException when the store fails
    */
   public KeyRing rotateIfDue() {
@@ -192,7 +214,11 @@ public final class KeyRotator {
     }
   }
 
-  /** The current ring from the store, without changing anything. */
+  /**
+   * The current ring from the store, without changing anything.
+   *
+   * @return the ring as stored
+   */
   public KeyRing reload() {
     return KeyRing.of(store.findAll(), algorithm);
   }
@@ -200,6 +226,10 @@ public final class KeyRotator {
   /**
    * Runs {@link #rotateIfDue()} every {@code period} on {@code executor}. Failures are logged and
    * the next run tries again. Cancel the returned future to stop.
+   *
+   * @param executor where the rotation runs
+   * @param period the time between two runs; positive
+   * @return the scheduled task; cancel it to stop
    */
   public ScheduledFuture<?> schedule(ScheduledExecutorService executor, Duration period) {
     Objects.requireNonNull(executor, "executor");

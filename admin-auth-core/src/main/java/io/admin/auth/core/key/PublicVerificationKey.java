@@ -20,7 +20,7 @@ import java.util.Objects;
  *
  * @param kid the key id, carried in the JWS {@code kid} header; not blank
  * @param algorithm the one algorithm this key verifies; asymmetric
- * @param verificationKey the public key
+ * @param verificationKey the public key; never a private or secret key
  */
 public record PublicVerificationKey(String kid, SigningAlgorithm algorithm,
     PublicKey verificationKey) implements VerificationKey {
@@ -39,6 +39,9 @@ public record PublicVerificationKey(String kid, SigningAlgorithm algorithm,
   /**
    * Checks that {@code verificationKey} is a public key of {@code algorithm}.
    *
+   * @param kid the key id; not blank
+   * @param algorithm the asymmetric algorithm the key verifies
+   * @param verificationKey the public key; never a private or secret key
    * @throws IllegalArgumentException for a blank kid, a symmetric algorithm or a key that does
    *     not fit the algorithm
    */

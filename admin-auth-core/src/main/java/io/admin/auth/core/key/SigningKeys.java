@@ -27,13 +27,24 @@ public final class SigningKeys {
   private final SecureRandom random;
   private final RandomTokens tokens;
 
-  /** A generator drawing all randomness from {@code random}. */
+  /**
+   * A generator drawing all randomness from {@code random}.
+   *
+   * @param random the source of key material and key ids
+   */
   public SigningKeys(SecureRandom random) {
     this.random = Objects.requireNonNull(random, "random");
     this.tokens = new RandomTokens(random);
   }
 
-  /** A new key for {@code algorithm} in {@code state} (activated at {@code now} if ACTIVE). */
+  /**
+   * A new key for {@code algorithm} in {@code state} (activated at {@code now} if ACTIVE).
+   *
+   * @param algorithm the algorithm of the key
+   * @param state the state of the new key
+   * @param now when the key is made
+   * @return a new key with a random {@code kid}
+   */
   public SigningKey generate(SigningAlgorithm algorithm, KeyState state, Instant now) {
     Objects.requireNonNull(algorithm, "algorithm");
     Objects.requireNonNull(now, "now");

@@ -61,16 +61,26 @@ public interface AuthObserver {
    */
   default void jwksFetch(String issuer, boolean success) {}
 
-  /** The key rotator performed {@code step}. */
+  /**
+   * The key rotator performed {@code step}.
+   *
+   * @param step the lifecycle step, e.g. {@link KeyRotationStep#PUBLISHED}
+   */
   default void keyRotation(KeyRotationStep step) {}
 
   /**
    * An audit event of the token service (issued, refreshed, reuse detected, code replay, revoked,
    * verification failed); the same events its {@link io.admin.auth.core.audit.AuditListener} gets.
+   *
+   * @param event the event, safe to log
    */
   default void auditEvent(AuditEvent event) {}
 
-  /** An observer that ignores everything. */
+  /**
+   * An observer that ignores everything.
+   *
+   * @return the shared no-op observer
+   */
   static AuthObserver noop() {
     return Noop.INSTANCE;
   }

@@ -17,7 +17,11 @@ public enum KeyRotationStep {
     this.tagValue = tagValue;
   }
 
-  /** The lower-case name used in metrics and logs. */
+  /**
+   * The lower-case name used in metrics and logs.
+   *
+   * @return the tag value, e.g. {@code published}
+   */
   public String tagValue() {
     return tagValue;
   }

@@ -18,6 +18,10 @@ public record Argon2Params(int memoryKiB, int iterations, int parallelism) {
   /**
    * Checks the parameters Argon2 accepts: at least one lane and one pass, and 8 KiB of memory per
    * lane.
+   *
+   * @param memoryKiB the memory per hash, in KiB; at least 8 per lane
+   * @param iterations the number of passes; at least 1
+   * @param parallelism the number of lanes; at least 1
    */
   public Argon2Params {
     if (parallelism < 1 || iterations < 1 || memoryKiB < 8 * parallelism) {

@@ -70,7 +70,11 @@ public final class BasicAuthenticator {
     this.dummyHash = hasher.hash(randomPassword(b.random));
   }
 
-  /** A builder; {@code users}, {@code hasher} and {@code cacheKeyHasher} are required. */
+  /**
+   * A builder; {@code users}, {@code hasher} and {@code cacheKeyHasher} are required.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -81,6 +85,9 @@ public final class BasicAuthenticator {
    * {@link AuthOutcome.Rejected} with {@code AUTH_BASIC_INVALID} for an unknown user, a wrong
    * password or a disabled user alike.
    *
+   * @param user the user name from the {@code Authorization: Basic} header, or {@code null}
+   * @param password the password from the header, or {@code null}
+   * @return the outcome; never {@code NotApplicable}
    * @throws io.admin.auth.core.AuthUnavailableException when the user store cannot be reached,
    *     or no hashing slot of the {@link HashingGate} became free in time
    */
@@ -131,12 +138,18 @@ public final class BasicAuthenticator {
   /**
    * Drops every cached verification of {@code user}. Call after changing the password or
    * disabling the user; correctness does not depend on it (hits re-check the store), memory does.
+   *
+   * @param user the user name, exact match
    */
   public void evict(String user) {
     cache.values().removeIf(e -> e.user.equals(user));
   }
 
-  /** Number of cached verifications (for tests and metrics). */
+  /**
+   * Number of cached verifications (for tests and metrics).
+   *
+   * @return the number of cached verifications, at least 0
+   */
   public int cacheSize() {
     return cache.size();
   }
@@ -197,43 +210,78 @@ public final class BasicAuthenticator {
 
     private Builder() {}
 
-    /** The user store (required). */
+    /**
+     * The user store (required).
+     *
+     * @param users where users and their password hashes are read
+     * @return this builder
+     */
     public Builder users(UserStore users) {
       this.users = users;
       return this;
     }
 
-    /** The password hasher (required); its parameters decide what "outdated" means. */
+    /**
+     * The password hasher (required); its parameters decide what "outdated" means.
+     *
+     * @param hasher the hasher whose parameters new hashes get
+     * @return this builder
+     */
     public Builder hasher(PasswordHasher hasher) {
       this.hasher = hasher;
       return this;
     }
 
-    /** The peppered HMAC for cache keys (required); may be the server's secret hasher. */
+    /**
+     * The peppered HMAC for cache keys (required); may be the server's secret hasher.
+     *
+     * @param cacheKeyHasher the keyed hasher of cache keys
+     * @return this builder
+     */
     public Builder cacheKeyHasher(SecretHasher cacheKeyHasher) {
       this.cacheKeyHasher = cacheKeyHasher;
       return this;
     }
 
-    /** The clock (default: system UTC). */
+    /**
+     * The clock (default: system UTC).
+     *
+     * @param clock the clock of the cache's expiry
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = clock;
       return this;
     }
 
-    /** Randomness for the dummy password (default: a new {@link SecureRandom}). */
+    /**
+     * Randomness for the dummy password (default: a new {@link SecureRandom}).
+     *
+     * @param random the source of the dummy password
+     * @return this builder
+     */
     public Builder random(SecureRandom random) {
       this.random = random;
       return this;
     }
 
-    /** How long a successful verification is cached (default 30 s; zero disables; max 1 h). */
+    /**
+     * How long a successful verification is cached (default 30 s; zero disables; max 1 h).
+     *
+     * @param cacheTtl the lifetime of a cached verification
+     * @return this builder
+     */
     public Builder cacheTtl(Duration cacheTtl) {
       this.cacheTtl = cacheTtl;
       return this;
     }
 
-    /** Bound of the verification cache (default 10,000, at least 1). */
+    /**
+     * Bound of the verification cache (default 10,000, at least 1).
+     *
+     * @param cacheMaxEntries the most cached verifications
+     * @return this builder
+     */
     public Builder cacheMaxEntries(int cacheMaxEntries) {
       this.cacheMaxEntries = cacheMaxEntries;
       return this;
@@ -242,13 +290,21 @@ public final class BasicAuthenticator {
     /**
      * The bound on concurrent hashes (default: {@link HashingGate#forAvailableProcessors()}, one
      * gate per authenticator). Share one gate between authenticators to bound them together.
+     *
+     * @param gate the gate; required
+     * @return this builder
      */
     public Builder hashingGate(HashingGate gate) {
       this.gate = java.util.Objects.requireNonNull(gate, "gate");
       return this;
     }
 
-    /** Observer of each attempt (default: none). */
+    /**
+     * Observer of each attempt (default: none).
+     *
+     * @param listener the observer of each attempt
+     * @return this builder
+     */
     public Builder listener(VerificationListener listener) {
       this.listener = listener;
       return this;
@@ -257,6 +313,7 @@ public final class BasicAuthenticator {
     /**
      * Builds the authenticator, computing the dummy hash once (one password hash's worth of time).
      *
+     * @return the authenticator, its dummy hash computed
      * @throws IllegalStateException when a setting is missing or out of range
      */
     public BasicAuthenticator build() {

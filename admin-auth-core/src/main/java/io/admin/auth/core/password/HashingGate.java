@@ -37,6 +37,9 @@ public final class HashingGate {
    * A gate admitting {@code maxConcurrent} hashes at once, each caller waiting at most {@code
    * wait} for a slot.
    *
+   * @param maxConcurrent the most hashes at once; at least 1
+   * @param wait the longest wait for a slot; not negative
+   * @return the gate
    * @throws IllegalArgumentException for a bound below 1 or a negative wait
    */
   public static HashingGate of(int maxConcurrent, Duration wait) {
@@ -47,12 +50,20 @@ public final class HashingGate {
     return new HashingGate(maxConcurrent, wait);
   }
 
-  /** A gate with one slot per available processor (hashing is CPU-bound) and the default wait. */
+  /**
+   * A gate with one slot per available processor (hashing is CPU-bound) and the default wait.
+   *
+   * @return the gate
+   */
   public static HashingGate forAvailableProcessors() {
     return of(Math.max(1, Runtime.getRuntime().availableProcessors()), DEFAULT_WAIT);
   }
 
-  /** The most hashes that run at once. */
+  /**
+   * The most hashes that run at once.
+   *
+   * @return the bound, at least 1
+   */
   public int maxConcurrent() {
     return maxConcurrent;
   }
@@ -60,6 +71,8 @@ public final class HashingGate {
   /**
    * Runs {@code hashing} once a slot is free, and frees the slot afterwards.
    *
+   * @param <T> the type of the result
+   * @param hashing the hash computation, run at most once
    * @return what {@code hashing} returns
    * @throws AuthUnavailableException when no slot became free within the wait, or the wait was
    *     interrupted (the interrupt flag is kept)

@@ -49,23 +49,43 @@ public final class PasswordHasher {
     this.random = random;
   }
 
-  /** A hasher with the {@link Argon2Params#OWASP} parameters. */
+  /**
+   * A hasher with the {@link Argon2Params#OWASP} parameters.
+   *
+   * @param random the source of salts
+   * @return a hasher making Argon2id hashes
+   */
   public static PasswordHasher owasp(SecureRandom random) {
     return new PasswordHasher(Argon2Params.OWASP, Objects.requireNonNull(random, "random"));
   }
 
-  /** A hasher with the given parameters (lower ones only for tests). */
+  /**
+   * A hasher with the given parameters (lower ones only for tests).
+   *
+   * @param params the Argon2id parameters
+   * @param random the source of salts
+   * @return a hasher making Argon2id hashes
+   */
   public static PasswordHasher withParams(Argon2Params params, SecureRandom random) {
     return new PasswordHasher(Objects.requireNonNull(params, "params"),
         Objects.requireNonNull(random, "random"));
   }
 
-  /** The parameters new hashes are made with. */
+  /**
+   * The parameters new hashes are made with.
+   *
+   * @return the parameters; never {@code null}
+   */
   public Argon2Params params() {
     return params;
   }
 
-  /** A new Argon2id PHC hash of {@code password} with a fresh 16-byte salt. */
+  /**
+   * A new Argon2id PHC hash of {@code password} with a fresh 16-byte salt.
+   *
+   * @param password the password; required
+   * @return the PHC string, e.g. {@code $argon2id$v=19$m=...}
+   */
   public String hash(String password) {
     Objects.requireNonNull(password, "password");
     byte[] salt = new byte[SALT_BYTES];
@@ -79,6 +99,10 @@ public final class PasswordHasher {
    * Whether {@code password} matches {@code encoded} (Argon2id PHC or bcrypt), compared in constant
    * time. Never throws: a {@code null}, malformed, unsupported or over-expensive hash is
    * {@code false}.
+   *
+   * @param password the presented password, or {@code null}
+   * @param encoded the stored hash, or {@code null}
+   * @return {@code true} only on a match
    */
   public boolean verify(String password, String encoded) {
     if (password == null || encoded == null) {
@@ -102,6 +126,9 @@ public final class PasswordHasher {
    * Whether {@code encoded} should be replaced by {@link #hash} after the next successful login:
    * true for bcrypt, for Argon2id made with other parameters than {@link #params()}, and for
    * anything unparseable. Never throws.
+   *
+   * @param encoded the stored hash, or {@code null}
+   * @return {@code true} when it should be replaced
    */
   public boolean needsRehash(String encoded) {
     Phc phc = Phc.parse(encoded);

@@ -11,15 +11,28 @@ public interface VerificationListener {
   /** A listener that ignores everything. */
   VerificationListener NONE = new VerificationListener() {};
 
-  /** A cached successful verification answered the attempt; no password hash was computed. */
+  /**
+   * A cached successful verification answered the attempt; no password hash was computed.
+   *
+   * @param user the user name as presented
+   */
   default void cacheHit(String user) {}
 
-  /** The password was verified against the stored hash of an existing user. */
+  /**
+   * The password was verified against the stored hash of an existing user.
+   *
+   * @param user the user name as presented
+   * @param matched whether the password matched
+   */
   default void hashVerified(String user, boolean matched) {}
 
   /** The user was unknown, so the password was verified against the dummy hash. */
   default void dummyVerified() {}
 
-  /** The user's outdated hash was replaced after a successful login. */
+  /**
+   * The user's outdated hash was replaced after a successful login.
+   *
+   * @param user the user name as presented
+   */
   default void rehashed(String user) {}
 }

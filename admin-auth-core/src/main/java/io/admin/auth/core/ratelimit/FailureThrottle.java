@@ -91,18 +91,31 @@ public final class FailureThrottle {
    * it refuses ({@link #check} or {@link #recordAttempt} denied) as {@link
    * AuthObserver#rateLimited} {@code (limit)}. {@code limit} names the throttle in metrics, so it
    * must be a constant, never a key.
+   *
+   * @param limit the constant name of the throttle in metrics
+   * @param observer told of every refusal; required
+   * @return a throttle over the same counts
    */
   public FailureThrottle observed(String limit, AuthObserver observer) {
     return new FailureThrottle(this, Objects.requireNonNull(limit, "limit"),
         Objects.requireNonNull(observer, "observer"));
   }
 
-  /** A builder with defaults of 5 failures per 5 minutes, then a 5-minute block. */
+  /**
+   * A builder with defaults of 5 failures per 5 minutes, then a 5-minute block.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Whether {@code key} may attempt now; never creates state. */
+  /**
+   * Whether {@code key} may attempt now; never creates state.
+   *
+   * @param key what is throttled, e.g. a user name or an address
+   * @return allowed, or denied with the time left of the block
+   */
   public RateLimitDecision check(String key) {
     Instant now = clock.instant();
     return denied(store.read(digest(key)).map(f -> blocked(f, now))
@@ -112,6 +125,7 @@ public final class FailureThrottle {
   /**
    * Records one failure for {@code key}.
    *
+   * @param key what is throttled, e.g. a user name or an address
    * @return denied when the key is blocked now (this failure reached the limit, or it already
    *     was), or when the failure cannot be tracked because every tracked key is blocked
    */
@@ -125,6 +139,7 @@ public final class FailureThrottle {
    * Counts an attempt that is about to be verified as a failure, before it is verified. Follow
    * it with {@link #forgive} (or {@link #reset}) if the attempt succeeds.
    *
+   * @param key what is throttled, e.g. a user name or an address
    * @return allowed when the attempt may go ahead and has been counted, even if it is the one
    *     that reaches the limit (later attempts are then blocked); denied, with nothing counted,
    *     when the key is blocked already or cannot be tracked
@@ -155,6 +170,8 @@ public final class FailureThrottle {
    * Takes back one failure counted by {@link #recordAttempt} or {@link #recordFailure} for an
    * attempt that then succeeded; if that failure is what blocked the key, the block is lifted.
    * Never creates state.
+   *
+   * @param key what is throttled, e.g. a user name or an address
    */
   public void forgive(String key) {
     Instant now = clock.instant();
@@ -168,7 +185,11 @@ public final class FailureThrottle {
     });
   }
 
-  /** Forgets {@code key}'s failures and block. */
+  /**
+   * Forgets {@code key}'s failures and block.
+   *
+   * @param key what is throttled, e.g. a user name or an address
+   */
   public void reset(String key) {
     store.delete(digest(key));
   }
@@ -176,6 +197,8 @@ public final class FailureThrottle {
   /**
    * Number of keys currently stored (never more than {@code maxKeys} with the in-memory store;
    * with a shared store, every node's keys).
+   *
+   * @return the number of keys, at least 0
    */
   public int size() {
     return (int) Math.min(Integer.MAX_VALUE, store.size());
@@ -252,25 +275,45 @@ public final class FailureThrottle {
 
     private Builder() {}
 
-    /** Failures within the window that trigger a block (default 5, at least 1). */
+    /**
+     * Failures within the window that trigger a block (default 5, at least 1).
+     *
+     * @param maxFailures the failures that trigger a block
+     * @return this builder
+     */
     public Builder maxFailures(int maxFailures) {
       this.maxFailures = maxFailures;
       return this;
     }
 
-    /** The window failures are counted in (default 5 minutes). */
+    /**
+     * The window failures are counted in (default 5 minutes).
+     *
+     * @param window the counting window, positive
+     * @return this builder
+     */
     public Builder window(Duration window) {
       this.window = window;
       return this;
     }
 
-    /** How long a key stays blocked (default 5 minutes). */
+    /**
+     * How long a key stays blocked (default 5 minutes).
+     *
+     * @param blockDuration the block's length, positive
+     * @return this builder
+     */
     public Builder blockDuration(Duration blockDuration) {
       this.blockDuration = blockDuration;
       return this;
     }
 
-    /** The clock (default: system UTC). */
+    /**
+     * The clock (default: system UTC).
+     *
+     * @param clock the clock of windows and blocks
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = clock;
       return this;
@@ -280,6 +323,9 @@ public final class FailureThrottle {
      * Where the counts are kept (default: a new {@link InMemoryFailureCountStore} of {@link
      * #maxKeys} keys, per node). Throttles sharing one store need distinct {@link #namespace}s,
      * or their counts mix.
+     *
+     * @param store the store of counts; required
+     * @return this builder
      */
     public Builder store(FailureCountStore store) {
       this.store = Objects.requireNonNull(store, "store");
@@ -289,19 +335,30 @@ public final class FailureThrottle {
     /**
      * What this throttle counts, such as {@code "basic-user"} (default empty): mixed into every
      * key's digest, so throttles sharing a store never count each other's failures.
+     *
+     * @param namespace what this throttle counts; required
+     * @return this builder
      */
     public Builder namespace(String namespace) {
       this.namespace = Objects.requireNonNull(namespace, "namespace");
       return this;
     }
 
-    /** The most keys tracked at once by the default in-memory store (default 100,000). */
+    /**
+     * The most keys tracked at once by the default in-memory store (default 100,000).
+     *
+     * @param maxKeys the most keys, at least 1
+     * @return this builder
+     */
     public Builder maxKeys(int maxKeys) {
       this.maxKeys = maxKeys;
       return this;
     }
 
-    /** @throws IllegalStateException when a setting is out of range */
+    /**
+     * @return a new throttle
+     * @throws IllegalStateException when a setting is out of range
+     */
     public FailureThrottle build() {
       if (maxFailures < 1 || !positive(window) || !positive(blockDuration) || clock == null
           || maxKeys < 1) {

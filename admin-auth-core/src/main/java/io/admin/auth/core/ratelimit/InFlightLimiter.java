@@ -20,6 +20,7 @@ public final class InFlightLimiter {
   /**
    * A limiter admitting {@code maxPerKey} attempts in progress per key.
    *
+   * @param maxPerKey the most attempts in progress per key, at least 1
    * @throws IllegalArgumentException for a cap below 1
    */
   public InFlightLimiter(int maxPerKey) {
@@ -29,7 +30,11 @@ public final class InFlightLimiter {
     this.maxPerKey = maxPerKey;
   }
 
-  /** The cap per key. */
+  /**
+   * The cap per key.
+   *
+   * @return the cap, at least 1
+   */
   public int maxPerKey() {
     return maxPerKey;
   }
@@ -37,6 +42,7 @@ public final class InFlightLimiter {
   /**
    * Starts an attempt for {@code key} if fewer than the cap are in progress.
    *
+   * @param key what is limited, e.g. a user name
    * @return allowed (then {@link #release} is owed), or denied with a one-second retry hint
    */
   public RateLimitDecision tryAcquire(String key) {
@@ -52,12 +58,20 @@ public final class InFlightLimiter {
     return admitted[0] ? RateLimitDecision.allow() : RateLimitDecision.deny(RETRY_AFTER);
   }
 
-  /** Ends an attempt that {@link #tryAcquire} admitted. */
+  /**
+   * Ends an attempt that {@link #tryAcquire} admitted.
+   *
+   * @param key the key given to {@link #tryAcquire}
+   */
   public void release(String key) {
     inFlight.computeIfPresent(key, (k, n) -> n <= 1 ? null : n - 1);
   }
 
-  /** Keys with attempts in progress (for tests and metrics). */
+  /**
+   * Keys with attempts in progress (for tests and metrics).
+   *
+   * @return the number of keys, at least 0
+   */
   public int size() {
     return inFlight.size();
   }

@@ -23,7 +23,11 @@ public final class InMemoryFailureCountStore implements FailureCountStore {
 
   private final BoundedStateMap<FailureCount> states;
 
-  /** A store of at most {@code maxKeys} keys (at least 1). */
+  /**
+   * A store of at most {@code maxKeys} keys (at least 1).
+   *
+   * @param maxKeys the most keys held
+   */
   public InMemoryFailureCountStore(int maxKeys) {
     this.states = new BoundedStateMap<>(maxKeys);
   }

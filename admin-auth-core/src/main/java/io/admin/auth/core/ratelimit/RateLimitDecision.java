@@ -17,7 +17,12 @@ public record RateLimitDecision(boolean allowed, Duration retryAfter) {
 
   private static final RateLimitDecision ALLOWED = new RateLimitDecision(true, Duration.ZERO);
 
-  /** Checks that the wait is zero exactly when the request is allowed. */
+  /**
+   * Checks that the wait is zero exactly when the request is allowed.
+   *
+   * @param allowed whether the request may go ahead
+   * @param retryAfter zero when allowed, else the positive wait
+   */
   public RateLimitDecision {
     Objects.requireNonNull(retryAfter, "retryAfter");
     if (allowed ? !retryAfter.isZero() : retryAfter.isNegative() || retryAfter.isZero()) {
@@ -25,12 +30,21 @@ public record RateLimitDecision(boolean allowed, Duration retryAfter) {
     }
   }
 
-  /** The shared "allowed" decision. */
+  /**
+   * The shared "allowed" decision.
+   *
+   * @return the one allowed decision
+   */
   public static RateLimitDecision allow() {
     return ALLOWED;
   }
 
-  /** A denial; {@code retryAfter} must be positive. */
+  /**
+   * A denial; {@code retryAfter} must be positive.
+   *
+   * @param retryAfter how long to wait; positive
+   * @return a denial
+   */
   public static RateLimitDecision deny(Duration retryAfter) {
     return new RateLimitDecision(false, retryAfter);
   }
@@ -38,6 +52,8 @@ public record RateLimitDecision(boolean allowed, Duration retryAfter) {
   /**
    * Whole seconds to wait, rounded up, for the {@code Retry-After} header (RFC 9110 section
    * 10.2.3) and {@code details.retry_after_seconds}; 0 when allowed, at least 1 when denied.
+   *
+   * @return the seconds; 0 when allowed, at least 1 when denied
    */
   public long retryAfterSeconds() {
     if (allowed) {
@@ -50,6 +66,7 @@ public record RateLimitDecision(boolean allowed, Duration retryAfter) {
   /**
    * The contract's {@code AUTH_RATE_LIMITED} error with {@code details.retry_after_seconds}.
    *
+   * @return the error, for the renderer
    * @throws IllegalStateException when the decision is "allowed"
    */
   public AuthError toAuthError() {

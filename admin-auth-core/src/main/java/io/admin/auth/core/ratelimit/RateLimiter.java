@@ -12,13 +12,22 @@ import java.util.Objects;
  */
 public interface RateLimiter {
 
-  /** Takes one permit for {@code key} if available, and says so. */
+  /**
+   * Takes one permit for {@code key} if available, and says so.
+   *
+   * @param key what is limited, e.g. a client address
+   * @return allowed, or denied with how long to wait
+   */
   RateLimitDecision tryAcquire(String key);
 
   /**
    * This limiter, telling {@code observer} of every refusal as {@link AuthObserver#rateLimited}
    * {@code (limit)}; answers are unchanged. {@code limit} names the limit in metrics, so it must be
    * a constant, never a key.
+   *
+   * @param limit the constant name of the limit in metrics
+   * @param observer told of every refusal; required
+   * @return a limiter answering as this one
    */
   default RateLimiter observed(String limit, AuthObserver observer) {
     Objects.requireNonNull(limit, "limit");

@@ -30,7 +30,11 @@ public final class TokenBucketRateLimiter implements RateLimiter {
     this.buckets = new BoundedStateMap<>(b.maxKeys);
   }
 
-  /** A builder; {@code capacity} and {@code refill} are required. */
+  /**
+   * A builder; {@code capacity} and {@code refill} are required.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -44,7 +48,11 @@ public final class TokenBucketRateLimiter implements RateLimiter {
         : RateLimitDecision.deny(Duration.ofNanos(b.deniedForNanos));
   }
 
-  /** Number of keys currently tracked (never more than {@code maxKeys}). */
+  /**
+   * Number of keys currently tracked (never more than {@code maxKeys}).
+   *
+   * @return the number of keys, at least 0
+   */
   public int size() {
     return buckets.size();
   }
@@ -83,32 +91,56 @@ public final class TokenBucketRateLimiter implements RateLimiter {
 
     private Builder() {}
 
-    /** The burst: tokens a fresh bucket holds and the most it ever holds (required, &gt;= 1). */
+    /**
+     * The burst: tokens a fresh bucket holds and the most it ever holds (required, &gt;= 1).
+     *
+     * @param capacity the burst size, at least 1
+     * @return this builder
+     */
     public Builder capacity(long capacity) {
       this.capacity = capacity;
       return this;
     }
 
-    /** The sustained rate: {@code tokens} (&gt;= 1) added per {@code period} (positive). Required. */
+    /**
+     * The sustained rate: {@code tokens} (&gt;= 1) added per {@code period} (positive). Required.
+     *
+     * @param tokens the tokens added per period
+     * @param period the refill period, positive
+     * @return this builder
+     */
     public Builder refill(long tokens, Duration period) {
       this.refillTokens = tokens;
       this.refillPeriod = period;
       return this;
     }
 
-    /** The clock (default: system UTC). */
+    /**
+     * The clock (default: system UTC).
+     *
+     * @param clock the clock of refills
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = clock;
       return this;
     }
 
-    /** The most keys tracked at once (default 100,000). */
+    /**
+     * The most keys tracked at once (default 100,000).
+     *
+     * @param maxKeys the most keys, at least 1
+     * @return this builder
+     */
     public Builder maxKeys(int maxKeys) {
       this.maxKeys = maxKeys;
       return this;
     }
 
-    /** @throws IllegalStateException when a setting is missing or out of range */
+    /**
+     * @return a new limiter
+     * @throws IllegalStateException when a setting is missing or out of range
+     */
     public TokenBucketRateLimiter build() {
       if (capacity < 1 || refillTokens < 1 || refillPeriod == null || refillPeriod.isNegative()
           || refillPeriod.isZero() || clock == null || maxKeys < 1) {

@@ -32,6 +32,19 @@ public record ApprovedAuthorization(
     Instant authTime,
     String sessionId) {
 
+  /**
+   * Checks the approval: client, redirect URI and subject not empty, an S256 challenge, a nonce
+   * that is {@code null} or not empty, and freezes a sorted copy of the scopes.
+   *
+   * @param clientId the client that asked; not empty
+   * @param redirectUri the {@code redirect_uri} of the request, exactly as sent; not empty
+   * @param codeChallenge the PKCE S256 {@code code_challenge}
+   * @param subject the person's id; not blank
+   * @param scopes the granted scopes; required
+   * @param nonce the OpenID Connect {@code nonce}, or {@code null}
+   * @param authTime when the person authenticated; required
+   * @param sessionId an identifier of the person's sign-in session, or {@code null}
+   */
   public ApprovedAuthorization {
     Objects.requireNonNull(clientId, "clientId");
     Objects.requireNonNull(redirectUri, "redirectUri");

@@ -39,6 +39,21 @@ public record AuthorizationRequest(
   /** The scope that asks for an ID token. */
   public static final String OPENID = "openid";
 
+  /**
+   * Checks the request against its client: a registered redirect URI, a non-empty subset of the
+   * client's scopes, an S256 challenge, {@code prompt=none} alone, a {@code max_age} not negative;
+   * freezes copies of the sets.
+   *
+   * @param client the client, as the client store returned it; required
+   * @param redirectUri the {@code redirect_uri} exactly as sent; registered for the client
+   * @param responseMode how the response travels back; required
+   * @param scopes the requested scopes; required
+   * @param state the client's {@code state}, or {@code null}
+   * @param nonce the OpenID Connect {@code nonce}, or {@code null}
+   * @param codeChallenge the PKCE S256 challenge
+   * @param prompts the {@code prompt} values; required, may be empty
+   * @param maxAge the {@code max_age}, or {@code null}
+   */
   public AuthorizationRequest {
     Objects.requireNonNull(client, "client");
     Objects.requireNonNull(responseMode, "responseMode");
@@ -63,17 +78,32 @@ public record AuthorizationRequest(
     }
   }
 
-  /** Whether {@code openid} was requested, so an ID token is wanted. */
+  /**
+   * Whether {@code openid} was requested, so an ID token is wanted.
+   *
+   * @return {@code true} when {@code openid} is among the scopes
+   */
   public boolean openid() {
     return scopes.contains(OPENID);
   }
 
-  /** Whether the request carries {@code prompt} value {@code p}. */
+  /**
+   * Whether the request carries {@code prompt} value {@code p}.
+   *
+   * @param p the prompt value to look for
+   * @return {@code true} when the request carries it
+   */
   public boolean hasPrompt(Prompt p) {
     return prompts.contains(p);
   }
 
-  /** An error to send back to this request's redirect URI, with its mode and state. */
+  /**
+   * An error to send back to this request's redirect URI, with its mode and state.
+   *
+   * @param error the OAuth error code, e.g. {@code access_denied}
+   * @param description a fixed sentence; never request input
+   * @return the error, addressed to this request's redirect URI
+   */
   public AuthorizationRequestResult.RedirectError error(String error, String description) {
     return new AuthorizationRequestResult.RedirectError(
         redirectUri, responseMode, error, description, state);

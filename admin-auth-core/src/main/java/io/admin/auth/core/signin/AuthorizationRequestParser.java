@@ -51,7 +51,11 @@ public final class AuthorizationRequestParser {
 
   private final Function<String, Optional<OAuthClient>> clients;
 
-  /** A parser that looks clients up in {@code clients}. */
+  /**
+   * A parser that looks clients up in {@code clients}.
+   *
+   * @param clients the store clients are looked up in
+   */
   public AuthorizationRequestParser(ClientStore clients) {
     this(Objects.requireNonNull(clients, "clients")::findById);
   }
@@ -60,6 +64,8 @@ public final class AuthorizationRequestParser {
    * A parser that looks clients up by id with {@code clients}, e.g. {@code
    * tokenService::findClient}; the function must not return {@code null} and may throw only
    * {@link io.admin.auth.core.AuthUnavailableException}.
+   *
+   * @param clients looks a client up by id
    */
   public AuthorizationRequestParser(Function<String, Optional<OAuthClient>> clients) {
     this.clients = Objects.requireNonNull(clients, "clients");
@@ -70,6 +76,7 @@ public final class AuthorizationRequestParser {
    *
    * @param parameters the parameters as {@code ServletRequest.getParameterMap()} gives them;
    *     {@code null} is treated as empty
+   * @return the request, an error to redirect, or an error page to show
    * @throws io.admin.auth.core.AuthUnavailableException when the client store cannot be reached
    *     (the endpoint answers 503)
    */

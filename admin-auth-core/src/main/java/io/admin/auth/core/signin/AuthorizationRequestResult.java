@@ -18,6 +18,11 @@ public sealed interface AuthorizationRequestResult
    * @param reason a fixed sentence for the person (never contains request input)
    */
   record ShowErrorPage(String reason) implements AuthorizationRequestResult {
+    /**
+     * Requires the reason.
+     *
+     * @param reason a fixed sentence for the person; required
+     */
     public ShowErrorPage {
       Objects.requireNonNull(reason, "reason");
     }
@@ -36,6 +41,15 @@ public sealed interface AuthorizationRequestResult
   record RedirectError(
       String redirectUri, ResponseMode responseMode, String error, String description,
       String state) implements AuthorizationRequestResult {
+    /**
+     * Requires every field but the state.
+     *
+     * @param redirectUri the redirect URI exactly as sent; required
+     * @param responseMode how to send it; required
+     * @param error the OAuth error code; required
+     * @param description a fixed, human-readable sentence; required
+     * @param state the client's {@code state}, or {@code null}
+     */
     public RedirectError {
       Objects.requireNonNull(redirectUri, "redirectUri");
       Objects.requireNonNull(responseMode, "responseMode");
@@ -46,6 +60,11 @@ public sealed interface AuthorizationRequestResult
 
   /** The request is valid; the next step is decided by {@link SignInSteps}. */
   record Valid(AuthorizationRequest request) implements AuthorizationRequestResult {
+    /**
+     * Requires the request.
+     *
+     * @param request the valid request; required
+     */
     public Valid {
       Objects.requireNonNull(request, "request");
     }

@@ -22,6 +22,13 @@ public record AuthorizationResponse(
 
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
+  /**
+   * Requires a non-empty redirect URI and the mode, and freezes a copy of the parameters.
+   *
+   * @param redirectUri the redirect URI exactly as the client sent it; not empty
+   * @param responseMode how the parameters travel; required
+   * @param parameters the response parameters in the order they are sent
+   */
   public AuthorizationResponse {
     Objects.requireNonNull(redirectUri, "redirectUri");
     Objects.requireNonNull(responseMode, "responseMode");
@@ -31,7 +38,14 @@ public record AuthorizationResponse(
     parameters = List.copyOf(parameters);
   }
 
-  /** The success response: {@code code}, {@code state} (when sent) and {@code iss}. */
+  /**
+   * The success response: {@code code}, {@code state} (when sent) and {@code iss}.
+   *
+   * @param request the request the code answers
+   * @param code the authorization code, as issued
+   * @param issuer this server's issuer identifier, sent as {@code iss}
+   * @return the response, to redirect or post to the client
+   */
   public static AuthorizationResponse success(
       AuthorizationRequest request, String code, String issuer) {
     List<Parameter> p = new ArrayList<>(3);
@@ -43,6 +57,10 @@ public record AuthorizationResponse(
   /**
    * The error response: {@code error}, {@code error_description}, {@code state} (when usable) and
    * {@code iss}.
+   *
+   * @param error the error to send back
+   * @param issuer this server's issuer identifier, sent as {@code iss}
+   * @return the response, to redirect or post to the client
    */
   public static AuthorizationResponse error(RedirectError error, String issuer) {
     List<Parameter> p = new ArrayList<>(4);
@@ -64,6 +82,7 @@ public record AuthorizationResponse(
    * percent-encoded as UTF-8 (everything but RFC 3986 unreserved characters), joined with
    * {@code ?} or, when the URI has a query already, {@code &}.
    *
+   * @return the URI to redirect the browser to
    * @throws IllegalStateException in {@link ResponseMode#FORM_POST}: the client asked that the
    *     code never appear in a URL
    */
@@ -111,6 +130,12 @@ public record AuthorizationResponse(
    * @param value its value, not encoded
    */
   public record Parameter(String name, String value) {
+    /**
+     * Requires both.
+     *
+     * @param name the parameter name; required
+     * @param value its value, not encoded; required
+     */
     public Parameter {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(value, "value");

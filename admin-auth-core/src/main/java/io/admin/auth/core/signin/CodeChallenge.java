@@ -16,7 +16,12 @@ public final class CodeChallenge {
 
   private CodeChallenge() {}
 
-  /** Whether {@code challenge} is a well-formed S256 challenge. */
+  /**
+   * Whether {@code challenge} is a well-formed S256 challenge.
+   *
+   * @param challenge the {@code code_challenge}; {@code null} is not one
+   * @return {@code true} when it has the form of an S256 challenge
+   */
   public static boolean isS256(String challenge) {
     if (challenge == null || challenge.length() != LENGTH) {
       return false;

@@ -13,6 +13,12 @@ import java.util.Objects;
  */
 public record IssuedCode(String code, Instant expiresAt) {
 
+  /**
+   * Requires both.
+   *
+   * @param code the code itself; required
+   * @param expiresAt when it stops being redeemable; required
+   */
   public IssuedCode {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(expiresAt, "expiresAt");

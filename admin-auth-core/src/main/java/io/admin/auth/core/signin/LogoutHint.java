@@ -17,6 +17,12 @@ public sealed interface LogoutHint permits LogoutHint.Valid, LogoutHint.Invalid 
    * @param subject the person ({@code sub})
    */
   record Valid(OAuthClient client, String subject) implements LogoutHint {
+    /**
+     * Requires the client and the subject.
+     *
+     * @param client the registered client the ID token was issued to; required
+     * @param subject the person; required
+     */
     public Valid {
       Objects.requireNonNull(client, "client");
       Objects.requireNonNull(subject, "subject");
@@ -25,6 +31,9 @@ public sealed interface LogoutHint permits LogoutHint.Valid, LogoutHint.Invalid 
     /**
      * Whether the browser may be sent to {@code postLogoutRedirectUri}: it must equal, as an exact
      * string, one the client registered.
+     *
+     * @param postLogoutRedirectUri the {@code post_logout_redirect_uri} sent, or {@code null}
+     * @return {@code true} when it is registered for the client
      */
     public boolean permitsRedirectTo(String postLogoutRedirectUri) {
       return postLogoutRedirectUri != null
@@ -34,6 +43,11 @@ public sealed interface LogoutHint permits LogoutHint.Valid, LogoutHint.Invalid 
 
   /** Not an ID token of this server for a registered client: {@code AUTH_TOKEN_INVALID}. */
   record Invalid(AuthError error) implements LogoutHint {
+    /**
+     * Requires the error.
+     *
+     * @param error why the hint is refused; required
+     */
     public Invalid {
       Objects.requireNonNull(error, "error");
     }

@@ -27,6 +27,13 @@ public record PendingAuthorization(Map<String, String> parameters, Instant reque
       "response_type", "response_mode", "scope", "state", "nonce", "code_challenge",
       "code_challenge_method", "prompt", "max_age");
 
+  /**
+   * Checks that every parameter is one of {@link #PARAMETERS} with a value, and freezes a sorted
+   * copy.
+   *
+   * @param parameters the request's parameters, one value each; required
+   * @param requestedAt when the request first reached the authorization endpoint; required
+   */
   public PendingAuthorization {
     Objects.requireNonNull(requestedAt, "requestedAt");
     Map<String, String> kept = new TreeMap<>();
@@ -45,6 +52,8 @@ public record PendingAuthorization(Map<String, String> parameters, Instant reque
    * carried over, as the parser ignores it anyway).
    *
    * @param raw the parameters as the servlet request gives them
+   * @param requestedAt when the request first reached the authorization endpoint
+   * @return the pending request, without unknown or repeated parameters
    */
   public static PendingAuthorization of(Map<String, String[]> raw, Instant requestedAt) {
     Map<String, String> kept = new LinkedHashMap<>();
@@ -57,7 +66,11 @@ public record PendingAuthorization(Map<String, String> parameters, Instant reque
     return new PendingAuthorization(kept, requestedAt);
   }
 
-  /** The parameters in the shape {@link AuthorizationRequestParser#parse} reads. */
+  /**
+   * The parameters in the shape {@link AuthorizationRequestParser#parse} reads.
+   *
+   * @return a new map, one value per parameter
+   */
   public Map<String, String[]> toParameterMap() {
     Map<String, String[]> m = new LinkedHashMap<>();
     parameters.forEach((name, value) -> m.put(name, new String[] {value}));

@@ -26,6 +26,9 @@ public final class Pkce {
   /**
    * Whether {@code verifier} is 43 to 128 characters of {@code [A-Za-z0-9-._~]} (RFC 7636 section
    * 4.1, the unreserved characters).
+   *
+   * @param verifier the {@code code_verifier}; {@code null} is not valid
+   * @return {@code true} when the verifier is well-formed
    */
   public static boolean isValidVerifier(String verifier) {
     if (verifier == null || verifier.length() < MIN_VERIFIER_LENGTH
@@ -40,7 +43,12 @@ public final class Pkce {
     return true;
   }
 
-  /** Whether {@code challenge} has the form of an S256 challenge: 43 base64url characters. */
+  /**
+   * Whether {@code challenge} has the form of an S256 challenge: 43 base64url characters.
+   *
+   * @param challenge the {@code code_challenge}; {@code null} is not one
+   * @return {@code true} when it has the form of an S256 challenge
+   */
   public static boolean isS256Challenge(String challenge) {
     if (challenge == null || challenge.length() != S256_CHALLENGE_LENGTH) {
       return false;
@@ -57,6 +65,8 @@ public final class Pkce {
   /**
    * The S256 challenge of a verifier: {@code BASE64URL(SHA256(ASCII(verifier)))}, no padding.
    *
+   * @param verifier a valid verifier
+   * @return the challenge, 43 base64url characters
    * @throws IllegalArgumentException when the verifier is not {@linkplain #isValidVerifier valid}
    */
   public static String s256(String verifier) {
@@ -69,6 +79,10 @@ public final class Pkce {
   /**
    * Whether {@code verifier} is valid and its S256 challenge equals {@code challenge}, compared in
    * constant time. {@code null} or malformed input never matches.
+   *
+   * @param verifier the {@code code_verifier} sent with the token request
+   * @param challenge the stored S256 challenge
+   * @return {@code true} only when the verifier proves the challenge
    */
   public static boolean matches(String verifier, String challenge) {
     if (!isValidVerifier(verifier) || challenge == null) {

@@ -17,12 +17,21 @@ public enum Prompt {
     this.wireName = wireName;
   }
 
-  /** The value on the wire, e.g. {@code login}. */
+  /**
+   * The value on the wire, e.g. {@code login}.
+   *
+   * @return the wire name, lower case
+   */
   public String wireName() {
     return wireName;
   }
 
-  /** The prompt whose wire name is exactly {@code value} (case-sensitive), or empty. */
+  /**
+   * The prompt whose wire name is exactly {@code value} (case-sensitive), or empty.
+   *
+   * @param value the value as sent; {@code null} matches nothing
+   * @return the prompt, or empty
+   */
   public static Optional<Prompt> fromWire(String value) {
     for (Prompt p : values()) {
       if (p.wireName.equals(value)) {

@@ -32,7 +32,12 @@ public final class RedirectUris {
 
   private RedirectUris() {}
 
-  /** Why {@code uri} cannot be registered, or empty when it can. */
+  /**
+   * Why {@code uri} cannot be registered, or empty when it can.
+   *
+   * @param uri the URI a client would register; may be {@code null}
+   * @return a short reason, e.g. {@code is empty}, or empty when it can be registered
+   */
   public static Optional<String> problem(String uri) {
     if (uri == null || uri.isEmpty()) {
       return Optional.of("is empty");
@@ -73,6 +78,7 @@ public final class RedirectUris {
    * Checks every URI of {@code uris}.
    *
    * @param what how messages name them, e.g. {@code redirect URI}
+   * @param uris the URIs to check
    * @throws IllegalArgumentException naming the first URI refused and why
    */
   public static void requireRegistrable(List<String> uris, String what) {
@@ -92,6 +98,7 @@ public final class RedirectUris {
    *
    * @param registered the client's registered redirect URIs
    * @param requested the {@code redirect_uri} parameter exactly as sent; may be {@code null}
+   * @return the registered URI it matches
    */
   public static Optional<String> match(List<String> registered, String requested) {
     if (requested == null || requested.isEmpty() || requested.indexOf('#') >= 0) {

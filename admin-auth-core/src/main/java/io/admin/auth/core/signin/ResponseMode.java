@@ -18,12 +18,21 @@ public enum ResponseMode {
     this.wireName = wireName;
   }
 
-  /** The name on the wire, e.g. {@code form_post}. */
+  /**
+   * The name on the wire, e.g. {@code form_post}.
+   *
+   * @return the wire name, lower case
+   */
   public String wireName() {
     return wireName;
   }
 
-  /** The mode whose wire name is exactly {@code value} (case-sensitive), or empty. */
+  /**
+   * The mode whose wire name is exactly {@code value} (case-sensitive), or empty.
+   *
+   * @param value the value as sent; {@code null} matches nothing
+   * @return the mode, or empty
+   */
   public static Optional<ResponseMode> fromWire(String value) {
     for (ResponseMode m : values()) {
       if (m.wireName.equals(value)) {

@@ -33,6 +33,8 @@ public final class ScopeDescriptions {
   /**
    * Words for {@code openid}, {@code profile}, {@code email}, {@code offline_access} and the
    * library's own scopes ({@code users:read}, {@code users:write}, {@code api-keys:manage}).
+   *
+   * @return the defaults, the same instance on every call
    */
   public static ScopeDescriptions defaults() {
     return DEFAULTS;
@@ -41,6 +43,8 @@ public final class ScopeDescriptions {
   /**
    * These descriptions with {@code overrides} replacing or adding words.
    *
+   * @param overrides scope to words
+   * @return new descriptions; these are unchanged
    * @throws IllegalArgumentException when a key is not a scope-token (RFC 6749 section 3.3) or
    *     a description is blank
    */
@@ -58,12 +62,22 @@ public final class ScopeDescriptions {
     return new ScopeDescriptions(merged);
   }
 
-  /** The words for {@code scope}, or the scope name itself when none are known. */
+  /**
+   * The words for {@code scope}, or the scope name itself when none are known.
+   *
+   * @param scope the scope name, e.g. {@code profile}
+   * @return the words; never {@code null}
+   */
   public String describe(String scope) {
     return words.getOrDefault(Objects.requireNonNull(scope, "scope"), scope);
   }
 
-  /** Each of {@code scopes} with its words, sorted by scope name. */
+  /**
+   * Each of {@code scopes} with its words, sorted by scope name.
+   *
+   * @param scopes the scopes; duplicates are shown once
+   * @return each scope with its words
+   */
   public List<Described> describeAll(Collection<String> scopes) {
     return new TreeSet<>(scopes).stream().map(s -> new Described(s, describe(s))).toList();
   }
@@ -71,10 +85,16 @@ public final class ScopeDescriptions {
   /**
    * One scope and its words.
    *
-   * @param scope the scope name
+   * @param scope the scope name, e.g. {@code profile}
    * @param description what it allows, in ordinary words
    */
   public record Described(String scope, String description) {
+    /**
+     * Requires both.
+     *
+     * @param scope the scope name; required
+     * @param description what it allows, in ordinary words; required
+     */
     public Described {
       Objects.requireNonNull(scope, "scope");
       Objects.requireNonNull(description, "description");

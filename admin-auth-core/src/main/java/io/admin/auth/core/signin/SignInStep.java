@@ -31,6 +31,12 @@ public sealed interface SignInStep
    * @param scopes the scopes to ask for
    */
   record ConsentRequired(String subject, Set<String> scopes) implements SignInStep {
+    /**
+     * Requires the subject and freezes a sorted copy of the scopes.
+     *
+     * @param subject the signed-in person; required
+     * @param scopes the scopes to ask for; required
+     */
     public ConsentRequired {
       Objects.requireNonNull(subject, "subject");
       scopes = Collections.unmodifiableSortedSet(new TreeSet<>(scopes));
@@ -45,12 +51,23 @@ public sealed interface SignInStep
    * @param description a fixed sentence
    */
   record Refused(String error, String description) implements SignInStep {
+    /**
+     * Requires both.
+     *
+     * @param error the OpenID Connect error code; required
+     * @param description a fixed sentence; required
+     */
     public Refused {
       Objects.requireNonNull(error, "error");
       Objects.requireNonNull(description, "description");
     }
 
-    /** This refusal as an error for {@code request}'s redirect URI. */
+    /**
+     * This refusal as an error for {@code request}'s redirect URI.
+     *
+     * @param request the request being answered
+     * @return the error, addressed to the request's redirect URI
+     */
     public AuthorizationRequestResult.RedirectError toRedirect(AuthorizationRequest request) {
       return request.error(error, description);
     }
@@ -67,6 +84,14 @@ public sealed interface SignInStep
    */
   record IssueCode(String subject, Instant authTime, Set<String> grantedScopes, String sessionId)
       implements SignInStep {
+    /**
+     * Requires every field and freezes a sorted copy of the scopes.
+     *
+     * @param subject the person; required
+     * @param authTime when the person authenticated; required
+     * @param grantedScopes the scopes granted; required
+     * @param sessionId the sign-in session's stored id; required
+     */
     public IssueCode {
       Objects.requireNonNull(subject, "subject");
       Objects.requireNonNull(authTime, "authTime");

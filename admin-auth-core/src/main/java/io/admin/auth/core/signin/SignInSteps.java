@@ -38,6 +38,7 @@ public final class SignInSteps {
    * @param consent the stored consent for the session's person and the request's client, if any
    *     (one of another person or client is ignored)
    * @param now the current time
+   * @return what the endpoint does next
    */
   public static SignInStep next(AuthorizationRequest request, Instant requestedAt,
       Optional<SignInSession> session, Optional<Consent> consent, Instant now) {

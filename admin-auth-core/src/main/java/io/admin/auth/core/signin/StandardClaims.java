@@ -42,6 +42,10 @@ public final class StandardClaims {
   /**
    * The claims of {@code person} that {@code scopes} release, in a fixed order (profile, email,
    * address, phone); never {@code sub}, never a claim no granted scope releases.
+   *
+   * @param person the person whose claims are read
+   * @param scopes the granted scopes, e.g. {@code profile} and {@code email}
+   * @return the released claims, possibly none
    */
   public static Map<String, Object> released(Person person, Set<String> scopes) {
     Map<String, Object> out = new LinkedHashMap<>();

@@ -18,6 +18,11 @@ public sealed interface UserInfoResult permits UserInfoResult.Claims, UserInfoRe
    * @param claims {@code sub} first, then the claims the token's scopes release; unmodifiable
    */
   record Claims(Map<String, Object> claims) implements UserInfoResult {
+    /**
+     * Requires a string {@code sub} and freezes a copy of the claims.
+     *
+     * @param claims {@code sub} first, then the released claims
+     */
     public Claims {
       claims = Collections.unmodifiableMap(new LinkedHashMap<>(claims));
       if (!(claims.get("sub") instanceof String)) {
@@ -31,6 +36,11 @@ public sealed interface UserInfoResult permits UserInfoResult.Claims, UserInfoRe
    * {@code AUTH_TOKEN_INVALID} (not an access token issued by this server to a client).
    */
   record Refused(AuthError error) implements UserInfoResult {
+    /**
+     * Requires the error.
+     *
+     * @param error why UserInfo is refused; required
+     */
     public Refused {
       Objects.requireNonNull(error, "error");
     }

@@ -17,7 +17,11 @@ public final class UserStorePersonDirectory implements PersonDirectory {
 
   private final UserStore users;
 
-  /** A directory over {@code users}. */
+  /**
+   * A directory over {@code users}.
+   *
+   * @param users the store of the people, each known by user name
+   */
   public UserStorePersonDirectory(UserStore users) {
     this.users = Objects.requireNonNull(users, "users");
   }

@@ -48,6 +48,19 @@ public record ApiKey(
   /**
    * Checks the key id format, the required fields, and that a previous secret hash comes with its
    * expiry; freezes a sorted copy of the scopes.
+   *
+   * @param id the key id: 16 base62 characters
+   * @param name the display name the owner gave the key; required
+   * @param owner the identity of the principal that owns the key; required
+   * @param scopes the scopes the key grants; {@code null} means none
+   * @param createdAt when the key was created; required
+   * @param expiresAt when the key stops working, or {@code null} for never
+   * @param lastUsedAt when the key last authenticated a request, or {@code null}
+   * @param revokedAt when the key was revoked, or {@code null}
+   * @param secretHash the peppered hash of the current secret; required
+   * @param previousSecretHash the hash of the secret replaced by a rotation, or {@code null}
+   * @param previousSecretExpiresAt until when the previous secret still works; set exactly when
+   *     {@code previousSecretHash} is
    */
   public ApiKey {
     Objects.requireNonNull(id, "id");
@@ -73,7 +86,11 @@ public record ApiKey(
     }
   }
 
-  /** The non-secret display prefix, {@code adm_<id>} (the contract's {@code prefix} field). */
+  /**
+   * The non-secret display prefix, {@code adm_<id>} (the contract's {@code prefix} field).
+   *
+   * @return the prefix, e.g. {@code adm_0123456789abcdef}
+   */
   public String prefix() {
     return KEY_PREFIX + id;
   }
@@ -81,22 +98,39 @@ public record ApiKey(
   /**
    * Whether {@code id} has the shape of a key id: 16 base62 characters. The record owns the rule
    * so that the store SPI needs nothing from the API-key feature package.
+   *
+   * @param id the candidate; {@code null} is not a key id
+   * @return {@code true} when {@code id} is a well-formed key id
    */
   public static boolean isKeyId(String id) {
     return id != null && ID_PATTERN.matcher(id).matches();
   }
 
-  /** Whether the key has been revoked. */
+  /**
+   * Whether the key has been revoked.
+   *
+   * @return {@code true} once {@code revokedAt} is set
+   */
   public boolean revoked() {
     return revokedAt != null;
   }
 
-  /** Whether the key is expired at {@code now} (expiry instant inclusive). */
+  /**
+   * Whether the key is expired at {@code now} (expiry instant inclusive).
+   *
+   * @param now the instant to check at
+   * @return {@code true} when the key has an expiry at or before {@code now}
+   */
   public boolean expiredAt(Instant now) {
     return expiresAt != null && !now.isBefore(expiresAt);
   }
 
-  /** This key with {@code lastUsedAt} moved forward to {@code at} (never backward). */
+  /**
+   * This key with {@code lastUsedAt} moved forward to {@code at} (never backward).
+   *
+   * @param at when the key was used; {@code null} changes nothing
+   * @return the updated key, or this one when {@code at} is not later
+   */
   public ApiKey withLastUsedAt(Instant at) {
     if (at == null || (lastUsedAt != null && !at.isAfter(lastUsedAt))) {
       return this;

@@ -43,6 +43,24 @@ public record AuthorizationCode(
     Instant expiresAt,
     Instant redeemedAt) {
 
+  /**
+   * Requires every field but {@code scopes}, {@code nonce}, {@code sessionId} and
+   * {@code redeemedAt}, and freezes a sorted copy of the scopes.
+   *
+   * @param codeHash the keyed hash of the code; required
+   * @param clientId the client the code was issued to; required
+   * @param redirectUri the exact {@code redirect_uri} of the authorization request; required
+   * @param codeChallenge the PKCE S256 {@code code_challenge}; required
+   * @param subject the person's id; required
+   * @param scopes the granted scopes; {@code null} means none
+   * @param nonce the OpenID Connect {@code nonce}, or {@code null}
+   * @param authTime when the person authenticated; required
+   * @param sessionId the id of the sign-in session, or {@code null}
+   * @param grantId the id stamped as {@code fid} on every token issued from this code; required
+   * @param issuedAt when the code was issued; required
+   * @param expiresAt when it stops being redeemable; required
+   * @param redeemedAt when it was redeemed, or {@code null}
+   */
   public AuthorizationCode {
     Objects.requireNonNull(codeHash, "codeHash");
     Objects.requireNonNull(clientId, "clientId");
@@ -56,7 +74,12 @@ public record AuthorizationCode(
     scopes = scopes == null ? Set.of() : Collections.unmodifiableSortedSet(new TreeSet<>(scopes));
   }
 
-  /** The same code marked redeemed at {@code at}. */
+  /**
+   * The same code marked redeemed at {@code at}.
+   *
+   * @param at the redemption instant
+   * @return a copy with {@code redeemedAt} set; this one is unchanged
+   */
   public AuthorizationCode withRedeemedAt(Instant at) {
     return new AuthorizationCode(codeHash, clientId, redirectUri, codeChallenge, subject, scopes,
         nonce, authTime, sessionId, grantId, issuedAt, expiresAt, at);

@@ -10,16 +10,34 @@ import java.util.Optional;
  */
 public interface ClientStore {
 
-  /** The client with this id, or empty. */
+  /**
+   * The client with this id, or empty.
+   *
+   * @param clientId the {@code client_id} presented
+   * @return the client, or empty when unknown
+   */
   Optional<OAuthClient> findById(String clientId);
 
-  /** Every client (for metadata such as {@code scopes_supported}). */
+  /**
+   * Every client (for metadata such as {@code scopes_supported}).
+   *
+   * @return every client; empty when there is none
+   */
   List<OAuthClient> findAll();
 
-  /** Inserts or replaces the client with {@code client.clientId()}. */
+  /**
+   * Inserts or replaces the client with {@code client.clientId()}.
+   *
+   * @param client the client to store
+   */
   void save(OAuthClient client);
 
-  /** Removes a client; {@code false} when it did not exist. */
+  /**
+   * Removes a client; {@code false} when it did not exist.
+   *
+   * @param clientId the client to remove
+   * @return {@code true} when a client was removed
+   */
   boolean delete(String clientId);
 
   /**
@@ -28,6 +46,8 @@ public interface ClientStore {
    * drawn at random per process would make them unverifiable after a restart. The default,
    * {@code true}, is the safe answer for a store the library does not know; only a store that
    * loses its content with the process (such as the in-memory one) answers {@code false}.
+   *
+   * @return {@code true} unless the store loses its content with the process
    */
   default boolean persistent() {
     return true;

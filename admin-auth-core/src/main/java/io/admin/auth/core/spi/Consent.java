@@ -17,6 +17,14 @@ import java.util.TreeSet;
  */
 public record Consent(String subject, String clientId, Set<String> scopes, Instant grantedAt) {
 
+  /**
+   * Requires subject, client and instant, and freezes a sorted copy of the scopes.
+   *
+   * @param subject the person's id; required
+   * @param clientId the client; required
+   * @param scopes the scopes consented to; {@code null} means none
+   * @param grantedAt when the consent was (last) given; required
+   */
   public Consent {
     Objects.requireNonNull(subject, "subject");
     Objects.requireNonNull(clientId, "clientId");
@@ -24,7 +32,12 @@ public record Consent(String subject, String clientId, Set<String> scopes, Insta
     scopes = scopes == null ? Set.of() : Collections.unmodifiableSortedSet(new TreeSet<>(scopes));
   }
 
-  /** Whether this consent covers every scope in {@code requested}. */
+  /**
+   * Whether this consent covers every scope in {@code requested}.
+   *
+   * @param requested the scopes a request asks for
+   * @return {@code true} when no new consent is needed for them
+   */
   public boolean covers(Set<String> requested) {
     return scopes.containsAll(requested);
   }

@@ -26,24 +26,40 @@ public interface FailureCountStore {
    *
    * @param key a {@value #KEY_LENGTH}-byte digest
    * @param now the caller's clock reading, used to forget expired states when room is needed
+   * @param update the pure function from the current state (or {@code null}) to the new one (or
+   *     {@code null})
    * @return the state stored, or empty when {@code update} returned {@code null} or the store
    *     refused a new key because it is full of states it must not forget
    */
   Optional<FailureCount> update(byte[] key, Instant now, UnaryOperator<FailureCount> update);
 
-  /** The state of {@code key}, if any (expired states may still be returned until purged). */
+  /**
+   * The state of {@code key}, if any (expired states may still be returned until purged).
+   *
+   * @param key a {@value #KEY_LENGTH}-byte digest
+   * @return the state, or empty when none is stored
+   */
   Optional<FailureCount> read(byte[] key);
 
-  /** Forgets {@code key}'s state; nothing happens when there is none. */
+  /**
+   * Forgets {@code key}'s state; nothing happens when there is none.
+   *
+   * @param key a {@value #KEY_LENGTH}-byte digest
+   */
   void delete(byte[] key);
 
   /**
    * Forgets every state expired at {@code now}.
    *
+   * @param now the caller's clock reading
    * @return how many were forgotten
    */
   int purgeExpired(Instant now);
 
-  /** How many keys are stored now, expired ones included. */
+  /**
+   * How many keys are stored now, expired ones included.
+   *
+   * @return the number of stored states, at least 0
+   */
   long size();
 }

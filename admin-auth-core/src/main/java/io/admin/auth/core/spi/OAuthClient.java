@@ -34,6 +34,18 @@ public record OAuthClient(
   /**
    * Requires a non-blank client id and the secret hash and freezes sorted copies of scopes and
    * grant types.
+   *
+   * @param clientId the {@code client_id}; required, not blank
+   * @param secretHash the peppered hash of the client secret (empty for a public client); required
+   * @param allowedScopes the scopes the client may request; required, may be empty
+   * @param grantTypes the grant types the client may use; required, may be empty
+   * @param refreshTokenForClientCredentials whether the client-credentials grant also issues a
+   *     refresh token
+   * @param accessTokenTtl this client's access-token lifetime, or {@code null} for the service
+   *     default
+   * @param refreshTokenTtl this client's refresh-token lifetime, or {@code null} for the service
+   *     default
+   * @param signIn how the client signs people in; {@code null} means {@link SignInSettings#NONE}
    */
   public OAuthClient {
     Objects.requireNonNull(clientId, "clientId");
@@ -50,7 +62,20 @@ public record OAuthClient(
     grantTypes = Collections.unmodifiableSortedSet(new TreeSet<>(grantTypes));
   }
 
-  /** A machine-to-machine client ({@link SignInSettings#NONE}): the constructor before sign-in. */
+  /**
+   * A machine-to-machine client ({@link SignInSettings#NONE}): the constructor before sign-in.
+   *
+   * @param clientId the {@code client_id}; required, not blank
+   * @param secretHash the peppered hash of the client secret; required
+   * @param allowedScopes the scopes the client may request; required, may be empty
+   * @param grantTypes the grant types the client may use; required, may be empty
+   * @param refreshTokenForClientCredentials whether the client-credentials grant also issues a
+   *     refresh token
+   * @param accessTokenTtl this client's access-token lifetime, or {@code null} for the service
+   *     default
+   * @param refreshTokenTtl this client's refresh-token lifetime, or {@code null} for the service
+   *     default
+   */
   public OAuthClient(String clientId, String secretHash, Set<String> allowedScopes,
       Set<String> grantTypes, boolean refreshTokenForClientCredentials, Duration accessTokenTtl,
       Duration refreshTokenTtl) {
@@ -58,12 +83,21 @@ public record OAuthClient(
         accessTokenTtl, refreshTokenTtl, SignInSettings.NONE);
   }
 
-  /** Whether this is a public client (no secret; see {@link SignInSettings#publicClient()}). */
+  /**
+   * Whether this is a public client (no secret; see {@link SignInSettings#publicClient()}).
+   *
+   * @return {@code true} for a public client
+   */
   public boolean isPublic() {
     return signIn.publicClient();
   }
 
-  /** This client with other sign-in settings. */
+  /**
+   * This client with other sign-in settings.
+   *
+   * @param settings the new sign-in settings
+   * @return a copy with those settings; this client is unchanged
+   */
   public OAuthClient withSignIn(SignInSettings settings) {
     return new OAuthClient(clientId, secretHash, allowedScopes, grantTypes,
         refreshTokenForClientCredentials, accessTokenTtl, refreshTokenTtl, settings);

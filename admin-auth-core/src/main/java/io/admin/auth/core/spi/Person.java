@@ -14,6 +14,12 @@ import java.util.Objects;
  */
 public record Person(String subject, Map<String, Object> claims) {
 
+  /**
+   * Requires a non-blank subject and freezes a copy of the claims.
+   *
+   * @param subject the stable, unique id of the person; required, not blank
+   * @param claims standard claims, never {@code sub}
+   */
   public Person {
     Objects.requireNonNull(subject, "subject");
     if (subject.isBlank()) {
@@ -25,7 +31,12 @@ public record Person(String subject, Map<String, Object> claims) {
     }
   }
 
-  /** A person known only by their subject. */
+  /**
+   * A person known only by their subject.
+   *
+   * @param subject the person's id; not blank
+   * @return a person without claims
+   */
   public static Person of(String subject) {
     return new Person(subject, Map.of());
   }

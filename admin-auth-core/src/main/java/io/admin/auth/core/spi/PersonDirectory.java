@@ -12,6 +12,11 @@ import java.util.Optional;
 @FunctionalInterface
 public interface PersonDirectory {
 
-  /** The person with this subject, or empty when the application no longer knows them. */
+  /**
+   * The person with this subject, or empty when the application no longer knows them.
+   *
+   * @param subject the {@code sub} the tokens carry
+   * @return the person, or empty when unknown
+   */
   Optional<Person> find(String subject);
 }

@@ -33,6 +33,16 @@ public record RefreshTokenRecord(
   /**
    * Requires the hash, family, client, subject and instants and freezes a sorted copy of the
    * scopes.
+   *
+   * @param tokenHash the hashed token; required
+   * @param familyId the id shared by every token rotated from the same grant; required
+   * @param clientId the client the token was issued to; required
+   * @param subject the {@code sub} of access tokens issued from it; required
+   * @param scopes the scopes of the grant; {@code null} means none
+   * @param issuedAt when it was issued; required
+   * @param expiresAt when it stops being usable; required
+   * @param usedAt when it was consumed by a refresh, or {@code null}
+   * @param revokedAt when its family was revoked, or {@code null}
    */
   public RefreshTokenRecord {
     Objects.requireNonNull(tokenHash, "tokenHash");
@@ -44,19 +54,34 @@ public record RefreshTokenRecord(
     scopes = scopes == null ? Set.of() : Collections.unmodifiableSortedSet(new TreeSet<>(scopes));
   }
 
-  /** The same record marked used at {@code at}. */
+  /**
+   * The same record marked used at {@code at}.
+   *
+   * @param at the instant of use
+   * @return a copy with {@code usedAt} set; this record is unchanged
+   */
   public RefreshTokenRecord withUsedAt(Instant at) {
     return new RefreshTokenRecord(tokenHash, familyId, clientId, subject, scopes, issuedAt,
         expiresAt, at, revokedAt);
   }
 
-  /** The same record marked revoked at {@code at}. */
+  /**
+   * The same record marked revoked at {@code at}.
+   *
+   * @param at the revocation instant
+   * @return a copy with {@code revokedAt} set; this record is unchanged
+   */
   public RefreshTokenRecord withRevokedAt(Instant at) {
     return new RefreshTokenRecord(tokenHash, familyId, clientId, subject, scopes, issuedAt,
         expiresAt, usedAt, at);
   }
 
-  /** Whether it can still be exchanged at {@code now}: unused, not revoked, not expired. */
+  /**
+   * Whether it can still be exchanged at {@code now}: unused, not revoked, not expired.
+   *
+   * @param now the instant to check at
+   * @return {@code true} when it can still be exchanged
+   */
   public boolean isActive(Instant now) {
     return usedAt == null && revokedAt == null && now.isBefore(expiresAt);
   }

@@ -21,6 +21,15 @@ import java.util.TreeSet;
 public record SignInSession(
     String idHash, String subject, Instant authTime, Set<String> authMethods, Instant expiresAt) {
 
+  /**
+   * Requires every field but the methods, and freezes a sorted copy of them.
+   *
+   * @param idHash the keyed hash of the session id; required
+   * @param subject the person's id; required
+   * @param authTime when the person authenticated; required
+   * @param authMethods how ({@code amr} values); {@code null} means none
+   * @param expiresAt when the session ends by itself; required
+   */
   public SignInSession {
     Objects.requireNonNull(idHash, "idHash");
     Objects.requireNonNull(subject, "subject");
@@ -30,7 +39,12 @@ public record SignInSession(
         ? Set.of() : Collections.unmodifiableSortedSet(new TreeSet<>(authMethods));
   }
 
-  /** Whether the session is still usable at {@code now}. */
+  /**
+   * Whether the session is still usable at {@code now}.
+   *
+   * @param now the instant to check at
+   * @return {@code true} before {@link #expiresAt()}
+   */
   public boolean isActive(Instant now) {
     return now.isBefore(expiresAt);
   }

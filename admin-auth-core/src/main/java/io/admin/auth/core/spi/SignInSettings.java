@@ -32,18 +32,38 @@ public record SignInSettings(
   public static final SignInSettings NONE =
       new SignInSettings(false, List.of(), List.of(), true, null);
 
+  /**
+   * Freezes copies of the URI lists (empty when {@code null}).
+   *
+   * @param publicClient {@code true} for a public client, which authenticates with PKCE alone
+   * @param redirectUris the registered redirect URIs, in registration order; {@code null} means
+   *     none
+   * @param postLogoutRedirectUris the URIs logout may redirect to; {@code null} means none
+   * @param firstParty {@code true} when the client belongs to the host application (no consent
+   *     screen)
+   * @param displayName the name shown on the consent page, or {@code null}
+   */
   public SignInSettings {
     redirectUris = List.copyOf(Objects.requireNonNullElse(redirectUris, List.of()));
     postLogoutRedirectUris =
         List.copyOf(Objects.requireNonNullElse(postLogoutRedirectUris, List.of()));
   }
 
-  /** Whether this client may start an authorization request at all (it has a redirect URI). */
+  /**
+   * Whether this client may start an authorization request at all (it has a redirect URI).
+   *
+   * @return {@code true} when at least one redirect URI is registered
+   */
   public boolean signsPeopleIn() {
     return !redirectUris.isEmpty();
   }
 
-  /** The name to show a person: {@link #displayName()}, or {@code clientId} when there is none. */
+  /**
+   * The name to show a person: {@link #displayName()}, or {@code clientId} when there is none.
+   *
+   * @param clientId the client id to fall back on
+   * @return the name to show; never blank when {@code clientId} is not
+   */
   public String nameOr(String clientId) {
     return displayName == null || displayName.isBlank() ? clientId : displayName;
   }

@@ -40,7 +40,18 @@ public record SigningKey(
     Key signingKey,
     Key verificationKey) implements VerificationKey {
 
-  /** Checks the settings; the key material must fit {@code algorithm}. */
+  /**
+   * Checks the settings; the key material must fit {@code algorithm}.
+   *
+   * @param kid the key id; required
+   * @param algorithm the one algorithm the key signs and verifies with; required
+   * @param state the lifecycle state; required
+   * @param createdAt when the key was made; required
+   * @param activatedAt when it became {@code ACTIVE}, or {@code null}
+   * @param retiredAt when it became {@code RETIRED}, or {@code null}
+   * @param signingKey the private key, or the secret key for HS256; required
+   * @param verificationKey the public key, or the same secret key for HS256; required
+   */
   public SigningKey {
     Objects.requireNonNull(kid, "kid");
     Objects.requireNonNull(algorithm, "algorithm");
@@ -64,19 +75,33 @@ public record SigningKey(
     }
   }
 
-  /** This key made {@code ACTIVE} at {@code at}. */
+  /**
+   * This key made {@code ACTIVE} at {@code at}.
+   *
+   * @param at the activation instant
+   * @return an {@code ACTIVE} copy; this key is unchanged
+   */
   public SigningKey activate(Instant at) {
     return new SigningKey(kid, algorithm, KeyState.ACTIVE, createdAt, at, null, signingKey,
         verificationKey);
   }
 
-  /** This key made {@code RETIRED} at {@code at}. */
+  /**
+   * This key made {@code RETIRED} at {@code at}.
+   *
+   * @param at the retirement instant
+   * @return a {@code RETIRED} copy; this key is unchanged
+   */
   public SigningKey retire(Instant at) {
     return new SigningKey(kid, algorithm, KeyState.RETIRED, createdAt, activatedAt, at, signingKey,
         verificationKey);
   }
 
-  /** Whether the key may appear in a public JWK Set (every asymmetric key). */
+  /**
+   * Whether the key may appear in a public JWK Set (every asymmetric key).
+   *
+   * @return {@code false} only for HS256 keys
+   */
   public boolean isPublishable() {
     return !algorithm.isSymmetric();
   }
@@ -84,12 +109,18 @@ public record SigningKey(
   /**
    * The signing key as bytes for a persistent store: PKCS#8 for private keys, the raw secret for
    * HS256. Store it as you would store any secret (the JDBC module may encrypt it).
+   *
+   * @return a new array with the encoded signing key
    */
   public byte[] encodedSigningKey() {
     return signingKey.getEncoded();
   }
 
-  /** The verification key as bytes: X.509 SubjectPublicKeyInfo, or the raw secret for HS256. */
+  /**
+   * The verification key as bytes: X.509 SubjectPublicKeyInfo, or the raw secret for HS256.
+   *
+   * @return a new array with the encoded verification key
+   */
   public byte[] encodedVerificationKey() {
     return verificationKey.getEncoded();
   }
@@ -98,6 +129,15 @@ public record SigningKey(
    * Rebuilds a key read back from a persistent store (the inverse of {@link #encodedSigningKey()}
    * and {@link #encodedVerificationKey()}).
    *
+   * @param kid the key id
+   * @param algorithm the algorithm the bytes are a key of
+   * @param state the lifecycle state
+   * @param createdAt when the key was made
+   * @param activatedAt when it became {@code ACTIVE}, or {@code null}
+   * @param retiredAt when it became {@code RETIRED}, or {@code null}
+   * @param encodedSigningKey PKCS#8, or the raw secret for HS256
+   * @param encodedVerificationKey X.509 SubjectPublicKeyInfo, or the raw secret for HS256
+   * @return the key, as it was stored
    * @throws IllegalArgumentException when the bytes are not a key of {@code algorithm}
    */
   public static SigningKey fromEncoded(String kid, SigningAlgorithm algorithm, KeyState state,

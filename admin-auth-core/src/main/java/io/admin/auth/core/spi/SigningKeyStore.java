@@ -12,10 +12,19 @@ import java.util.List;
  */
 public interface SigningKeyStore {
 
-  /** Every stored key, in any order. */
+  /**
+   * Every stored key, in any order.
+   *
+   * @return the keys, of every state; empty when there is none
+   */
   List<SigningKey> findAll();
 
-  /** Stores a new key; {@code false} (and nothing changes) when its kid already exists. */
+  /**
+   * Stores a new key; {@code false} (and nothing changes) when its kid already exists.
+   *
+   * @param key the new key
+   * @return {@code true} when it was stored
+   */
   boolean add(SigningKey key);
 
   /**
@@ -23,10 +32,18 @@ public interface SigningKeyStore {
    * still {@code expected.state()}: a conditional update ({@code UPDATE ... WHERE kid=? AND
    * state=?}). {@code false} when another writer got there first or the key is gone.
    *
+   * @param expected the key as the caller read it
+   * @param replacement the key to store in its place
+   * @return {@code true} when the replacement was stored
    * @throws IllegalArgumentException when the kids differ
    */
   boolean replace(SigningKey expected, SigningKey replacement);
 
-  /** Deletes a key; {@code false} when it did not exist. */
+  /**
+   * Deletes a key; {@code false} when it did not exist.
+   *
+   * @param kid the key id
+   * @return {@code true} when a key was deleted
+   */
   boolean remove(String kid);
 }

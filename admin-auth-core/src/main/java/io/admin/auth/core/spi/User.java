@@ -19,6 +19,11 @@ public record User(String name, String passwordHash, Set<String> scopes, boolean
   /**
    * Requires a non-blank name without {@code ':'} and a password hash, and freezes a sorted copy of
    * the scopes.
+   *
+   * @param name the user name: not blank, no {@code ':'}
+   * @param passwordHash the encoded password hash; required
+   * @param scopes the scopes Basic authentication grants; {@code null} means none
+   * @param disabled {@code true} when the user may not authenticate
    */
   public User {
     Objects.requireNonNull(name, "name");
@@ -29,12 +34,22 @@ public record User(String name, String passwordHash, Set<String> scopes, boolean
     scopes = scopes == null ? Set.of() : Collections.unmodifiableSortedSet(new TreeSet<>(scopes));
   }
 
-  /** This user with another password hash. */
+  /**
+   * This user with another password hash.
+   *
+   * @param hash the new password hash
+   * @return a copy with that hash; this user is unchanged
+   */
   public User withPasswordHash(String hash) {
     return new User(name, hash, scopes, disabled);
   }
 
-  /** This user, enabled or disabled. */
+  /**
+   * This user, enabled or disabled.
+   *
+   * @param value {@code true} to disable
+   * @return a copy with that flag; this user is unchanged
+   */
   public User withDisabled(boolean value) {
     return new User(name, passwordHash, scopes, value);
   }

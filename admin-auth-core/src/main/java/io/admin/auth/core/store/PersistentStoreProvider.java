@@ -18,6 +18,8 @@ public interface PersistentStoreProvider {
   /**
    * The setting names (relative to the reader given to {@link #open}) this provider reads, so
    * that a front end can refuse any other name as a misspelling.
+   *
+   * @return the names; may be empty
    */
   Set<String> settings();
 
@@ -25,6 +27,8 @@ public interface PersistentStoreProvider {
    * Whether this provider can open stores on {@code dataSource}; may open one connection to ask
    * the database what it is.
    *
+   * @param dataSource the application's database
+   * @return {@code true} when it can open stores on it
    * @throws io.admin.auth.core.AuthUnavailableException when the database cannot be reached
    */
   boolean supports(DataSource dataSource);
@@ -45,7 +49,12 @@ public interface PersistentStoreProvider {
    */
   PersistentStores open(DataSource dataSource, ConfigReader settings);
 
-  /** The providers visible to {@code loader} (the caller's application class loader). */
+  /**
+   * The providers visible to {@code loader} (the caller's application class loader).
+   *
+   * @param loader the class loader to search
+   * @return the providers, in service-loader order; may be empty
+   */
   static List<PersistentStoreProvider> available(ClassLoader loader) {
     return ServiceLoader.load(PersistentStoreProvider.class, loader).stream()
         .map(ServiceLoader.Provider::get).toList();

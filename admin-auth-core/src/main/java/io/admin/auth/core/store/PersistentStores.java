@@ -41,7 +41,21 @@ public record PersistentStores(SigningKeyStore keyStore, ClientStore clientStore
     ConsentStore consentStore, Runnable onClose)
     implements AutoCloseable {
 
-  /** Checks that every part is present. */
+  /**
+   * Checks that every part is present.
+   *
+   * @param keyStore signing keys; required
+   * @param clientStore registered OAuth clients; required
+   * @param refreshTokenStore refresh tokens; required
+   * @param revocationStore revoked token ids; required
+   * @param apiKeyStore API keys; required
+   * @param userStore Basic-auth users; required
+   * @param failureCountStore brute-force failure counts, shared by every node; required
+   * @param authorizationCodeStore authorization codes; required
+   * @param signInSessionStore people's sign-in sessions; required
+   * @param consentStore people's consents; required
+   * @param onClose stops the stores' background work; required
+   */
   public PersistentStores {
     Objects.requireNonNull(keyStore, "keyStore");
     Objects.requireNonNull(clientStore, "clientStore");
@@ -60,6 +74,15 @@ public record PersistentStores(SigningKeyStore keyStore, ClientStore clientStore
    * Stores of a provider that keeps nothing of signing people in: codes, sessions and consents
    * then stay in memory, per node ({@code persistent()} is {@code false} on each, so wiring can
    * tell). On several nodes a code must then come back to the node that issued it.
+   *
+   * @param keyStore signing keys; required
+   * @param clientStore registered OAuth clients; required
+   * @param refreshTokenStore refresh tokens; required
+   * @param revocationStore revoked token ids; required
+   * @param apiKeyStore API keys; required
+   * @param userStore Basic-auth users; required
+   * @param failureCountStore brute-force failure counts, shared by every node; required
+   * @param onClose stops the stores' background work; required
    */
   public PersistentStores(SigningKeyStore keyStore, ClientStore clientStore,
       RefreshTokenStore refreshTokenStore, RevocationStore revocationStore,
@@ -73,6 +96,14 @@ public record PersistentStores(SigningKeyStore keyStore, ClientStore clientStore
   /**
    * Stores of a provider that keeps no failure counts: those then stay in memory, per node (an
    * {@link InMemoryFailureCountStore} of 100,000 keys), like the stores of signing people in.
+   *
+   * @param keyStore signing keys; required
+   * @param clientStore registered OAuth clients; required
+   * @param refreshTokenStore refresh tokens; required
+   * @param revocationStore revoked token ids; required
+   * @param apiKeyStore API keys; required
+   * @param userStore Basic-auth users; required
+   * @param onClose stops the stores' background work; required
    */
   public PersistentStores(SigningKeyStore keyStore, ClientStore clientStore,
       RefreshTokenStore refreshTokenStore, RevocationStore revocationStore,

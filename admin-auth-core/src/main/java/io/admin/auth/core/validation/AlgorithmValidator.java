@@ -13,7 +13,12 @@ public final class AlgorithmValidator implements TokenValidator<JwtHeader> {
   private final Set<String> accepted;
   private final ValidationResult rejected;
 
-  /** Accepts the algorithms in {@code accepted} (copied; at least one). */
+  /**
+   * Accepts the algorithms in {@code accepted} (copied; at least one).
+   *
+   * @param accepted the accepted {@code alg} values, case-sensitive
+   * @param kind the kind of token, for the wording of rejections
+   */
   public AlgorithmValidator(Set<String> accepted, TokenKind kind) {
     this.accepted = Set.copyOf(accepted);
     if (this.accepted.isEmpty()) {

@@ -13,7 +13,12 @@ public final class AudienceValidator implements TokenValidator<JwtClaims> {
   private final Set<String> accepted;
   private final ValidationResult rejected;
 
-  /** Accepts tokens meant for any of {@code accepted} (copied; at least one). */
+  /**
+   * Accepts tokens meant for any of {@code accepted} (copied; at least one).
+   *
+   * @param accepted the audiences of which {@code aud} must contain one
+   * @param kind the kind of token, for the wording of rejections
+   */
   public AudienceValidator(Set<String> accepted, TokenKind kind) {
     this.accepted = Set.copyOf(accepted);
     if (this.accepted.isEmpty()) {

@@ -24,18 +24,34 @@ public final class CompositeValidator<T> implements TokenValidator<T> {
     }
   }
 
-  /** The validators of {@code validators}, run in list order; an empty list accepts everything. */
+  /**
+   * The validators of {@code validators}, run in list order; an empty list accepts everything.
+   *
+   * @param <T> the type of what is validated
+   * @param validators the validators, copied
+   * @return a validator answering with the first rejection
+   */
   public static <T> CompositeValidator<T> of(List<? extends TokenValidator<? super T>> validators) {
     return new CompositeValidator<>(Objects.requireNonNull(validators, "validators"));
   }
 
-  /** The given validators, run in argument order. */
+  /**
+   * The given validators, run in argument order.
+   *
+   * @param <T> the type of what is validated
+   * @param validators the validators, none {@code null}
+   * @return a validator answering with the first rejection
+   */
   @SafeVarargs
   public static <T> CompositeValidator<T> of(TokenValidator<? super T>... validators) {
     return new CompositeValidator<T>(List.of(validators));
   }
 
-  /** How many validators run. */
+  /**
+   * How many validators run.
+   *
+   * @return the number of validators, at least 0
+   */
   public int size() {
     return validators.length;
   }

@@ -13,7 +13,11 @@ public final class CriticalHeaderValidator implements TokenValidator<JwtHeader> 
 
   private final ValidationResult rejected;
 
-  /** The validator, answering with the wording of {@code kind}. */
+  /**
+   * The validator, answering with the wording of {@code kind}.
+   *
+   * @param kind the kind of token, for the wording of rejections
+   */
   public CriticalHeaderValidator(TokenKind kind) {
     this.rejected = ValidationResult.rejected(Objects.requireNonNull(kind, "kind").invalid(),
         "unsupported crit");

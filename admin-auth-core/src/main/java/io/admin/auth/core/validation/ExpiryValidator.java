@@ -22,7 +22,13 @@ public final class ExpiryValidator implements TokenValidator<JwtClaims> {
   private final TokenKind kind;
   private final ValidationResult missing;
 
-  /** Tolerates {@code skew} (not negative) of clock difference with the issuer. */
+  /**
+   * Tolerates {@code skew} (not negative) of clock difference with the issuer.
+   *
+   * @param skew the tolerance; not negative
+   * @param clock the clock read per validation
+   * @param kind the kind of token, for the wording of rejections
+   */
   public ExpiryValidator(Duration skew, Clock clock, TokenKind kind) {
     this.skewSeconds = TimeRules.checkedSkew(skew).getSeconds();
     this.skewNanos = skew.getNano();

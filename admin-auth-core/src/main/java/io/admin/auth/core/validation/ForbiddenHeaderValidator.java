@@ -17,7 +17,12 @@ public final class ForbiddenHeaderValidator implements TokenValidator<JwtHeader>
   private final String[] names;
   private final ValidationResult[] rejections;
 
-  /** Rejects headers with any member named in {@code names}, checked in list order. */
+  /**
+   * Rejects headers with any member named in {@code names}, checked in list order.
+   *
+   * @param names the forbidden header names
+   * @param kind the kind of token, for the wording of rejections
+   */
   public ForbiddenHeaderValidator(List<String> names, TokenKind kind) {
     Objects.requireNonNull(kind, "kind");
     this.names = names.toArray(new String[0]);

@@ -27,12 +27,21 @@ public final class IdTokenClaimsValidator implements TokenValidator<JwtClaims> {
   private final String[] names;
   private final ValidationResult[] rejections;
 
-  /** Refuses, worded for {@code kind}, any claims naming one of {@link #ID_TOKEN_ONLY_CLAIMS}. */
+  /**
+   * Refuses, worded for {@code kind}, any claims naming one of {@link #ID_TOKEN_ONLY_CLAIMS}.
+   *
+   * @param kind the kind of token, for the wording of rejections
+   */
   public IdTokenClaimsValidator(TokenKind kind) {
     this(kind, ID_TOKEN_ONLY_CLAIMS);
   }
 
-  /** Refuses, worded for {@code kind}, any claims naming one of {@code names}. */
+  /**
+   * Refuses, worded for {@code kind}, any claims naming one of {@code names}.
+   *
+   * @param kind the kind of token, for the wording of rejections
+   * @param names the claims that only ID tokens carry
+   */
   public IdTokenClaimsValidator(TokenKind kind, List<String> names) {
     Objects.requireNonNull(kind, "kind");
     this.names = names.toArray(new String[0]);

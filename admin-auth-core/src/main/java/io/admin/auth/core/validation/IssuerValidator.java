@@ -12,7 +12,12 @@ public final class IssuerValidator implements TokenValidator<JwtClaims> {
   private final String issuer;
   private final ValidationResult rejected;
 
-  /** Accepts {@code issuer} only. */
+  /**
+   * Accepts {@code issuer} only.
+   *
+   * @param issuer the exact {@code iss} accepted
+   * @param kind the kind of token, for the wording of rejections
+   */
   public IssuerValidator(String issuer, TokenKind kind) {
     this.issuer = Objects.requireNonNull(issuer, "issuer");
     this.rejected = ValidationResult.rejected(Objects.requireNonNull(kind, "kind").invalid(),

@@ -17,7 +17,13 @@ import java.util.Objects;
 public record JwtValidation(TokenValidator<JwtHeader> header, TokenValidator<JwtClaims> claims,
     TokenValidator<JwtClaims> lifetime) {
 
-  /** Requires all three validators. */
+  /**
+   * Requires all three validators.
+   *
+   * @param header the header rules; required
+   * @param claims the claim rules but time; required
+   * @param lifetime the time rules; required
+   */
   public JwtValidation {
     Objects.requireNonNull(header, "header");
     Objects.requireNonNull(claims, "claims");
@@ -27,6 +33,10 @@ public record JwtValidation(TokenValidator<JwtHeader> header, TokenValidator<Jwt
   /**
    * Every rule, for a token whose signature has already been checked: header, then claims, then
    * lifetime; the first rejection, or {@link ValidationResult#valid()}.
+   *
+   * @param jwtHeader the token's header
+   * @param jwtClaims the token's claims
+   * @return the first rejection, or valid
    */
   public ValidationResult validate(JwtHeader jwtHeader, JwtClaims jwtClaims) {
     ValidationResult r = header.validate(jwtHeader);

@@ -44,6 +44,12 @@ public final class JwtValidators {
    * No {@link IdTokenClaimsValidator}: the required {@code typ} already refuses this issuer's ID
    * tokens, which are typed {@code JWT}. For an issuer that stamps {@code typ} {@code JWT}, see
    * {@link #ownAccessToken(String, String, Duration, Clock, AccessTokenType)}.
+   *
+   * @param issuer the exact {@code iss} required
+   * @param audience the value {@code aud} must contain
+   * @param skew the tolerance of the time rules; 0 to 5 minutes
+   * @param clock the clock the time rules read
+   * @return the rules, header, claims and lifetime
    */
   public static JwtValidation ownAccessToken(String issuer, String audience, Duration skew,
       Clock clock) {
@@ -64,6 +70,13 @@ public final class JwtValidators {
    * never do; and {@code aud} must contain {@code audience}, where an ID token's audience is the
    * client id it was issued to. The last two also hold for tokens typed {@code at+jwt} in this
    * mode, which changes nothing for real access tokens.
+   *
+   * @param issuer the exact {@code iss} required
+   * @param audience the value {@code aud} must contain
+   * @param skew the tolerance of the time rules; 0 to 5 minutes
+   * @param clock the clock the time rules read
+   * @param type the {@code typ} the issuer stamps
+   * @return the rules, header, claims and lifetime
    */
   public static JwtValidation ownAccessToken(String issuer, String audience, Duration skew,
       Clock clock, AccessTokenType type) {
@@ -96,6 +109,14 @@ public final class JwtValidators {
    * Entra ID issues them) would otherwise pass. Without it, {@code typ} {@code at+jwt} is required,
    * which no ID token carries. Which claims carry the subject and scopes is the issuer's own
    * mapping, not a rule here.
+   *
+   * @param issuer the exact {@code iss} required
+   * @param audiences the values of which {@code aud} must contain one; not empty
+   * @param algorithms the accepted {@code alg} values; not empty
+   * @param acceptJwtTyp whether {@code typ} {@code JWT}, or none, is accepted beside {@code at+jwt}
+   * @param skew the tolerance of the time rules; 0 to 5 minutes
+   * @param clock the clock the time rules read
+   * @return the rules, header, claims and lifetime
    */
   public static JwtValidation thirdPartyAccessToken(String issuer, Set<String> audiences,
       Set<String> algorithms, boolean acceptJwtTyp, Duration skew, Clock clock) {
@@ -122,6 +143,14 @@ public final class JwtValidators {
    * {@code issuer}, {@code aud} containing {@code clientId}, {@code nbf}/{@code iat} with
    * {@code skew}, and {@code exp} unless {@code acceptExpired} (the specification asks an OP to
    * accept an expired ID token as a hint; {@code exp} must still be present).
+   *
+   * @param issuer the exact {@code iss} required
+   * @param clientId the value {@code aud} must contain
+   * @param algorithms the accepted {@code alg} values; not empty
+   * @param skew the tolerance of the time rules; 0 to 5 minutes
+   * @param acceptExpired {@code true} to accept a hint past its {@code exp}
+   * @param clock the clock the time rules read
+   * @return the rules, header, claims and lifetime
    */
   public static JwtValidation idTokenHint(String issuer, String clientId, Set<String> algorithms,
       Duration skew, boolean acceptExpired, Clock clock) {
@@ -136,6 +165,12 @@ public final class JwtValidators {
   /**
    * The time rules against one reading of {@code clock}: {@link ExpiryValidator} (when
    * {@code checkExpiry}), {@link NotBeforeValidator}, {@link IssuedAtValidator}, in that order.
+   *
+   * @param skew the tolerance; not negative
+   * @param clock the clock read once per validation
+   * @param kind the kind of token, for the wording of rejections
+   * @param checkExpiry {@code false} to skip {@code exp}
+   * @return one validator for all the time rules
    */
   public static TokenValidator<JwtClaims> lifetime(Duration skew, Clock clock, TokenKind kind,
       boolean checkExpiry) {

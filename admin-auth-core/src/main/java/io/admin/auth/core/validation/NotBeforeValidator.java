@@ -17,7 +17,13 @@ public final class NotBeforeValidator implements TokenValidator<JwtClaims> {
   private final Clock clock;
   private final ValidationResult rejected;
 
-  /** Tolerates {@code skew} (not negative) of clock difference with the issuer. */
+  /**
+   * Tolerates {@code skew} (not negative) of clock difference with the issuer.
+   *
+   * @param skew the tolerance; not negative
+   * @param clock the clock read per validation
+   * @param kind the kind of token, for the wording of rejections
+   */
   public NotBeforeValidator(Duration skew, Clock clock, TokenKind kind) {
     this.skewSeconds = TimeRules.checkedSkew(skew).getSeconds();
     this.skewNanos = skew.getNano();

@@ -12,7 +12,12 @@ public final class RequiredClaimsValidator implements TokenValidator<JwtClaims> 
   private final String[] names;
   private final ValidationResult[] rejections;
 
-  /** Requires every claim in {@code names}. */
+  /**
+   * Requires every claim in {@code names}.
+   *
+   * @param names the claims required, checked in list order
+   * @param kind the kind of token, for the wording of rejections
+   */
   public RequiredClaimsValidator(List<String> names, TokenKind kind) {
     Objects.requireNonNull(kind, "kind");
     this.names = names.toArray(new String[0]);

@@ -32,17 +32,29 @@ public enum TokenKind {
     this.expiredMessage = "The " + noun + " has expired.";
   }
 
-  /** How messages name the token, e.g. {@code access token}. */
+  /**
+   * How messages name the token, e.g. {@code access token}.
+   *
+   * @return the noun, lower case
+   */
   public String noun() {
     return noun;
   }
 
-  /** {@code AUTH_TOKEN_INVALID}: malformed, or failing any rule other than time. */
+  /**
+   * {@code AUTH_TOKEN_INVALID}: malformed, or failing any rule other than time.
+   *
+   * @return the error, the same instance on every call
+   */
   public AuthError invalid() {
     return invalid;
   }
 
-  /** {@code AUTH_TOKEN_NOT_YET_VALID}: {@code nbf} or {@code iat} beyond the clock skew. */
+  /**
+   * {@code AUTH_TOKEN_NOT_YET_VALID}: {@code nbf} or {@code iat} beyond the clock skew.
+   *
+   * @return the error, the same instance on every call
+   */
   public AuthError notYetValid() {
     return notYetValid;
   }
@@ -50,6 +62,10 @@ public enum TokenKind {
   /**
    * {@code AUTH_TOKEN_EXPIRED} with detail {@code issued_at} (omitted when {@code issuedAt} is
    * {@code null}) and {@code expired_at}, as ISO-8601 instants.
+   *
+   * @param issuedAt the token's {@code iat}, or {@code null}
+   * @param expiredAt the token's {@code exp}
+   * @return a new error with those details
    */
   public AuthError expired(Instant issuedAt, Instant expiredAt) {
     AuthError error = AuthError.of(AuthErrorCode.AUTH_TOKEN_EXPIRED, expiredMessage);

@@ -15,6 +15,11 @@ package io.admin.auth.core.validation;
 @FunctionalInterface
 public interface TokenValidator<T> {
 
-  /** Checks {@code token}; never {@code null}, never throws for a bad token. */
+  /**
+   * Checks {@code token}; never {@code null}, never throws for a bad token.
+   *
+   * @param token the token, or the part of it this rule reads
+   * @return {@link ValidationResult#valid()} or a rejection
+   */
   ValidationResult validate(T token);
 }

@@ -19,6 +19,10 @@ public final class TypeValidator implements TokenValidator<JwtHeader> {
   /**
    * Accepts the media types in {@code accepted} (each exactly as listed: {@code at+jwt} does not
    * imply {@code application/at+jwt}), and no {@code typ} at all when {@code absentAccepted}.
+   *
+   * @param accepted the accepted {@code typ} values
+   * @param absentAccepted whether a token without {@code typ} passes
+   * @param kind the kind of token, for the wording of rejections
    */
   public TypeValidator(List<String> accepted, boolean absentAccepted, TokenKind kind) {
     this.accepted = accepted.toArray(new String[0]);

@@ -9,7 +9,11 @@ import java.util.Objects;
  */
 public sealed interface ValidationResult permits ValidationResult.Valid, ValidationResult.Rejected {
 
-  /** The answer for a token that passed; always the same instance, so passing allocates nothing. */
+  /**
+   * The answer for a token that passed; always the same instance, so passing allocates nothing.
+   *
+   * @return the passing answer
+   */
   static ValidationResult valid() {
     return Valid.INSTANCE;
   }
@@ -19,12 +23,17 @@ public sealed interface ValidationResult permits ValidationResult.Valid, Validat
    *
    * @param error what the caller answers (code, safe message, details)
    * @param reason a short description of the failed check for the audit log, e.g. {@code wrong iss}
+   * @return the rejection
    */
   static Rejected rejected(AuthError error, String reason) {
     return new Rejected(error, reason);
   }
 
-  /** Whether the token passed. */
+  /**
+   * Whether the token passed.
+   *
+   * @return {@code true} for {@link #valid()}, {@code false} for a rejection
+   */
   default boolean isValid() {
     return this == Valid.INSTANCE;
   }
@@ -42,7 +51,12 @@ public sealed interface ValidationResult permits ValidationResult.Valid, Validat
    * @param reason the failed check in a few words, safe to log (never a token or claim value)
    */
   record Rejected(AuthError error, String reason) implements ValidationResult {
-    /** Requires the error and the reason. */
+    /**
+     * Requires the error and the reason.
+     *
+     * @param error what the caller answers; required
+     * @param reason a short description of the failed check for the audit log; required
+     */
     public Rejected {
       Objects.requireNonNull(error, "error");
       Objects.requireNonNull(reason, "reason");

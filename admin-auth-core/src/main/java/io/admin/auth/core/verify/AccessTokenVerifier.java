@@ -77,7 +77,12 @@ public final class AccessTokenVerifier implements BearerTokenVerifier {
   /** Finds the verification key for a {@code kid}; the token service backs it with its key ring. */
   @FunctionalInterface
   public interface KeyResolver {
-    /** The key for {@code kid}, or empty when unknown. */
+    /**
+     * The key for {@code kid}, or empty when unknown.
+     *
+     * @param kid the {@code kid} of the token header
+     * @return the key, or empty when unknown
+     */
     Optional<SigningKey> find(String kid);
   }
 
@@ -110,7 +115,11 @@ public final class AccessTokenVerifier implements BearerTokenVerifier {
             observer);
   }
 
-  /** A builder; {@code issuer}, {@code keys} and {@code revocationStore} are required. */
+  /**
+   * A builder; {@code issuer}, {@code keys} and {@code revocationStore} are required.
+   *
+   * @return a new builder with every default
+   */
   public static AccessTokenVerifierBuilder builder() {
     return new AccessTokenVerifierBuilder();
   }
@@ -119,12 +128,18 @@ public final class AccessTokenVerifier implements BearerTokenVerifier {
    * A builder for a resource server that holds only the issuer's public keys (a JWK Set file or
    * the issuer's JWKS URL): {@code issuer} and {@code publicKeys} are required, and nothing in it
    * takes a private key.
+   *
+   * @return a new builder with every default
    */
   public static ResourceServerVerifierBuilder resourceServer() {
     return new ResourceServerVerifierBuilder();
   }
 
-  /** The {@code iss} every accepted token carries. */
+  /**
+   * The {@code iss} every accepted token carries.
+   *
+   * @return the issuer URL
+   */
   public String issuer() {
     return issuer;
   }
@@ -140,17 +155,27 @@ public final class AccessTokenVerifier implements BearerTokenVerifier {
    * Forgets every cached token whose verifying key the resolver no longer returns for its kid, at
    * once rather than on the token's next use (the token service calls it when its key ring
    * changes). Returns how many were forgotten.
+   *
+   * @return how many cached tokens were forgotten
    */
   public int evictUntrustedKeys() {
     return cache == null ? 0 : cache.evictUntrustedKeys();
   }
 
-  /** How many verified tokens are cached (0 when the cache is off). */
+  /**
+   * How many verified tokens are cached (0 when the cache is off).
+   *
+   * @return the number of cached tokens, at least 0
+   */
   public int cachedTokens() {
     return cache == null ? 0 : cache.size();
   }
 
-  /** The cache's estimated heap use in bytes, never above its byte bound (0 when off). */
+  /**
+   * The cache's estimated heap use in bytes, never above its byte bound (0 when off).
+   *
+   * @return the estimate in bytes, at least 0
+   */
   public long cachedBytes() {
     return cache == null ? 0 : cache.bytes();
   }
@@ -161,6 +186,9 @@ public final class AccessTokenVerifier implements BearerTokenVerifier {
    * which must never act on unverified claims. Empty for any token {@link #verify} would reject
    * (or, without {@code checkTimes}, reject for a reason other than time or revocation).
    *
+   * @param token the compact token as presented
+   * @param checkTimes {@code false} to accept an expired, not yet valid or revoked token
+   * @return the verified claims, or empty
    * @throws AuthUnavailableException when the revocation store or key store cannot be reached
    */
   public Optional<TokenClaims> verifiedClaims(String token, boolean checkTimes) {

@@ -50,37 +50,67 @@ public final class AccessTokenVerifierBuilder {
 
   AccessTokenVerifierBuilder() {}
 
-  /** The required {@code iss}. */
+  /**
+   * The required {@code iss}.
+   *
+   * @param issuer the exact {@code iss} accepted
+   * @return this builder
+   */
   public AccessTokenVerifierBuilder issuer(String issuer) {
     this.issuer = issuer;
     return this;
   }
 
-  /** The audience every token must carry in {@code aud}; default: the issuer. */
+  /**
+   * The audience every token must carry in {@code aud}; default: the issuer.
+   *
+   * @param audience the value {@code aud} must contain
+   * @return this builder
+   */
   public AccessTokenVerifierBuilder audience(String audience) {
     this.audience = audience;
     return this;
   }
 
-  /** The time source. */
+  /**
+   * The time source.
+   *
+   * @param clock the clock every check reads the time from
+   * @return this builder
+   */
   public AccessTokenVerifierBuilder clock(Clock clock) {
     this.clock = clock;
     return this;
   }
 
-  /** Tolerance for {@code exp}, {@code nbf}, {@code iat}; 0 to 5 minutes, default 30 s. */
+  /**
+   * Tolerance for {@code exp}, {@code nbf}, {@code iat}; 0 to 5 minutes, default 30 s.
+   *
+   * @param clockSkew the tolerance, 0 to 5 minutes
+   * @return this builder
+   */
   public AccessTokenVerifierBuilder clockSkew(Duration clockSkew) {
     this.clockSkew = clockSkew;
     return this;
   }
 
-  /** Where verification keys come from (required). */
+  /**
+   * Where verification keys come from (required).
+   *
+   * @param keys finds the verification key of a {@code kid}
+   * @return this builder
+   */
   public AccessTokenVerifierBuilder keys(AccessTokenVerifier.KeyResolver keys) {
     this.keys = keys;
     return this;
   }
 
-  /** The revocation list consulted for every token (required). */
+  /**
+   * The revocation list consulted for every token (required).
+   *
+   * @param revocationStore where revoked tokens and families are looked up
+   * @return this builder
+   */
   public AccessTokenVerifierBuilder revocationStore(RevocationStore revocationStore) {
     this.revocationStore = revocationStore;
     return this;
@@ -89,6 +119,9 @@ public final class AccessTokenVerifierBuilder {
   /**
    * Where the verified-token cache draws its secret digest key from; default a new {@link
    * SecureRandom}.
+   *
+   * @param random the source of the cache's digest key
+   * @return this builder
    */
   public AccessTokenVerifierBuilder random(SecureRandom random) {
     this.random = random;
@@ -98,19 +131,32 @@ public final class AccessTokenVerifierBuilder {
   /**
    * Receives the verified-token cache's hits and misses, for metrics; default {@link
    * AuthObserver#noop()}.
+   *
+   * @param observer the observer; required
+   * @return this builder
    */
   public AccessTokenVerifierBuilder observer(AuthObserver observer) {
     this.observer = Objects.requireNonNull(observer, "observer");
     return this;
   }
 
-  /** Receives a {@code VerificationFailed} event per rejection. */
+  /**
+   * Receives a {@code VerificationFailed} event per rejection.
+   *
+   * @param auditListener the listener of rejections
+   * @return this builder
+   */
   public AccessTokenVerifierBuilder auditListener(AuditListener auditListener) {
     this.auditListener = auditListener;
     return this;
   }
 
-  /** The JCA seam (provider choice); default {@link JwsCrypto#defaults()}. */
+  /**
+   * The JCA seam (provider choice); default {@link JwsCrypto#defaults()}.
+   *
+   * @param crypto the JCA provider choice
+   * @return this builder
+   */
   public AccessTokenVerifierBuilder crypto(JwsCrypto crypto) {
     this.crypto = crypto;
     return this;
@@ -120,6 +166,9 @@ public final class AccessTokenVerifierBuilder {
    * Whether keys whose {@code kid} starts with {@link AccessTokenVerifier#TEST_KEY_ID_PREFIX}
    * are trusted (default off: such tokens are refused as {@code AUTH_TOKEN_INVALID} with a message
    * naming the test key). Only tests and development tools turn it on.
+   *
+   * @param accept {@code true} to trust test keys (never in production)
+   * @return this builder
    */
   public AccessTokenVerifierBuilder acceptTestKeys(boolean accept) {
     this.acceptTestKeys = accept;
@@ -130,6 +179,9 @@ public final class AccessTokenVerifierBuilder {
    * The {@code typ} the issuer stamps (default {@link AccessTokenType#AT_JWT}, which accepts only
    * {@code at+jwt}); {@link AccessTokenType#JWT} accepts {@code JWT} as well, with the ID-token
    * guards described on {@link AccessTokenVerifier}.
+   *
+   * @param type the {@code typ} the issuer stamps
+   * @return this builder
    */
   public AccessTokenVerifierBuilder accessTokenType(AccessTokenType type) {
     this.accessTokenType = type;
@@ -139,13 +191,21 @@ public final class AccessTokenVerifierBuilder {
   /**
    * Whether verified tokens are cached (default on). Off, every call checks the signature and
    * parses the claims; the answers are the same either way.
+   *
+   * @param cacheEnabled {@code false} to verify every token afresh
+   * @return this builder
    */
   public AccessTokenVerifierBuilder cacheEnabled(boolean cacheEnabled) {
     this.cacheEnabled = cacheEnabled;
     return this;
   }
 
-  /** The most tokens the cache holds (at least 1); default {@value #DEFAULT_CACHE_MAX_ENTRIES}. */
+  /**
+   * The most tokens the cache holds (at least 1); default {@value #DEFAULT_CACHE_MAX_ENTRIES}.
+   *
+   * @param cacheMaxEntries the most tokens cached
+   * @return this builder
+   */
   public AccessTokenVerifierBuilder cacheMaxEntries(int cacheMaxEntries) {
     this.cacheMaxEntries = cacheMaxEntries;
     return this;
@@ -157,6 +217,9 @@ public final class AccessTokenVerifierBuilder {
    * plus its claims that other tokens do not share (about 580 bytes in all for a typical access
    * token of this library), whatever the token's length, as the cache keeps a digest, not the
    * token; so 32 MiB holds about 58,000 typical access tokens.
+   *
+   * @param cacheMaxBytes the most estimated bytes cached
+   * @return this builder
    */
   public AccessTokenVerifierBuilder cacheMaxBytes(long cacheMaxBytes) {
     this.cacheMaxBytes = cacheMaxBytes;
@@ -166,6 +229,7 @@ public final class AccessTokenVerifierBuilder {
   /**
    * The verifier.
    *
+   * @return a ready verifier
    * @throws IllegalArgumentException or NullPointerException for a missing or invalid setting
    */
   public AccessTokenVerifier build() {
@@ -216,6 +280,9 @@ public final class AccessTokenVerifierBuilder {
   /**
    * Throws {@link IllegalArgumentException} unless the cache bounds are usable: at least one entry
    * and {@link #MIN_CACHE_BYTES}. Lets builders that wrap this one fail early with the same rule.
+   *
+   * @param maxEntries the most entries, at least 1
+   * @param maxBytes the most estimated bytes, at least {@link #MIN_CACHE_BYTES}
    */
   public static void checkCacheBounds(int maxEntries, long maxBytes) {
     if (maxEntries < 1) {

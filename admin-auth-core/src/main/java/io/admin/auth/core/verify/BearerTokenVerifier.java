@@ -15,6 +15,11 @@ import io.admin.auth.core.AuthOutcome;
 @FunctionalInterface
 public interface BearerTokenVerifier {
 
-  /** {@code Authenticated} with a bearer {@code Principal}, or {@code Rejected}. */
+  /**
+   * {@code Authenticated} with a bearer {@code Principal}, or {@code Rejected}.
+   *
+   * @param accessToken the compact token from the {@code Authorization: Bearer} header
+   * @return the outcome; never {@code null}, never {@code NotApplicable}
+   */
   AuthOutcome verify(String accessToken);
 }

@@ -27,6 +27,8 @@ public interface PublicKeySource {
   /**
    * The key for {@code kid}, or empty when the issuer does not publish it.
    *
+   * @param kid the {@code kid} of the token header
+   * @return the key, or empty when unknown
    * @throws io.admin.auth.core.AuthUnavailableException when the keys cannot be had at all (a
    *     JWKS URL that cannot be reached and no usable cached set); the filter answers 503
    */
@@ -35,6 +37,8 @@ public interface PublicKeySource {
   /**
    * A fixed set of keys.
    *
+   * @param keys the keys; each {@code kid} once
+   * @return a source over those keys
    * @throws IllegalArgumentException when two keys share a {@code kid}
    */
   static PublicKeySource of(Collection<PublicVerificationKey> keys) {
@@ -52,6 +56,8 @@ public interface PublicKeySource {
    * The keys of a public JWK Set document (the issuer's {@code /.well-known/jwks.json}), read
    * once; see {@link JwkSets#parsePublic} for what is refused.
    *
+   * @param json the JWK Set document
+   * @return a source over its keys
    * @throws IllegalArgumentException when the document cannot be used, private key material
    *     included
    */
@@ -63,6 +69,8 @@ public interface PublicKeySource {
    * The keys of a public JWK Set file (UTF-8), read once now; a rotation on the issuer then needs
    * a new file and a restart, so prefer the issuer's JWKS URL where it can be reached.
    *
+   * @param file the path of the JWK Set file
+   * @return a source over its keys
    * @throws IllegalArgumentException when the file cannot be read or used (see {@link #jwkSet})
    */
   static PublicKeySource jwkSetFile(Path file) {

@@ -58,13 +58,23 @@ public final class ResourceServerVerifierBuilder {
 
   ResourceServerVerifierBuilder() {}
 
-  /** The issuer whose tokens are accepted: the exact {@code iss} they carry (required). */
+  /**
+   * The issuer whose tokens are accepted: the exact {@code iss} they carry (required).
+   *
+   * @param issuer the exact {@code iss} accepted
+   * @return this builder
+   */
   public ResourceServerVerifierBuilder issuer(String issuer) {
     this.issuer = issuer;
     return this;
   }
 
-  /** The audience every token must carry in {@code aud}; default: the issuer. */
+  /**
+   * The audience every token must carry in {@code aud}; default: the issuer.
+   *
+   * @param audience the value {@code aud} must contain
+   * @return this builder
+   */
   public ResourceServerVerifierBuilder audience(String audience) {
     this.audience = audience;
     return this;
@@ -74,25 +84,43 @@ public final class ResourceServerVerifierBuilder {
    * The issuer's public keys (required): {@link PublicKeySource#jwkSetFile}, {@link
    * PublicKeySource#jwkSet}, or the issuer's JWKS URL through {@link
    * io.admin.auth.core.federation.RemoteJwkSetCache}.
+   *
+   * @param publicKeys where the issuer's public keys come from
+   * @return this builder
    */
   public ResourceServerVerifierBuilder publicKeys(PublicKeySource publicKeys) {
     this.publicKeys = publicKeys;
     return this;
   }
 
-  /** The time source; default the system UTC clock. */
+  /**
+   * The time source; default the system UTC clock.
+   *
+   * @param clock the clock every check reads the time from
+   * @return this builder
+   */
   public ResourceServerVerifierBuilder clock(Clock clock) {
     this.clock = clock;
     return this;
   }
 
-  /** Tolerance for {@code exp}, {@code nbf}, {@code iat}; 0 to 5 minutes, default 30 s. */
+  /**
+   * Tolerance for {@code exp}, {@code nbf}, {@code iat}; 0 to 5 minutes, default 30 s.
+   *
+   * @param clockSkew the tolerance, 0 to 5 minutes
+   * @return this builder
+   */
   public ResourceServerVerifierBuilder clockSkew(Duration clockSkew) {
     this.clockSkew = clockSkew;
     return this;
   }
 
-  /** The revocation list to consult; default none (see the class comment). */
+  /**
+   * The revocation list to consult; default none (see the class comment).
+   *
+   * @param revocationStore the revocation store the issuer writes to, or {@code null} for none
+   * @return this builder
+   */
   public ResourceServerVerifierBuilder revocationStore(RevocationStore revocationStore) {
     this.revocationStore = revocationStore;
     return this;
@@ -101,19 +129,32 @@ public final class ResourceServerVerifierBuilder {
   /**
    * Receives the verified-token cache's hits and misses, for metrics; default {@link
    * AuthObserver#noop()}.
+   *
+   * @param observer the observer; required
+   * @return this builder
    */
   public ResourceServerVerifierBuilder observer(AuthObserver observer) {
     this.observer = Objects.requireNonNull(observer, "observer");
     return this;
   }
 
-  /** Receives a {@code VerificationFailed} event per rejection; default none. */
+  /**
+   * Receives a {@code VerificationFailed} event per rejection; default none.
+   *
+   * @param auditListener the listener of rejections
+   * @return this builder
+   */
   public ResourceServerVerifierBuilder auditListener(AuditListener auditListener) {
     this.auditListener = auditListener;
     return this;
   }
 
-  /** The JCA seam (provider choice); default {@link JwsCrypto#defaults()}. */
+  /**
+   * The JCA seam (provider choice); default {@link JwsCrypto#defaults()}.
+   *
+   * @param crypto the JCA provider choice
+   * @return this builder
+   */
   public ResourceServerVerifierBuilder crypto(JwsCrypto crypto) {
     this.crypto = crypto;
     return this;
@@ -122,25 +163,44 @@ public final class ResourceServerVerifierBuilder {
   /**
    * The {@code typ} the issuer stamps, as set there (default {@link AccessTokenType#AT_JWT});
    * see {@link AccessTokenVerifierBuilder#accessTokenType}.
+   *
+   * @param type the {@code typ} the issuer stamps
+   * @return this builder
    */
   public ResourceServerVerifierBuilder accessTokenType(AccessTokenType type) {
     this.accessTokenType = type;
     return this;
   }
 
-  /** As {@link AccessTokenVerifierBuilder#acceptTestKeys}; default off. */
+  /**
+   * As {@link AccessTokenVerifierBuilder#acceptTestKeys}; default off.
+   *
+   * @param accept {@code true} to trust test keys (never in production)
+   * @return this builder
+   */
   public ResourceServerVerifierBuilder acceptTestKeys(boolean accept) {
     this.acceptTestKeys = accept;
     return this;
   }
 
-  /** As {@link AccessTokenVerifierBuilder#cacheEnabled}; default on. */
+  /**
+   * As {@link AccessTokenVerifierBuilder#cacheEnabled}; default on.
+   *
+   * @param enabled {@code false} to verify every token afresh
+   * @return this builder
+   */
   public ResourceServerVerifierBuilder cacheEnabled(boolean enabled) {
     this.cacheEnabled = enabled;
     return this;
   }
 
-  /** As {@link AccessTokenVerifierBuilder#cacheMaxEntries} and {@code cacheMaxBytes}. */
+  /**
+   * As {@link AccessTokenVerifierBuilder#cacheMaxEntries} and {@code cacheMaxBytes}.
+   *
+   * @param maxEntries the most tokens cached, at least 1
+   * @param maxBytes the most estimated bytes cached
+   * @return this builder
+   */
   public ResourceServerVerifierBuilder cacheBounds(int maxEntries, long maxBytes) {
     this.cacheMaxEntries = maxEntries;
     this.cacheMaxBytes = maxBytes;
@@ -150,6 +210,7 @@ public final class ResourceServerVerifierBuilder {
   /**
    * The verifier.
    *
+   * @return a ready verifier
    * @throws IllegalArgumentException or NullPointerException for a missing or invalid setting
    */
   public AccessTokenVerifier build() {

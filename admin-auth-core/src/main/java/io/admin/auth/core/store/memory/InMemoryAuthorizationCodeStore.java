@@ -52,7 +52,11 @@ public final class InMemoryAuthorizationCodeStore implements AuthorizationCodeSt
     return Math.max(0, before - codes.size());
   }
 
-  /** How many codes are held (for tests and metrics). */
+  /**
+   * How many codes are held (for tests and metrics).
+   *
+   * @return the number of codes, redeemed and expired ones included
+   */
   public int size() {
     return codes.size();
   }

@@ -111,7 +111,11 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
     return Math.max(0, before - records.size());
   }
 
-  /** How many records are held (for tests and metrics). */
+  /**
+   * How many records are held (for tests and metrics).
+   *
+   * @return the number of records, used and revoked ones included
+   */
   public int size() {
     return records.size();
   }

@@ -57,7 +57,11 @@ public final class InMemoryRevocationStore implements RevocationStore {
     return Math.max(0, before - jtis.size() - families.size());
   }
 
-  /** How many entries are held (for tests and metrics). */
+  /**
+   * How many entries are held (for tests and metrics).
+   *
+   * @return the number of revoked tokens and families
+   */
   public int size() {
     return jtis.size() + families.size();
   }
