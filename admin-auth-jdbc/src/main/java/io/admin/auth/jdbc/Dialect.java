@@ -20,7 +20,12 @@ public enum Dialect {
     this.folder = folder;
   }
 
-  /** The resource folder holding this dialect's versioned DDL scripts. */
+  /**
+   * The resource folder holding this dialect's versioned DDL scripts.
+   *
+   * @return the folder name under {@code io/admin/auth/jdbc/schema/}: {@code h2} or {@code
+   *     postgresql}
+   */
   public String folder() {
     return folder;
   }
@@ -28,6 +33,8 @@ public enum Dialect {
   /**
    * The dialect of a JDBC URL ({@code jdbc:h2:...} or {@code jdbc:postgresql:...}).
    *
+   * @param jdbcUrl the URL a {@code DataSource} connects to; not null, compared case-insensitively
+   * @return the dialect the URL's scheme names
    * @throws IllegalArgumentException for any other URL, naming what is supported
    */
   public static Dialect fromJdbcUrl(String jdbcUrl) {
@@ -47,6 +54,8 @@ public enum Dialect {
   /**
    * The dialect named {@code name} ({@code h2} or {@code postgresql}, case-insensitive).
    *
+   * @param name the dialect's folder or constant name; not null, surrounding blanks ignored
+   * @return the matching dialect
    * @throws IllegalArgumentException for any other name
    */
   public static Dialect named(String name) {

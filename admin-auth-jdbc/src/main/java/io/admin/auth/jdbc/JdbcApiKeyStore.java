@@ -137,6 +137,7 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
    * background purge calls it with {@code now} minus a retention, so recently dead keys still
    * show in listings.
    *
+   * @param cutoff keys revoked, or else expired, strictly before this instant are deleted
    * @return how many were deleted
    */
   public int purgeDeadBefore(Instant cutoff) {

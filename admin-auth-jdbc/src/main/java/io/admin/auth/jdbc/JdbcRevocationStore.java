@@ -103,7 +103,11 @@ public final class JdbcRevocationStore implements RevocationStore, AutoCloseable
     cache.purge(now);
   }
 
-  /** How many entries this node's cache holds (for tests and metrics). */
+  /**
+   * How many entries this node's cache holds (for tests and metrics).
+   *
+   * @return the number of revoked entries held in this node's memory
+   */
   public int cachedEntries() {
     return cache.size();
   }

@@ -106,6 +106,11 @@ public final class JdbcStores implements AutoCloseable {
   /**
    * Stores with every default (see {@link Builder}), for a schema that is already in place.
    *
+   * @param dataSource the database holding the admin-auth schema; not null, stays the caller's to
+   *     close
+   * @param dialect the SQL dialect of that database; not null
+   * @param kek the key that seals the private signing keys; must open the keys already stored
+   * @return running stores; close them when the application stops
    * @throws IllegalStateException when the schema is missing or old, or {@code kek} does not open
    *     this database's keys
    * @throws IllegalArgumentException when {@code kek} is {@code null}, naming the setting
@@ -114,42 +119,78 @@ public final class JdbcStores implements AutoCloseable {
     return builder(dataSource, dialect).keyEncryptionKey(kek).build();
   }
 
-  /** A builder for stores on {@code dataSource}, which speaks {@code dialect}. */
+  /**
+   * A builder for stores on {@code dataSource}, which speaks {@code dialect}.
+   *
+   * @param dataSource the database holding, or to hold, the admin-auth schema; not null, stays the
+   *     caller's to close
+   * @param dialect the SQL dialect of that database; not null
+   * @return a builder with every default; nothing touches the database before {@link
+   *     Builder#build()}
+   */
   public static Builder builder(DataSource dataSource, Dialect dialect) {
     return new Builder(dataSource, dialect);
   }
 
-  /** Signing keys, private parts sealed under the KEK; adds coordinate rotation across nodes. */
+  /**
+   * Signing keys, private parts sealed under the KEK; adds coordinate rotation across nodes.
+   *
+   * @return the same store on every call, live until {@link #close()}
+   */
   public SigningKeyStore keyStore() {
     return keys;
   }
 
-  /** Registered OAuth clients. */
+  /**
+   * Registered OAuth clients.
+   *
+   * @return the same store on every call
+   */
   public ClientStore clientStore() {
     return clients;
   }
 
-  /** Refresh tokens with atomic rotation. */
+  /**
+   * Refresh tokens with atomic rotation.
+   *
+   * @return the same store on every call
+   */
   public RefreshTokenStore refreshTokenStore() {
     return refreshTokens;
   }
 
-  /** Revocations, answered from this node's cache (see {@link JdbcRevocationStore}). */
+  /**
+   * Revocations, answered from this node's cache (see {@link JdbcRevocationStore}).
+   *
+   * @return the same store on every call; its cache is fed until {@link #close()}
+   */
   public JdbcRevocationStore revocationStore() {
     return revocations;
   }
 
-  /** API keys. */
+  /**
+   * API keys.
+   *
+   * @return the same store on every call
+   */
   public ApiKeyStore apiKeyStore() {
     return apiKeys;
   }
 
-  /** Basic-auth users. */
+  /**
+   * Basic-auth users.
+   *
+   * @return the same store on every call
+   */
   public UserStore userStore() {
     return users;
   }
 
-  /** The dialect these stores speak. */
+  /**
+   * The dialect these stores speak.
+   *
+   * @return the dialect given to the builder
+   */
   public Dialect dialect() {
     return dialect;
   }
@@ -163,22 +204,38 @@ public final class JdbcStores implements AutoCloseable {
     return maintenance.purgeOnce();
   }
 
-  /** Brute-force failure counts shared by every node on this database. */
+  /**
+   * Brute-force failure counts shared by every node on this database.
+   *
+   * @return the same store on every call
+   */
   public FailureCountStore failureCountStore() {
     return failureCounts;
   }
 
-  /** Authorization codes, redeemed atomically across nodes. */
+  /**
+   * Authorization codes, redeemed atomically across nodes.
+   *
+   * @return the same store on every call
+   */
   public AuthorizationCodeStore authorizationCodeStore() {
     return authorizationCodes;
   }
 
-  /** People's sign-in sessions, continued by any node. */
+  /**
+   * People's sign-in sessions, continued by any node.
+   *
+   * @return the same store on every call
+   */
   public SignInSessionStore signInSessionStore() {
     return signInSessions;
   }
 
-  /** People's consents to third-party clients. */
+  /**
+   * People's consents to third-party clients.
+   *
+   * @return the same store on every call
+   */
   public ConsentStore consentStore() {
     return consents;
   }
@@ -210,13 +267,25 @@ public final class JdbcStores implements AutoCloseable {
       this.dialect = Objects.requireNonNull(dialect, "dialect");
     }
 
-    /** The key-encryption key (setting {@value KeyEncryptionKey#SETTING}). Required. */
+    /**
+     * The key-encryption key (setting {@value KeyEncryptionKey#SETTING}). Required.
+     *
+     * @param kek the KEK; {@code null} makes {@link #build()} fail with a message naming the
+     *     setting
+     * @return this builder
+     */
     public Builder keyEncryptionKey(KeyEncryptionKey kek) {
       this.kek = kek;
       return this;
     }
 
-    /** Whether {@code build()} applies missing DDL ({@link SchemaInitializer}); default false. */
+    /**
+     * Whether {@code build()} applies missing DDL ({@link SchemaInitializer}); default false.
+     *
+     * @param migrateSchema true to create or upgrade the tables on {@code build()}; false to check,
+     *     not change, the schema
+     * @return this builder
+     */
     public Builder migrateSchema(boolean migrateSchema) {
       this.migrateSchema = migrateSchema;
       return this;
@@ -226,19 +295,32 @@ public final class JdbcStores implements AutoCloseable {
      * Whether a migration tool (Flyway, Liquibase) applies the scripts in this jar, keeping its
      * own history: {@code build()} then checks that the tables exist instead of reading {@value
      * SchemaInitializer#VERSION_TABLE}. Default false; not together with {@link #migrateSchema}.
+     *
+     * @param external true when the tables are applied by another tool
+     * @return this builder
      */
     public Builder schemaManagedExternally(boolean external) {
       this.schemaManagedExternally = external;
       return this;
     }
 
-    /** The time source for purging; default the system UTC clock. */
+    /**
+     * The time source for purging; default the system UTC clock.
+     *
+     * @param clock decides which rows have expired; not null
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
-    /** Randomness for GCM nonces; default a new {@link SecureRandom}. */
+    /**
+     * Randomness for GCM nonces; default a new {@link SecureRandom}.
+     *
+     * @param random the source of the nonces that seal private keys; not null
+     * @return this builder
+     */
     public Builder random(SecureRandom random) {
       this.random = Objects.requireNonNull(random, "random");
       return this;
@@ -247,6 +329,9 @@ public final class JdbcStores implements AutoCloseable {
     /**
      * How often each node re-reads the whole revocation list, the bound on staleness when
      * notifications are lost (and the only feed on H2); default 5 s.
+     *
+     * @param interval time between two full reloads; not null
+     * @return this builder
      */
     public Builder revocationPollInterval(Duration interval) {
       this.revocationPollInterval = Objects.requireNonNull(interval, "interval");
@@ -256,25 +341,44 @@ public final class JdbcStores implements AutoCloseable {
     /**
      * How old this node's revocation list may get (database unreachable) before verification
      * answers "unavailable" instead of possibly missing a revocation; default 60 s.
+     *
+     * @param maxStaleness age of the last successful load beyond which verification is unavailable;
+     *     not null
+     * @return this builder
      */
     public Builder revocationMaxStaleness(Duration maxStaleness) {
       this.revocationMaxStaleness = Objects.requireNonNull(maxStaleness, "maxStaleness");
       return this;
     }
 
-    /** How often expired rows are purged; default 5 minutes; {@link Duration#ZERO} turns it off. */
+    /**
+     * How often expired rows are purged; default 5 minutes; {@link Duration#ZERO} turns it off.
+     *
+     * @param interval time between two purge cycles; not null, zero for no background purge
+     * @return this builder
+     */
     public Builder purgeInterval(Duration interval) {
       this.purgeInterval = Objects.requireNonNull(interval, "interval");
       return this;
     }
 
-    /** Rows per DELETE statement when purging; default 500. */
+    /**
+     * Rows per DELETE statement when purging; default 500.
+     *
+     * @param batchSize rows deleted per statement, 1 to 100000 (checked by {@link #build()})
+     * @return this builder
+     */
     public Builder purgeBatchSize(int batchSize) {
       this.purgeBatchSize = batchSize;
       return this;
     }
 
-    /** How long expired or revoked API keys stay listed before they are purged; default 30 days. */
+    /**
+     * How long expired or revoked API keys stay listed before they are purged; default 30 days.
+     *
+     * @param retention how long after expiry or revocation a key is kept; not null
+     * @return this builder
+     */
     public Builder apiKeyRetention(Duration retention) {
       this.apiKeyRetention = Objects.requireNonNull(retention, "retention");
       return this;
@@ -283,6 +387,7 @@ public final class JdbcStores implements AutoCloseable {
     /**
      * Checks the configuration and the database, then starts the background work.
      *
+     * @return running stores, schema and KEK checked, background work started; close them when done
      * @throws IllegalArgumentException for a missing KEK or an invalid setting
      * @throws IllegalStateException for a schema that is missing or old, or a wrong KEK
      * @throws io.admin.auth.core.AuthUnavailableException when the database cannot be reached

@@ -37,6 +37,8 @@ public final class KeyEncryptionKey {
   /**
    * The KEK encoded as base64 (standard or URL alphabet, padding optional).
    *
+   * @param value the encoded key, surrounding blanks ignored; {@code null} or blank is refused
+   * @return the decoded key
    * @throws IllegalArgumentException when the value is missing, not base64, or not 32 bytes; the
    *     message names {@value #SETTING} and never echoes the value
    */
@@ -62,7 +64,12 @@ public final class KeyEncryptionKey {
     return new KeyEncryptionKey(bytes);
   }
 
-  /** A fresh random KEK, e.g. for a dev server that writes it to its private data folder. */
+  /**
+   * A fresh random KEK, e.g. for a dev server that writes it to its private data folder.
+   *
+   * @param random the source of the 32 key bytes; not null
+   * @return a new key, not stored anywhere: persist it with {@link #toBase64()} or it is lost
+   */
   public static KeyEncryptionKey generate(SecureRandom random) {
     Objects.requireNonNull(random, "random");
     byte[] bytes = new byte[BYTES];
@@ -76,6 +83,9 @@ public final class KeyEncryptionKey {
    * {@value #SETTING} is not set; keeping the KEK next to the database protects less than keeping
    * it in separate configuration, so production deployments should set {@value #SETTING}.
    *
+   * @param file holds the key in base64; created with its parent folders when missing
+   * @param random the source of a new key's bytes; used only when the file is created
+   * @return the key read from the file, or the one just written there
    * @throws IllegalArgumentException when the file exists but does not hold a valid KEK
    * @throws UncheckedIOException when the file cannot be read or written
    */
@@ -112,7 +122,12 @@ public final class KeyEncryptionKey {
     }
   }
 
-  /** The key in base64, for writing it once to protected configuration. Never log it. */
+  /**
+   * The key in base64, for writing it once to protected configuration. Never log it.
+   *
+   * @return the 32 key bytes in standard base64 with padding, which {@link #fromBase64(String)}
+   *     reads back
+   */
   public String toBase64() {
     return Base64.getEncoder().encodeToString(key);
   }

@@ -55,13 +55,22 @@ public final class SchemaInitializer {
   private final DataSource dataSource;
   private final Dialect dialect;
 
-  /** An initializer for the database behind {@code dataSource}, which speaks {@code dialect}. */
+  /**
+   * An initializer for the database behind {@code dataSource}, which speaks {@code dialect}.
+   *
+   * @param dataSource where the schema lives; not null, and not closed by this class
+   * @param dialect the SQL dialect of that database; not null
+   */
   public SchemaInitializer(DataSource dataSource, Dialect dialect) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     this.dialect = Objects.requireNonNull(dialect, "dialect");
   }
 
-  /** The newest schema version this library ships. */
+  /**
+   * The newest schema version this library ships.
+   *
+   * @return the version of the last script in this jar, the one {@link #verify()} requires
+   */
   public static int latestVersion() {
     List<Migration> all = Migration.all(Dialect.H2);
     return all.get(all.size() - 1).version();
@@ -114,7 +123,13 @@ public final class SchemaInitializer {
     }
   }
 
-  /** The highest applied version, 0 when the schema was never initialised. */
+  /**
+   * The highest applied version, 0 when the schema was never initialised.
+   *
+   * @return the highest version recorded in {@value #VERSION_TABLE}, or 0 when that table does not
+   *     exist
+   * @throws IllegalStateException when the database cannot be read
+   */
   public int currentVersion() {
     try (Connection c = dataSource.getConnection()) {
       if (!versionTableExists(c)) {
@@ -179,6 +194,9 @@ public final class SchemaInitializer {
   /**
    * The complete DDL for {@code dialect}, for a DBA to review and apply by hand: the version
    * table, every script, and the rows recording them.
+   *
+   * @param dialect which scripts to print; not null
+   * @return SQL statements separated by semicolons, ready for a SQL console
    */
   public static String ddl(Dialect dialect) {
     Objects.requireNonNull(dialect, "dialect");
@@ -199,6 +217,9 @@ public final class SchemaInitializer {
   /**
    * Prints {@link #ddl(Dialect)} for the dialect named by the first argument ({@code h2} or
    * {@code postgresql}) to standard output. A command-line entry point, not library code.
+   *
+   * @param args exactly one: the dialect name; otherwise a usage line on standard error and exit
+   *     status 2
    */
   public static void main(String[] args) {
     if (args.length != 1) {

@@ -105,7 +105,12 @@ public final class AdminAuthMetrics implements AuthObserver {
         .description("Authorization codes presented again").register(registry);
   }
 
-  /** The meters on {@code registry}; registers the cache and reuse counters at once, at zero. */
+  /**
+   * The meters on {@code registry}; registers the cache and reuse counters at once, at zero.
+   *
+   * @param registry where every meter is registered; not null
+   * @return a new observer writing to {@code registry}, with no common tags
+   */
   public static AdminAuthMetrics bindTo(MeterRegistry registry) {
     return bindTo(registry, Tags.empty());
   }
@@ -113,6 +118,10 @@ public final class AdminAuthMetrics implements AuthObserver {
   /**
    * As {@link #bindTo(MeterRegistry)}, every meter also carrying {@code commonTags} (for example
    * the application's name when several share a registry).
+   *
+   * @param registry where every meter is registered; not null
+   * @param commonTags tags added to every meter; not null, may be empty
+   * @return a new observer writing to {@code registry}
    */
   public static AdminAuthMetrics bindTo(MeterRegistry registry, Iterable<Tag> commonTags) {
     return new AdminAuthMetrics(Objects.requireNonNull(registry, "registry"),

@@ -30,7 +30,11 @@ public abstract class ApiKeyStoreContract {
   /** A fresh store from {@link #newStore()} for each test. */
   protected ApiKeyStore store;
 
-  /** A fresh, empty store. */
+  /**
+   * A fresh, empty store.
+   *
+   * @return a store holding nothing and shared with no other test; called once before each test
+   */
   protected abstract ApiKeyStore newStore();
 
   @BeforeEach

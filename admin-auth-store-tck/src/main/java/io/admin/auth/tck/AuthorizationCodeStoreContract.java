@@ -36,11 +36,17 @@ public abstract class AuthorizationCodeStoreContract {
   /** For the subclass that supplies the store under test. */
   protected AuthorizationCodeStoreContract() {}
 
+  /** The instant the fixtures are issued at. */
   protected static final Instant T0 = Instant.parse("2025-03-15T10:00:00Z");
 
+  /** A fresh store from {@link #newStore()} for each test. */
   protected AuthorizationCodeStore store;
 
-  /** A new, empty store. */
+  /**
+   * A new, empty store.
+   *
+   * @return a store holding nothing and shared with no other test; called once before each test
+   */
   protected abstract AuthorizationCodeStore newStore();
 
   @BeforeEach
@@ -48,7 +54,13 @@ public abstract class AuthorizationCodeStoreContract {
     store = newStore();
   }
 
-  /** A code with every field set, issued at {@link #T0}, valid for 60 seconds. */
+  /**
+   * A code with every field set, issued at {@link #T0}, valid for 60 seconds.
+   *
+   * @param hash the code hash, the key the store redeems by; also names the grant ({@code
+   *     grant-<hash>})
+   * @return an unredeemed code for {@code client-a} and {@code alice}
+   */
   protected static AuthorizationCode code(String hash) {
     return new AuthorizationCode(hash, "client-a", "https://app.example/callback?x=1",
         "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM", "alice",

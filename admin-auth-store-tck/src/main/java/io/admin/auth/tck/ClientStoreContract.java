@@ -30,7 +30,11 @@ public abstract class ClientStoreContract {
   /** A fresh store from {@link #newStore()} for each test. */
   protected ClientStore store;
 
-  /** A new, empty store. */
+  /**
+   * A new, empty store.
+   *
+   * @return a store holding nothing and shared with no other test; called once before each test
+   */
   protected abstract ClientStore newStore();
 
   @BeforeEach
@@ -78,7 +82,12 @@ public abstract class ClientStoreContract {
     assertTrue(store.findById("a").isEmpty());
   }
 
-  /** A public native app: no secret, a redirect URI of every kind, non-ASCII display name. */
+  /**
+   * A public native app: no secret, a redirect URI of every kind, non-ASCII display name.
+   *
+   * @param id the client id
+   * @return a client allowed the authorization-code and refresh-token grants only
+   */
   protected static OAuthClient publicApp(String id) {
     return new OAuthClient(id, "", Set.of("openid", "profile", "offline_access"),
         Set.of("authorization_code", "refresh_token"), false, null, null,

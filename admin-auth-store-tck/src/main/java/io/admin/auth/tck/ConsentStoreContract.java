@@ -23,11 +23,17 @@ public abstract class ConsentStoreContract {
   /** For the subclass that supplies the store under test. */
   protected ConsentStoreContract() {}
 
+  /** The instant the fixtures are given at. */
   protected static final Instant T0 = Instant.parse("2025-03-15T10:00:00Z");
 
+  /** A fresh store from {@link #newStore()} for each test. */
   protected ConsentStore store;
 
-  /** A new, empty store. */
+  /**
+   * A new, empty store.
+   *
+   * @return a store holding nothing and shared with no other test; called once before each test
+   */
   protected abstract ConsentStore newStore();
 
   @BeforeEach
@@ -35,6 +41,14 @@ public abstract class ConsentStoreContract {
     store = newStore();
   }
 
+  /**
+   * A consent given at {@link #T0}, for the tests.
+   *
+   * @param subject the person who consented
+   * @param clientId the third-party client consented to
+   * @param scopes the scopes granted; may be empty
+   * @return the consent
+   */
   protected static Consent consent(String subject, String clientId, Set<String> scopes) {
     return new Consent(subject, clientId, scopes, T0);
   }

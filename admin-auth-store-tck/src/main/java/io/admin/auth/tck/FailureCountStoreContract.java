@@ -32,7 +32,11 @@ public abstract class FailureCountStoreContract {
   /** A fresh store from {@link #newStore()} for each test. */
   protected FailureCountStore store;
 
-  /** A new, empty store. */
+  /**
+   * A new, empty store.
+   *
+   * @return a store holding nothing and shared with no other test; called once before each test
+   */
   protected abstract FailureCountStore newStore();
 
   @BeforeEach
@@ -40,7 +44,12 @@ public abstract class FailureCountStoreContract {
     store = newStore();
   }
 
-  /** A distinct valid key per {@code n}. */
+  /**
+   * A distinct valid key per {@code n}.
+   *
+   * @param n which key; keys of {@code n} from 0 to 65535 all differ
+   * @return a new array of {@link FailureCountStore#KEY_LENGTH} bytes, the caller's to change
+   */
   protected static byte[] key(int n) {
     byte[] k = new byte[FailureCountStore.KEY_LENGTH];
     k[0] = (byte) n;

@@ -38,7 +38,11 @@ public abstract class RefreshTokenStoreContract {
   /** A fresh store from {@link #newStore()} for each test. */
   protected RefreshTokenStore store;
 
-  /** A new, empty store. */
+  /**
+   * A new, empty store.
+   *
+   * @return a store holding nothing and shared with no other test; called once before each test
+   */
   protected abstract RefreshTokenStore newStore();
 
   @BeforeEach

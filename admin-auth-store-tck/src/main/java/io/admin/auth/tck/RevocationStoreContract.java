@@ -22,7 +22,11 @@ public abstract class RevocationStoreContract {
   /** A fresh store from {@link #newStore()} for each test. */
   protected RevocationStore store;
 
-  /** A new, empty store. */
+  /**
+   * A new, empty store.
+   *
+   * @return a store holding nothing and shared with no other test; called once before each test
+   */
   protected abstract RevocationStore newStore();
 
   @BeforeEach

@@ -22,11 +22,17 @@ public abstract class SignInSessionStoreContract {
   /** For the subclass that supplies the store under test. */
   protected SignInSessionStoreContract() {}
 
+  /** The instant the fixtures sign in at. */
   protected static final Instant T0 = Instant.parse("2025-03-15T10:00:00Z");
 
+  /** A fresh store from {@link #newStore()} for each test. */
   protected SignInSessionStore store;
 
-  /** A new, empty store. */
+  /**
+   * A new, empty store.
+   *
+   * @return a store holding nothing and shared with no other test; called once before each test
+   */
   protected abstract SignInSessionStore newStore();
 
   @BeforeEach
@@ -34,7 +40,13 @@ public abstract class SignInSessionStoreContract {
     store = newStore();
   }
 
-  /** A session of {@code subject} signed in at {@link #T0} with a password, for eight hours. */
+  /**
+   * A session of {@code subject} signed in at {@link #T0} with a password, for eight hours.
+   *
+   * @param idHash the hash of the session id, the key the store finds it by
+   * @param subject the person signed in
+   * @return the session
+   */
   protected static SignInSession session(String idHash, String subject) {
     return new SignInSession(idHash, subject, T0, Set.of("pwd"), T0.plus(Duration.ofHours(8)));
   }

@@ -30,7 +30,11 @@ public abstract class SigningKeyStoreContract {
   /** A fresh store from {@link #newStore()} for each test. */
   protected SigningKeyStore store;
 
-  /** A new, empty store. */
+  /**
+   * A new, empty store.
+   *
+   * @return a store holding nothing and shared with no other test; called once before each test
+   */
   protected abstract SigningKeyStore newStore();
 
   @BeforeEach

@@ -23,7 +23,11 @@ public abstract class UserStoreContract {
   /** A fresh store from {@link #newStore()} for each test. */
   protected UserStore store;
 
-  /** A fresh, empty store. */
+  /**
+   * A fresh, empty store.
+   *
+   * @return a store holding nothing and shared with no other test; called once before each test
+   */
   protected abstract UserStore newStore();
 
   @BeforeEach

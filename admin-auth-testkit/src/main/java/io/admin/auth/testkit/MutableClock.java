@@ -25,24 +25,42 @@ public final class MutableClock extends Clock {
     this.zone = zone;
   }
 
-  /** A UTC clock showing {@code start} until moved. */
+  /**
+   * A UTC clock showing {@code start} until moved.
+   *
+   * @param start the instant shown until the clock is moved; not null
+   * @return a new clock, independent of every other
+   */
   public static MutableClock at(Instant start) {
     return new MutableClock(new AtomicReference<>(Objects.requireNonNull(start, "start")),
         ZoneOffset.UTC);
   }
 
-  /** A UTC clock showing {@code 2030-01-01T00:00:00Z}: a fixed, obviously fake default. */
+  /**
+   * A UTC clock showing {@code 2030-01-01T00:00:00Z}: a fixed, obviously fake default.
+   *
+   * @return a new clock at 2030-01-01T00:00:00Z
+   */
   public static MutableClock fixedDefault() {
     return at(Instant.parse("2030-01-01T00:00:00Z"));
   }
 
-  /** Moves the clock forward (or back, for a negative duration) and returns the new instant. */
+  /**
+   * Moves the clock forward (or back, for a negative duration) and returns the new instant.
+   *
+   * @param by how far to move; not null, may be zero or negative
+   * @return the instant the clock shows after the move
+   */
   public Instant advance(Duration by) {
     Objects.requireNonNull(by, "by");
     return now.updateAndGet(i -> i.plus(by));
   }
 
-  /** Sets the clock to {@code instant}. */
+  /**
+   * Sets the clock to {@code instant}.
+   *
+   * @param instant what the clock (and every zone view of it) shows from now on; not null
+   */
   public void set(Instant instant) {
     now.set(Objects.requireNonNull(instant, "instant"));
   }

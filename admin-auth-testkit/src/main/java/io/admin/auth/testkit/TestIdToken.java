@@ -52,19 +52,34 @@ public final class TestIdToken {
     this.issuer = minter.issuer();
   }
 
-  /** The {@code sub}: the person's id. */
+  /**
+   * The {@code sub}: the person's id.
+   *
+   * @param subject the person's id; not blank
+   * @return this builder
+   */
   public TestIdToken subject(String subject) {
     this.subject = requireText(subject, "subject");
     return this;
   }
 
-  /** The {@code iss}; default the minter's issuer. */
+  /**
+   * The {@code iss}; default the minter's issuer.
+   *
+   * @param issuer the issuer URL; not blank
+   * @return this builder
+   */
   public TestIdToken issuer(String issuer) {
     this.issuer = requireText(issuer, "issuer");
     return this;
   }
 
-  /** The {@code aud}: the client id, or several (a JSON array). */
+  /**
+   * The {@code aud}: the client id, or several (a JSON array).
+   *
+   * @param audience at least one client id, none blank; one is written as a string
+   * @return this builder
+   */
   public TestIdToken audience(String... audience) {
     if (audience.length == 0) {
       throw new IllegalArgumentException("at least one audience");
@@ -76,31 +91,56 @@ public final class TestIdToken {
     return this;
   }
 
-  /** The {@code azp}; default the first audience, as the library sets it. */
+  /**
+   * The {@code azp}; default the first audience, as the library sets it.
+   *
+   * @param azp the client id the token was issued to; not blank
+   * @return this builder
+   */
   public TestIdToken authorizedParty(String azp) {
     this.authorizedParty = requireText(azp, "azp");
     return this;
   }
 
-  /** The {@code nonce} the client sent; default none (no {@code nonce} claim). */
+  /**
+   * The {@code nonce} the client sent; default none (no {@code nonce} claim).
+   *
+   * @param nonce the value the client sent in its authorization request; not blank
+   * @return this builder
+   */
   public TestIdToken nonce(String nonce) {
     this.nonce = requireText(nonce, "nonce");
     return this;
   }
 
-  /** The {@code iat}; default the minter clock's now. */
+  /**
+   * The {@code iat}; default the minter clock's now.
+   *
+   * @param issuedAt the instant the token claims to be issued at; not null
+   * @return this builder
+   */
   public TestIdToken issuedAt(Instant issuedAt) {
     this.issuedAt = Objects.requireNonNull(issuedAt, "issuedAt");
     return this;
   }
 
-  /** When the person authenticated ({@code auth_time}); default {@code iat}. */
+  /**
+   * When the person authenticated ({@code auth_time}); default {@code iat}.
+   *
+   * @param authTime the instant the person signed in; not null
+   * @return this builder
+   */
   public TestIdToken authTime(Instant authTime) {
     this.authTime = Objects.requireNonNull(authTime, "authTime");
     return this;
   }
 
-  /** How long the token is valid from {@code iat}; positive. */
+  /**
+   * How long the token is valid from {@code iat}; positive.
+   *
+   * @param lifetime time from {@code iat} to {@code exp}; not null
+   * @return this builder
+   */
   public TestIdToken lifetime(Duration lifetime) {
     Objects.requireNonNull(lifetime, "lifetime");
     if (lifetime.isNegative() || lifetime.isZero()) {
@@ -114,6 +154,9 @@ public final class TestIdToken {
    * A profile or email claim ({@code name}, {@code email}, {@code email_verified}, ...), or any
    * other (string, number, boolean, list or map of those).
    *
+   * @param name the claim name; not null; a later call with the same name replaces the value
+   * @param value the claim value; not null
+   * @return this builder
    * @throws IllegalArgumentException for a claim this builder sets itself: use its setter
    */
   public TestIdToken claim(String name, Object value) {
@@ -126,7 +169,12 @@ public final class TestIdToken {
     return this;
   }
 
-  /** The compact JWS, signed with the minter's test key. */
+  /**
+   * The compact JWS, signed with the minter's test key.
+   *
+   * @return the token in compact serialization ({@code header.payload.signature}), header {@code
+   *     typ} {@code JWT}
+   */
   public String sign() {
     Instant iat = issuedAt != null ? issuedAt : minter.clock().instant();
     Map<String, Object> body = new LinkedHashMap<>();

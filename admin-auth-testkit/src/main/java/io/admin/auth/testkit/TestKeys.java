@@ -55,12 +55,22 @@ public final class TestKeys {
     }
   }
 
-  /** A fresh RS256 key with a random {@code test-} {@code kid}, active from now on the system clock. */
+  /**
+   * A fresh RS256 key with a random {@code test-} {@code kid}, active from now on the system clock.
+   *
+   * @return a new key, different on every call
+   */
   public static TestKeys generate() {
     return generate(SigningAlgorithm.RS256, Clock.systemUTC());
   }
 
-  /** A fresh key for {@code algorithm} with a random {@code kid}, active from now on the system clock. */
+  /**
+   * A fresh key for {@code algorithm} with a random {@code kid}, active from now on the system
+   * clock.
+   *
+   * @param algorithm the JWS algorithm; not null
+   * @return a new key, different on every call
+   */
   public static TestKeys generate(SigningAlgorithm algorithm) {
     return generate(algorithm, Clock.systemUTC());
   }
@@ -68,6 +78,10 @@ public final class TestKeys {
   /**
    * A fresh key for {@code algorithm}, created and activated at {@code clock}'s now: a token
    * service using it under the same clock will not rotate it away at once.
+   *
+   * @param algorithm the JWS algorithm; not null
+   * @param clock read once, for the key's creation and activation time
+   * @return a new key, different on every call
    */
   public static TestKeys generate(SigningAlgorithm algorithm, Clock clock) {
     SigningKey random = new SigningKeys(new SecureRandom())
@@ -77,32 +91,59 @@ public final class TestKeys {
         random.retiredAt(), random.signingKey(), random.verificationKey()));
   }
 
-  /** Wraps an existing {@code ACTIVE} key (for example one read from a key store). */
+  /**
+   * Wraps an existing {@code ACTIVE} key (for example one read from a key store).
+   *
+   * @param key the key to sign with, private part included; not null
+   * @return the key wrapped, its {@code kid} unchanged (no {@code test-} prefix is added)
+   * @throws IllegalArgumentException when {@code key} is not {@code ACTIVE}
+   */
   public static TestKeys of(SigningKey key) {
     return new TestKeys(key);
   }
 
-  /** The key itself, private part included. */
+  /**
+   * The key itself, private part included.
+   *
+   * @return the wrapped key, always {@code ACTIVE}
+   */
   public SigningKey signingKey() {
     return key;
   }
 
-  /** The {@code kid} header value of tokens signed with this key. */
+  /**
+   * The {@code kid} header value of tokens signed with this key.
+   *
+   * @return the key id; starts with {@code test-} for a generated key
+   */
   public String kid() {
     return key.kid();
   }
 
-  /** The JWS algorithm. */
+  /**
+   * The JWS algorithm.
+   *
+   * @return the algorithm tokens signed with this key name in their {@code alg} header
+   */
   public SigningAlgorithm algorithm() {
     return key.algorithm();
   }
 
-  /** A one-key ring, as the core's token service uses. */
+  /**
+   * A one-key ring, as the core's token service uses.
+   *
+   * @return a new ring whose only, active key is this one
+   */
   public KeyRing keyRing() {
     return KeyRing.of(List.of(key));
   }
 
-  /** Finds this key by {@code kid} and nothing else: for {@code AccessTokenVerifier.builder().keys(..)}. */
+  /**
+   * Finds this key by {@code kid} and nothing else: for {@code
+   * AccessTokenVerifier.builder().keys(..)}.
+   *
+   * @return a resolver that answers this key for its {@code kid} and empty for any other
+   */
   public AccessTokenVerifier.KeyResolver resolver() {
     return kid -> key.kid().equals(kid) ? Optional.of(key) : Optional.empty();
   }
@@ -110,6 +151,8 @@ public final class TestKeys {
   /**
    * A new in-memory key store holding this key as the active one, so that a
    * {@code DefaultTokenService} built on it signs and verifies with it.
+   *
+   * @return a new store on every call; changes to it do not reach other stores
    */
   public SigningKeyStore keyStore() {
     InMemorySigningKeyStore store = new InMemorySigningKeyStore();
@@ -117,7 +160,11 @@ public final class TestKeys {
     return store;
   }
 
-  /** The public JWK Set document (RFC 7517) of this key; empty {@code keys} for HS256. */
+  /**
+   * The public JWK Set document (RFC 7517) of this key; empty {@code keys} for HS256.
+   *
+   * @return a JSON object with a {@code keys} array holding at most this key's public JWK
+   */
   public String jwkSetJson() {
     return JwkSets.toJson(keyRing());
   }
@@ -126,6 +173,7 @@ public final class TestKeys {
    * Saves the key to {@code file} (JSON: kid, alg, PKCS#8 private and X.509 public key in base64),
    * readable by its owner only where the file system supports POSIX permissions.
    *
+   * @param file where to save; parent folders are created, the file itself must not exist
    * @throws FileAlreadyExistsException if the file exists (a key is never overwritten silently)
    */
   public void write(Path file) throws IOException {
@@ -151,6 +199,8 @@ public final class TestKeys {
   /**
    * Loads a key saved by {@link #write}.
    *
+   * @param file a key file written by {@link #write}
+   * @return the key, {@code ACTIVE}, with the file's {@code kid}
    * @throws IOException when the file cannot be read
    * @throws IllegalArgumentException when it is not a key file
    */

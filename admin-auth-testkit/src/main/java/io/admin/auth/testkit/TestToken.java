@@ -56,19 +56,35 @@ public final class TestToken {
     this.audience = List.of(minter.audience());
   }
 
-  /** The {@code sub}. */
+  /**
+   * The {@code sub}.
+   *
+   * @param subject the person or client the token is about; not blank
+   * @return this builder
+   */
   public TestToken subject(String subject) {
     this.subject = requireText(subject, "subject");
     return this;
   }
 
-  /** The {@code client_id}. */
+  /**
+   * The {@code client_id}.
+   *
+   * @param clientId the client the token was issued to; not blank
+   * @return this builder
+   */
   public TestToken clientId(String clientId) {
     this.clientId = requireText(clientId, "clientId");
     return this;
   }
 
-  /** Replaces the scopes ({@code scope}, space separated on the wire). */
+  /**
+   * Replaces the scopes ({@code scope}, space separated on the wire).
+   *
+   * @param scopes each one word without spaces; none for a token without scopes; duplicates kept
+   *     once
+   * @return this builder
+   */
   public TestToken scopes(String... scopes) {
     this.scopes.clear();
     for (String s : scopes) {
@@ -80,13 +96,23 @@ public final class TestToken {
     return this;
   }
 
-  /** The {@code iss}. */
+  /**
+   * The {@code iss}.
+   *
+   * @param issuer the issuer URL; not blank
+   * @return this builder
+   */
   public TestToken issuer(String issuer) {
     this.issuer = requireText(issuer, "issuer");
     return this;
   }
 
-  /** The {@code aud}: one value, or several (a JSON array). */
+  /**
+   * The {@code aud}: one value, or several (a JSON array).
+   *
+   * @param audience at least one value, none blank
+   * @return this builder
+   */
   public TestToken audience(String... audience) {
     if (audience.length == 0) {
       throw new IllegalArgumentException("at least one audience");
@@ -98,7 +124,12 @@ public final class TestToken {
     return this;
   }
 
-  /** How long the token is valid from {@code iat}; positive. */
+  /**
+   * How long the token is valid from {@code iat}; positive.
+   *
+   * @param lifetime time from {@code iat} to {@code exp}; not null
+   * @return this builder
+   */
   public TestToken lifetime(Duration lifetime) {
     Objects.requireNonNull(lifetime, "lifetime");
     if (lifetime.isNegative() || lifetime.isZero()) {
@@ -108,7 +139,12 @@ public final class TestToken {
     return this;
   }
 
-  /** The {@code iat} (and {@code nbf}); default the minter clock's now. */
+  /**
+   * The {@code iat} (and {@code nbf}); default the minter clock's now.
+   *
+   * @param issuedAt the instant the token claims to be issued at; not null
+   * @return this builder
+   */
   public TestToken issuedAt(Instant issuedAt) {
     this.issuedAt = Objects.requireNonNull(issuedAt, "issuedAt");
     return this;
@@ -117,6 +153,9 @@ public final class TestToken {
   /**
    * A custom claim (string, number, boolean, list or map of those).
    *
+   * @param name the claim name; not null; a later call with the same name replaces the value
+   * @param value the claim value; not null
+   * @return this builder
    * @throws IllegalArgumentException for a registered claim this builder sets itself: use its setter
    */
   public TestToken claim(String name, Object value) {
@@ -130,47 +169,82 @@ public final class TestToken {
     return this;
   }
 
-  /** Expired an hour ago (rejected {@code AUTH_TOKEN_EXPIRED}). */
+  /**
+   * Expired an hour ago (rejected {@code AUTH_TOKEN_EXPIRED}).
+   *
+   * @return this builder; the last breakage chosen is the one applied
+   */
   public TestToken expired() {
     breakage = Breakage.EXPIRED;
     return this;
   }
 
-  /** Valid only from an hour from now (rejected {@code AUTH_TOKEN_NOT_YET_VALID}). */
+  /**
+   * Valid only from an hour from now (rejected {@code AUTH_TOKEN_NOT_YET_VALID}).
+   *
+   * @return this builder; the last breakage chosen is the one applied
+   */
   public TestToken notYetValid() {
     breakage = Breakage.NOT_YET_VALID;
     return this;
   }
 
-  /** Issued by {@code https://wrong-issuer.test} (rejected {@code AUTH_TOKEN_INVALID}). */
+  /**
+   * Issued by {@code https://wrong-issuer.test} (rejected {@code AUTH_TOKEN_INVALID}).
+   *
+   * @return this builder
+   */
   public TestToken wrongIssuer() {
     return issuer("https://wrong-issuer.test");
   }
 
-  /** For audience {@code https://wrong-audience.test} (rejected {@code AUTH_TOKEN_INVALID}). */
+  /**
+   * For audience {@code https://wrong-audience.test} (rejected {@code AUTH_TOKEN_INVALID}).
+   *
+   * @return this builder
+   */
   public TestToken wrongAudience() {
     return audience("https://wrong-audience.test");
   }
 
-  /** Signed by a fresh key the verifier has never seen, with its own kid (rejected {@code AUTH_TOKEN_INVALID}). */
+  /**
+   * Signed by a fresh key the verifier has never seen, with its own kid (rejected {@code
+   * AUTH_TOKEN_INVALID}).
+   *
+   * @return this builder; the last breakage chosen is the one applied
+   */
   public TestToken signedByUnknownKey() {
     breakage = Breakage.UNKNOWN_KEY;
     return this;
   }
 
-  /** Signed correctly, then one signature byte flipped (rejected {@code AUTH_TOKEN_INVALID}). */
+  /**
+   * Signed correctly, then one signature byte flipped (rejected {@code AUTH_TOKEN_INVALID}).
+   *
+   * @return this builder; the last breakage chosen is the one applied
+   */
   public TestToken tamperedSignature() {
     breakage = Breakage.TAMPERED;
     return this;
   }
 
-  /** Header {@code alg: none} and no signature, RFC 7519 section 6 (rejected {@code AUTH_TOKEN_INVALID}). */
+  /**
+   * Header {@code alg: none} and no signature, RFC 7519 section 6 (rejected {@code
+   * AUTH_TOKEN_INVALID}).
+   *
+   * @return this builder; the last breakage chosen is the one applied
+   */
   public TestToken algNone() {
     breakage = Breakage.ALG_NONE;
     return this;
   }
 
-  /** The compact JWS. */
+  /**
+   * The compact JWS.
+   *
+   * @return the token in compact serialization ({@code header.payload.signature}), for an {@code
+   *     Authorization: Bearer} header
+   */
   public String sign() {
     Instant now = issuedAt != null ? issuedAt : minter.clock().instant();
     Instant iat = switch (breakage) {

@@ -46,17 +46,31 @@ public final class TestTokens {
     this.signer = new AccessTokenIssuer(issuer, audience, clock, random, JwsCrypto.jdk());
   }
 
-  /** A minter with the defaults: issuer {@value #DEFAULT_ISSUER}, audience = issuer, system clock. */
+  /**
+   * A minter with the defaults: issuer {@value #DEFAULT_ISSUER}, audience = issuer, system clock.
+   *
+   * @param keys the key every token is signed with; not null
+   * @return a new minter
+   */
   public static TestTokens using(TestKeys keys) {
     return builder(keys).build();
   }
 
-  /** A builder over {@code keys}. */
+  /**
+   * A builder over {@code keys}.
+   *
+   * @param keys the key every token is signed with; not null
+   * @return a builder with the defaults of {@link #using}
+   */
   public static Builder builder(TestKeys keys) {
     return new Builder(keys);
   }
 
-  /** A new token with this minter's defaults; set what the test cares about, then {@code sign()}. */
+  /**
+   * A new token with this minter's defaults; set what the test cares about, then {@code sign()}.
+   *
+   * @return a new access-token builder, independent of every other
+   */
   public TestToken token() {
     return new TestToken(this);
   }
@@ -65,27 +79,45 @@ public final class TestTokens {
    * A new OpenID Connect ID token with this minter's issuer, keys and clock, shaped as the
    * library's token endpoint issues them; the verifier and the filter refuse it as an access
    * token.
+   *
+   * @return a new ID-token builder, independent of every other
    */
   public TestIdToken idToken() {
     return new TestIdToken(this);
   }
 
-  /** The keys tokens are signed with. */
+  /**
+   * The keys tokens are signed with.
+   *
+   * @return the keys given to the builder
+   */
   public TestKeys keys() {
     return keys;
   }
 
-  /** The default {@code iss}, and the issuer {@link #verifier()} requires. */
+  /**
+   * The default {@code iss}, and the issuer {@link #verifier()} requires.
+   *
+   * @return the issuer URL; never blank
+   */
   public String issuer() {
     return issuer;
   }
 
-  /** The default {@code aud}, and the audience {@link #verifier()} requires. */
+  /**
+   * The default {@code aud}, and the audience {@link #verifier()} requires.
+   *
+   * @return the audience; the issuer when none was set
+   */
   public String audience() {
     return audience;
   }
 
-  /** The clock token times are computed from (and that the verifier checks them against). */
+  /**
+   * The clock token times are computed from (and that the verifier checks them against).
+   *
+   * @return the clock given to the builder, or the system UTC clock
+   */
   public Clock clock() {
     return clock;
   }
@@ -94,6 +126,8 @@ public final class TestTokens {
    * The library's real verifier (default 30 s clock skew, empty revocation list) trusting exactly
    * {@link #keys()}, requiring {@link #issuer()} and {@link #audience()}, on {@link #clock()};
    * built to accept test keys, which a production verifier refuses.
+   *
+   * @return a new verifier on every call, each with its own revocation list
    */
   public AccessTokenVerifier verifier() {
     return AccessTokenVerifier.builder()
@@ -111,6 +145,8 @@ public final class TestTokens {
    * {@link #keys()}, with this issuer, audience and clock: it accepts minted tokens, and tokens it
    * issues itself, so it can back the servlet module's filter and endpoints in a test. Register
    * clients on it with {@code registerClient}. Built to accept test keys.
+   *
+   * @return a new service on every call, with its own stores
    */
   public DefaultTokenService tokenService() {
     return DefaultTokenService.builder()
@@ -147,19 +183,35 @@ public final class TestTokens {
       this.keys = Objects.requireNonNull(keys, "keys");
     }
 
-    /** The {@code iss}; default {@value TestTokens#DEFAULT_ISSUER}. */
+    /**
+     * The {@code iss}; default {@value TestTokens#DEFAULT_ISSUER}.
+     *
+     * @param issuer the issuer URL; must not be blank (checked by {@link #build()})
+     * @return this builder
+     */
     public Builder issuer(String issuer) {
       this.issuer = issuer;
       return this;
     }
 
-    /** The {@code aud}; default the issuer (as the library's own default). */
+    /**
+     * The {@code aud}; default the issuer (as the library's own default).
+     *
+     * @param audience the audience; {@code null} for the issuer, must not be blank otherwise
+     * @return this builder
+     */
     public Builder audience(String audience) {
       this.audience = audience;
       return this;
     }
 
-    /** The clock; default the system UTC clock. Use a {@link MutableClock} to test expiry. */
+    /**
+     * The clock; default the system UTC clock. Use a {@link MutableClock} to test expiry.
+     *
+     * @param clock decides token times and what the verifier considers now; must not be null
+     *     (checked by {@link #build()})
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = clock;
       return this;
@@ -168,6 +220,7 @@ public final class TestTokens {
     /**
      * The minter.
      *
+     * @return a new, immutable minter
      * @throws IllegalArgumentException for a blank issuer or audience
      */
     public TestTokens build() {

@@ -113,7 +113,11 @@ public final class AdminAuthExtension
     this.clients = List.copyOf(b.clients);
   }
 
-  /** A builder, for {@code @RegisterExtension static AdminAuthExtension auth = ...build();}. */
+  /**
+   * A builder, for {@code @RegisterExtension static AdminAuthExtension auth = ...build();}.
+   *
+   * @return a builder with the defaults of {@link #AdminAuthExtension()}
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -247,19 +251,34 @@ public final class AdminAuthExtension
 
     private Builder() {}
 
-    /** The issuer of minted tokens and required by the verifier and token service. */
+    /**
+     * The issuer of minted tokens and required by the verifier and token service.
+     *
+     * @param issuer the issuer URL; not null; default {@value TestTokens#DEFAULT_ISSUER}
+     * @return this builder
+     */
     public Builder issuer(String issuer) {
       this.issuer = Objects.requireNonNull(issuer, "issuer");
       return this;
     }
 
-    /** The audience; default the issuer. */
+    /**
+     * The audience; default the issuer.
+     *
+     * @param audience the audience of minted tokens, required by the verifier; not null
+     * @return this builder
+     */
     public Builder audience(String audience) {
       this.audience = Objects.requireNonNull(audience, "audience");
       return this;
     }
 
-    /** The signing algorithm of the test key; default RS256. */
+    /**
+     * The signing algorithm of the test key; default RS256.
+     *
+     * @param algorithm the JWS algorithm of the key generated for each test class; not null
+     * @return this builder
+     */
     public Builder algorithm(SigningAlgorithm algorithm) {
       this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
       return this;
@@ -268,6 +287,10 @@ public final class AdminAuthExtension
     /**
      * Where every test's clock starts; default 2030-01-01T00:00:00Z, or the real time when the
      * test starts with {@link #exportSystemProperties()}.
+     *
+     * @param start the instant each test's {@link io.admin.auth.testkit.MutableClock} shows first;
+     *     not null
+     * @return this builder
      */
     public Builder start(Instant start) {
       this.start = Objects.requireNonNull(start, "start");
@@ -278,19 +301,32 @@ public final class AdminAuthExtension
     /**
      * Hands the application under test the test key, issuer and audience as system properties
      * (see the class comment); needs the extension in a static {@code @RegisterExtension} field.
+     *
+     * @return this builder
      */
     public Builder exportSystemProperties() {
       this.exportSystemProperties = true;
       return this;
     }
 
-    /** A client registered on the token service and on the mock server. */
+    /**
+     * A client registered on the token service and on the mock server.
+     *
+     * @param clientId the client id
+     * @param clientSecret the client's secret, sent with the client-credentials grant
+     * @param scopes the scopes the client may ask for; none for a client without scopes
+     * @return this builder
+     */
     public Builder client(String clientId, String clientSecret, String... scopes) {
       clients.add(ClientRegistration.of(clientId, clientSecret, Set.of(scopes)));
       return this;
     }
 
-    /** The extension. */
+    /**
+     * The extension.
+     *
+     * @return a new extension; register it with {@code @RegisterExtension}
+     */
     public AdminAuthExtension build() {
       return new AdminAuthExtension(this);
     }

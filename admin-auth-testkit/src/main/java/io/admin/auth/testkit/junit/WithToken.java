@@ -22,15 +22,31 @@ import java.lang.annotation.Target;
 @Target({ElementType.PARAMETER, ElementType.FIELD})
 public @interface WithToken {
 
-  /** The {@code sub} claim. */
+  /**
+   * The {@code sub} claim.
+   *
+   * @return the subject; default {@value TestToken#DEFAULT_SUBJECT}
+   */
   String subject() default TestToken.DEFAULT_SUBJECT;
 
-  /** The {@code client_id} claim. */
+  /**
+   * The {@code client_id} claim.
+   *
+   * @return the client id; default {@value TestToken#DEFAULT_CLIENT_ID}
+   */
   String clientId() default TestToken.DEFAULT_CLIENT_ID;
 
-  /** The granted scopes ({@code scope} claim); none by default. */
+  /**
+   * The granted scopes ({@code scope} claim); none by default.
+   *
+   * @return the scopes, each one word without spaces; empty for a token without scopes
+   */
   String[] scopes() default {};
 
-  /** Whether the value is the whole header value, {@code Bearer <token>}, instead of the token. */
+  /**
+   * Whether the value is the whole header value, {@code Bearer <token>}, instead of the token.
+   *
+   * @return true to inject {@code Bearer } and the token, false (the default) for the token alone
+   */
   boolean bearer() default false;
 }

@@ -73,22 +73,38 @@ public final class MockAuthorizationServer implements AutoCloseable {
     this.paths = paths;
   }
 
-  /** A builder: add clients, then {@link Builder#start()}. */
+  /**
+   * A builder: add clients, then {@link Builder#start()}.
+   *
+   * @return a builder with every default; no port is bound before {@link Builder#start()}
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** {@code http://127.0.0.1:<port>}. */
+  /**
+   * {@code http://127.0.0.1:<port>}.
+   *
+   * @return the server's root, on the loopback address and the port bound at start
+   */
   public URI baseUri() {
     return URI.create("http://127.0.0.1:" + host.port());
   }
 
-  /** The issuer ({@code iss} of its tokens, metadata {@code issuer}): the base URI. */
+  /**
+   * The issuer ({@code iss} of its tokens, metadata {@code issuer}): the base URI.
+   *
+   * @return the base URI as a string, without a trailing slash
+   */
   public String issuer() {
     return tokenService.issuer();
   }
 
-  /** The token endpoint. */
+  /**
+   * The token endpoint.
+   *
+   * @return the absolute URI of the token endpoint on this server
+   */
   public URI tokenEndpoint() {
     return baseUri().resolve(paths.token());
   }
@@ -96,42 +112,72 @@ public final class MockAuthorizationServer implements AutoCloseable {
   /**
    * The authorization endpoint ({@code GET /api/v3/auth/authorize}); it signs people in (default
    * login page and consent page) once a user was seeded with {@link Builder#user}.
+   *
+   * @return the absolute URI of the authorization endpoint on this server
    */
   public URI authorizationEndpoint() {
     return baseUri().resolve(SignInPaths.defaults().authorize());
   }
 
-  /** The revocation endpoint (RFC 7009). */
+  /**
+   * The revocation endpoint (RFC 7009).
+   *
+   * @return the absolute URI of the revocation endpoint on this server
+   */
   public URI revocationEndpoint() {
     return baseUri().resolve(paths.revocation());
   }
 
-  /** The introspection endpoint (RFC 7662). */
+  /**
+   * The introspection endpoint (RFC 7662).
+   *
+   * @return the absolute URI of the introspection endpoint on this server
+   */
   public URI introspectionEndpoint() {
     return baseUri().resolve(paths.introspection());
   }
 
-  /** The JWK Set document. */
+  /**
+   * The JWK Set document.
+   *
+   * @return the absolute URI of the JWK Set on this server
+   */
   public URI jwksUri() {
     return baseUri().resolve(paths.jwks());
   }
 
-  /** The RFC 8414 metadata document. */
+  /**
+   * The RFC 8414 metadata document.
+   *
+   * @return the absolute URI of the metadata on this server
+   */
   public URI metadataUri() {
     return baseUri().resolve(paths.authorizationServerMetadata());
   }
 
-  /** The protected echo resource {@value #ME_PATH}. */
+  /**
+   * The protected echo resource {@value #ME_PATH}.
+   *
+   * @return the absolute URI of the echo resource on this server
+   */
   public URI meUri() {
     return baseUri().resolve(ME_PATH);
   }
 
-  /** The real token service behind the endpoints (register more clients, revoke, verify). */
+  /**
+   * The real token service behind the endpoints (register more clients, revoke, verify).
+   *
+   * @return the same service on every call, shared with the endpoints
+   */
   public DefaultTokenService tokenService() {
     return tokenService;
   }
 
-  /** A minter whose tokens this server accepts (same keys, issuer, audience and clock). */
+  /**
+   * A minter whose tokens this server accepts (same keys, issuer, audience and clock).
+   *
+   * @return the same minter on every call
+   */
   public TestTokens tokens() {
     return tokens;
   }
@@ -142,6 +188,8 @@ public final class MockAuthorizationServer implements AutoCloseable {
    * 5xx a {@code server_error}.
    *
    * @param retryAfter the {@code Retry-After} to send, or {@code null} for none
+   * @param count how many requests fail; 0 cancels the failures still planned
+   * @param status the HTTP status to answer, 400 to 599
    */
   public void failNextTokenRequests(int count, int status, Duration retryAfter) {
     if (count < 0 || status < 400 || status > 599) {
@@ -153,12 +201,21 @@ public final class MockAuthorizationServer implements AutoCloseable {
     faults.failNext(count, status, retryAfter);
   }
 
-  /** {@link #failNextTokenRequests(int, int, Duration)} without {@code Retry-After}. */
+  /**
+   * {@link #failNextTokenRequests(int, int, Duration)} without {@code Retry-After}.
+   *
+   * @param count how many requests fail; 0 cancels the failures still planned
+   * @param status the HTTP status to answer, 400 to 599
+   */
   public void failNextTokenRequests(int count, int status) {
     failNextTokenRequests(count, status, null);
   }
 
-  /** How many requests reached the token endpoint, failed ones included. */
+  /**
+   * How many requests reached the token endpoint, failed ones included.
+   *
+   * @return the number of requests since start; never reset
+   */
   public int tokenRequestCount() {
     return faults.requests();
   }
@@ -166,6 +223,9 @@ public final class MockAuthorizationServer implements AutoCloseable {
   /**
    * The grants the token service was asked for, in order ({@code client_credentials},
    * {@code refresh_token}); injected failures and rejected client authentication do not appear.
+   *
+   * @return a copy, the {@code grant_type} of each request the service handled, oldest first;
+   *     empty when none
    */
   public List<String> grants() {
     return recorder.grants();
@@ -198,42 +258,80 @@ public final class MockAuthorizationServer implements AutoCloseable {
 
     private Builder() {}
 
-    /** The server's clock (token times, expiry); default the system UTC clock. */
+    /**
+     * The server's clock (token times, expiry); default the system UTC clock.
+     *
+     * @param clock decides token times and expiry; not null
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
-    /** The signing key; default a fresh RS256 key. */
+    /**
+     * The signing key; default a fresh RS256 key.
+     *
+     * @param keys the key the server signs with and publishes in its JWK Set; not null
+     * @return this builder
+     */
     public Builder keys(TestKeys keys) {
       this.keys = Objects.requireNonNull(keys, "keys");
       return this;
     }
 
-    /** The {@code aud} of issued and accepted tokens; default the issuer. */
+    /**
+     * The {@code aud} of issued and accepted tokens; default the issuer.
+     *
+     * @param audience the audience; not null
+     * @return this builder
+     */
     public Builder audience(String audience) {
       this.audience = Objects.requireNonNull(audience, "audience");
       return this;
     }
 
-    /** Access token lifetime (at most one hour); default one hour. */
+    /**
+     * Access token lifetime (at most one hour); default one hour.
+     *
+     * @param ttl the lifetime of issued access tokens; not null, checked by {@link #start()}
+     * @return this builder
+     */
     public Builder accessTokenTtl(Duration ttl) {
       this.accessTokenTtl = Objects.requireNonNull(ttl, "ttl");
       return this;
     }
 
-    /** Refresh token lifetime; default 30 days. */
+    /**
+     * Refresh token lifetime; default 30 days.
+     *
+     * @param ttl the lifetime of issued refresh tokens; not null
+     * @return this builder
+     */
     public Builder refreshTokenTtl(Duration ttl) {
       this.refreshTokenTtl = Objects.requireNonNull(ttl, "ttl");
       return this;
     }
 
-    /** A client with both grants and a refresh token for client_credentials (docs/http-contract.md section 2.7). */
+    /**
+     * A client with both grants and a refresh token for client_credentials (docs/http-contract.md,
+     * "A refresh token for {@code client_credentials}").
+     *
+     * @param clientId the client id; a later client with the same id replaces it
+     * @param clientSecret the client's secret
+     * @param scopes the scopes the client may ask for; none for a client without scopes
+     * @return this builder
+     */
     public Builder client(String clientId, String clientSecret, String... scopes) {
       return client(ClientRegistration.of(clientId, clientSecret, java.util.Set.of(scopes)));
     }
 
-    /** A client as registered by code. */
+    /**
+     * A client as registered by code.
+     *
+     * @param registration the client; one registered earlier with the same id is replaced
+     * @return this builder
+     */
     public Builder client(ClientRegistration registration) {
       clients.put(registration.clientId(), registration);
       return this;
@@ -245,6 +343,11 @@ public final class MockAuthorizationServer implements AutoCloseable {
      * consent page are served, for the clients registered with {@code
      * ClientRegistration.signingIn}. Passwords are hashed with deliberately cheap Argon2id
      * parameters: test use only.
+     *
+     * @param name the user name; a later user with the same name replaces it
+     * @param password the password, hashed at once
+     * @param scopes the scopes granted to the user; none for a user without scopes
+     * @return this builder
      */
     public Builder user(String name, String password, String... scopes) {
       users.put(name, new User(name, passwords.hash(password), java.util.Set.of(scopes), false));
@@ -254,6 +357,7 @@ public final class MockAuthorizationServer implements AutoCloseable {
     /**
      * Binds a free port on 127.0.0.1 and starts.
      *
+     * @return the running server; close it to free the port
      * @throws IllegalArgumentException for an invalid setting
      * @throws IllegalStateException when Jetty does not start
      */

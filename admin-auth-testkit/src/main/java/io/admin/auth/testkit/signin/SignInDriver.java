@@ -61,7 +61,12 @@ public final class SignInDriver {
     this.extraParameters = Map.copyOf(b.extraParameters);
   }
 
-  /** A builder for a driver against the server at {@code baseUri} (scheme, host, port). */
+  /**
+   * A builder for a driver against the server at {@code baseUri} (scheme, host, port).
+   *
+   * @param baseUri the server's root; its path, if any, is ignored
+   * @return a builder; set at least the client id, redirect URI and scope
+   */
   public static SignInDriverBuilder builder(URI baseUri) {
     return new SignInDriverBuilder(baseUri);
   }
@@ -69,6 +74,9 @@ public final class SignInDriver {
   /**
    * Runs one whole sign-in for {@code username} with {@code password}, in a fresh cookie jar.
    *
+   * @param username the person's user name; not null
+   * @param password the person's password; not null, sent only in the login form
+   * @return how the run ended; a refusal or a stop is an outcome, not an exception
    * @throws UncheckedIOException when the server cannot be reached at all
    */
   public SignInOutcome signIn(String username, String password) {

@@ -38,55 +38,101 @@ public final class SignInDriverBuilder {
     this.base = Objects.requireNonNull(base, "base");
   }
 
-  /** The issuer the redirect's {@code iss} and the ID token must name; default the base URI. */
+  /**
+   * The issuer the redirect's {@code iss} and the ID token must name; default the base URI.
+   *
+   * @param issuer the issuer URL; {@code null} for the default
+   * @return this builder
+   */
   public SignInDriverBuilder issuer(String issuer) {
     this.issuer = issuer;
     return this;
   }
 
-  /** The authorization endpoint's path; default {@code /api/v3/auth/authorize}. */
+  /**
+   * The authorization endpoint's path; default {@code /api/v3/auth/authorize}.
+   *
+   * @param path an absolute path, appended to the base URI's scheme and authority
+   * @return this builder
+   */
   public SignInDriverBuilder authorizePath(String path) {
     this.authorizePath = path;
     return this;
   }
 
-  /** The token endpoint's path; default {@code /api/v3/auth/token}. */
+  /**
+   * The token endpoint's path; default {@code /api/v3/auth/token}.
+   *
+   * @param path an absolute path, appended to the base URI's scheme and authority
+   * @return this builder
+   */
   public SignInDriverBuilder tokenPath(String path) {
     this.tokenPath = path;
     return this;
   }
 
-  /** The client id. Required. */
+  /**
+   * The client id. Required.
+   *
+   * @param clientId the id the client is registered under
+   * @return this builder
+   */
   public SignInDriverBuilder clientId(String clientId) {
     this.clientId = clientId;
     return this;
   }
 
-  /** The secret of a confidential client; unset for a public client. */
+  /**
+   * The secret of a confidential client; unset for a public client.
+   *
+   * @param clientSecret the secret, sent at the code exchange; {@code null} for a public client
+   * @return this builder
+   */
   public SignInDriverBuilder clientSecret(String clientSecret) {
     this.clientSecret = clientSecret;
     return this;
   }
 
-  /** A redirect URI registered for the client, exactly. Required; it is never called. */
+  /**
+   * A redirect URI registered for the client, exactly. Required; it is never called.
+   *
+   * @param redirectUri the absolute URI, as registered
+   * @return this builder
+   */
   public SignInDriverBuilder redirectUri(String redirectUri) {
     this.redirectUri = redirectUri;
     return this;
   }
 
-  /** The space-separated scopes to ask for. Required. */
+  /**
+   * The space-separated scopes to ask for. Required.
+   *
+   * @param scope for example {@code openid profile offline_access}
+   * @return this builder
+   */
   public SignInDriverBuilder scope(String scope) {
     this.scope = scope;
     return this;
   }
 
-  /** The {@code response_mode}; default none sent ({@code query}). */
+  /**
+   * The {@code response_mode}; default none sent ({@code query}).
+   *
+   * @param responseMode the mode to ask for; {@code null} to send none
+   * @return this builder
+   */
   public SignInDriverBuilder responseMode(ResponseMode responseMode) {
     this.responseMode = responseMode;
     return this;
   }
 
-  /** The consent page's answer, {@code allow} (the default) or {@code deny}. */
+  /**
+   * The consent page's answer, {@code allow} (the default) or {@code deny}.
+   *
+   * @param decision {@code allow} or {@code deny}; anything else is refused at once
+   * @return this builder
+   * @throws IllegalArgumentException for any other decision
+   */
   public SignInDriverBuilder decision(String decision) {
     if (!"allow".equals(decision) && !"deny".equals(decision)) {
       throw new IllegalArgumentException("decision is allow or deny");
@@ -95,32 +141,58 @@ public final class SignInDriverBuilder {
     return this;
   }
 
-  /** An extra authorization request parameter, e.g. {@code prompt} or {@code max_age}. */
+  /**
+   * An extra authorization request parameter, e.g. {@code prompt} or {@code max_age}.
+   *
+   * @param name the parameter name; not null; a later call with the same name replaces the value
+   * @param value the parameter value; not null
+   * @return this builder
+   */
   public SignInDriverBuilder parameter(String name, String value) {
     extraParameters.put(Objects.requireNonNull(name, "name"),
         Objects.requireNonNull(value, "value"));
     return this;
   }
 
-  /** The HTTP client; it must not follow redirects. Default a new one. */
+  /**
+   * The HTTP client; it must not follow redirects. Default a new one.
+   *
+   * @param httpClient the client every request goes through; {@code null} for the default
+   * @return this builder
+   */
   public SignInDriverBuilder httpClient(HttpClient httpClient) {
     this.httpClient = httpClient;
     return this;
   }
 
-  /** The source of verifiers, states and nonces; default a new {@link SecureRandom}. */
+  /**
+   * The source of verifiers, states and nonces; default a new {@link SecureRandom}.
+   *
+   * @param random the source of randomness; {@code null} for the default
+   * @return this builder
+   */
   public SignInDriverBuilder random(SecureRandom random) {
     this.random = random;
     return this;
   }
 
-  /** The clock the returned token client measures expiry with; default the system clock. */
+  /**
+   * The clock the returned token client measures expiry with; default the system clock.
+   *
+   * @param clock the clock; not null
+   * @return this builder
+   */
   public SignInDriverBuilder clock(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
     return this;
   }
 
-  /** Allows a plain-http server that is not on a loopback address; off by default. */
+  /**
+   * Allows a plain-http server that is not on a loopback address; off by default.
+   *
+   * @param allowPlainHttp true to allow {@code http} to any host; loopback hosts are always allowed
+   * @return this builder
+   */
   public SignInDriverBuilder allowPlainHttp(boolean allowPlainHttp) {
     this.allowPlainHttp = allowPlainHttp;
     return this;
@@ -129,6 +201,7 @@ public final class SignInDriverBuilder {
   /**
    * Builds the driver.
    *
+   * @return a new driver; it may run {@link SignInDriver#signIn} many times
    * @throws IllegalArgumentException for a missing setting, or an HTTP client that follows
    *     redirects (the driver must see each one to keep cookies and stop at the redirect URI)
    */

@@ -20,6 +20,16 @@ public sealed interface SignInOutcome {
    */
   record SignedIn(TokenClient tokens, String accessToken, Optional<String> idToken, String scope,
       boolean consentShown) implements SignInOutcome {
+    /**
+     * Checks the components.
+     *
+     * @param tokens the client holding the person's tokens; not null
+     * @param accessToken the access token; not null
+     * @param idToken the ID token; not null, empty when {@code openid} was not granted
+     * @param scope the granted scope; not null, empty when none was granted
+     * @param consentShown whether the consent page was answered on the way
+     * @throws NullPointerException when any component but {@code consentShown} is null
+     */
     public SignedIn {
       Objects.requireNonNull(tokens, "tokens");
       Objects.requireNonNull(accessToken, "accessToken");
@@ -44,6 +54,13 @@ public sealed interface SignInOutcome {
    * @param description the {@code error_description}, if any
    */
   record Refused(String error, Optional<String> description) implements SignInOutcome {
+    /**
+     * Checks the components.
+     *
+     * @param error the OAuth {@code error}; not null
+     * @param description the {@code error_description}; not null, empty when the server sent none
+     * @throws NullPointerException when {@code error} or {@code description} is null
+     */
     public Refused {
       Objects.requireNonNull(error, "error");
       Objects.requireNonNull(description, "description");
@@ -61,6 +78,14 @@ public sealed interface SignInOutcome {
    * @param page the start of the last page's body, for the test's failure message
    */
   record Stopped(String reason, int status, String page) implements SignInOutcome {
+    /**
+     * Checks the components.
+     *
+     * @param reason what happened, in words; not null
+     * @param status the HTTP status of the last response, {@code -1} when there was none
+     * @param page the start of the last page's body; not null, may be empty
+     * @throws NullPointerException when {@code reason} or {@code page} is null
+     */
     public Stopped {
       Objects.requireNonNull(reason, "reason");
       Objects.requireNonNull(page, "page");
