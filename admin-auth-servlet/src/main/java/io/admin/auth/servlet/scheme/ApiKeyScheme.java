@@ -31,7 +31,11 @@ public final class ApiKeyScheme implements AuthScheme {
 
   private final ApiKeyService keys;
 
-  /** A scheme authenticating keys with {@code keys}. */
+  /**
+   * A scheme authenticating keys with {@code keys}.
+   *
+   * @param keys looks up and checks each presented key; not null
+   */
   public ApiKeyScheme(ApiKeyService keys) {
     this.keys = Objects.requireNonNull(keys, "keys");
   }
