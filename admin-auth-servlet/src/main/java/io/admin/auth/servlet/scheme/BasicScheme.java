@@ -19,7 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * HTTP Basic authentication (RFC 7617, docs/http-contract.md section 5), checked by a {@link
+ * HTTP Basic authentication (RFC 7617, docs/http-contract.md, "Basic authentication"), checked by a {@link
  * BasicAuthenticator}, with brute-force throttling per user and per remote address.
  *
  * <ul>
