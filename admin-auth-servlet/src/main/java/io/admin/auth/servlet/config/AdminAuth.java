@@ -128,9 +128,11 @@ public final class AdminAuth {
   }
 
   /**
-   * Endpoint servlets by mapped path (empty when endpoints are disabled).
+   * Endpoint servlets by mapped path: the OAuth endpoints unless disabled, and those of sign-in,
+   * browser sessions and API key management when enabled.
    *
-   * @return an unmodifiable map from exact path to servlet
+   * @return an unmodifiable map from servlet mapping (an exact path, or {@code <path>/*} for the
+   *     API key endpoints) to servlet; empty when none is served
    */
   public Map<String, HttpServlet> servlets() {
     return servlets;
@@ -207,7 +209,8 @@ public final class AdminAuth {
     /**
      * Whether the Bearer scheme is enabled (first in order); default true.
      *
-     * @param enabled false to accept no bearer token at all
+     * @param enabled false to leave out the {@code Authorization: Bearer} scheme; trusted issuers
+     *     then cannot be given
      * @return this builder
      */
     public Builder bearer(boolean enabled) {
@@ -313,7 +316,8 @@ public final class AdminAuth {
     /**
      * Whether to build the endpoint servlets; default true (a resource server has none).
      *
-     * @param enabled false to serve no token, revocation, introspection, JWKS or metadata endpoint
+     * @param enabled false to serve no token, revocation, introspection, JWKS or metadata
+     *     endpoint; sign-in, which needs the token endpoint, then cannot be enabled
      * @return this builder
      */
     public Builder endpoints(boolean enabled) {
