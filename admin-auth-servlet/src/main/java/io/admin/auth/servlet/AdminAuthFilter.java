@@ -108,12 +108,20 @@ public final class AdminAuthFilter implements Filter {
     this.background = new BackgroundWork(b.inService);
   }
 
-  /** A new builder. */
+  /**
+   * A new builder.
+   *
+   * @return an empty builder, with no scheme and no access policy yet
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The schemes, in the order they are asked. */
+  /**
+   * The schemes, in the order they are asked.
+   *
+   * @return an unmodifiable list, never empty
+   */
   public List<AuthScheme> schemes() {
     return schemes;
   }
@@ -336,6 +344,10 @@ public final class AdminAuthFilter implements Filter {
     /**
      * Work to run while the filter is in service: {@code starter} is called when the container
      * initialises the filter, and what it returns is closed when the container destroys it.
+     *
+     * @param starter starts the work and returns what stops it; not null; may be given several,
+     *     each started in turn
+     * @return this builder
      */
     public Builder whileInService(Supplier<? extends AutoCloseable> starter) {
       inService.add(Objects.requireNonNull(starter, "starter"));
@@ -345,6 +357,9 @@ public final class AdminAuthFilter implements Filter {
     /**
      * Limits requests per authenticated principal on protected paths (key {@code
      * <auth_method>:<subject>}); default none.
+     *
+     * @param limiter the limiter asked for a permit once per authenticated request; not null
+     * @return this builder
      */
     public Builder principalRateLimiter(RateLimiter limiter) {
       this.perPrincipal = Objects.requireNonNull(limiter, "limiter");
@@ -355,37 +370,65 @@ public final class AdminAuthFilter implements Filter {
      * Told of every authentication the filter decides (method, error code or none, and the time
      * the scheme took), for metrics; default {@link AuthObserver#noop()}. The per-principal rate
      * limiter reports its own refusals: give it {@link RateLimiter#observed} for those.
+     *
+     * @param observer the observer; not null
+     * @return this builder
      */
     public Builder observer(AuthObserver observer) {
       this.observer = Objects.requireNonNull(observer, "observer");
       return this;
     }
 
-    /** Appends a scheme; schemes are asked in the order added. */
+    /**
+     * Appends a scheme; schemes are asked in the order added.
+     *
+     * @param scheme the scheme to ask after those added before; not null
+     * @return this builder
+     */
     public Builder scheme(AuthScheme scheme) {
       schemes.add(Objects.requireNonNull(scheme, "scheme"));
       return this;
     }
 
-    /** The access policy (required). */
+    /**
+     * The access policy (required).
+     *
+     * @param policy decides per request whether it is public or which scopes it needs; not null
+     * @return this builder
+     */
     public Builder accessPolicy(AccessPolicy policy) {
       this.policy = Objects.requireNonNull(policy, "policy");
       return this;
     }
 
-    /** Scope to role mapping for {@code isUserInRole}; default {@link RoleMapper#scopesAsRoles()}. */
+    /**
+     * Scope to role mapping for {@code isUserInRole}; default {@link RoleMapper#scopesAsRoles()}.
+     *
+     * @param roleMapper gives the roles of each authenticated principal; not null
+     * @return this builder
+     */
     public Builder roleMapper(RoleMapper roleMapper) {
       this.roleMapper = Objects.requireNonNull(roleMapper, "roleMapper");
       return this;
     }
 
-    /** The realm of every challenge; default {@code admin}. */
+    /**
+     * The realm of every challenge; default {@code admin}.
+     *
+     * @param realm the {@code realm} parameter of each {@code WWW-Authenticate} challenge; not null
+     * @return this builder
+     */
     public Builder realm(String realm) {
       this.renderer = new AuthErrorRenderer(realm);
       return this;
     }
 
-    /** HTTPS enforcement; default {@link TransportSecurity#none()}. */
+    /**
+     * HTTPS enforcement; default {@link TransportSecurity#none()}.
+     *
+     * @param transport which requests must arrive over HTTPS; not null
+     * @return this builder
+     */
     public Builder transportSecurity(TransportSecurity transport) {
       this.transport = Objects.requireNonNull(transport, "transport");
       return this;
@@ -394,6 +437,7 @@ public final class AdminAuthFilter implements Filter {
     /**
      * The filter.
      *
+     * @return a new, immutable filter with the schemes and settings given so far
      * @throws IllegalStateException without a scheme or without an access policy
      */
     public AdminAuthFilter build() {

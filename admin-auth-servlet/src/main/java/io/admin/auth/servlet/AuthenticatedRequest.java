@@ -34,7 +34,13 @@ public final class AuthenticatedRequest extends HttpServletRequestWrapper {
   private final AuthenticatedUser user;
   private final Set<String> roles;
 
-  /** Wraps {@code request} for {@code principal} holding {@code roles} (copied). */
+  /**
+   * Wraps {@code request} for {@code principal} holding {@code roles} (copied).
+   *
+   * @param request the container's request; not null
+   * @param principal the verified caller; not null
+   * @param roles the roles {@link #isUserInRole(String)} answers true for; not null, may be empty
+   */
   public AuthenticatedRequest(HttpServletRequest request, AuthPrincipal principal, Set<String> roles) {
     super(request);
     this.principal = Objects.requireNonNull(principal, "principal");
@@ -42,7 +48,11 @@ public final class AuthenticatedRequest extends HttpServletRequestWrapper {
     this.roles = Set.copyOf(roles);
   }
 
-  /** The verified caller. */
+  /**
+   * The verified caller.
+   *
+   * @return the principal the filter authenticated; never null
+   */
   public AuthPrincipal principal() {
     return principal;
   }

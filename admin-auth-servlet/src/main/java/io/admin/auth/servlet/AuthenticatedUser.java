@@ -13,7 +13,11 @@ import java.util.Objects;
  */
 public record AuthenticatedUser(AuthPrincipal principal) implements java.security.Principal {
 
-  /** Requires the principal. */
+  /**
+   * Requires the principal.
+   *
+   * @param principal the authenticated caller; not null
+   */
   public AuthenticatedUser {
     Objects.requireNonNull(principal, "principal");
   }

@@ -32,9 +32,17 @@ public final class AccessPolicy {
     /** Let it through without authentication. */
     record Public() implements Decision {}
 
-    /** Require an authenticated caller holding every one of {@code requiredScopes}. */
+    /**
+     * Require an authenticated caller holding every one of {@code requiredScopes}.
+     *
+     * @param requiredScopes the scopes the caller must all hold; empty: any authenticated caller
+     */
     record Authenticate(Set<String> requiredScopes) implements Decision {
-      /** Freezes a copy of the required scopes. */
+      /**
+       * Freezes a copy of the required scopes.
+       *
+       * @param requiredScopes the scopes the caller must all hold; not null, may be empty
+       */
       public Authenticate {
         requiredScopes = Set.copyOf(requiredScopes);
       }
@@ -57,12 +65,22 @@ public final class AccessPolicy {
     this.rules = List.copyOf(rules);
   }
 
-  /** A new builder. */
+  /**
+   * A new builder.
+   *
+   * @return an empty builder: no prefix, public path or rule yet
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The decision for {@code method} on the canonical {@code path}. */
+  /**
+   * The decision for {@code method} on the canonical {@code path}.
+   *
+   * @param method the request's HTTP method, as sent (methods are case-sensitive)
+   * @param path the canonical path below the context path, starting with {@code /}
+   * @return public, authenticate with the scopes of the first matching rule, or deny; never null
+   */
   public Decision decide(String method, String path) {
     for (PathPattern p : publicPaths) {
       if (p.matches(path)) {
@@ -83,7 +101,13 @@ public final class AccessPolicy {
     return PUBLIC;
   }
 
-  /** This policy with {@code patterns} added in front of its public paths. */
+  /**
+   * This policy with {@code patterns} added in front of its public paths.
+   *
+   * @param patterns {@link PathPattern} syntax; not null, may be empty
+   * @return a new policy; this one is unchanged
+   * @throws IllegalArgumentException if a pattern is not a valid {@link PathPattern}
+   */
   public AccessPolicy withPublicPaths(List<String> patterns) {
     List<PathPattern> merged = new ArrayList<>();
     patterns.forEach(p -> merged.add(PathPattern.of(p)));
@@ -94,6 +118,9 @@ public final class AccessPolicy {
   /**
    * This policy with {@code first} tried before its own rules, e.g. the scope a built-in
    * management endpoint needs, which an application rule must not be able to weaken.
+   *
+   * @param first the rules to try first, in order; not null, may be empty
+   * @return a new policy; this one is unchanged
    */
   public AccessPolicy withRulesFirst(List<AccessRule> first) {
     List<AccessRule> merged = new ArrayList<>(first);
@@ -109,7 +136,14 @@ public final class AccessPolicy {
 
     private Builder() {}
 
-    /** Denies by default everything at or below {@code prefix} (e.g. {@code /api}). */
+    /**
+     * Denies by default everything at or below {@code prefix} (e.g. {@code /api}).
+     *
+     * @param prefix a literal path starting with {@code /}; a trailing {@code /} is ignored, and it
+     *     compares case-insensitively
+     * @return this builder
+     * @throws IllegalArgumentException if it is not a valid path or contains {@code *}
+     */
     public Builder protectedPrefix(String prefix) {
       String p = prefix.length() > 1 && prefix.endsWith("/")
           ? prefix.substring(0, prefix.length() - 1) : prefix;
@@ -121,7 +155,13 @@ public final class AccessPolicy {
       return this;
     }
 
-    /** Paths matching {@code pattern} need no authentication, with any method. */
+    /**
+     * Paths matching {@code pattern} need no authentication, with any method.
+     *
+     * @param pattern in {@link PathPattern} syntax
+     * @return this builder
+     * @throws IllegalArgumentException if the pattern is invalid
+     */
     public Builder publicPath(String pattern) {
       publicPaths.add(PathPattern.of(pattern));
       return this;
@@ -131,6 +171,12 @@ public final class AccessPolicy {
      * Requests to {@code pattern} with one of {@code methods} (comma separated, or {@code *} for
      * any) need all of {@code scopes} (none: any authenticated caller). Rules are tried in the
      * order added; the first match decides.
+     *
+     * @param methods HTTP methods, comma separated, or {@code *}
+     * @param pattern in {@link PathPattern} syntax
+     * @param scopes the scopes a caller must all hold; none for any authenticated caller
+     * @return this builder
+     * @throws IllegalArgumentException if a method is not letters only or the pattern is invalid
      */
     public Builder rule(String methods, String pattern, String... scopes) {
       List<String> m = methods.strip().equals("*")
@@ -139,13 +185,22 @@ public final class AccessPolicy {
       return this;
     }
 
-    /** Adds a prepared rule. */
+    /**
+     * Adds a prepared rule, tried after those added before.
+     *
+     * @param rule the rule; not null
+     * @return this builder
+     */
     public Builder rule(AccessRule rule) {
       rules.add(rule);
       return this;
     }
 
-    /** The policy; with no protected prefix, {@code /} (everything) is protected. */
+    /**
+     * The policy; with no protected prefix, {@code /} (everything) is protected.
+     *
+     * @return a new, immutable policy
+     */
     public AccessPolicy build() {
       List<String> p = prefixes.isEmpty() ? List.of("/") : prefixes;
       return new AccessPolicy(p, publicPaths, rules);

@@ -15,7 +15,14 @@ import java.util.TreeSet;
  */
 public record AccessRule(Set<String> methods, PathPattern pattern, Set<String> requiredScopes) {
 
-  /** Checks the HTTP methods (upper-cased) and freezes copies of methods and scopes. */
+  /**
+   * Checks the HTTP methods (upper-cased) and freezes copies of methods and scopes.
+   *
+   * @param methods HTTP methods, letters only, any case; empty for every method
+   * @param pattern the path pattern; not null
+   * @param requiredScopes scopes the caller must all hold; empty for any authenticated caller
+   * @throws IllegalArgumentException if a method is not letters only
+   */
   public AccessRule {
     Objects.requireNonNull(pattern, "pattern");
     Set<String> m = new TreeSet<>();
@@ -29,7 +36,14 @@ public record AccessRule(Set<String> methods, PathPattern pattern, Set<String> r
     requiredScopes = Set.copyOf(requiredScopes);
   }
 
-  /** Whether this rule covers {@code method} on the canonical {@code path}. */
+  /**
+   * Whether this rule covers {@code method} on the canonical {@code path}.
+   *
+   * @param method the request's HTTP method, compared case-sensitively ({@code get} is not
+   *     {@code GET})
+   * @param path the canonical path below the context path
+   * @return true if both the method and the pattern match
+   */
   public boolean matches(String method, String path) {
     // Methods are case-sensitive in HTTP (RFC 9110 9.1): "get" is not GET, so it never matches.
     return (methods.isEmpty() || methods.contains(method)) && pattern.matches(path);

@@ -22,6 +22,8 @@ public final class PathPattern {
   /**
    * Parses a pattern.
    *
+   * @param pattern the pattern, such as {@code /api/v3/users/**}; not null
+   * @return the parsed pattern
    * @throws IllegalArgumentException if it does not start with {@code /}, contains an empty,
    *     {@code .} or {@code ..} segment, or uses {@code **} anywhere but last
    */
@@ -46,7 +48,12 @@ public final class PathPattern {
     return new PathPattern(pattern, segs);
   }
 
-  /** Whether the canonical {@code path} matches. */
+  /**
+   * Whether the canonical {@code path} matches.
+   *
+   * @param path a canonical path starting with {@code /}
+   * @return true if every segment matches, case-sensitively
+   */
   public boolean matches(String path) {
     List<String> parts = path.equals("/") ? List.of() : List.of(path.substring(1).split("/", -1));
     int n = segments.size();

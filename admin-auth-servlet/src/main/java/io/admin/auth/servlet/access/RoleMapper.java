@@ -14,10 +14,19 @@ import java.util.TreeSet;
 @FunctionalInterface
 public interface RoleMapper {
 
-  /** The roles of {@code principal}; never {@code null}. */
+  /**
+   * The roles of {@code principal}.
+   *
+   * @param principal the authenticated caller; not null
+   * @return the caller's role names; never {@code null}, empty if it has none
+   */
   Set<String> roles(AuthPrincipal principal);
 
-  /** The default: every granted scope is a role of the same name ({@code users:read}). */
+  /**
+   * The default: every granted scope is a role of the same name ({@code users:read}).
+   *
+   * @return a mapper that returns the principal's scopes
+   */
   static RoleMapper scopesAsRoles() {
     return AuthPrincipal::scopes;
   }
@@ -25,6 +34,9 @@ public interface RoleMapper {
   /**
    * An explicit mapping from scope to roles; scopes not in the map give no role, so a new scope
    * never silently grants a role.
+   *
+   * @param scopeToRoles the roles each scope grants (copied); not null
+   * @return a mapper giving the union of the roles of the caller's scopes
    */
   static RoleMapper fromScopes(Map<String, ? extends Collection<String>> scopeToRoles) {
     Map<String, Set<String>> copy = new LinkedHashMap<>();

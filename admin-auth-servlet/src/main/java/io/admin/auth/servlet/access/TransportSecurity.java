@@ -27,7 +27,11 @@ public final class TransportSecurity {
     this.trustedProxies = Set.copyOf(trustedProxies);
   }
 
-  /** No enforcement (the default: TLS is often terminated in front of the container). */
+  /**
+   * No enforcement (the default: TLS is often terminated in front of the container).
+   *
+   * @return the shared instance that permits every request
+   */
   public static TransportSecurity none() {
     return NONE;
   }
@@ -36,6 +40,8 @@ public final class TransportSecurity {
    * HTTPS required; {@code trustedProxies} are IP address literals (exactly as the container
    * reports {@code getRemoteAddr()}) whose {@code X-Forwarded-Proto} is believed.
    *
+   * @param trustedProxies the proxies' addresses (copied); empty to believe no forwarded header
+   * @return the enforcing instance
    * @throws IllegalArgumentException if an entry is not an IP literal (host names are refused:
    *     resolving them per request would be slow and spoofable)
    */
@@ -48,12 +54,22 @@ public final class TransportSecurity {
     return new TransportSecurity(true, trustedProxies);
   }
 
-  /** Whether HTTPS is enforced. */
+  /**
+   * Whether HTTPS is enforced.
+   *
+   * @return false for {@link #none()}
+   */
   public boolean required() {
     return required;
   }
 
-  /** Whether {@code request} may be served. */
+  /**
+   * Whether {@code request} may be served.
+   *
+   * @param request the incoming request
+   * @return true if nothing is enforced, or the request is secure, forwarded as {@code https} by
+   *     a trusted proxy, or from a loopback address that is not a trusted proxy
+   */
   public boolean permits(HttpServletRequest request) {
     if (!required || request.isSecure()) {
       return true;

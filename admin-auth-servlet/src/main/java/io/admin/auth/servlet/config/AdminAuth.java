@@ -69,7 +69,7 @@ import java.util.Set;
  */
 public final class AdminAuth {
 
-  /** Default path of the API key management endpoints (docs/http-contract.md section 1). */
+  /** Default path of the API key management endpoints (docs/http-contract.md, "Endpoints"). */
   public static final String DEFAULT_API_KEYS_PATH = "/api/v3/api-keys";
 
   /** Name under which the filter is registered. */
@@ -88,7 +88,13 @@ public final class AdminAuth {
     this.paths = paths;
   }
 
-  /** A builder over {@code tokens}. */
+  /**
+   * A builder over {@code tokens}.
+   *
+   * @param tokens the token service behind the endpoints and, by default, the Bearer scheme; not
+   *     null
+   * @return a new builder with the defaults
+   */
   public static Builder builder(TokenService tokens) {
     return new Builder(Objects.requireNonNull(tokens, "tokens"), null);
   }
@@ -99,6 +105,10 @@ public final class AdminAuth {
    * service, so no endpoints: {@link Builder#endpoints(boolean) endpoints(true)} is refused at
    * {@link Builder#build()}. Everything else (access policy, roles, trusted third-party issuers,
    * API keys, Basic, rate limits) is configured as for an issuer.
+   *
+   * @param verifier verifies the issuer's access tokens; its issuer becomes this library's own;
+   *     not null
+   * @return a new builder with endpoints off
    */
   public static Builder resourceServer(AccessTokenVerifier verifier) {
     Objects.requireNonNull(verifier, "verifier");
@@ -108,17 +118,31 @@ public final class AdminAuth {
     return b;
   }
 
-  /** The filter. */
+  /**
+   * The filter.
+   *
+   * @return the one filter instance {@link #register} installs
+   */
   public AdminAuthFilter filter() {
     return filter;
   }
 
-  /** Endpoint servlets by mapped path (empty when endpoints are disabled). */
+  /**
+   * Endpoint servlets by mapped path: the OAuth endpoints unless disabled, and those of sign-in,
+   * browser sessions and API key management when enabled.
+   *
+   * @return an unmodifiable map from servlet mapping (an exact path, or {@code <path>/*} for the
+   *     API key endpoints) to servlet; empty when none is served
+   */
   public Map<String, HttpServlet> servlets() {
     return servlets;
   }
 
-  /** The endpoint paths. */
+  /**
+   * The endpoint paths.
+   *
+   * @return the paths given to the builder, or {@link EndpointPaths#defaults()}
+   */
   public EndpointPaths paths() {
     return paths;
   }
@@ -128,6 +152,8 @@ public final class AdminAuth {
    * {@code web.xml}, and every endpoint servlet on its exact path. Must run during context
    * initialization (a {@code ServletContainerInitializer} or a {@code ServletContextListener}).
    *
+   * @param context the application's context, not yet initialized; marked with {@link
+   *     #REGISTERED_ATTRIBUTE}
    * @throws IllegalStateException if admin-auth was already registered on this context
    */
   public void register(ServletContext context) {
@@ -180,7 +206,13 @@ public final class AdminAuth {
       this.resourceServerIssuer = resourceServerIssuer;
     }
 
-    /** Whether the Bearer scheme is enabled (first in order); default true. */
+    /**
+     * Whether the Bearer scheme is enabled (first in order); default true.
+     *
+     * @param enabled false to leave out the {@code Authorization: Bearer} scheme; trusted issuers
+     *     then cannot be given
+     * @return this builder
+     */
     public Builder bearer(boolean enabled) {
       this.bearer = enabled;
       return this;
@@ -190,6 +222,9 @@ public final class AdminAuth {
      * The verifier behind the Bearer scheme; default the token service itself (on a resource
      * server, the verifier it was created with). Use this to accept tokens from trusted
      * third-party issuers as well.
+     *
+     * @param verifier checks each bearer token; not null
+     * @return this builder
      */
     public Builder bearerVerifier(BearerTokenVerifier verifier) {
       this.bearerVerifier = Objects.requireNonNull(verifier, "verifier");
@@ -200,6 +235,9 @@ public final class AdminAuth {
      * Also accepts access tokens of this third-party issuer (Keycloak, Auth0, Entra ID, ...) on
      * the Bearer scheme. Tokens are routed by their {@code iss}: this library's own issuer to the
      * token service (or {@link #bearerVerifier}), each trusted issuer to its own keys.
+     *
+     * @param issuer the issuer and its rules; may be given several times, each issuer once
+     * @return this builder
      */
     public Builder trustedIssuer(TrustedIssuer issuer) {
       trustedIssuers.add(Objects.requireNonNull(issuer, "issuer"));
@@ -209,61 +247,112 @@ public final class AdminAuth {
     /**
      * Time source for checking third-party tokens and for the default {@link #rateLimits rate
      * limits}; default the system UTC clock.
+     *
+     * @param clock the time source; not null
+     * @return this builder
      */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
-    /** Appends a scheme after the built-in ones (API key, Basic, or your own). */
+    /**
+     * Appends a scheme after the built-in ones (API key, Basic, or your own).
+     *
+     * @param scheme asked after the built-in schemes and those added before; not null
+     * @return this builder
+     */
     public Builder scheme(AuthScheme scheme) {
       extraSchemes.add(Objects.requireNonNull(scheme, "scheme"));
       return this;
     }
 
-    /** The access policy; default: everything protected except the endpoints (deny by default). */
+    /**
+     * The access policy; default: everything protected except the endpoints (deny by default).
+     *
+     * @param policy the application's rules; the endpoint paths are added to its public paths; not
+     *     null
+     * @return this builder
+     */
     public Builder accessPolicy(AccessPolicy policy) {
       this.policy = Objects.requireNonNull(policy, "policy");
       return this;
     }
 
-    /** Scope to role mapping; default {@link RoleMapper#scopesAsRoles()}. */
+    /**
+     * Scope to role mapping; default {@link RoleMapper#scopesAsRoles()}.
+     *
+     * @param roleMapper gives the roles {@code isUserInRole} answers for; not null
+     * @return this builder
+     */
     public Builder roleMapper(RoleMapper roleMapper) {
       this.roleMapper = Objects.requireNonNull(roleMapper, "roleMapper");
       return this;
     }
 
-    /** The {@code realm} of challenges; default {@code admin}. */
+    /**
+     * The {@code realm} of challenges; default {@code admin}.
+     *
+     * @param realm the {@code realm} parameter of every {@code WWW-Authenticate} challenge; not null
+     * @return this builder
+     */
     public Builder realm(String realm) {
       this.realm = Objects.requireNonNull(realm, "realm");
       return this;
     }
 
-    /** Require HTTPS, believing {@code X-Forwarded-Proto} only from {@code trustedProxies}. */
+    /**
+     * Require HTTPS, believing {@code X-Forwarded-Proto} only from {@code trustedProxies}.
+     *
+     * @param trustedProxies IP address literals, as {@code getRemoteAddr()} reports them; may be empty
+     * @return this builder
+     * @throws IllegalArgumentException if an entry is not an IP address literal
+     */
     public Builder requireHttps(Collection<String> trustedProxies) {
       this.transport = TransportSecurity.requireHttps(Set.copyOf(trustedProxies));
       return this;
     }
 
-    /** Whether to build the endpoint servlets; default true (a resource server has none). */
+    /**
+     * Whether to build the endpoint servlets; default true (a resource server has none).
+     *
+     * @param enabled false to serve no token, revocation, introspection, JWKS or metadata
+     *     endpoint; sign-in, which needs the token endpoint, then cannot be enabled
+     * @return this builder
+     */
     public Builder endpoints(boolean enabled) {
       this.endpoints = enabled;
       return this;
     }
 
-    /** Endpoint paths; default {@link EndpointPaths#defaults()}. */
+    /**
+     * Endpoint paths; default {@link EndpointPaths#defaults()}.
+     *
+     * @param paths where the endpoints are mapped; not null
+     * @return this builder
+     */
     public Builder paths(EndpointPaths paths) {
       this.paths = Objects.requireNonNull(paths, "paths");
       return this;
     }
 
-    /** Public URL of the application root for the metadata document; default the issuer. */
+    /**
+     * Public URL of the application root for the metadata document; default the issuer.
+     *
+     * @param baseUrl an absolute http(s) URL, checked by {@link #build()}; not null
+     * @return this builder
+     */
     public Builder baseUrl(String baseUrl) {
       this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
       return this;
     }
 
-    /** Largest accepted endpoint request body; default 16 KiB. */
+    /**
+     * Largest accepted endpoint request body; default 16 KiB.
+     *
+     * @param bytes the bound in bytes, between 256 and 1 MiB (checked by {@link #build()})
+     * @return this builder
+     */
     public Builder maxRequestBytes(int bytes) {
       this.maxRequestBytes = bytes;
       return this;
@@ -274,6 +363,8 @@ public final class AdminAuth {
      * Only what is listed here is published: never every client's scopes, and the library's own
      * {@code api-keys:*} scopes only when listed.
      *
+     * @param scopes the scopes to publish (copied); empty leaves the member out
+     * @return this builder
      * @throws IllegalArgumentException for a value that is not an RFC 6749 scope token
      */
     public Builder scopesSupported(Collection<String> scopes) {
@@ -289,7 +380,12 @@ public final class AdminAuth {
       return this;
     }
 
-    /** {@code Cache-Control} max-age of the JWK Set and metadata; default 5 minutes. */
+    /**
+     * {@code Cache-Control} max-age of the JWK Set and metadata; default 5 minutes.
+     *
+     * @param maxAge not negative (checked by {@link #build()}); not null
+     * @return this builder
+     */
     public Builder jwksMaxAge(Duration maxAge) {
       this.jwksMaxAge = Objects.requireNonNull(maxAge, "maxAge");
       return this;
@@ -301,19 +397,33 @@ public final class AdminAuth {
      * the container keeps the filter in service, the keys' last-use times are written to the
      * store every {@link ApiKeyService.Builder#lastUsedFlushInterval interval}, and once more when
      * the filter is destroyed.
+     *
+     * @param service authenticates and manages the keys; not null
+     * @return this builder
      */
     public Builder apiKeys(ApiKeyService service) {
       this.apiKeys = Objects.requireNonNull(service, "service");
       return this;
     }
 
-    /** Whether to serve the API key management endpoints when API keys are on; default true. */
+    /**
+     * Whether to serve the API key management endpoints when API keys are on; default true.
+     *
+     * @param enabled false to accept API keys without serving their management endpoints
+     * @return this builder
+     */
     public Builder apiKeyEndpoints(boolean enabled) {
       this.apiKeyEndpoints = enabled;
       return this;
     }
 
-    /** Path of the management endpoints; default {@value AdminAuth#DEFAULT_API_KEYS_PATH}. */
+    /**
+     * Path of the management endpoints; default {@value AdminAuth#DEFAULT_API_KEYS_PATH}.
+     *
+     * @param path an exact path such as {@code /a/b}
+     * @return this builder
+     * @throws IllegalArgumentException if it is not an exact path
+     */
     public Builder apiKeysPath(String path) {
       SettingChecks.checkApiKeysPath(path);
       this.apiKeysPath = path;
@@ -323,6 +433,9 @@ public final class AdminAuth {
     /**
      * The scope that lets a caller see and manage every owner's keys; default {@value
      * ApiKeysServlet#DEFAULT_ADMIN_SCOPE}.
+     *
+     * @param scope the scope name; not null
+     * @return this builder
      */
     public Builder apiKeysAdminScope(String scope) {
       this.apiKeysAdminScope = Objects.requireNonNull(scope, "scope");
@@ -332,13 +445,21 @@ public final class AdminAuth {
     /**
      * Enables HTTP Basic (RFC 7617) with {@code authenticator}, throttled by the {@link
      * #rateLimits(RateLimits) rate limits}. Off by default: Basic is for legacy clients and tests.
+     *
+     * @param authenticator checks user names and passwords; not null
+     * @return this builder
      */
     public Builder basic(BasicAuthenticator authenticator) {
       this.basic = Objects.requireNonNull(authenticator, "authenticator");
       return this;
     }
 
-    /** Rate limits and failure throttles; default {@link RateLimits#defaults(Clock)} on {@link #clock}. */
+    /**
+     * Rate limits and failure throttles; default {@link RateLimits#defaults(Clock)} on {@link #clock}.
+     *
+     * @param limits the limits; not null
+     * @return this builder
+     */
     public Builder rateLimits(RateLimits limits) {
       this.rateLimits = Objects.requireNonNull(limits, "limits");
       return this;
@@ -349,6 +470,9 @@ public final class AdminAuth {
      * #rateLimits rate limits}, and the JWK Set fetches of the {@link #trustedIssuer trusted
      * issuers}; default {@link AuthObserver#noop()}. The token service has its own ({@code
      * DefaultTokenServiceBuilder.observer}): give both the same observer.
+     *
+     * @param observer the observer; not null
+     * @return this builder
      */
     public Builder observer(AuthObserver observer) {
       this.observer = Objects.requireNonNull(observer, "observer");
@@ -358,6 +482,9 @@ public final class AdminAuth {
     /**
      * Signs people in for the host application: the authorization endpoint, login and consent
      * pages, UserInfo and logout (docs/http-contract.md, "Signing people in"). Off by default.
+     *
+     * @param settings paths, stores and the login of the sign-in; not null
+     * @return this builder
      */
     public Builder signIn(SignIn settings) {
       this.signIn = Objects.requireNonNull(settings, "settings");
@@ -368,6 +495,9 @@ public final class AdminAuth {
      * Keeps browser sessions in HTTP-only cookies (docs/http-contract.md, "Browser apps"): the
      * session endpoints, and the access-token cookie accepted as a bearer credential on the paths
      * {@code settings} opts in. Needs {@link #signIn(SignIn)}. Off by default.
+     *
+     * @param settings the client, paths and cookies of the sessions; not null
+     * @return this builder
      */
     public Builder browserSessions(BrowserSessions settings) {
       this.browserSessions = Objects.requireNonNull(settings, "settings");
@@ -377,6 +507,7 @@ public final class AdminAuth {
     /**
      * Validates and builds.
      *
+     * @return the immutable wiring: the filter, and the endpoint servlets unless switched off
      * @throws IllegalStateException when no scheme is enabled, trusted issuers are given with
      *     the Bearer scheme off, endpoints are asked of a resource server, or the access policy
      *     makes the API key management path public

@@ -12,12 +12,23 @@ import io.admin.auth.core.config.ConfigException;
 public final class AdminAuthConfigException extends ConfigException {
   private static final long serialVersionUID = 1L;
 
-  /** An error about {@code property}. */
+  /**
+   * An error about {@code property}.
+   *
+   * @param property the full property name, such as {@code admin.auth.issuer}; not null
+   * @param problem what is wrong, without a secret value
+   */
   public AdminAuthConfigException(String property, String problem) {
     super(property, problem);
   }
 
-  /** An error about {@code property} caused by {@code cause} (may be {@code null}). */
+  /**
+   * An error about {@code property} caused by {@code cause} (may be {@code null}).
+   *
+   * @param property the full property name, such as {@code admin.auth.issuer}; not null
+   * @param problem what is wrong, without a secret value
+   * @param cause the underlying error, or {@code null}; must not quote a secret value
+   */
   public AdminAuthConfigException(String property, String problem, Throwable cause) {
     super(property, problem, cause);
   }

@@ -176,6 +176,10 @@ public final class AdminAuthProperties {
    * feed, purges) then runs until the JVM exits; the {@code web.xml} listener and the initializer
    * stop it with the application.
    *
+   * @param properties the {@code admin.auth.*} keys, full names; an unknown key under {@code
+   *     admin.auth.} is refused; values may be {@code ${env:NAME}} or {@code ${file:/path}}
+   *     references
+   * @return the built wiring, ready to install in a servlet context
    * @throws AdminAuthConfigException naming the first property that cannot be used
    */
   public static AdminAuth load(Properties properties) {
@@ -187,6 +191,9 @@ public final class AdminAuthProperties {
    * given to the {@link AdminAuth.Builder#observer filter, rate limits and trusted issuers}, and to
    * the token service when the default factory makes it (or to a resource server's verifier).
    *
+   * @param properties the {@code admin.auth.*} keys, full names, as for {@link #load(Properties)}
+   * @param observer told what the wiring does ({@link AuthObserver#noop()} for nothing); not null
+   * @return the built wiring, ready to install in a servlet context
    * @throws AdminAuthConfigException naming the first property that cannot be used
    */
   public static AdminAuth load(Properties properties, AuthObserver observer) {
@@ -247,6 +254,11 @@ public final class AdminAuthProperties {
    * server's verifier, is already in it). With a {@link AdminAuth#resourceServer} builder the
    * endpoint settings are refused, as in {@link #load}.
    *
+   * @param properties the {@code admin.auth.*} keys, full names, as for {@link #load(Properties)};
+   *     {@value #STORE_DATASOURCE} is refused here
+   * @param builder the builder to configure, made by the caller over its own token service or
+   *     verifier
+   * @return {@code builder}, configured and not yet built
    * @throws AdminAuthConfigException naming the first property that cannot be used
    */
   public static AdminAuth.Builder configure(Properties properties, AdminAuth.Builder builder) {

@@ -35,6 +35,11 @@ public final class DeclarativeParts {
    * Whether the properties describe a resource server (any {@code admin.auth.resource-server.*}
    * key), which verifies the issuer's tokens with its public keys and has no token service or
    * stores.
+   *
+   * @param properties the {@code admin.auth.*} keys, full names, as for {@link
+   *     AdminAuthProperties#load}
+   * @return true if any {@code admin.auth.resource-server.*} key is set
+   * @throws AdminAuthConfigException if a key under {@code admin.auth.} is unknown
    */
   public static boolean isResourceServer(Properties properties) {
     return ResourceServerProperties.configured(checked(properties));
@@ -48,7 +53,11 @@ public final class DeclarativeParts {
    * caller owns the result and closes it when the application stops; the data source stays its
    * own.
    *
+   * @param properties the {@code admin.auth.*} keys, full names, as for {@link
+   *     AdminAuthProperties#load}
+   * @param dataSource the host's data source; it stays open when the stores are closed
    * @param name how errors and the log name the data source (a bean name)
+   * @return the open stores, which the caller closes
    * @throws AdminAuthConfigException naming what is missing or cannot be used
    */
   public static PersistentStores openStores(Properties properties, DataSource dataSource,
@@ -65,8 +74,12 @@ public final class DeclarativeParts {
    * The built-in token service ({@link DefaultTokenServiceFactory}) on {@code stores}, or in
    * memory when empty; the clients of the properties are registered in it.
    *
+   * @param properties the {@code admin.auth.*} keys, full names, as for {@link
+   *     AdminAuthProperties#load}
+   * @param stores the stores of {@link #openStores}, or empty for memory
    * @param observer told what the service does, for metrics ({@link AuthObserver#noop()} for
    *     none); give the {@link AdminAuth.Builder#observer builder} the same one
+   * @return the token service, with the keys and clients of the properties
    * @throws AdminAuthConfigException naming the first property that cannot be used
    */
   public static TokenService tokenService(Properties properties,
@@ -84,6 +97,10 @@ public final class DeclarativeParts {
    * The API key service of the properties, in {@code stores} or in memory; empty unless {@value
    * AdminAuthProperties#API_KEYS_ENABLED} is {@code true}.
    *
+   * @param properties the {@code admin.auth.*} keys, full names, as for {@link
+   *     AdminAuthProperties#load}
+   * @param stores the stores of {@link #openStores}, or empty to keep the keys in memory
+   * @return the service, or empty when API keys are not enabled
    * @throws AdminAuthConfigException naming the first property that cannot be used
    */
   public static Optional<ApiKeyService> apiKeyService(Properties properties,
@@ -95,8 +112,11 @@ public final class DeclarativeParts {
   /**
    * The verifier a resource server's keys describe ({@link ResourceServerProperties}).
    *
+   * @param properties the {@code admin.auth.*} keys, full names, as for {@link
+   *     AdminAuthProperties#load}
    * @param observer told of cache hits and misses, for metrics ({@link AuthObserver#noop()} for
    *     none)
+   * @return the verifier of the issuer's access tokens
    * @throws AdminAuthConfigException naming the first property that cannot be used, or when the
    *     properties describe no resource server
    */
@@ -119,6 +139,11 @@ public final class DeclarativeParts {
    * otherwise one is made as by {@link #apiKeyService}. With no stores, store settings are
    * refused and in-memory mode is logged once as a warning, as by {@link AdminAuthProperties#load}.
    *
+   * @param properties the {@code admin.auth.*} keys, full names, as for {@link
+   *     AdminAuthProperties#load}
+   * @param builder the builder to configure, over the token service or the verifier
+   * @param stores the stores of {@link #openStores}, or empty
+   * @return {@code builder}, configured and not yet built
    * @throws AdminAuthConfigException naming the first property that cannot be used
    */
   public static AdminAuth.Builder configure(Properties properties, AdminAuth.Builder builder,

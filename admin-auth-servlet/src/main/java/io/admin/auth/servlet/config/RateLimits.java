@@ -81,64 +81,117 @@ public final class RateLimits {
    * token_per_client}, {@code client_failures_per_client}, {@code client_failures_per_address},
    * {@code basic_per_user}, {@code basic_per_address}, {@code principal}. {@link AdminAuth} applies
    * it with its {@link AdminAuth.Builder#observer observer}.
+   *
+   * @param observer told of each refusal; not null
+   * @return this instance for {@link AuthObserver#noop()}, otherwise new limits over the same
+   *     buckets and counters
    */
   public RateLimits observedBy(AuthObserver observer) {
     Objects.requireNonNull(observer, "observer");
     return observer == AuthObserver.noop() ? this : new RateLimits(this, observer);
   }
 
-  /** The defaults listed on this class, on {@code clock}. */
+  /**
+   * The defaults listed on this class, on {@code clock}.
+   *
+   * @param clock the time source of every bucket and throttle; not null
+   * @return new limits, with fresh in-memory state
+   */
   public static RateLimits defaults(Clock clock) {
     return builder(clock).build();
   }
 
-  /** A builder starting from the defaults on {@code clock}. */
+  /**
+   * A builder starting from the defaults on {@code clock}.
+   *
+   * @param clock the time source of the default buckets and throttles; not null
+   * @return a new builder
+   */
   public static Builder builder(Clock clock) {
     return new Builder(clock);
   }
 
-  /** A token bucket holding {@code perPeriod} tokens, refilled at {@code perPeriod} per period. */
+  /**
+   * A token bucket holding {@code perPeriod} tokens, refilled at {@code perPeriod} per period.
+   *
+   * @param perPeriod the burst size and the number of requests admitted per period; positive
+   * @param period the refill period, such as one minute; positive
+   * @param clock the time source of the refill
+   * @return a new in-memory limiter with one bucket per key, on this node only
+   */
   public static RateLimiter bucket(long perPeriod, Duration period, Clock clock) {
     return TokenBucketRateLimiter.builder().capacity(perPeriod).refill(perPeriod, period)
         .clock(clock).build();
   }
 
-  /** A limiter that admits everything (to switch one limit off). */
+  /**
+   * A limiter that admits everything (to switch one limit off).
+   *
+   * @return the shared limiter that always allows
+   */
   public static RateLimiter unlimited() {
     return UNLIMITED;
   }
 
-  /** Token endpoint limit keyed by {@link RemoteAddressKey}. */
+  /**
+   * Token endpoint limit keyed by {@link RemoteAddressKey}.
+   *
+   * @return the limiter; never null
+   */
   public RateLimiter tokenPerAddress() {
     return tokenPerAddress;
   }
 
-  /** Token endpoint limit keyed {@code "client:" + clientId}. */
+  /**
+   * Token endpoint limit keyed {@code "client:" + clientId}.
+   *
+   * @return the limiter; never null
+   */
   public RateLimiter tokenPerClient() {
     return tokenPerClient;
   }
 
-  /** Throttle of failed client authentication keyed {@code "client:" + clientId}. */
+  /**
+   * Throttle of failed client authentication keyed {@code "client:" + clientId}.
+   *
+   * @return the throttle; never null
+   */
   public FailureThrottle clientFailuresPerClient() {
     return clientFailuresPerClient;
   }
 
-  /** Throttle of failed client authentication keyed by {@link RemoteAddressKey}. */
+  /**
+   * Throttle of failed client authentication keyed by {@link RemoteAddressKey}.
+   *
+   * @return the throttle; never null
+   */
   public FailureThrottle clientFailuresPerAddress() {
     return clientFailuresPerAddress;
   }
 
-  /** Basic failure throttle keyed {@code "user:" + name}. */
+  /**
+   * Basic failure throttle keyed {@code "user:" + name}.
+   *
+   * @return the throttle; never null
+   */
   public FailureThrottle basicPerUser() {
     return basicPerUser;
   }
 
-  /** Basic failure throttle keyed by {@link RemoteAddressKey}. */
+  /**
+   * Basic failure throttle keyed by {@link RemoteAddressKey}.
+   *
+   * @return the throttle; never null
+   */
   public FailureThrottle basicPerAddress() {
     return basicPerAddress;
   }
 
-  /** Limit per principal on protected paths, if any. */
+  /**
+   * Limit per principal on protected paths, if any.
+   *
+   * @return the limiter, or empty (the default: no limit per principal)
+   */
   public Optional<RateLimiter> perPrincipal() {
     return Optional.ofNullable(perPrincipal);
   }
@@ -171,6 +224,9 @@ public final class RateLimits {
      * database store, every node on the database counts the same failures, so N nodes block at
      * the same count as one. Call it before replacing any of those throttles. Request-rate limits
      * (token buckets) stay per node.
+     *
+     * @param store where failures are counted; not null
+     * @return this builder
      */
     public Builder failureCountStore(FailureCountStore store) {
       Objects.requireNonNull(store, "store");
@@ -184,49 +240,88 @@ public final class RateLimits {
       return this;
     }
 
-    /** Token endpoint limit per remote address ({@link #unlimited()} switches it off). */
+    /**
+     * Token endpoint limit per remote address ({@link #unlimited()} switches it off).
+     *
+     * @param limiter asked once per token request, keyed by {@link RemoteAddressKey}; not null
+     * @return this builder
+     */
     public Builder tokenPerAddress(RateLimiter limiter) {
       this.tokenPerAddress = Objects.requireNonNull(limiter, "limiter");
       return this;
     }
 
-    /** Token endpoint limit per authenticated client id. */
+    /**
+     * Token endpoint limit per authenticated client id.
+     *
+     * @param limiter keyed {@code "client:" + clientId}; not null
+     * @return this builder
+     */
     public Builder tokenPerClient(RateLimiter limiter) {
       this.tokenPerClient = Objects.requireNonNull(limiter, "limiter");
       return this;
     }
 
-    /** Throttle of failed client authentication per claimed client id. */
+    /**
+     * Throttle of failed client authentication per claimed client id.
+     *
+     * @param throttle keyed {@code "client:" + clientId}; not null
+     * @return this builder
+     */
     public Builder clientFailuresPerClient(FailureThrottle throttle) {
       this.clientFailuresPerClient = Objects.requireNonNull(throttle, "throttle");
       return this;
     }
 
-    /** Throttle of failed client authentication per remote address. */
+    /**
+     * Throttle of failed client authentication per remote address.
+     *
+     * @param throttle keyed by {@link RemoteAddressKey}; not null
+     * @return this builder
+     */
     public Builder clientFailuresPerAddress(FailureThrottle throttle) {
       this.clientFailuresPerAddress = Objects.requireNonNull(throttle, "throttle");
       return this;
     }
 
-    /** Basic failure throttle per user. */
+    /**
+     * Basic failure throttle per user.
+     *
+     * @param throttle keyed {@code "user:" + name}; not null
+     * @return this builder
+     */
     public Builder basicPerUser(FailureThrottle throttle) {
       this.basicPerUser = Objects.requireNonNull(throttle, "throttle");
       return this;
     }
 
-    /** Basic failure throttle per remote address. */
+    /**
+     * Basic failure throttle per remote address.
+     *
+     * @param throttle keyed by {@link RemoteAddressKey}; not null
+     * @return this builder
+     */
     public Builder basicPerAddress(FailureThrottle throttle) {
       this.basicPerAddress = Objects.requireNonNull(throttle, "throttle");
       return this;
     }
 
-    /** Limit per authenticated principal ({@code <auth_method>:<subject>}) on protected paths. */
+    /**
+     * Limit per authenticated principal ({@code <auth_method>:<subject>}) on protected paths.
+     *
+     * @param limiter asked once per authenticated request; not null
+     * @return this builder
+     */
     public Builder perPrincipal(RateLimiter limiter) {
       this.perPrincipal = Objects.requireNonNull(limiter, "limiter");
       return this;
     }
 
-    /** The limits. */
+    /**
+     * The limits.
+     *
+     * @return new, immutable limits; those not replaced keep their defaults
+     */
     public RateLimits build() {
       return new RateLimits(this);
     }

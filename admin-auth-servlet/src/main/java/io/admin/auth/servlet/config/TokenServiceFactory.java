@@ -20,6 +20,7 @@ public interface TokenServiceFactory {
    *
    * @param properties every configured property ({@code admin.auth.issuer} already resolved,
    *     including a {@code web.xml} override)
+   * @return the token service the endpoints and the Bearer scheme use; never null
    */
   TokenService create(Properties properties);
 }

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The JSON of the API key management endpoints (docs/http-contract.md section 4): reading create and rotate
+ * The JSON of the API key management endpoints (docs/http-contract.md, "API keys"): reading create and rotate
  * requests strictly, and writing key metadata. Requests are values or an {@link AuthError}, never
  * exceptions.
  */

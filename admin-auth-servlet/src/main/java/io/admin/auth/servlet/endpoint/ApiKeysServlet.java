@@ -20,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The API key management endpoints (docs/http-contract.md sections 1 and 4), mapped at {@code <base>} and
+ * The API key management endpoints (docs/http-contract.md, "Endpoints" and "API keys"), mapped at {@code <base>} and
  * {@code <base>/*} (default {@code /api/v3/api-keys}):
  *
  * <ul>
@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>Runs behind {@link AdminAuthFilter}, and checks again itself so that a mis-set policy cannot
- * open it: the caller must have authenticated with a bearer token (docs/http-contract.md section 1; an API key
+ * open it: the caller must have authenticated with a bearer token (docs/http-contract.md, "Endpoints"; an API key
  * must not mint API keys, which would outlive its own revocation) holding {@value #MANAGE_SCOPE}.
  * The owner of a new key is the caller's subject. A caller sees and manages only keys it owns,
  * unless it holds the admin scope (default {@value #DEFAULT_ADMIN_SCOPE}); any other id, like an

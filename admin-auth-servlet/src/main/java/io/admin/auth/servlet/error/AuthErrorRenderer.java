@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The one place that writes error responses (docs/http-contract.md section 6): the JSON body {@code error},
+ * The one place that writes error responses (docs/http-contract.md, "Errors"): the JSON body {@code error},
  * {@code error_description}, {@code message}, {@code code}, {@code details}, the status from the
  * code, {@code WWW-Authenticate} per RFC 6750 section 3 / RFC 7617, and {@code Retry-After} for
  * 429. Error responses are never cached. Immutable and thread-safe.
@@ -35,12 +35,20 @@ public final class AuthErrorRenderer {
 
   private final String realm;
 
-  /** A renderer whose challenges carry {@code realm="<realm>"}. */
+  /**
+   * A renderer whose challenges carry {@code realm="<realm>"}.
+   *
+   * @param realm the realm of every challenge, such as {@code admin}; not null
+   */
   public AuthErrorRenderer(String realm) {
     this.realm = Objects.requireNonNull(realm, "realm");
   }
 
-  /** The realm used in challenges. */
+  /**
+   * The realm used in challenges.
+   *
+   * @return the realm given to the constructor
+   */
   public String realm() {
     return realm;
   }
@@ -51,6 +59,9 @@ public final class AuthErrorRenderer {
    * RFC 6750 challenge with {@code scope} from the {@code required_scopes} detail; a 429 gets
    * {@code Retry-After} from {@code retry_after_seconds}.
    *
+   * @param response the response to reset and write; its buffered output is discarded
+   * @param error the error; its code gives the status
+   * @param challenges the challenges of a 401, in order; not null, may be empty
    * @throws IOException if the response cannot be written (the client went away)
    */
   public void render(HttpServletResponse response, AuthError error, List<Challenge> challenges)
@@ -76,6 +87,9 @@ public final class AuthErrorRenderer {
   /**
    * Writes {@code error} with an explicit status (e.g. 405 for a wrong method at an endpoint).
    *
+   * @param response the response to reset and write; its buffered output is discarded
+   * @param status the HTTP status to send instead of the one the error's code maps to
+   * @param error the error for the body; no challenge or {@code Retry-After} is derived from it
    * @throws IOException if the response cannot be written (the client went away)
    */
   public void render(HttpServletResponse response, int status, AuthError error) throws IOException {
@@ -88,6 +102,7 @@ public final class AuthErrorRenderer {
    * 503 {@code temporarily_unavailable}: a credential could not be checked (a store is down).
    * Never 401, so a client does not discard a good credential because of an outage.
    *
+   * @param response the response to reset and write, with {@code Retry-After: 5}
    * @throws IOException if the response cannot be written (the client went away)
    */
   public void unavailable(HttpServletResponse response) throws IOException {
@@ -102,6 +117,8 @@ public final class AuthErrorRenderer {
    * that does not exist <em>or that the caller may not see</em>: one answer for both, so that
    * nobody learns which ids exist.
    *
+   * @param response the response to reset and write
+   * @param message the human-readable {@code message}; must not say whether the resource exists
    * @throws IOException if the response cannot be written (the client went away)
    */
   public void notFound(HttpServletResponse response, String message) throws IOException {
@@ -113,6 +130,8 @@ public final class AuthErrorRenderer {
    * 409 {@code conflict} in the contract's error shape, for a change the resource's current state
    * forbids (rotating a revoked or expired API key); only for a resource the caller may see.
    *
+   * @param response the response to reset and write
+   * @param message the human-readable {@code message}, saying which state forbids the change
    * @throws IOException if the response cannot be written (the client went away)
    */
   public void conflict(HttpServletResponse response, String message) throws IOException {
@@ -123,6 +142,7 @@ public final class AuthErrorRenderer {
   /**
    * 500 {@code server_error}, without any detail of the cause (it is logged, not sent).
    *
+   * @param response the response to reset and write
    * @throws IOException if the response cannot be written (the client went away)
    */
   public void internalError(HttpServletResponse response) throws IOException {
@@ -136,6 +156,10 @@ public final class AuthErrorRenderer {
    * URI it refused, an unknown path, a method no servlet takes), for a container error handler to
    * send so that such answers are JSON too. Never carries the container's reason text, which may
    * echo the request.
+   *
+   * @param status the status the container raised, such as 400, 404, 405 or 503
+   * @return the JSON body; a generic {@code server_error} for any other 5xx, and {@code
+   *     invalid_request} with code {@code AUTH_HTTP_<status>} for any other status
    */
   public static String containerErrorBody(int status) {
     return switch (status) {
@@ -152,7 +176,12 @@ public final class AuthErrorRenderer {
     };
   }
 
-  /** The contract JSON body for an error. */
+  /**
+   * The contract JSON body for an error.
+   *
+   * @param error the error; its code gives {@code error} and {@code code}
+   * @return the JSON object, with {@code message} also as {@code error_description}
+   */
   public static String body(AuthError error) {
     return body(error.code().error(), error.code().name(), error.message(), error.details());
   }

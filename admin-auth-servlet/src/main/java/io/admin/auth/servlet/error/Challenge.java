@@ -24,6 +24,10 @@ public record Challenge(String scheme, Map<String, String> parameters) {
   /**
    * Checks that the scheme and parameter names are RFC 7230 tokens and freezes a copy of the
    * parameters, in order.
+   *
+   * @param scheme the auth-scheme token; not null
+   * @param parameters auth-params in rendering order; null for none; no value may be null
+   * @throws IllegalArgumentException if the scheme or a parameter name is not a token
    */
   public Challenge {
     Objects.requireNonNull(scheme, "scheme");
@@ -42,19 +46,35 @@ public record Challenge(String scheme, Map<String, String> parameters) {
     parameters = Collections.unmodifiableMap(copy);
   }
 
-  /** A challenge with only a {@code realm} parameter, e.g. {@code Bearer realm="admin"}. */
+  /**
+   * A challenge with only a {@code realm} parameter, e.g. {@code Bearer realm="admin"}.
+   *
+   * @param scheme the auth-scheme token, e.g. {@code Bearer}
+   * @param realm the realm's value, unquoted; not null
+   * @return the challenge
+   */
   public static Challenge of(String scheme, String realm) {
     return new Challenge(scheme, Map.of("realm", realm));
   }
 
-  /** The same challenge with one more parameter (replacing an existing one of that name). */
+  /**
+   * The same challenge with one more parameter (replacing an existing one of that name).
+   *
+   * @param name the auth-param name, a token
+   * @param value its value, unquoted and unescaped; not null
+   * @return a new challenge; a new name comes last, a replaced one keeps its place
+   */
   public Challenge with(String name, String value) {
     Map<String, String> copy = new LinkedHashMap<>(parameters);
     copy.put(name, value);
     return new Challenge(scheme, copy);
   }
 
-  /** The header value, e.g. {@code Bearer realm="admin", error="invalid_token"}. */
+  /**
+   * The header value, e.g. {@code Bearer realm="admin", error="invalid_token"}.
+   *
+   * @return the scheme and its parameters as quoted strings, safe to send as one header value
+   */
   public String toHeaderValue() {
     StringBuilder sb = new StringBuilder(scheme);
     String sep = " ";

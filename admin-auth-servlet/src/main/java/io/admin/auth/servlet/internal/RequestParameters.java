@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * Reads the parameters of an endpoint request from its body only: {@code
- * application/x-www-form-urlencoded} (RFC 6749) or {@code application/json} (docs/http-contract.md section 2.1).
+ * application/x-www-form-urlencoded} (RFC 6749) or {@code application/json} (docs/http-contract.md,
+ * "Request format").
  *
  * <p>The query string is never read: secrets in URLs leak into logs. Bodies are bounded; a
  * parameter given twice is refused (RFC 6749 section 3.2); empty values count as absent (section

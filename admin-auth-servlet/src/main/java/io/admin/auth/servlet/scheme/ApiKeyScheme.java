@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * API key authentication (docs/http-contract.md section 4): {@code X-API-Key: <key>} or {@code Authorization:
+ * API key authentication (docs/http-contract.md, "API keys"): {@code X-API-Key: <key>} or {@code Authorization:
  * ApiKey <key>}, checked by an {@link ApiKeyService}. A rejected key is {@code invalid_api_key}
  * with {@code AUTH_API_KEY_INVALID}, {@code AUTH_API_KEY_EXPIRED} or {@code AUTH_API_KEY_REVOKED};
  * the challenge is {@code ApiKey realm="admin"}.
@@ -31,7 +31,11 @@ public final class ApiKeyScheme implements AuthScheme {
 
   private final ApiKeyService keys;
 
-  /** A scheme authenticating keys with {@code keys}. */
+  /**
+   * A scheme authenticating keys with {@code keys}.
+   *
+   * @param keys looks up and checks each presented key; not null
+   */
   public ApiKeyScheme(ApiKeyService keys) {
     this.keys = Objects.requireNonNull(keys, "keys");
   }

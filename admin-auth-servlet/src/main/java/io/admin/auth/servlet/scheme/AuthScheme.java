@@ -36,6 +36,9 @@ public interface AuthScheme {
   /**
    * Whether the request carries a credential of this scheme's kind, judged from its headers alone
    * and without checking the credential: cheap, side-effect free, never throws.
+   *
+   * @param request the incoming request
+   * @return true if a credential of this kind is present, good or bad
    */
   boolean presentIn(HttpServletRequest request);
 
@@ -43,6 +46,7 @@ public interface AuthScheme {
    * Examines the request's credential of this scheme's kind. The filter calls it only when
    * {@link #presentIn} said yes and no other scheme's credential is present.
    *
+   * @param request the incoming request; read its headers only
    * @return Authenticated, Rejected, or NotApplicable when no credential of this kind is present
    */
   AuthOutcome authenticate(HttpServletRequest request);
@@ -52,6 +56,8 @@ public interface AuthScheme {
    * then ignores it beside another credential instead of refusing the request as carrying two
    * (docs/http-contract.md, "Browser apps": a header wins over the session cookie, which the
    * browser sends by itself). Default {@code false}: two credentials are a 400.
+   *
+   * @return true if another scheme's credential takes precedence over this one's
    */
   default boolean yieldsToOtherCredentials() {
     return false;
@@ -60,6 +66,9 @@ public interface AuthScheme {
   /**
    * The challenge this scheme contributes to a 401 sent because no credential was presented (one
    * per enabled scheme, no {@code error} attribute), e.g. {@code Bearer realm="admin"}.
+   *
+   * @param realm the filter's realm, to put in the challenge
+   * @return the challenge; never null
    */
   Challenge challenge(String realm);
 
@@ -68,6 +77,10 @@ public interface AuthScheme {
    * the RFC 6750 section 3 attributes {@code error} and {@code error_description}; a scheme whose
    * RFC defines no error attributes (Basic, RFC 7617) overrides this to return {@link
    * #challenge(String)}.
+   *
+   * @param realm the filter's realm, to put in the challenge
+   * @param rejection the error the scheme rejected the credential with
+   * @return the challenge; never null
    */
   default Challenge challenge(String realm, AuthError rejection) {
     return challenge(realm)
@@ -78,6 +91,8 @@ public interface AuthScheme {
   /**
    * This scheme's name in metrics: {@code bearer}, {@code api_key} and {@code basic} for the
    * built-in schemes; by default {@code custom}. Must be a constant (it becomes a metrics tag).
+   *
+   * @return the same short name on every call
    */
   default String methodName() {
     return "custom";

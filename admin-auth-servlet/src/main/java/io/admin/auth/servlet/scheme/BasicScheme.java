@@ -19,7 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * HTTP Basic authentication (RFC 7617, docs/http-contract.md section 5), checked by a {@link
+ * HTTP Basic authentication (RFC 7617, docs/http-contract.md, "Basic authentication"), checked by a {@link
  * BasicAuthenticator}, with brute-force throttling per user and per remote address.
  *
  * <ul>
@@ -76,6 +76,9 @@ public final class BasicScheme implements AuthScheme {
   /**
    * A builder over {@code authenticator}, with default throttles: a user is blocked for 5 minutes
    * after 5 failures in 5 minutes, an address after 50 (addresses are shared by NAT and proxies).
+   *
+   * @param authenticator checks a user name and password; not null
+   * @return a new builder
    */
   public static Builder builder(BasicAuthenticator authenticator) {
     return new Builder(authenticator);
@@ -177,6 +180,10 @@ public final class BasicScheme implements AuthScheme {
     /**
      * Attempts from one address verified at the same time (default {@value
      * #DEFAULT_MAX_IN_FLIGHT_PER_ADDRESS}, at least 1); more are answered 429 at once.
+     *
+     * @param max the number of concurrent attempts per address, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code max} is less than 1
      */
     public Builder maxInFlightPerAddress(int max) {
       if (max < 1) {
@@ -191,6 +198,9 @@ public final class BasicScheme implements AuthScheme {
      * 5 minutes, then a 5-minute block, on the system clock) counting in {@code store}: with a
      * database store every node counts the same failures. Call it before {@link #userThrottle}
      * or {@link #addressThrottle}, which replace one throttle again.
+     *
+     * @param store where the failures are counted; not null
+     * @return this builder
      */
     public Builder failureCountStore(FailureCountStore store) {
       Objects.requireNonNull(store, "store");
@@ -200,7 +210,12 @@ public final class BasicScheme implements AuthScheme {
       return this;
     }
 
-    /** Failure throttle keyed {@code "user:" + name}. */
+    /**
+     * Failure throttle keyed {@code "user:" + name}.
+     *
+     * @param throttle counts failed attempts per user name and blocks the name; not null
+     * @return this builder
+     */
     public Builder userThrottle(FailureThrottle throttle) {
       this.perUser = Objects.requireNonNull(throttle, "throttle");
       return this;
@@ -209,13 +224,20 @@ public final class BasicScheme implements AuthScheme {
     /**
      * Failure throttle keyed by {@link RemoteAddressKey}; may be the same instance as the user
      * throttle (the key prefixes keep them apart), then both share its limits.
+     *
+     * @param throttle counts failed attempts per client address and blocks it; not null
+     * @return this builder
      */
     public Builder addressThrottle(FailureThrottle throttle) {
       this.perAddress = Objects.requireNonNull(throttle, "throttle");
       return this;
     }
 
-    /** The scheme. */
+    /**
+     * The scheme.
+     *
+     * @return a new, immutable scheme with the throttles set so far
+     */
     public BasicScheme build() {
       return new BasicScheme(this);
     }

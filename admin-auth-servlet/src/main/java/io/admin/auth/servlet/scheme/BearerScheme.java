@@ -30,7 +30,11 @@ public final class BearerScheme implements AuthScheme {
 
   private final BearerTokenVerifier verifier;
 
-  /** A Bearer scheme verifying tokens with {@code verifier}. */
+  /**
+   * A Bearer scheme verifying tokens with {@code verifier}.
+   *
+   * @param verifier verifies each token of at most {@link #MAX_TOKEN_CHARS} characters; not null
+   */
   public BearerScheme(BearerTokenVerifier verifier) {
     this.verifier = Objects.requireNonNull(verifier, "verifier");
   }

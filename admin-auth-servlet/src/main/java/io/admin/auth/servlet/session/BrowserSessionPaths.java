@@ -24,6 +24,15 @@ public record BrowserSessionPaths(
   /**
    * Checks that every path is an exact, normalized path, that no two are the same, and that the
    * four others lie below {@code session}.
+   *
+   * @param session the session endpoint's path; an exact path such as {@code /a/b}
+   * @param login the login path, below {@code session}
+   * @param callback the callback path, below {@code session}
+   * @param refresh the refresh path, below {@code session}
+   * @param logout the logout path, below {@code session}
+   * @throws NullPointerException if a path is null
+   * @throws IllegalArgumentException if a path is not exact, two are the same, or one of the four
+   *     is not below {@code session}
    */
   public BrowserSessionPaths {
     List<String> all = List.of(Objects.requireNonNull(session, "session"),
@@ -38,14 +47,23 @@ public record BrowserSessionPaths(
     }
   }
 
-  /** The contract defaults, under {@code /api/v3/auth/session}. */
+  /**
+   * The contract defaults, under {@code /api/v3/auth/session}.
+   *
+   * @return {@code /api/v3/auth/session} and its {@code /login}, {@code /callback}, {@code
+   *     /refresh} and {@code /logout}
+   */
   public static BrowserSessionPaths defaults() {
     String s = "/api/v3/auth/session";
     return new BrowserSessionPaths(s, s + "/login", s + "/callback", s + "/refresh",
         s + "/logout");
   }
 
-  /** Every path, in declaration order. */
+  /**
+   * Every path, in declaration order.
+   *
+   * @return a new, modifiable set of the five paths
+   */
   public Set<String> all() {
     return new LinkedHashSet<>(List.of(session, login, callback, refresh, logout));
   }

@@ -45,7 +45,11 @@ public final class BrowserSessions {
       this.attribute = attribute;
     }
 
-    /** The attribute value as written in {@code Set-Cookie}. */
+    /**
+     * The attribute value as written in {@code Set-Cookie}.
+     *
+     * @return {@code Lax} or {@code Strict}
+     */
     public String attribute() {
       return attribute;
     }
@@ -93,18 +97,30 @@ public final class BrowserSessions {
   /**
    * A builder for the confidential client {@code clientId} with secret {@code clientSecret}.
    *
+   * @param clientId the client's id as registered with the token service; not empty
+   * @param clientSecret the client's secret, at least 16 characters; also the default source of
+   *     {@link Builder#secret}
+   * @return a new builder with the defaults
    * @throws IllegalArgumentException for an empty id or a secret shorter than 16 characters
    */
   public static Builder builder(String clientId, String clientSecret) {
     return new Builder(clientId, clientSecret);
   }
 
-  /** The confidential first-party client the library signs people in as. */
+  /**
+   * The confidential first-party client the library signs people in as.
+   *
+   * @return the client id; never empty
+   */
   public String clientId() {
     return clientId;
   }
 
-  /** That client's secret; never printed. */
+  /**
+   * That client's secret; never printed.
+   *
+   * @return the secret given to {@link #builder}; not for logs
+   */
   public String clientSecret() {
     return clientSecret;
   }
@@ -112,42 +128,72 @@ public final class BrowserSessions {
   /**
    * The absolute redirect URI of the callback, or {@code null} for the default: the base URL of
    * {@code AdminAuth} (the issuer unless configured) followed by {@link BrowserSessionPaths#callback()}.
+   *
+   * @return an absolute http(s) URI, or {@code null}
    */
   public String redirectUri() {
     return redirectUri;
   }
 
-  /** The scopes the sign-in asks for (sorted). */
+  /**
+   * The scopes the sign-in asks for (sorted).
+   *
+   * @return an unmodifiable, sorted, non-empty set; {@link #DEFAULT_SCOPES} unless set
+   */
   public Set<String> scopes() {
     return scopes;
   }
 
-  /** Where the session endpoints are mapped. */
+  /**
+   * Where the session endpoints are mapped.
+   *
+   * @return the paths, relative to the context path
+   */
   public BrowserSessionPaths paths() {
     return paths;
   }
 
-  /** The paths on which the filter accepts the access-token cookie as a bearer credential. */
+  /**
+   * The paths on which the filter accepts the access-token cookie as a bearer credential.
+   *
+   * @return an unmodifiable list; empty (the default) means no path
+   */
   public List<PathPattern> cookiePaths() {
     return cookiePaths;
   }
 
-  /** {@code SameSite} of the access and refresh cookies. */
+  /**
+   * {@code SameSite} of the access and refresh cookies.
+   *
+   * @return {@link SameSite#LAX} unless set
+   */
   public SameSite sameSite() {
     return sameSite;
   }
 
-  /** The stem of the cookie names ({@code <stem>-access}, {@code -refresh}, {@code -csrf}, {@code -login}). */
+  /**
+   * The stem of the cookie names ({@code <stem>-access}, {@code -refresh}, {@code -csrf}, {@code -login}).
+   *
+   * @return letters, digits and {@code -}; {@value #DEFAULT_COOKIE_NAME_STEM} unless set
+   */
   public String cookieNameStem() {
     return cookieNameStem;
   }
 
-  /** A copy of the configured secret, or {@code null} to derive it from the client secret. */
+  /**
+   * A copy of the configured secret, or {@code null} to derive it from the client secret.
+   *
+   * @return a fresh copy each call (at least {@value #MIN_SECRET_BYTES} bytes), or {@code null}
+   */
   public byte[] secret() {
     return secret == null ? null : secret.clone();
   }
 
-  /** How long a repeated refresh with the same refresh token gets the first answer (zero: never). */
+  /**
+   * How long a repeated refresh with the same refresh token gets the first answer (zero: never).
+   *
+   * @return between zero and one minute; {@link #DEFAULT_REFRESH_LEEWAY} unless set
+   */
   public Duration refreshLeeway() {
     return refreshLeeway;
   }
@@ -155,17 +201,27 @@ public final class BrowserSessions {
   /**
    * Origins (besides the request's own) that the CSRF check takes as the same origin, such as the
    * public {@code https} origin in front of a TLS-terminating proxy.
+   *
+   * @return an unmodifiable, sorted set of lower-cased origins; empty by default
    */
   public Set<String> trustedOrigins() {
     return trustedOrigins;
   }
 
-  /** The randomness of state, PKCE verifiers and nonces of the sealed cookie. */
+  /**
+   * The randomness of state, PKCE verifiers and nonces of the sealed cookie.
+   *
+   * @return the given source, or a new {@link SecureRandom}
+   */
   public SecureRandom random() {
     return random;
   }
 
-  /** The clock of the pending-login expiry and the refresh leeway. */
+  /**
+   * The clock of the pending-login expiry and the refresh leeway.
+   *
+   * @return the given clock, or the system UTC clock
+   */
   public Clock clock() {
     return clock;
   }
@@ -208,6 +264,10 @@ public final class BrowserSessions {
     /**
      * The absolute redirect URI registered for the client (http or https, no fragment); default
      * derived from the base URL, see {@link BrowserSessions#redirectUri()}.
+     *
+     * @param uri an absolute {@code http} or {@code https} URI with a host and no fragment
+     * @return this builder
+     * @throws IllegalArgumentException if it is not such a URI
      */
     public Builder redirectUri(String uri) {
       Objects.requireNonNull(uri, "uri");
@@ -221,7 +281,14 @@ public final class BrowserSessions {
       return this;
     }
 
-    /** The scopes to ask for; default {@link #DEFAULT_SCOPES}. */
+    /**
+     * The scopes to ask for; default {@link #DEFAULT_SCOPES}.
+     *
+     * @param scopes scope tokens (copied); not empty; include {@code offline_access} for a
+     *     session that outlives its access token
+     * @return this builder
+     * @throws IllegalArgumentException if empty or a scope is not a scope token
+     */
     public Builder scopes(Collection<String> scopes) {
       Set<String> copy = new TreeSet<>(scopes);
       if (copy.isEmpty() || copy.stream().anyMatch(s -> !s.matches("[!#-\\[\\]-~]+"))) {
@@ -231,7 +298,12 @@ public final class BrowserSessions {
       return this;
     }
 
-    /** Endpoint paths; default {@link BrowserSessionPaths#defaults()}. */
+    /**
+     * Endpoint paths; default {@link BrowserSessionPaths#defaults()}.
+     *
+     * @param paths where the session endpoints are mapped; not null
+     * @return this builder
+     */
     public Builder paths(BrowserSessionPaths paths) {
       this.paths = Objects.requireNonNull(paths, "paths");
       return this;
@@ -240,13 +312,22 @@ public final class BrowserSessions {
     /**
      * Also accepts the access-token cookie on paths matching {@code pattern} (the access policy's
      * syntax, e.g. {@code /api/v3/users/**}). None by default: the host opts in per path.
+     *
+     * @param pattern a {@link PathPattern}; may be given several times
+     * @return this builder
+     * @throws IllegalArgumentException if the pattern is invalid
      */
     public Builder cookiePath(String pattern) {
       cookiePaths.add(PathPattern.of(Objects.requireNonNull(pattern, "pattern")));
       return this;
     }
 
-    /** {@code SameSite} of the token cookies; default {@link SameSite#LAX}. */
+    /**
+     * {@code SameSite} of the token cookies; default {@link SameSite#LAX}.
+     *
+     * @param sameSite the attribute; not null
+     * @return this builder
+     */
     public Builder sameSite(SameSite sameSite) {
       this.sameSite = Objects.requireNonNull(sameSite, "sameSite");
       return this;
@@ -256,6 +337,10 @@ public final class BrowserSessions {
      * The stem of the cookie names: letters, digits and {@code -}, up to 40 characters; default
      * {@value #DEFAULT_COOKIE_NAME_STEM}. The {@code __Host-} / {@code __Secure-} prefixes are
      * added (and left out on plain-http loopback) by the library, never configured.
+     *
+     * @param stem the stem; must not start with {@code __}
+     * @return this builder
+     * @throws IllegalArgumentException if it is not such a stem
      */
     public Builder cookieNameStem(String stem) {
       Objects.requireNonNull(stem, "stem");
@@ -270,6 +355,8 @@ public final class BrowserSessions {
      * The key material of the pending-login cookie and the CSRF tokens, the same on every node;
      * default derived from the client secret.
      *
+     * @param secret random bytes (copied), the same on every node
+     * @return this builder
      * @throws IllegalArgumentException when shorter than {@value #MIN_SECRET_BYTES} bytes
      */
     public Builder secret(byte[] secret) {
@@ -285,6 +372,8 @@ public final class BrowserSessions {
      * How long a second refresh with the same refresh token answers the first one's tokens
      * instead of counting as reuse; zero turns it off.
      *
+     * @param leeway the window after the first refresh; default {@link #DEFAULT_REFRESH_LEEWAY}
+     * @return this builder
      * @throws IllegalArgumentException unless between zero and one minute
      */
     public Builder refreshLeeway(Duration leeway) {
@@ -298,6 +387,11 @@ public final class BrowserSessions {
 
     /**
      * An origin ({@code scheme://host[:port]}) the CSRF check accepts besides the request's own.
+     *
+     * @param origin an {@code http} or {@code https} origin without path, compared
+     *     case-insensitively; may be given several times
+     * @return this builder
+     * @throws IllegalArgumentException if it is not an origin
      */
     public Builder trustedOrigin(String origin) {
       Objects.requireNonNull(origin, "origin");
@@ -308,19 +402,33 @@ public final class BrowserSessions {
       return this;
     }
 
-    /** Randomness; default a new {@link SecureRandom}. */
+    /**
+     * Randomness; default a new {@link SecureRandom}.
+     *
+     * @param random the source of state, PKCE verifiers and nonces; not null
+     * @return this builder
+     */
     public Builder random(SecureRandom random) {
       this.random = Objects.requireNonNull(random, "random");
       return this;
     }
 
-    /** Time source; default the system UTC clock. */
+    /**
+     * Time source; default the system UTC clock.
+     *
+     * @param clock the clock of expiries and the refresh leeway; not null
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
-    /** Builds the settings. */
+    /**
+     * Builds the settings.
+     *
+     * @return new, immutable settings
+     */
     public BrowserSessions build() {
       return new BrowserSessions(this);
     }

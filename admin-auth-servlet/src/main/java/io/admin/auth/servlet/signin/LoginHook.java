@@ -42,6 +42,7 @@ public interface LoginHook {
    * @param request the browser's request to the authorization endpoint
    * @param prompt what the library needs: whether a fresh login is required, and the URL that
    *     continues the authorization request after a login
+   * @return who is signed in, where to log in, or {@link LoginAnswer#notSignedIn()}; never null
    */
   LoginAnswer identify(HttpServletRequest request, LoginPrompt prompt);
 }

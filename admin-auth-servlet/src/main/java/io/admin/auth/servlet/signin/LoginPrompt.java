@@ -21,6 +21,14 @@ import java.util.Objects;
 public record LoginPrompt(
     boolean reauthenticate, Instant requestedAt, String returnUrl, String clientId) {
 
+  /**
+   * Requires every reference component.
+   *
+   * @param reauthenticate whether a recent login is required
+   * @param requestedAt when the authorization request first arrived; not null
+   * @param returnUrl where to send the browser after a login; not null
+   * @param clientId the client the person is signing in to; not null
+   */
   public LoginPrompt {
     Objects.requireNonNull(requestedAt, "requestedAt");
     Objects.requireNonNull(returnUrl, "returnUrl");

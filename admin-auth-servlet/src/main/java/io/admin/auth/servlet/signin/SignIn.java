@@ -44,32 +44,56 @@ public final class SignIn {
     this.random = b.random != null ? b.random : new SecureRandom();
   }
 
-  /** A builder with the defaults: contract paths, memory stores, {@link #DEFAULT_SESSION_TTL}. */
+  /**
+   * A builder with the defaults: contract paths, memory stores, {@link #DEFAULT_SESSION_TTL}.
+   *
+   * @return a new builder, with neither a login hook nor the default login page
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Where the sign-in endpoints are mapped. */
+  /**
+   * Where the sign-in endpoints are mapped.
+   *
+   * @return the paths, relative to the context path
+   */
   public SignInPaths paths() {
     return paths;
   }
 
-  /** Where sign-in sessions are kept. */
+  /**
+   * Where sign-in sessions are kept.
+   *
+   * @return the given store, or a per-process memory store
+   */
   public SignInSessionStore sessions() {
     return sessions;
   }
 
-  /** Where remembered consents are kept. */
+  /**
+   * Where remembered consents are kept.
+   *
+   * @return the given store, or a per-process memory store
+   */
   public ConsentStore consents() {
     return consents;
   }
 
-  /** How long a sign-in session lasts after the person logs in. */
+  /**
+   * How long a sign-in session lasts after the person logs in.
+   *
+   * @return between one minute and 30 days; {@link #DEFAULT_SESSION_TTL} unless set
+   */
   public Duration sessionTtl() {
     return sessionTtl;
   }
 
-  /** The host application's login hook, if it gave one. */
+  /**
+   * The host application's login hook, if it gave one.
+   *
+   * @return the hook, or empty if none was given
+   */
   public Optional<LoginHook> loginHook() {
     return Optional.ofNullable(loginHook);
   }
@@ -77,17 +101,27 @@ public final class SignIn {
   /**
    * The password check behind the default login page, if the page is enabled; the same users,
    * hashes and brute-force throttle as Basic.
+   *
+   * @return the password check, or empty if the default login page is off
    */
   public Optional<BasicAuthenticator> defaultLoginPage() {
     return Optional.ofNullable(loginPage);
   }
 
-  /** The words the consent page uses for scopes. */
+  /**
+   * The words the consent page uses for scopes.
+   *
+   * @return the descriptions; {@link ScopeDescriptions#defaults()} unless set
+   */
   public ScopeDescriptions scopeDescriptions() {
     return scopeDescriptions;
   }
 
-  /** The randomness of session ids and CSRF tokens. */
+  /**
+   * The randomness of session ids and CSRF tokens.
+   *
+   * @return the given source, or a new {@link SecureRandom}
+   */
   public SecureRandom random() {
     return random;
   }
@@ -108,6 +142,9 @@ public final class SignIn {
     /**
      * Asks the host application who the person is (see {@link LoginHook}); when it answers "not
      * signed in", the default login page takes over if enabled. Default: no hook.
+     *
+     * @param hook asked on each authorization request; not null
+     * @return this builder
      */
     public Builder loginHook(LoginHook hook) {
       this.loginHook = Objects.requireNonNull(hook, "hook");
@@ -118,37 +155,67 @@ public final class SignIn {
      * Enables the default login page (a username and password form, CSRF-protected), checking
      * passwords with {@code authenticator}: pass the one given to {@code AdminAuth.Builder.basic}
      * so that the page and Basic share users, hashes and the brute-force throttle. Default: off.
+     *
+     * @param authenticator checks the user name and password the form posts; not null
+     * @return this builder
      */
     public Builder defaultLoginPage(BasicAuthenticator authenticator) {
       this.loginPage = Objects.requireNonNull(authenticator, "authenticator");
       return this;
     }
 
-    /** The consent page's words for scopes; default {@link ScopeDescriptions#defaults()}. */
+    /**
+     * The consent page's words for scopes; default {@link ScopeDescriptions#defaults()}.
+     *
+     * @param descriptions the text shown for each scope; not null
+     * @return this builder
+     */
     public Builder scopeDescriptions(ScopeDescriptions descriptions) {
       this.scopeDescriptions = Objects.requireNonNull(descriptions, "descriptions");
       return this;
     }
 
-    /** Randomness for session ids and CSRF tokens; default a new {@link SecureRandom}. */
+    /**
+     * Randomness for session ids and CSRF tokens; default a new {@link SecureRandom}.
+     *
+     * @param random the source; not null
+     * @return this builder
+     */
     public Builder random(SecureRandom random) {
       this.random = Objects.requireNonNull(random, "random");
       return this;
     }
 
-    /** Endpoint paths; default {@link SignInPaths#defaults()}. */
+    /**
+     * Endpoint paths; default {@link SignInPaths#defaults()}.
+     *
+     * @param paths where the endpoints and pages are mapped; not null
+     * @return this builder
+     */
     public Builder paths(SignInPaths paths) {
       this.paths = Objects.requireNonNull(paths, "paths");
       return this;
     }
 
-    /** Where sign-in sessions are kept; default per-process memory. */
+    /**
+     * Where sign-in sessions are kept; default per-process memory.
+     *
+     * @param store the store; a shared (database) one lets a sign-in finish on another node; not
+     *     null
+     * @return this builder
+     */
     public Builder sessionStore(SignInSessionStore store) {
       this.sessions = Objects.requireNonNull(store, "store");
       return this;
     }
 
-    /** Where consents are kept; default per-process memory. */
+    /**
+     * Where consents are kept; default per-process memory.
+     *
+     * @param store the store; a shared (database) one remembers consents across nodes and
+     *     restarts; not null
+     * @return this builder
+     */
     public Builder consentStore(ConsentStore store) {
       this.consents = Objects.requireNonNull(store, "store");
       return this;
@@ -157,6 +224,8 @@ public final class SignIn {
     /**
      * How long a sign-in session lasts.
      *
+     * @param ttl the lifetime after the person logs in; default {@link #DEFAULT_SESSION_TTL}
+     * @return this builder
      * @throws IllegalArgumentException unless between one minute and 30 days
      */
     public Builder sessionTtl(Duration ttl) {
@@ -168,7 +237,12 @@ public final class SignIn {
       return this;
     }
 
-    /** Builds the settings. */
+    /**
+     * Builds the settings.
+     *
+     * @return new, immutable settings; memory stores and a new {@link SecureRandom} where none
+     *     was given
+     */
     public SignIn build() {
       return new SignIn(this);
     }

@@ -20,7 +20,17 @@ import java.util.Set;
 public record SignInPaths(
     String authorize, String login, String consent, String userInfo, String logout) {
 
-  /** Checks that every path is an exact, normalized path and that no two are the same. */
+  /**
+   * Checks that every path is an exact, normalized path and that no two are the same.
+   *
+   * @param authorize the authorization endpoint's path; an exact path such as {@code /a/b}
+   * @param login the default login page's path
+   * @param consent the consent page's path
+   * @param userInfo the UserInfo endpoint's path
+   * @param logout the logout endpoint's path
+   * @throws NullPointerException if a path is null
+   * @throws IllegalArgumentException if a path is not exact or two are the same
+   */
   public SignInPaths {
     List<String> all = List.of(Objects.requireNonNull(authorize, "authorize"),
         Objects.requireNonNull(login, "login"), Objects.requireNonNull(consent, "consent"),
@@ -28,13 +38,22 @@ public record SignInPaths(
     RequestPaths.requireExactDistinct("sign-in", all);
   }
 
-  /** The contract defaults, under {@code /api/v3/auth/}. */
+  /**
+   * The contract defaults, under {@code /api/v3/auth/}.
+   *
+   * @return {@code authorize}, {@code login}, {@code consent}, {@code userinfo} and {@code
+   *     logout} under {@code /api/v3/auth/}
+   */
   public static SignInPaths defaults() {
     return new SignInPaths("/api/v3/auth/authorize", "/api/v3/auth/login",
         "/api/v3/auth/consent", "/api/v3/auth/userinfo", "/api/v3/auth/logout");
   }
 
-  /** Every path, in declaration order. */
+  /**
+   * Every path, in declaration order.
+   *
+   * @return a new, modifiable set of the five paths
+   */
   public Set<String> all() {
     return new LinkedHashSet<>(List.of(authorize, login, consent, userInfo, logout));
   }

@@ -36,7 +36,7 @@ import java.util.Optional;
  * public client that sends a secret is refused, as it has none. Elsewhere a {@code client_id}
  * alone is missing credentials, as before.
  *
- * <p>Failures are throttled (docs/http-contract.md section 2.3) per claimed client id ({@code
+ * <p>Failures are throttled (docs/http-contract.md, "Throttling") per claimed client id ({@code
  * "client:" + id}) and per remote address ({@link RemoteAddressKey}): a blocked id or address is
  * answered 429 {@code AUTH_RATE_LIMITED} before its secret is looked at, so a right guess made
  * while blocked is worth nothing. Unknown ids are counted like known ones, so the 429 does not

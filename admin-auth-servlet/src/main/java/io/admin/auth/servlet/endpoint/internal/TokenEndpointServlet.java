@@ -19,7 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The token endpoint (docs/http-contract.md section 2 and "Signing people in", RFC 6749 sections
+ * The token endpoint (docs/http-contract.md, "Token endpoint" and "Signing people in", RFC 6749 sections
  * 4.1.3, 4.4, 5 and 6): {@code authorization_code}, {@code client_credentials} and {@code
  * refresh_token} grants, JSON or form bodies, {@code client_secret_basic} or {@code
  * client_secret_post}, or a {@code client_id} alone for a public client. A success carries
