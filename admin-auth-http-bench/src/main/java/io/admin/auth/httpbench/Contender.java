@@ -9,12 +9,14 @@ import java.util.function.Supplier;
 
 /**
  * One server as the benchmark sees it: a name for the report, where it listens, how to read the CPU
- * time it has used, and the load it gets in each scenario.
+ * time it has used, and the load it gets in each scenario it takes part in. A scenario without a
+ * load is one the server has no equivalent for (Spring Security and the access-token cookie): it is
+ * not measured there, and the report says "n/a" rather than inventing a stand-in.
  *
  * @param name the name in the report
  * @param address where the server listens
  * @param cpuTime the CPU time the server process has used so far
- * @param loads the load per scenario name, for every scenario of the phase
+ * @param loads the load per scenario name, for the scenarios of the phase the server takes part in
  */
 record Contender(String name, InetSocketAddress address, Supplier<Duration> cpuTime, Map<String, Load> loads) {
 
@@ -23,6 +25,11 @@ record Contender(String name, InetSocketAddress address, Supplier<Duration> cpuT
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(cpuTime, "cpuTime");
         loads = Map.copyOf(loads);
+    }
+
+    /** Whether the server is measured in {@code scenario}. */
+    boolean takesPart(String scenario) {
+        return loads.containsKey(scenario);
     }
 
     /** A contender for a server process of the harness. */

@@ -47,7 +47,7 @@ public final class HttpBench {
         boolean resource = options.phases().contains("resource");
         TokenMinter minter = new TokenMinter(BenchKey.load(), Clock.systemUTC(), Duration.ofHours(2),
                 new SecureRandom());
-        List<String> tokens = resource ? ResourceServerPhase.mint(minter, options.distinctTokens()) : List.of();
+        List<String> tokens = resource ? ResourceServerPhase.mint(minter, ResourceServerPhase.distinctNeeded(options)) : List.of();
         CpuAffinity affinity = CpuAffinity.detect(options.pin());
         affinity.pinSelfToLoadCore();
         Files.createDirectories(options.out());
@@ -58,7 +58,7 @@ public final class HttpBench {
         if (resource) {
             Report r = ResourceServerPhase.run(options, affinity, minter, tokens);
             report.append('\n').append(r.markdown());
-            targets.addAll(ResourceServerPhase.targets(r, options.distinctTokens()));
+            targets.addAll(ResourceServerPhase.targets(r, r.scenarios()));
             samples.addAll(r.samples());
         }
         if (options.phases().contains("token")) {

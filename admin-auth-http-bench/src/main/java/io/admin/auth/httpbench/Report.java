@@ -4,13 +4,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * The Markdown report of one phase: per scenario, each contender's throughput as a ratio to the
  * baseline contender measured in the same round, the median of those ratios, the median
  * throughput, and the server's CPU time per request (with the baseline's divided by the
- * contender's, so that for both figures higher is better).
+ * contender's, so that for both figures higher is better). A contender with no sample in a scenario
+ * (it has no equivalent there) gets a row of "n/a", and the scenario may carry a note saying why.
  */
 final class Report {
 
@@ -18,20 +20,38 @@ final class Report {
     private final List<String> scenarios;
     private final List<String> contenders;
     private final List<Sample> samples;
+    private final Map<String, String> notes;
     private final int rounds;
 
     /** A report over {@code samples}; the first of {@code contenders} is the baseline. */
     Report(String title, List<String> scenarios, List<String> contenders, List<Sample> samples) {
+        this(title, scenarios, contenders, samples, Map.of());
+    }
+
+    /** The same, with a note printed under the heading of each scenario in {@code notes}. */
+    Report(String title, List<String> scenarios, List<String> contenders, List<Sample> samples,
+            Map<String, String> notes) {
         this.title = Objects.requireNonNull(title, "title");
         this.scenarios = List.copyOf(scenarios);
         this.contenders = List.copyOf(contenders);
         this.samples = List.copyOf(samples);
+        this.notes = Map.copyOf(notes);
         this.rounds = samples.stream().mapToInt(Sample::round).max().orElse(0);
+    }
+
+    /** Whether {@code contender} was measured in {@code scenario}. */
+    boolean applicable(String contender, String scenario) {
+        return samples.stream().anyMatch(s -> s.contender().equals(contender) && s.scenario().equals(scenario));
     }
 
     /** Every sample, in the order measured. */
     List<Sample> samples() {
         return samples;
+    }
+
+    /** The scenarios, in the order reported. */
+    List<String> scenarios() {
+        return scenarios;
     }
 
     String baseline() {
@@ -81,7 +101,11 @@ final class Report {
                 .append("median of ").append(rounds).append(" rounds; server CPU time per request, and `")
                 .append(baseline()).append("`'s CPU per request ÷ the row's (higher is better).\n");
         for (String scenario : scenarios) {
-            sb.append("\n### ").append(scenario).append("\n\n|  |");
+            sb.append("\n### ").append(scenario).append("\n\n");
+            if (notes.containsKey(scenario)) {
+                sb.append(notes.get(scenario)).append("\n\n");
+            }
+            sb.append("|  |");
             for (int r = 1; r <= rounds; r++) {
                 sb.append(" round ").append(r).append(" |");
             }
@@ -89,6 +113,10 @@ final class Report {
             sb.append("---|".repeat(rounds + 4)).append('\n');
             for (String c : contenders) {
                 sb.append("| ").append(c).append(" |");
+                if (!applicable(c, scenario)) {
+                    sb.append(" n/a |".repeat(rounds)).append(" **n/a** |").append(" n/a |".repeat(3)).append('\n');
+                    continue;
+                }
                 for (double ratio : ratios(c, scenario)) {
                     sb.append(' ').append(fmt(ratio)).append(" |");
                 }

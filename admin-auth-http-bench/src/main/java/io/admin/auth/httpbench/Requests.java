@@ -1,5 +1,6 @@
 package io.admin.auth.httpbench;
 
+import io.admin.auth.httpbench.app.AdminAuthResourceServer;
 import io.admin.auth.httpbench.app.TokenRequests;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -8,7 +9,8 @@ import java.util.List;
 
 /**
  * The pre-encoded HTTP/1.1 requests the load generator sends: the same bytes to every server apart
- * from the {@code Host} port and, for the token endpoints, the path.
+ * from the {@code Host} port and, for the token endpoints, the path. The token goes in the {@code
+ * Authorization} header or, in the cookie scenario, in the access-token cookie.
  */
 final class Requests {
 
@@ -27,6 +29,29 @@ final class Requests {
             sb.append("Authorization: Bearer ").append(token).append("\r\n");
         }
         return sb.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * {@code GET /api/hello} with the token in the access-token cookie ({@code Cookie: }{@value
+     * AdminAuthResourceServer#ACCESS_COOKIE}{@code =<token>}, the name on plain-http loopback) and no
+     * {@code Authorization} header; the baseline gets the same bytes and ignores the cookie.
+     */
+    static byte[] helloWithCookie(int port, String token) {
+        return withCookie("GET", port, token, "");
+    }
+
+    /** {@code POST /api/hello} (empty body) with the token in the access-token cookie and no CSRF header. */
+    static byte[] postHelloWithCookie(int port, String token) {
+        return withCookie("POST", port, token, "Content-Length: 0\r\n");
+    }
+
+    private static byte[] withCookie(String method, int port, String token, String extraHeaders) {
+        return (method + " " + HELLO_PATH + " HTTP/1.1\r\n"
+                + "Host: 127.0.0.1:" + port + "\r\n"
+                + "Accept: */*\r\n"
+                + "Cookie: " + AdminAuthResourceServer.ACCESS_COOKIE + "=" + token + "\r\n"
+                + extraHeaders
+                + "\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     /** One {@link #hello} request per token, in order. */

@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs one phase: a warm-up of every contender in every scenario, then rounds in which every
  * scenario measures every contender once, in an order rotated by one each round, so that no
- * contender always runs first or right after the same neighbour. A wrong status fails the phase: a
+ * contender always runs first or right after the same neighbour. A contender without a load in a
+ * scenario sits that scenario out. A wrong status fails the phase: a
  * server that refuses what it should accept (or the reverse) must not produce a number.
  */
 final class Rounds {
@@ -26,6 +27,9 @@ final class Rounds {
     List<Sample> run(String phase, List<String> scenarios, List<Contender> contenders) throws InterruptedException {
         for (Contender c : contenders) {
             for (String scenario : scenarios) {
+                if (!c.takesPart(scenario)) {
+                    continue;
+                }
                 LOG.info("{}: warm-up {} / {}", phase, c.name(), scenario);
                 measure(c, scenario, 0, options.warmup());
             }
@@ -33,7 +37,8 @@ final class Rounds {
         List<Sample> samples = new ArrayList<>();
         for (int round = 1; round <= options.rounds(); round++) {
             for (String scenario : scenarios) {
-                for (Contender c : rotated(contenders, round - 1)) {
+                List<Contender> taking = contenders.stream().filter(c -> c.takesPart(scenario)).toList();
+                for (Contender c : rotated(taking, round - 1)) {
                     Sample s = measure(c, scenario, round, options.measurement());
                     LOG.info("{}: round {} {} / {}: {} req/s, {} µs CPU per request", phase, round, c.name(),
                             scenario, Math.round(s.throughput()), String.format("%.1f", s.cpuMicrosPerRequest()));

@@ -11,15 +11,23 @@ import org.junit.jupiter.api.Test;
 class BenchOptionsTest {
 
     @Test
-    void parseWhenNoArgumentsThenDefaultsFitFifteenMinutes() {
+    void parseWhenNoArgumentsThenEveryScenarioRunsAndMeasuringFitsElevenAndAHalfMinutes() {
         BenchOptions o = BenchOptions.parse();
 
         assertEquals(5, o.rounds());
         assertEquals(Duration.ofSeconds(8), o.measurement());
         assertEquals(Set.of("resource", "token"), o.phases());
-        // Resource: 3 contenders x 3 scenarios; token: 2 x 2; warm-up of each, then the rounds.
-        long seconds = (9 + 4) * (o.warmup().toSeconds() + o.rounds() * o.measurement().toSeconds());
-        assertEquals(624, seconds);
+        assertEquals(Set.of("one", "distinct", "none", "cookie"), o.scenarios());
+        // Resource: 3 contenders x 3 scenarios, plus 2 in the cookie one (Spring Security has no cookie);
+        // token: 2 x 2; warm-up of each, then the rounds. Server start-up and minting come on top.
+        long seconds = (9 + 2 + 4) * (o.warmup().toSeconds() + o.rounds() * o.measurement().toSeconds());
+        assertEquals(690, seconds);
+    }
+
+    @Test
+    void parseWhenScenariosGivenThenOnlyThoseRun() {
+        assertEquals(Set.of("cookie", "one"), BenchOptions.parse("--scenarios", "cookie,one").scenarios());
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--scenarios", "cookies"));
     }
 
     @Test

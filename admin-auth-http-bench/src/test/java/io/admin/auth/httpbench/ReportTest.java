@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ReportTest {
@@ -55,6 +56,45 @@ class ReportTest {
         assertTrue(Targets.ahead(report, "a", "b", "s").met());
         assertFalse(Targets.ahead(report, "b", "a", "s").met());
         assertTrue(Targets.markdown(List.of(Targets.ahead(report, "b", "a", "s"))).contains("**missed**"));
+    }
+
+    @Test
+    void markdownWhenContenderSitsAScenarioOutThenItsRowSaysNotApplicableWithTheNote() {
+        // Scenario "c": only base and a (a at 0.90 of base in both rounds); b has no equivalent.
+        List<Sample> samples = List.of(
+                new Sample("base", "c", 1, 10_000, 10, 1.0), new Sample("a", "c", 1, 9_000, 10, 1.0),
+                new Sample("base", "c", 2, 10_000, 10, 1.0), new Sample("a", "c", 2, 9_000, 10, 1.0));
+        Report r = new Report("t", List.of("c"), List.of("base", "a", "b"), samples,
+                Map.of("c", "b has no equivalent."));
+
+        String md = r.markdown();
+
+        assertTrue(md.contains("| a | 0.90 | 0.90 | **0.90** |"), md);
+        assertTrue(md.contains("| b | n/a | n/a | **n/a** | n/a | n/a | n/a |"), md);
+        assertTrue(md.contains("\nb has no equivalent.\n"), md);
+        assertTrue(r.applicable("a", "c"));
+        assertFalse(r.applicable("b", "c"));
+    }
+
+    @Test
+    void cookieTargetWhenJudgedThenNeedsEightyFivePercentOfTheBaseline() {
+        String cookie = ResourceServerPhase.COOKIE;
+        List<Sample> samples = List.of(
+                new Sample(ResourceServerPhase.NONE, cookie, 1, 10_000, 10, 1.0),
+                new Sample(ResourceServerPhase.OURS, cookie, 1, 8_600, 10, 1.0));
+        Report r = new Report("t", List.of(cookie), List.of(ResourceServerPhase.NONE, ResourceServerPhase.SPRING,
+                ResourceServerPhase.OURS), samples);
+
+        List<Targets.Line> met = ResourceServerPhase.targets(r, List.of(cookie));
+        Report slower = new Report("t", List.of(cookie), List.of(ResourceServerPhase.NONE, ResourceServerPhase.OURS),
+                List.of(samples.get(0), new Sample(ResourceServerPhase.OURS, cookie, 1, 8_400, 10, 1.0)));
+        List<Targets.Line> missed = ResourceServerPhase.targets(slower, List.of(cookie));
+
+        assertEquals(1, met.size(), met.toString());
+        assertEquals("admin-auth, " + cookie + ": ≥ 0.85× no security", met.get(0).target());
+        assertTrue(met.get(0).met());
+        assertEquals("0.86×", met.get(0).measured());
+        assertFalse(missed.get(0).met());
     }
 
     @Test

@@ -32,7 +32,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 class RoundsTest {
 
     private static final BenchOptions SHORT = new BenchOptions(2, Duration.ofMillis(300), Duration.ofMillis(100), 2,
-            10, Path.of("target"), Set.of("resource"), false);
+            10, Path.of("target"), Set.of("resource"), Set.of("one", "cookie"), false);
 
     private ConfigurableApplicationContext none;
     private ConfigurableApplicationContext ours;
@@ -74,6 +74,29 @@ class RoundsTest {
         assertTrue(samples.stream().allMatch(s -> s.requests() > 0 && s.cpuSeconds() >= 0), samples.toString());
         Report report = new Report("t", List.of("one", "many"), List.of("base", "ours"), samples);
         assertEquals(2, report.ratios("ours", "many").length);
+    }
+
+    @Test
+    void runWhenContenderHasNoLoadInAScenarioThenItSitsThatScenarioOut() throws Exception {
+        String token = minter.mint("u", Variant.VALID);
+        Map<String, Contender.Load> base = Map.of(
+                "one", new Contender.Load(List.of(Requests.hello(BenchApp.port(none), token)), 200),
+                "cookie", new Contender.Load(List.of(Requests.helloWithCookie(BenchApp.port(none), token)), 200));
+        Map<String, Contender.Load> filtered = Map.of(
+                "one", new Contender.Load(List.of(Requests.hello(BenchApp.port(ours), token)), 200),
+                "cookie", new Contender.Load(List.of(Requests.helloWithCookie(BenchApp.port(ours), token)), 200));
+        Map<String, Contender.Load> headerOnly = Map.of(
+                "one", new Contender.Load(List.of(Requests.hello(BenchApp.port(ours), token)), 200));
+
+        List<Sample> samples = new Rounds(SHORT).run("test", List.of("one", "cookie"), List.of(
+                contender("base", none, base), contender("header only", ours, headerOnly),
+                contender("ours", ours, filtered)));
+
+        assertEquals(2 * (3 + 2), samples.size(), samples.toString());
+        assertTrue(samples.stream().noneMatch(s -> s.contender().equals("header only") && s.scenario().equals("cookie")));
+        Report report = new Report("t", List.of("one", "cookie"), List.of("base", "header only", "ours"), samples);
+        assertEquals(2, report.ratios("ours", "cookie").length);
+        assertTrue(report.markdown().contains("| header only | n/a | n/a | **n/a** |"), report.markdown());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.admin.auth.httpbench.app;
 
 import io.admin.auth.core.SigningAlgorithm;
+import io.admin.auth.core.issue.DefaultTokenService;
 import io.admin.auth.core.spi.KeyState;
 import io.admin.auth.core.spi.SigningKey;
 import io.admin.auth.core.store.memory.InMemoryRevocationStore;
@@ -9,31 +10,46 @@ import io.admin.auth.httpbench.tokens.BenchKey;
 import io.admin.auth.httpbench.tokens.TokenMinter;
 import io.admin.auth.servlet.AdminAuthFilter;
 import io.admin.auth.servlet.access.AccessPolicy;
-import io.admin.auth.servlet.scheme.BearerScheme;
+import io.admin.auth.servlet.config.AdminAuth;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * Our filter in the Boot app, wired as an application would wire it without a starter: an {@link
- * AccessTokenVerifier} for the issuer, audience and key, a bearer scheme over it, an access policy
- * requiring {@value TokenMinter#REQUIRED_SCOPE} on the endpoint, and the filter registered with a
- * {@link FilterRegistrationBean} on every path. {@code AccessTokenVerifier} does not implement
- * {@code BearerTokenVerifier}, hence the method reference. Library defaults otherwise (verified-token cache on,
- * 30 s skew, in-memory revocation list).
+ * Our filter in the Boot app, wired as an application would wire it without a starter. The bearer
+ * header is checked by an {@link AccessTokenVerifier} for the issuer, audience and key, as a resource
+ * server holding the issuer's key would; {@code GET /api/hello} needs {@value TokenMinter#REQUIRED_SCOPE}.
+ *
+ * <p>The same path also accepts the access-token cookie of docs/http-contract.md ("Browser apps"),
+ * opted in as the README's "Browser apps" section shows: {@link AdminAuth} over the benchmark
+ * issuer's token service ({@link BenchBrowserSessions}) with browser sessions whose cookie path is
+ * {@code /api/hello}. Only a token service can keep browser sessions, so that app is the issuer
+ * itself; the cookie's token goes through the token service's own verifier (same class, same
+ * verified-token cache defaults as the header's). {@code POST /api/hello} needs {@code
+ * orders:write}, and by cookie also the CSRF header. Library defaults otherwise (verified-token
+ * cache on, 30 s skew, in-memory stores).
+ *
+ * <p>The filter is registered with a {@link FilterRegistrationBean} on every path, first in the
+ * chain, for requests (not error dispatches); the endpoint servlets (including the session
+ * endpoints) on their paths. The benchmark never signs anyone in: it mints the token the sign-in
+ * would have put in the cookie.
  */
 @Configuration(proxyBeanMethods = false)
 public class AdminAuthResourceServer {
 
-    /** The verifier for the benchmark issuer's tokens. */
+    /** The access-token cookie's name on plain-http loopback, where the library drops the {@code __Host-} prefix. */
+    public static final String ACCESS_COOKIE = BenchBrowserSessions.ACCESS_COOKIE;
+
+    /** The verifier for the benchmark issuer's tokens in the {@code Authorization} header. */
     @Bean
     public AccessTokenVerifier accessTokenVerifier() {
-        SigningKey key = verificationKey(BenchKey.load());
+        SigningKey key = verificationKey(BenchKey.load(), Instant.EPOCH);
         return AccessTokenVerifier.builder()
                 .issuer(TokenMinter.ISSUER)
                 .audience(TokenMinter.AUDIENCE)
@@ -43,31 +59,48 @@ public class AdminAuthResourceServer {
                 .build();
     }
 
-    /** The filter on {@code /*}, first in the chain, for requests (not error dispatches). */
+    /** The benchmark issuer's token service, which keeps the browser sessions. */
     @Bean
-    public FilterRegistrationBean<AdminAuthFilter> adminAuthFilter(AccessTokenVerifier verifier) {
-        AdminAuthFilter filter = AdminAuthFilter.builder()
-                .scheme(new BearerScheme(verifier::verify))
+    public DefaultTokenService sessionTokenService() {
+        return BenchBrowserSessions.tokenService(Clock.systemUTC());
+    }
+
+    /** The filter (header and cookie schemes) and the endpoint servlets. */
+    @Bean
+    public AdminAuth adminAuth(AccessTokenVerifier verifier, DefaultTokenService tokens) {
+        return BenchBrowserSessions.wire(AdminAuth.builder(tokens))
+                .bearerVerifier(verifier::verify)
                 .accessPolicy(AccessPolicy.builder()
                         .protectedPrefix("/api")
                         .rule("GET", "/api/hello", TokenMinter.REQUIRED_SCOPE)
+                        .rule("POST", "/api/hello", "orders:write")
                         .build())
                 .build();
-        FilterRegistrationBean<AdminAuthFilter> registration = new FilterRegistrationBean<>(filter);
+    }
+
+    /** The filter on {@code /*}, first in the chain, for requests (not error dispatches). */
+    @Bean
+    public FilterRegistrationBean<AdminAuthFilter> adminAuthFilter(AdminAuth adminAuth) {
+        FilterRegistrationBean<AdminAuthFilter> registration = new FilterRegistrationBean<>(adminAuth.filter());
         registration.addUrlPatterns("/*");
         registration.setDispatcherTypes(DispatcherType.REQUEST);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
 
+    /** The endpoint servlets on their exact paths, as {@link AdminAuth#register} maps them. */
+    @Bean
+    public ServletContextInitializer adminAuthServlets(AdminAuth adminAuth) {
+        return context -> adminAuth.servlets().forEach((path, servlet) ->
+                context.addServlet("adminAuth:" + path, servlet).addMapping(path));
+    }
+
     /**
-     * The key as our verifier's {@link SigningKey}. That record demands the private key as well as
-     * the public one, although verification only reads the public key; a resource server that has
-     * only the issuer's public key cannot build one. The benchmark has the private key (it minted
-     * the tokens), so it passes it; a public-key-only form belongs in core.
+     * The key as our verifier's {@link SigningKey}, made at {@code created}. That record demands the
+     * private key as well as the public one, although verification only reads the public key; the
+     * benchmark has the private key (it minted the tokens), so it passes it.
      */
-    static SigningKey verificationKey(BenchKey key) {
-        Instant created = Instant.EPOCH;
+    static SigningKey verificationKey(BenchKey key, Instant created) {
         return new SigningKey(key.kid(), SigningAlgorithm.RS256, KeyState.ACTIVE, created, created, null,
                 key.privateKey(), key.publicKey());
     }

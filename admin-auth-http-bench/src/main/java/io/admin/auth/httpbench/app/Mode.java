@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * The ways the benchmark app can run. The three resource-server modes serve the same endpoint
- * ({@code GET /api/hello}); the two token modes add a token endpoint. Each mode names the
+ * ({@code GET /api/hello}, and {@code POST} for the correctness tests); the two token modes add a
+ * token endpoint. Each mode names the
  * configuration class it adds to the app and the Spring Boot auto-configurations it switches off,
  * so that a mode without Spring Security really has no Spring Security filter.
  */
@@ -15,7 +16,10 @@ public enum Mode {
     NONE("none", NoSecurity.class, Exclusions.ALL_SECURITY),
     /** Spring Security's {@code oauth2ResourceServer} with a {@code NimbusJwtDecoder} from the public key. */
     SPRING_SECURITY("spring", SpringResourceServer.class, Exclusions.AUTHORIZATION_SERVER),
-    /** {@code AdminAuthFilter} with a bearer scheme over our {@code AccessTokenVerifier}. */
+    /**
+     * {@code AdminAuthFilter} with a bearer scheme over our {@code AccessTokenVerifier}, and the
+     * access-token cookie accepted on the same endpoint (browser sessions of the issuer's token service).
+     */
     ADMIN_AUTH("ours", AdminAuthResourceServer.class, Exclusions.ALL_SECURITY),
     /** Spring Authorization Server's token endpoint, client credentials, one in-memory client. */
     SPRING_AUTHORIZATION_SERVER("sas", SpringAuthorizationServer.class, List.of()),

@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.admin.auth.core.ClaimNames;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +24,10 @@ import java.util.stream.IntStream;
 /**
  * Mints the benchmark's RS256 access tokens with Nimbus, so that neither verifier under test made
  * them: RFC 9068 shape (header {@code typ at+jwt}, {@code kid}; claims {@code iss sub aud exp iat
- * nbf jti client_id scope}), signed with {@link BenchKey}. Each {@link Variant} other than {@link
+ * nbf jti client_id scope}), signed with {@link BenchKey}. Every token also carries {@code fid}, the
+ * refresh family of one browser session (the minter's), as the tokens our sign-in puts in the
+ * access-token cookie do: the cookie scheme refuses a token without one, and bearer verifiers ignore
+ * it, so one token serves the header and the cookie alike. Each {@link Variant} other than {@link
  * Variant#VALID} breaks exactly one thing a resource server must check. Thread-safe.
  */
 public final class TokenMinter {
@@ -38,6 +42,9 @@ public final class TokenMinter {
     public static final String SCOPE = "orders:read orders:write";
     /** The scope the benchmark endpoint requires. */
     public static final String REQUIRED_SCOPE = "orders:read";
+
+    /** The claim naming a token's refresh family, as our token service writes it. */
+    public static final String FAMILY_ID_CLAIM = ClaimNames.FAMILY_ID;
 
     /** RFC 9068 section 2.1 header type. */
     static final JOSEObjectType AT_JWT = new JOSEObjectType("at+jwt");
@@ -64,6 +71,7 @@ public final class TokenMinter {
     private final SecureRandom random;
     private final JWSSigner signer;
     private final JWSSigner impostor;
+    private final String familyId;
 
     /**
      * A minter signing with {@code key}, valid tokens living {@code lifetime} from {@code clock}'s
@@ -84,6 +92,12 @@ public final class TokenMinter {
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot make RSA signers", e);
         }
+        this.familyId = randomId();
+    }
+
+    /** The {@code fid} claim of every token of this minter: one browser session's refresh family. */
+    public String familyId() {
+        return familyId;
     }
 
     /** A token of {@code variant} for {@code subject}, with a fresh {@code jti}. */
@@ -98,8 +112,9 @@ public final class TokenMinter {
                 .expirationTime(Date.from(expires))
                 .issueTime(Date.from(issued))
                 .notBeforeTime(Date.from(issued))
-                .jwtID(jti())
+                .jwtID(randomId())
                 .claim("client_id", CLIENT_ID)
+                .claim(FAMILY_ID_CLAIM, familyId)
                 .claim("scope", SCOPE)
                 .build();
         JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256)
@@ -128,7 +143,7 @@ public final class TokenMinter {
                 .toList();
     }
 
-    private String jti() {
+    private String randomId() {
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -46,6 +46,8 @@ class TokenMinterTest {
         assertEquals(TokenMinter.CLIENT_ID, claims.getStringClaim("client_id"));
         assertEquals(TokenMinter.SCOPE, claims.getStringClaim("scope"));
         assertEquals(22, claims.getJWTID().length());
+        assertEquals(22, minter.familyId().length());
+        assertEquals(minter.familyId(), claims.getStringClaim("fid"));
     }
 
     @Test
