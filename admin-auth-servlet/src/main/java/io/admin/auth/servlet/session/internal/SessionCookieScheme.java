@@ -30,12 +30,33 @@ public final class SessionCookieScheme implements AuthScheme {
 
   @Override
   public boolean presentIn(HttpServletRequest request) {
+    return presented(request) != null;
+  }
+
+  /**
+   * The access cookie's value when this scheme applies to {@code request} (an opted-in path, no
+   * credential header, the cookie present), else {@code null}. The cheap header checks first, the
+   * path last: it is the only check that copies anything.
+   */
+  private String presented(HttpServletRequest request) {
     if (paths.isEmpty() || request.getHeader("Authorization") != null
-        || request.getHeader("X-API-Key") != null || s.cookies.access(request).isEmpty()) {
-      return false;
+        || request.getHeader("X-API-Key") != null) {
+      return null;
+    }
+    Optional<String> token = s.cookies.access(request);
+    if (token.isEmpty()) {
+      return null;
     }
     Optional<String> path = RequestPaths.canonicalPath(request);
-    return path.isPresent() && paths.stream().anyMatch(p -> p.matches(path.get()));
+    if (path.isEmpty()) {
+      return null;
+    }
+    for (PathPattern p : paths) {
+      if (p.matches(path.get())) {
+        return token.get();
+      }
+    }
+    return null;
   }
 
   @Override
@@ -45,10 +66,11 @@ public final class SessionCookieScheme implements AuthScheme {
 
   @Override
   public AuthOutcome authenticate(HttpServletRequest request) {
-    if (!presentIn(request)) {
+    String token = presented(request);
+    if (token == null) {
       return AuthOutcome.notApplicable();
     }
-    AuthOutcome outcome = s.verify(s.cookies.access(request).orElseThrow());
+    AuthOutcome outcome = s.verify(token);
     if (outcome instanceof AuthOutcome.Authenticated a && SessionSupport.isUnsafe(request)) {
       String expected = s.csrf.tokenFor(SessionSupport.familyOf(a.principal()).orElseThrow());
       if (!s.csrf.passes(request, expected)) {

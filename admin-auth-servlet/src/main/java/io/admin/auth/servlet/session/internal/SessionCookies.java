@@ -37,16 +37,21 @@ final class SessionCookies {
   private final String stem;
   private final String sameSite;
   private final String sessionPath;
+  // The access cookie's two names, made once: every cookie-authenticated request reads it.
+  private final String secureAccessName;
+  private final String plainAccessName;
 
   SessionCookies(BrowserSessions settings) {
     this.stem = settings.cookieNameStem();
     this.sameSite = settings.sameSite().attribute();
     this.sessionPath = settings.paths().session();
+    this.secureAccessName = "__Host-" + stem + "-access";
+    this.plainAccessName = stem + "-access";
   }
 
   /** Name of the access-token cookie for this request's security. */
   String accessName(HttpServletRequest request) {
-    return (SignInCookie.secure(request) ? "__Host-" : "") + stem + "-access";
+    return SignInCookie.secure(request) ? secureAccessName : plainAccessName;
   }
 
   String refreshName(HttpServletRequest request) {
