@@ -194,6 +194,29 @@ class TokenDigestTest {
   }
 
   @Test
+  void equalsWhenEitherHalfDiffersThenNotEqual() {
+    TokenDigest.Key k = new TokenDigest.Key(5, 7);
+    assertEquals(k, new TokenDigest.Key(5, 7));
+    assertNotEquals(k, new TokenDigest.Key(6, 7), "first half");
+    assertNotEquals(k, new TokenDigest.Key(5, 8), "second half");
+    assertNotEquals(k, new TokenDigest.Key(7, 5), "halves swapped");
+    assertNotEquals(k, (Object) "TokenDigest.Key[**********]");
+  }
+
+  @Test
+  void hashCodeWhenAnyPartOfEitherHalfChangesThenChanges() {
+    // The map spreads entries by it: every half, and the first half's top bits, must count.
+    TokenDigest.Key k = new TokenDigest.Key(0x0000_0001_0000_0001L, 0x10);
+    assertNotEquals(0, k.hashCode());
+    assertNotEquals(k.hashCode(), new TokenDigest.Key(0x0000_0002_0000_0001L, 0x10).hashCode(),
+        "top of the first half");
+    assertNotEquals(new TokenDigest.Key(1, 0x10).hashCode(),
+        new TokenDigest.Key(2, 0x10).hashCode(), "bottom of the first half");
+    assertNotEquals(k.hashCode(), new TokenDigest.Key(0x0000_0001_0000_0001L, 0x20).hashCode(),
+        "second half");
+  }
+
+  @Test
   void toStringWhenPrintedThenRevealsNothing() {
     TokenDigest.Key k = new TokenDigest(new SecureRandom()).of("secret-token");
     assertEquals("TokenDigest.Key[**********]", k.toString());
