@@ -37,8 +37,13 @@ import java.security.SecureRandom;
  * verified from scratch.
  *
  * <p>Speed: NH needs one 64x64-bit product per 14 bytes per half, half of what a polynomial hash
- * over the same blocks does, and no reduction until the end. Thread-safe and immutable after
- * construction.
+ * over the same blocks does. The pairs whose two blocks are each one 8-byte load (all but pair 0
+ * and at most one last pair) are summed exactly without a carry test per product: the products'
+ * high words, their low words modulo {@code 2^64}, and the low words' top 32 bits are summed
+ * separately, and the lost carries follow at the end from the last two (see {@link #reduce}).
+ * Pair 0 and the last pair are each reduced modulo {@code p} on their own and added modulo
+ * {@code p}, which gives the same {@code h}. Both halves' keys sit side by side in one array, so a
+ * pair's four keys are read from one cache line. Thread-safe and immutable after construction.
  */
 final class TokenDigest {
 
@@ -51,8 +56,8 @@ final class TokenDigest {
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-  private final long[] keys1;
-  private final long[] keys2;
+  // Key i of the first half at 2i, of the second at 2i + 1.
+  private final long[] keys;
 
   /** Draws the two halves' keys from {@code random}. */
   TokenDigest(SecureRandom random) {
@@ -64,8 +69,11 @@ final class TokenDigest {
     if (keys1.length != MAX_WORDS || keys2.length != MAX_WORDS) {
       throw new IllegalArgumentException("keys");
     }
-    this.keys1 = keys1.clone();
-    this.keys2 = keys2.clone();
+    keys = new long[2 * MAX_WORDS];
+    for (int i = 0; i < MAX_WORDS; i++) {
+      keys[2 * i] = keys1[i];
+      keys[2 * i + 1] = keys2[i];
+    }
   }
 
   /**
@@ -77,69 +85,103 @@ final class TokenDigest {
       return null;
     }
     byte[] b = token.getBytes(StandardCharsets.ISO_8859_1);
-    long[] k1 = keys1;
-    long[] k2 = keys2;
-    int pairs = (2 + (b.length + 6) / 7) / 2;
-    // Pair 0 is (length, first block).
-    long x = b.length;
-    long y = word(b, 1);
-    long a1 = x + k1[0];
-    long b1 = y + k1[1];
-    long lo1 = a1 * b1;
-    long hi1 = Math.multiplyHigh(a1, b1);
-    long a2 = x + k2[0];
-    long b2 = y + k2[1];
-    long lo2 = a2 * b2;
-    long hi2 = Math.multiplyHigh(a2, b2);
-    // Pairs whose two blocks can each be read as one 8-byte load: block 2j-1 at 14j-7, 2j at 14j.
-    int fast = Math.min(pairs - 1, b.length >= 8 ? (b.length - 8) / 14 : 0);
-    int j = 1;
-    for (; j <= fast; j++) {
-      x = (long) LONGS.get(b, 14 * j - 7) & MASK56;
-      y = (long) LONGS.get(b, 14 * j) & MASK56;
-      a1 = x + k1[2 * j];
-      b1 = y + k1[2 * j + 1];
+    long[] k = keys;
+    int n = b.length;
+    int pairs = (2 + (n + 6) / 7) / 2;
+    // Per half: hi = sum of the products' high words, lo = sum of their low words mod 2^64,
+    // top = sum of their low words' top 32 bits (exact: below 586 * 2^32).
+    long hi1 = 0;
+    long lo1 = 0;
+    long top1 = 0;
+    long hi2 = 0;
+    long lo2 = 0;
+    long top2 = 0;
+    // Pairs j >= 1 are blocks 2j-1 and 2j, at bytes 14j-7 and 14j: each one 8-byte load while
+    // the second ends inside the token, which leaves at most one pair after these.
+    int fast = Math.min(pairs - 1, n >= 8 ? (n - 8) / 14 : 0);
+    for (int j = 1; j <= fast; j++) {
+      long x = (long) LONGS.get(b, 14 * j - 7) & MASK56;
+      long y = (long) LONGS.get(b, 14 * j) & MASK56;
+      long a1 = x + k[4 * j];
+      long b1 = y + k[4 * j + 2];
       long p1 = a1 * b1;
+      hi1 += Math.multiplyHigh(a1, b1);
       lo1 += p1;
-      hi1 += Math.multiplyHigh(a1, b1) + (Long.compareUnsigned(lo1, p1) < 0 ? 1 : 0);
-      a2 = x + k2[2 * j];
-      b2 = y + k2[2 * j + 1];
+      top1 += p1 >>> 32;
+      long a2 = x + k[4 * j + 1];
+      long b2 = y + k[4 * j + 3];
       long p2 = a2 * b2;
+      hi2 += Math.multiplyHigh(a2, b2);
       lo2 += p2;
-      hi2 += Math.multiplyHigh(a2, b2) + (Long.compareUnsigned(lo2, p2) < 0 ? 1 : 0);
+      top2 += p2 >>> 32;
     }
-    for (; j < pairs; j++) {
-      x = word(b, 2 * j);
-      y = word(b, 2 * j + 1);
-      a1 = x + k1[2 * j];
-      b1 = y + k1[2 * j + 1];
-      long p1 = a1 * b1;
-      lo1 += p1;
-      hi1 += Math.multiplyHigh(a1, b1) + (Long.compareUnsigned(lo1, p1) < 0 ? 1 : 0);
-      a2 = x + k2[2 * j];
-      b2 = y + k2[2 * j + 1];
-      long p2 = a2 * b2;
-      lo2 += p2;
-      hi2 += Math.multiplyHigh(a2, b2) + (Long.compareUnsigned(lo2, p2) < 0 ? 1 : 0);
+    // Pair 0 (length, first block) and the pair left, if any, each reduced on its own: kept out
+    // of the loop, whose code is faster without them.
+    long y0 = word(b, 1);
+    long h1 = reduce(hi1, lo1, top1) + product(n, y0, k[0], k[2]);
+    long h2 = reduce(hi2, lo2, top2) + product(n, y0, k[1], k[3]);
+    int last = fast + 1;
+    if (last < pairs) {
+      long x = word(b, 2 * last);
+      long y = word(b, 2 * last + 1);
+      h1 += product(x, y, k[4 * last], k[4 * last + 2]);
+      h2 += product(x, y, k[4 * last + 1], k[4 * last + 3]);
     }
-    return new Key(reduce(hi1, lo1), reduce(hi2, lo2));
+    return new Key(fold(h1), fold(h2));
   }
 
   // Word i >= 1: block i-1, seven bytes little-endian, zero past the end.
   private static long word(byte[] b, int i) {
     int from = 7 * (i - 1);
+    int n = b.length;
+    if (from + 8 <= n) {
+      return (long) LONGS.get(b, from) & MASK56;
+    }
+    if (from >= n) {
+      return 0;
+    }
+    if (n >= 8) {
+      // The token's last eight bytes, shifted so that byte from comes first: seven at most left.
+      return (long) LONGS.get(b, n - 8) >>> 8 * (from - (n - 8));
+    }
     long w = 0;
-    for (int k = Math.min(b.length, from + 7) - 1; k >= from; k--) {
+    for (int k = n - 1; k >= from; k--) {
       w = w << 8 | (b[k] & 0xFF);
     }
     return w;
   }
 
-  // (hi * 2^64 + lo) mod p for hi below 2^60, using 2^61 = 1 (mod p).
-  private static long reduce(long hi, long lo) {
-    long s = (lo & P) + (lo >>> 61) + (hi << 3);
-    s = (s & P) + (s >>> 61);
-    return s >= P ? s - P : s;
+  // (x + kx)(y + ky) mod p, for words and keys below 2^56.
+  private static long product(long x, long y, long kx, long ky) {
+    long a = x + kx;
+    long c = y + ky;
+    long low = a * c;
+    return reduce(Math.multiplyHigh(a, c), low, low >>> 32);
+  }
+
+  // s mod p for s below 2^63: three residues below p added up.
+  private static long fold(long s) {
+    long r = (s & P) + (s >>> 61);
+    return r >= P ? r - P : r;
+  }
+
+  /**
+   * {@code S mod p} for the sum {@code S} of at most {@code MAX_WORDS / 2} products below
+   * {@code 2^114}, given {@code hi}, the sum of their high words (below {@code 2^60}), {@code lo},
+   * the sum of their low words modulo {@code 2^64}, and {@code top}, the exact sum of their low
+   * words' top 32 bits (below {@code 2^42}).
+   *
+   * <p>The low words sum exactly to {@code top * 2^32 + rest}, where {@code rest}, the sum of their
+   * bottom 32 bits, is below {@code 2^42}; as {@code rest} is below {@code 2^64} it is exactly
+   * {@code lo - top * 2^32 mod 2^64}. So {@code S = hi * 2^64 + top * 2^32 + rest}, reduced with
+   * {@code 2^61 = 1 (mod p)}: {@code hi * 2^64 = 8 hi}, {@code top * 2^32 = (top >>> 29) +
+   * ((top << 32) & p)}.
+   */
+  static long reduce(long hi, long lo, long top) {
+    long rest = lo - (top << 32);
+    long h = hi << 3; // below 2^63
+    long s = (h & P) + (h >>> 61) + (top >>> 29) + ((top << 32) & P) + rest; // below 2^63
+    return fold(s);
   }
 
   private static long[] keys(SecureRandom random) {

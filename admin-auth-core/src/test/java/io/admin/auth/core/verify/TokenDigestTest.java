@@ -84,6 +84,63 @@ class TokenDigestTest {
   }
 
   @Test
+  void ofWhenLongestTokensAndBothHalvesLargestThenEqualsBigIntegerEvaluation() {
+    // The most pairs and the largest products: where a lost carry between the low words, or a
+    // sum past 2^63 in the reduction, would show.
+    Random random = new Random(7);
+    long[] k1 = keys(random, true);
+    long[] k2 = keys(random, true);
+    TokenDigest d = new TokenDigest(k1, k2);
+    for (int length = AccessTokenVerifier.MAX_TOKEN_CHARS - 30;
+        length <= AccessTokenVerifier.MAX_TOKEN_CHARS; length++) {
+      StringBuilder s = new StringBuilder(length);
+      for (int i = 0; i < length; i++) {
+        s.append(length % 2 == 0 ? '\u00ff' : (char) (0x80 + random.nextInt(0x80)));
+      }
+      String token = s.toString();
+      TokenDigest.Key k = d.of(token);
+      assertEquals(reference(token, k1), k.h1, "length " + length);
+      assertEquals(reference(token, k2), k.h2, "length " + length);
+    }
+  }
+
+  @Test
+  void ofWhenRandomKeysAndTokensOfEveryLengthThenEqualsBigIntegerEvaluation() {
+    // Which pairs are read as 8-byte loads, and which one is left over, depends on the length
+    // alone, the same way for every length above 8 modulo 14: a thousand lengths cover each case
+    // many times over (the longest ones are in the tests above).
+    Random random = new Random(11);
+    for (int round = 0; round < 3; round++) {
+      long[] k1 = keys(random, false);
+      long[] k2 = keys(random, false);
+      TokenDigest d = new TokenDigest(k1, k2);
+      StringBuilder s = new StringBuilder();
+      for (int length = 0; length <= 1_000; length++) {
+        String token = s.toString();
+        TokenDigest.Key k = d.of(token);
+        assertEquals(reference(token, k1), k.h1, "length " + length);
+        assertEquals(reference(token, k2), k.h2, "length " + length);
+        s.append((char) random.nextInt(0x100));
+      }
+    }
+  }
+
+  @Test
+  void reduceWhenLowWordsCarryThenCountsTheCarries() {
+    // 586 products whose low words are all 2^64 - 1: the low sum wraps 585 times.
+    BigInteger low = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+    int n = TokenDigest.MAX_WORDS / 2;
+    long hi = ((1L << 50) - 1) * n;
+    long lo = -1L * n;
+    long top = ((1L << 32) - 1) * n;
+    BigInteger sum = BigInteger.valueOf(hi).shiftLeft(64).add(low.multiply(BigInteger.valueOf(n)));
+    assertEquals(sum.mod(P).longValueExact(), TokenDigest.reduce(hi, lo, top));
+    assertEquals(0, TokenDigest.reduce(0, 0, 0));
+    assertEquals(0, TokenDigest.reduce(0, TokenDigest.P, 0), "p itself");
+    assertEquals(1, TokenDigest.reduce(0, 1L << 61, 1L << 29), "2^61 = 1 mod p");
+  }
+
+  @Test
   void ofWhenEqualStringsThenEqualDigests() {
     TokenDigest d = new TokenDigest(new SecureRandom());
     String t = token(SigningAlgorithm.RS256, claims(T0));
@@ -134,6 +191,29 @@ class TokenDigestTest {
     String t = token(SigningAlgorithm.HS256, claims(T0));
     assertNotEquals(new TokenDigest(new SecureRandom()).of(t),
         new TokenDigest(new SecureRandom()).of(t));
+  }
+
+  @Test
+  void equalsWhenEitherHalfDiffersThenNotEqual() {
+    TokenDigest.Key k = new TokenDigest.Key(5, 7);
+    assertEquals(k, new TokenDigest.Key(5, 7));
+    assertNotEquals(k, new TokenDigest.Key(6, 7), "first half");
+    assertNotEquals(k, new TokenDigest.Key(5, 8), "second half");
+    assertNotEquals(k, new TokenDigest.Key(7, 5), "halves swapped");
+    assertNotEquals(k, (Object) "TokenDigest.Key[**********]");
+  }
+
+  @Test
+  void hashCodeWhenAnyPartOfEitherHalfChangesThenChanges() {
+    // The map spreads entries by it: every half, and the first half's top bits, must count.
+    TokenDigest.Key k = new TokenDigest.Key(0x0000_0001_0000_0001L, 0x10);
+    assertNotEquals(0, k.hashCode());
+    assertNotEquals(k.hashCode(), new TokenDigest.Key(0x0000_0002_0000_0001L, 0x10).hashCode(),
+        "top of the first half");
+    assertNotEquals(new TokenDigest.Key(1, 0x10).hashCode(),
+        new TokenDigest.Key(2, 0x10).hashCode(), "bottom of the first half");
+    assertNotEquals(k.hashCode(), new TokenDigest.Key(0x0000_0001_0000_0001L, 0x20).hashCode(),
+        "second half");
   }
 
   @Test
