@@ -64,4 +64,25 @@ class VerifiedTokenCacheEvictionTest {
     assertNotNull(t.get(2), "used three times: three more rounds");
     assertEquals(10, cache.size());
   }
+
+  @Test
+  void putWhenATokenWasUsedHundredsOfTimesThenTheHandStillCountsItAsUsed() {
+    VerifiedTokenCache cache = cache(10, 1_000_000);
+    Tokens t = new Tokens(cache, 1_000);
+    Tokens n = new Tokens(cache, 2_000);
+    for (int i = 0; i < 10; i++) {
+      t.put(i);
+      t.use(i);
+    }
+    n.put(1); // all ten promoted; the hand takes t0
+    for (int use = 0; use < 200; use++) {
+      t.use(1); // a hot token: its use count must saturate, not wrap round to "unused"
+    }
+    n.use(1);
+
+    n.put(2); // n1 promoted; the hand spares t1 and takes t2
+
+    assertNull(t.get(2), "unused since promoted: evicted");
+    assertNotNull(t.get(1), "the hot token went as if never used");
+  }
 }
