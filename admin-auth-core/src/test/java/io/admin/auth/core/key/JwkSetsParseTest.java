@@ -142,6 +142,8 @@ class JwkSetsParseTest {
     RSAKey once = rsa(SigningAlgorithm.RS256).build();
 
     assertTrue(refusal(set(noKid.toJSONString())).contains("no kid"));
+    RSAKey blankKid = new RSAKey.Builder(rsa(SigningAlgorithm.RS256).build()).keyID(" ").build();
+    assertTrue(refusal(set(blankKid.toJSONString())).contains("no kid"));
     assertTrue(refusal(set(once.toJSONString(), once.toJSONString())).contains("appears twice"));
     assertTrue(refusal(set()).contains("holds no key"));
     assertTrue(refusal("not json").contains("not a JWK Set"));
