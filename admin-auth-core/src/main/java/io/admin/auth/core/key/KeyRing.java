@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * An immutable snapshot of the signing keys: the one key that signs, and every key a token may be
@@ -60,6 +61,27 @@ public final class KeyRing {
    * @throws IllegalArgumentException when no key is {@code ACTIVE} or two keys share a kid
    */
   public static KeyRing of(Collection<SigningKey> keys, SigningAlgorithm primary) {
+    return build(keys, actives -> actives.stream().filter(k -> k.algorithm() == primary)
+        .findFirst().orElse(actives.get(0)));
+  }
+
+  /**
+   * A ring over {@code keys} whose {@link #active()} key is {@code signing}: for {@link
+   * KeyRotator}, which alone knows which algorithms are companions that must never sign access
+   * tokens, even while the primary algorithm changes.
+   *
+   * @throws IllegalArgumentException when no key is {@code ACTIVE}, two keys share a kid, or
+   *     {@code signing} is not one of the active keys
+   */
+  static KeyRing signedBy(Collection<SigningKey> keys, SigningKey signing) {
+    return build(keys, actives -> actives.stream()
+        .filter(k -> signing != null && k.kid().equals(signing.kid())).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("the signing key is not active")));
+  }
+
+  // actives: the active keys, newest first, never empty.
+  private static KeyRing build(Collection<SigningKey> keys,
+      Function<List<SigningKey>, SigningKey> chooseActive) {
     Map<String, SigningKey> byKid = new HashMap<>();
     List<SigningKey> actives = new ArrayList<>();
     for (SigningKey k : keys) {
@@ -74,8 +96,7 @@ public final class KeyRing {
       throw new IllegalArgumentException("no ACTIVE key");
     }
     actives.sort(NEWEST_ACTIVE_FIRST);
-    SigningKey active = actives.stream().filter(k -> k.algorithm() == primary).findFirst()
-        .orElse(actives.get(0));
+    SigningKey active = chooseActive.apply(actives);
     List<SigningKey> ordered = new ArrayList<>(keys);
     ordered.sort(Comparator.comparing(SigningKey::createdAt).thenComparing(SigningKey::kid));
     return new KeyRing(active, Map.copyOf(byKid), List.copyOf(ordered));

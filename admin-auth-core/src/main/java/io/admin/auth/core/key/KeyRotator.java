@@ -215,12 +215,16 @@ public final class KeyRotator {
   }
 
   /**
-   * The current ring from the store, without changing anything.
+   * The current ring from the store, without changing anything. Its signing key is the one the
+   * primary algorithm's rotation starts from, so a companion key never signs access tokens (see
+   * {@code docs/http-contract.md}, "ID tokens"), not even while an algorithm change is being
+   * pre-published and a companion key is newer than the key being replaced.
    *
    * @return the ring as stored
    */
   public KeyRing reload() {
-    return KeyRing.of(store.findAll(), algorithm);
+    List<SigningKey> keys = store.findAll();
+    return KeyRing.signedBy(keys, primaryActive(keys));
   }
 
   /**

@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
+import java.security.spec.InvalidKeySpecException;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -58,10 +59,15 @@ public record PublicVerificationKey(String kid, SigningAlgorithm algorithm,
     }
   }
 
-  /** The raw 32-byte Ed25519 public key as an X.509-encoded key spec's bytes. */
-  static byte[] ed25519Spki(byte[] raw) {
+  /**
+   * The raw 32-byte Ed25519 public key as an X.509-encoded key spec's bytes.
+   *
+   * @throws InvalidKeySpecException when {@code raw} is not 32 bytes long; a checked key-spec
+   *     failure, so that callers name the key it came from as for any other invalid key
+   */
+  static byte[] ed25519Spki(byte[] raw) throws InvalidKeySpecException {
     if (raw == null || raw.length != ED25519_RAW_BYTES) {
-      throw new IllegalArgumentException("an Ed25519 public key has 32 bytes");
+      throw new InvalidKeySpecException("an Ed25519 public key has 32 bytes");
     }
     byte[] spki = Arrays.copyOf(ED25519_SPKI_PREFIX, ED25519_SPKI_PREFIX.length + raw.length);
     System.arraycopy(raw, 0, spki, ED25519_SPKI_PREFIX.length, raw.length);

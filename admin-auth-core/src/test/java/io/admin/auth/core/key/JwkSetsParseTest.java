@@ -10,8 +10,10 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.util.Base64URL;
 import io.admin.auth.core.SigningAlgorithm;
 import io.admin.auth.core.spi.KeyState;
 import io.admin.auth.core.spi.SigningKey;
@@ -140,9 +142,45 @@ class JwkSetsParseTest {
     RSAKey once = rsa(SigningAlgorithm.RS256).build();
 
     assertTrue(refusal(set(noKid.toJSONString())).contains("no kid"));
+    RSAKey blankKid = new RSAKey.Builder(rsa(SigningAlgorithm.RS256).build()).keyID(" ").build();
+    assertTrue(refusal(set(blankKid.toJSONString())).contains("no kid"));
     assertTrue(refusal(set(once.toJSONString(), once.toJSONString())).contains("appears twice"));
     assertTrue(refusal(set()).contains("holds no key"));
     assertTrue(refusal("not json").contains("not a JWK Set"));
+  }
+
+  @Test
+  void parsePublicWhenPrivateKeyHasNoKidThenRefusedNamingItsPosition() {
+    SigningKey k = KEYS.get(SigningAlgorithm.RS256);
+    RSAKey anonymous = new RSAKey.Builder(rsa(SigningAlgorithm.RS256)
+        .privateKey((RSAPrivateKey) k.signingKey()).build()).keyID(null).build();
+    String first = KEYS.get(SigningAlgorithm.ES256).kid();
+    ECKey named = new ECKey.Builder(Curve.P_256,
+        (ECPublicKey) KEYS.get(SigningAlgorithm.ES256).verificationKey()).keyID(first)
+        .algorithm(JWSAlgorithm.ES256).build();
+
+    String message = refusal(set(named.toJSONString(), anonymous.toJSONString()));
+
+    assertTrue(message.startsWith("key #2 holds private key material"), message);
+  }
+
+  @Test
+  void parsePublicWhenAlgIsSymmetricOnAnRsaKeyThenRefusedNamingTheAlgorithmsExpected() {
+    RSAKey hs = rsa(SigningAlgorithm.RS256).algorithm(JWSAlgorithm.HS256).build();
+
+    String message = refusal(set(hs.toJSONString()));
+
+    assertTrue(message.contains("has alg HS256; expected RS256, PS256, ES256 or EdDSA"), message);
+  }
+
+  @Test
+  void parsePublicWhenEd25519KeyIsShortThenRefusedNamingTheKey() {
+    OctetKeyPair shortX = new OctetKeyPair.Builder(Curve.Ed25519, Base64URL.encode(new byte[31]))
+        .keyID("short").algorithm(JWSAlgorithm.EdDSA).build();
+
+    String message = refusal(set(shortX.toJSONString()));
+
+    assertTrue(message.startsWith("key short"), message);
   }
 
   @Test

@@ -99,4 +99,16 @@ class KeyRingTest {
     assertEquals("KeyRing[active=" + hs.kid() + ", kids=[" + hs.kid() + "]]", text);
     assertFalse(text.contains(secret));
   }
+
+  @Test
+  void signedByWhenTheChosenKeyIsActiveThenItSignsElseRefused() {
+    SigningKey older = gen.generate(SigningAlgorithm.RS256, KeyState.ACTIVE, T0);
+    SigningKey newer = gen.generate(SigningAlgorithm.ES256, KeyState.ACTIVE, T0.plusSeconds(5));
+    SigningKey next = gen.generate(SigningAlgorithm.ES256, KeyState.NEXT, T0.plusSeconds(6));
+    List<SigningKey> keys = List.of(older, newer, next);
+
+    assertEquals(older.kid(), KeyRing.signedBy(keys, older).active().kid());
+    assertThrows(IllegalArgumentException.class, () -> KeyRing.signedBy(keys, next));
+    assertThrows(IllegalArgumentException.class, () -> KeyRing.signedBy(keys, null));
+  }
 }

@@ -14,12 +14,15 @@ import io.admin.auth.core.issue.ClientRegistration;
 import io.admin.auth.core.issue.DefaultTokenService;
 import io.admin.auth.core.issue.DefaultTokenServiceBuilder;
 import io.admin.auth.core.issue.TokenResult;
+import io.admin.auth.core.key.JwsCrypto;
 import io.admin.auth.core.key.PublicVerificationKey;
 import io.admin.auth.core.spi.KeyState;
 import io.admin.auth.core.spi.OAuthClient;
 import io.admin.auth.core.spi.SigningKey;
+import io.admin.auth.core.store.memory.InMemoryRevocationStore;
 import io.admin.auth.core.store.memory.InMemorySigningKeyStore;
 import io.admin.auth.core.testing.MutableClock;
+import io.admin.auth.core.testing.RecordingObserver;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -197,5 +200,37 @@ class ResourceServerVerifierTest {
         .publicKeys(kid -> Optional.empty()).build());
     assertThrows(NullPointerException.class, () -> AccessTokenVerifier.resourceServer()
         .issuer(ISSUER).build());
+  }
+
+  @Test
+  void buildWhenEverySettingGivenThenTheVerifierUsesThemAndConsultsTheGivenRevocationList() {
+    DefaultTokenService issuer = issuerBuilder(ISSUER, SigningAlgorithm.ES256).build();
+    String token = token(issuer);
+    InMemoryRevocationStore revoked = new InMemoryRevocationStore();
+    RecordingObserver observer = new RecordingObserver();
+    AccessTokenVerifier verifier = resourceServer(issuer).clockSkew(Duration.ofSeconds(30))
+        .revocationStore(revoked).observer(observer)
+        .crypto(JwsCrypto.defaults()).acceptTestKeys(false)
+        .accessTokenType(AccessTokenType.AT_JWT).cacheEnabled(true).cacheBounds(10, 1_000_000)
+        .build();
+
+    AuthPrincipal p = assertInstanceOf(AuthOutcome.Authenticated.class, verifier.verify(token))
+        .principal();
+    assertInstanceOf(AuthOutcome.Authenticated.class, verifier.verify(token));
+    assertEquals(List.of("cache miss", "cache hit"), observer.calls());
+    assertEquals(1, verifier.cachedTokens());
+
+    revoked.revokeAccessToken((String) p.claims().get("jti"), p.expiresAt());
+    rejectionReason(verifier.verify(token), AuthErrorCode.AUTH_TOKEN_REVOKED);
+  }
+
+  @Test
+  void buildWhenCacheDisabledThenNothingCached() {
+    DefaultTokenService issuer = issuerBuilder(ISSUER, SigningAlgorithm.ES256).build();
+    String token = token(issuer);
+    AccessTokenVerifier verifier = resourceServer(issuer).cacheEnabled(false).build();
+
+    assertInstanceOf(AuthOutcome.Authenticated.class, verifier.verify(token));
+    assertEquals(0, verifier.cachedTokens());
   }
 }

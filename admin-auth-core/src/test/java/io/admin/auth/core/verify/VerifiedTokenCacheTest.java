@@ -48,18 +48,43 @@ class VerifiedTokenCacheTest {
     return TestJws.token(SigningAlgorithm.HS256, c);
   }
 
-  private static String token(int n) {
+  static String token(int n) {
     return token(n, T0.plusSeconds(3600));
   }
 
-  private static Checked verified(String token) {
+  static Checked verified(String token) {
     Checked verified = VERIFIER.check(token, true);
     assertNotNull(verified.outcome(), token);
     return verified;
   }
 
-  private static VerifiedTokenCache cache(int maxEntries, long maxBytes) {
+  static VerifiedTokenCache cache(int maxEntries, long maxBytes) {
     return new VerifiedTokenCache(maxEntries, maxBytes, RANDOM);
+  }
+
+  /** Numbered tokens ({@code base} plus a number) put into and used from one cache. */
+  static final class Tokens {
+    private final VerifiedTokenCache cache;
+    private final int base;
+
+    Tokens(VerifiedTokenCache cache, int base) {
+      this.cache = cache;
+      this.base = base;
+    }
+
+    void put(int i) {
+      String t = token(base + i);
+      cache.put(t, verified(t), EACH, NOW);
+    }
+
+    /** A hit for token {@code i}, which must be cached. */
+    void use(int i) {
+      assertNotNull(get(i), "token " + i);
+    }
+
+    VerifiedTokenCache.Entry get(int i) {
+      return cache.get(token(base + i));
+    }
   }
 
   private static List<String> fill(VerifiedTokenCache cache, int from, int count) {
