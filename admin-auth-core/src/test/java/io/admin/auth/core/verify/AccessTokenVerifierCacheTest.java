@@ -186,6 +186,9 @@ class AccessTokenVerifierCacheTest {
     assertEquals(0, cached.evictUntrustedKeys());
     assertSame(first.principal(),
         assertInstanceOf(AuthOutcome.Authenticated.class, cached.verify(t)).principal());
+    // The entry now holds the reloaded object: the old one (private key included) is not kept
+    // alive by the cache, and later hits compare by identity again.
+    assertSame(reloaded, cached.check(t, true).key());
     assertSame(first.principal(),
         assertInstanceOf(AuthOutcome.Authenticated.class, cached.verify(t)).principal());
   }

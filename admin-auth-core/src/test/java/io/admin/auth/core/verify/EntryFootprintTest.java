@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.admin.auth.core.AuthOutcome;
 import io.admin.auth.core.SigningAlgorithm;
+import io.admin.auth.core.internal.jose.ParsedClaims;
 import io.admin.auth.core.store.memory.InMemoryRevocationStore;
 import io.admin.auth.core.testing.MutableClock;
 import java.util.LinkedHashMap;
@@ -113,5 +114,45 @@ class EntryFootprintTest {
     long listed = bytes(c -> c.put("aud", List.of(AUDIENCE)));
     long other = bytes(c -> c.put("aud", List.of(AUDIENCE, "https://other.test")));
     assertTrue(other > listed, other + " vs " + listed);
+    // Besides the payload's longer list, the typed claims hold a list of their own (not the
+    // verifier's shared one): at least its object and two references more.
+    long payloadOnly = 4 + string("https://other.test".length());
+    assertTrue(other - listed >= payloadOnly + 32 + 2 * 4, other + " vs " + listed);
+  }
+
+  @Test
+  void ofWhenNoNotBeforeThenOnlyItsMemberLess() {
+    // With nbf equal to iat (the standard claims) the instant is shared; without nbf there is
+    // no instant to count either, only the member.
+    assertEquals(-EntryFootprint.PER_MEMBER_BYTES, bytes(c -> c.remove("nbf")) - PLAIN);
+  }
+
+  /** The estimate of a token of {@code scope}, with a canon that has not seen it yet. */
+  private static long unsharedScopes(ClaimCanon canon, String scope) {
+    Map<String, Object> payload = claims(T0);
+    payload.put("scope", scope);
+    Checked verified = Checked.verified(ParsedClaims.parse(payload), payload,
+        TestJws.KEYS.get(SigningAlgorithm.HS256));
+    return new EntryFootprint(canon).of(verified);
+  }
+
+  @Test
+  void ofWhenScopesNotSharedThenTheSetAndEachScopeCounted() {
+    // A scope claim not shared (first of its kind, or past ClaimCanon.MAX_INTERNED): the
+    // principal's set, a reference per scope and each scope string are the token's own.
+    long two = unsharedScopes(new ClaimCanon(ISSUER, AUDIENCE), "pp qq");
+    long one = unsharedScopes(new ClaimCanon(ISSUER, AUDIENCE), "pp");
+    assertEquals(string(5), string(2), "the raw claims cost the same");
+    assertEquals(4 + string(2), two - one);
+
+    Map<String, Object> payload = claims(T0);
+    payload.put("scope", "pp qq");
+    Checked verified = Checked.verified(ParsedClaims.parse(payload), payload,
+        TestJws.KEYS.get(SigningAlgorithm.HS256));
+    ClaimCanon canon = new ClaimCanon(ISSUER, AUDIENCE);
+    long alone = new EntryFootprint(canon).of(verified);
+    canon.remember(payload, verified.outcome().principal().scopes());
+    assertEquals(32 + 2 * 4 + 2 * string(2), alone - new EntryFootprint(canon).of(verified),
+        "once shared, the set costs this token nothing");
   }
 }

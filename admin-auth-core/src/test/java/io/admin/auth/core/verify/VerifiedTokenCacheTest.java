@@ -119,6 +119,7 @@ class VerifiedTokenCacheTest {
 
     VerifiedTokenCache.Entry entry = cache.get(t);
     assertSame(first, entry.verified);
+    assertSame(first.outcome(), entry.outcome());
     assertEquals(1, cache.size());
     assertEquals(EACH, cache.bytes());
 
