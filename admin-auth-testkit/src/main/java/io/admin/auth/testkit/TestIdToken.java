@@ -59,7 +59,7 @@ public final class TestIdToken {
    * @return this builder
    */
   public TestIdToken subject(String subject) {
-    this.subject = requireText(subject, "subject");
+    this.subject = TokenArguments.requireText(subject, "subject");
     return this;
   }
 
@@ -70,7 +70,7 @@ public final class TestIdToken {
    * @return this builder
    */
   public TestIdToken issuer(String issuer) {
-    this.issuer = requireText(issuer, "issuer");
+    this.issuer = TokenArguments.requireText(issuer, "issuer");
     return this;
   }
 
@@ -81,13 +81,7 @@ public final class TestIdToken {
    * @return this builder
    */
   public TestIdToken audience(String... audience) {
-    if (audience.length == 0) {
-      throw new IllegalArgumentException("at least one audience");
-    }
-    for (String a : audience) {
-      requireText(a, "audience");
-    }
-    this.audience = List.of(audience);
+    this.audience = TokenArguments.audiences(audience);
     return this;
   }
 
@@ -98,7 +92,7 @@ public final class TestIdToken {
    * @return this builder
    */
   public TestIdToken authorizedParty(String azp) {
-    this.authorizedParty = requireText(azp, "azp");
+    this.authorizedParty = TokenArguments.requireText(azp, "azp");
     return this;
   }
 
@@ -109,7 +103,7 @@ public final class TestIdToken {
    * @return this builder
    */
   public TestIdToken nonce(String nonce) {
-    this.nonce = requireText(nonce, "nonce");
+    this.nonce = TokenArguments.requireText(nonce, "nonce");
     return this;
   }
 
@@ -142,11 +136,7 @@ public final class TestIdToken {
    * @return this builder
    */
   public TestIdToken lifetime(Duration lifetime) {
-    Objects.requireNonNull(lifetime, "lifetime");
-    if (lifetime.isNegative() || lifetime.isZero()) {
-      throw new IllegalArgumentException("lifetime must be positive");
-    }
-    this.lifetime = lifetime;
+    this.lifetime = TokenArguments.positiveLifetime(lifetime);
     return this;
   }
 
@@ -201,13 +191,6 @@ public final class TestIdToken {
 
   private static String encode(String json) {
     return Base64Url.encode(json.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String requireText(String v, String name) {
-    if (v == null || v.isBlank()) {
-      throw new IllegalArgumentException(name + " must not be blank");
-    }
-    return v;
   }
 
   @Override

@@ -63,7 +63,7 @@ public final class TestToken {
    * @return this builder
    */
   public TestToken subject(String subject) {
-    this.subject = requireText(subject, "subject");
+    this.subject = TokenArguments.requireText(subject, "subject");
     return this;
   }
 
@@ -74,7 +74,7 @@ public final class TestToken {
    * @return this builder
    */
   public TestToken clientId(String clientId) {
-    this.clientId = requireText(clientId, "clientId");
+    this.clientId = TokenArguments.requireText(clientId, "clientId");
     return this;
   }
 
@@ -103,7 +103,7 @@ public final class TestToken {
    * @return this builder
    */
   public TestToken issuer(String issuer) {
-    this.issuer = requireText(issuer, "issuer");
+    this.issuer = TokenArguments.requireText(issuer, "issuer");
     return this;
   }
 
@@ -114,13 +114,7 @@ public final class TestToken {
    * @return this builder
    */
   public TestToken audience(String... audience) {
-    if (audience.length == 0) {
-      throw new IllegalArgumentException("at least one audience");
-    }
-    for (String a : audience) {
-      requireText(a, "audience");
-    }
-    this.audience = List.of(audience);
+    this.audience = TokenArguments.audiences(audience);
     return this;
   }
 
@@ -131,11 +125,7 @@ public final class TestToken {
    * @return this builder
    */
   public TestToken lifetime(Duration lifetime) {
-    Objects.requireNonNull(lifetime, "lifetime");
-    if (lifetime.isNegative() || lifetime.isZero()) {
-      throw new IllegalArgumentException("lifetime must be positive");
-    }
-    this.lifetime = lifetime;
+    this.lifetime = TokenArguments.positiveLifetime(lifetime);
     return this;
   }
 
@@ -278,13 +268,6 @@ public final class TestToken {
     header.put(ClaimNames.HEADER_KID, minter.keys().kid());
     return B64.encodeToString(Json.write(header).getBytes(StandardCharsets.UTF_8)) + "."
         + B64.encodeToString(Json.write(c.toJsonObject()).getBytes(StandardCharsets.UTF_8)) + ".";
-  }
-
-  private static String requireText(String v, String name) {
-    if (v == null || v.isBlank()) {
-      throw new IllegalArgumentException(name + " must not be blank");
-    }
-    return v;
   }
 
   @Override

@@ -48,18 +48,7 @@ public interface ReferenceSource {
    * @return the source
    */
   static ReferenceSource environment(Function<String, String> env) {
-    Objects.requireNonNull(env, "env");
-    return new ReferenceSource() {
-      @Override
-      public Optional<String> lookup(String reference) {
-        return Optional.ofNullable(env.apply(reference));
-      }
-
-      @Override
-      public String describe() {
-        return "environment variable";
-      }
-    };
+    return lookups(Objects.requireNonNull(env, "env"), "environment variable");
   }
 
   /**
@@ -71,16 +60,20 @@ public interface ReferenceSource {
    * @return the source
    */
   static ReferenceSource systemProperties(Function<String, String> properties) {
-    Objects.requireNonNull(properties, "properties");
+    return lookups(Objects.requireNonNull(properties, "properties"), "system property");
+  }
+
+  /** A source that asks {@code read} for each reference, described as {@code description}. */
+  private static ReferenceSource lookups(Function<String, String> read, String description) {
     return new ReferenceSource() {
       @Override
       public Optional<String> lookup(String reference) {
-        return Optional.ofNullable(properties.apply(reference));
+        return Optional.ofNullable(read.apply(reference));
       }
 
       @Override
       public String describe() {
-        return "system property";
+        return description;
       }
     };
   }
