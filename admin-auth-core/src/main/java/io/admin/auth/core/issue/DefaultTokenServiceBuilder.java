@@ -384,8 +384,8 @@ public final class DefaultTokenServiceBuilder {
   }
 
   /**
-   * Bounds of the verified-token cache: entries (default 100,000) and estimated bytes (32 MiB,
-   * about 58,000 typical access tokens); see {@link AccessTokenVerifierBuilder#cacheMaxBytes}.
+   * Bounds of the verified-token cache: entries (default 100,000) and estimated bytes (80 MiB,
+   * about 61,000 typical RS256 access tokens); see {@link AccessTokenVerifierBuilder#cacheMaxBytes}.
    *
    * @param maxEntries the most entries kept, positive
    * @param maxBytes the most estimated bytes kept, positive

@@ -39,8 +39,8 @@ import org.slf4j.LoggerFactory;
  * {@code now < nbf - skew} or {@code now < iat - skew}.
  *
  * <p>Verified-token cache (on by default, see {@link AccessTokenVerifierBuilder#cacheMaxEntries}):
- * a token that passed every check is remembered, keyed by a secret-keyed 128-bit digest of the
- * whole token (see {@code TokenDigest} for the bound on a false match); a repeat skips
+ * a token that passed every check is remembered, keyed by the whole token (a hit is the same
+ * string, found through a secret-keyed hash, see {@code TokenKey}); a repeat skips
  * the signature check and claim parsing but still gets the time checks (so a hit never outlives
  * {@code exp}, and gets the same {@code AUTH_TOKEN_EXPIRED} answer), the revocation lookup, and a
  * check that the key that verified it is still the key the resolver returns for its {@code kid}

@@ -23,11 +23,14 @@ public final class AccessTokenVerifierBuilder {
 
   /**
    * Default bound on cached verified tokens: above what the default byte bound holds of typical
-   * tokens (about 58,000), so that for them the byte bound is the one that counts.
+   * tokens (about 61,000), so that for them the byte bound is the one that counts.
    */
   public static final int DEFAULT_CACHE_MAX_ENTRIES = 100_000;
-  /** Default bound on the cache's estimated heap use: 32 MiB. */
-  public static final long DEFAULT_CACHE_MAX_BYTES = 32L << 20;
+  /**
+   * Default bound on the cache's estimated heap use: 80 MiB, about 61,000 typical RS256 access
+   * tokens, and 50,000 of tokens up to about 1,000 characters.
+   */
+  public static final long DEFAULT_CACHE_MAX_BYTES = 80L << 20;
 
   /** The smallest byte bound accepted: room for a few of the largest tokens. */
   public static final long MIN_CACHE_BYTES = 64L << 10;
@@ -117,10 +120,10 @@ public final class AccessTokenVerifierBuilder {
   }
 
   /**
-   * Where the verified-token cache draws its secret digest key from; default a new {@link
+   * Where the verified-token cache draws its secret hash key from; default a new {@link
    * SecureRandom}.
    *
-   * @param random the source of the cache's digest key
+   * @param random the source of the cache's hash key
    * @return this builder
    */
   public AccessTokenVerifierBuilder random(SecureRandom random) {
@@ -212,11 +215,12 @@ public final class AccessTokenVerifierBuilder {
   }
 
   /**
-   * The most estimated heap the cache uses, in bytes (at least 64 KiB); default 32 MiB. Each
-   * token is counted as an estimate, on the high side, of what its entry retains: about 340 bytes
-   * plus its claims that other tokens do not share (about 580 bytes in all for a typical access
-   * token of this library), whatever the token's length, as the cache keeps a digest, not the
-   * token; so 32 MiB holds about 58,000 typical access tokens.
+   * The most estimated heap the cache uses, in bytes (at least 64 KiB); default 80 MiB. Each
+   * token is counted as an estimate, on the high side, of what its entry retains: about 350 bytes,
+   * plus the token itself (a byte per character), plus its claims that other tokens do not share:
+   * about 1,380 bytes in all for a typical RS256 access token of this library (750 characters),
+   * so 80 MiB holds about 61,000 of them. Nothing is allocated ahead: the bound is reached only
+   * by that many distinct live tokens.
    *
    * @param cacheMaxBytes the most estimated bytes cached
    * @return this builder
@@ -265,7 +269,7 @@ public final class AccessTokenVerifierBuilder {
     return aud;
   }
 
-  // The cache for these settings, or null when off; its digest key comes from random (a new
+  // The cache for these settings, or null when off; its hash key comes from random (a new
   // SecureRandom when null).
   static VerifiedTokenCache cache(boolean enabled, int maxEntries, long maxBytes,
       SecureRandom random) {

@@ -67,7 +67,7 @@ final class CachedVerifications {
 
   /** Remembers a token that passed every check, time and revocation included. */
   void remember(String token, Checked verified) {
-    cache.put(token, verified, footprint.of(verified), clock.instant().getEpochSecond());
+    cache.put(token, verified, footprint.of(token, verified), clock.instant().getEpochSecond());
   }
 
   /** Forgets every token whose verifying key the resolver no longer returns; how many. */

@@ -11,7 +11,8 @@ import java.util.Set;
  * What one cached token is counted as against the cache's byte bound: an estimate, on the high
  * side, of the heap it retains on a 64-bit JVM with compressed references (the layout
  * {@code MemoryFootprint} in the benchmarks module measures): {@value #ENTRY_OVERHEAD_BYTES} bytes
- * for the objects every entry has, plus {@value #PER_MEMBER_BYTES} per claim, plus each claim value
+ * for the objects every entry has, plus the token string (one byte per character, as a token that
+ * verified is ASCII), plus {@value #PER_MEMBER_BYTES} per claim, plus each claim value
  * that is not shared with other tokens (see {@link ClaimCanon}; the registered claim names are
  * the claims parser's constants), strings at one byte per Latin-1 character.
  */
@@ -19,11 +20,11 @@ final class EntryFootprint {
 
   /**
    * The objects of every entry: map node and table slot (40), queue slot (8), entry with its
-   * digest (40), answer, outcome, principal and typed claims (32 + 16 + 48 + 56), the claims'
-   * holder and array header (32), the {@code exp} and {@code iat} instants (48), and slack for
-   * the tables' growth (16).
+   * hash and the token reference (32), answer, outcome, principal and typed claims (32 + 16 + 48
+   * + 56), the claims' holder and array header (32), the {@code exp} and {@code iat} instants
+   * (48), and slack for the map's table and the queues, which grow by doubling (40).
    */
-  static final int ENTRY_OVERHEAD_BYTES = 336;
+  static final int ENTRY_OVERHEAD_BYTES = 352;
   /** A claim's name and value references. */
   static final int PER_MEMBER_BYTES = 8;
 
@@ -38,11 +39,11 @@ final class EntryFootprint {
     this.canon = canon;
   }
 
-  /** The estimate for a verified token's answer. */
-  long of(Checked verified) {
+  /** The estimate for {@code token}, cached with its answer {@code verified}. */
+  long of(String token, Checked verified) {
     AuthPrincipal p = verified.outcome().principal();
     ParsedClaims claims = verified.parsed();
-    long total = ENTRY_OVERHEAD_BYTES - 32 + object(p.claims());
+    long total = ENTRY_OVERHEAD_BYTES - 32 + string(token) + object(p.claims());
     if (!canon.isShared(p.claims().get(ClaimNames.SCOPE), p.scopes())) {
       total += 32 + 4L * p.scopes().size();
       for (String scope : p.scopes()) {
@@ -75,9 +76,7 @@ final class EntryFootprint {
       return 0;
     }
     if (v instanceof String s) {
-      // String object, array header, one byte per Latin-1 char (two otherwise), 8-byte aligned.
-      long chars = latin1(s) ? s.length() : 2L * s.length();
-      return 24 + ((16 + chars + 7) & ~7L);
+      return string(s);
     }
     if (v instanceof Map<?, ?> m) {
       return object(m);
@@ -90,6 +89,12 @@ final class EntryFootprint {
       return total;
     }
     return 24; // a boxed number
+  }
+
+  // String object, array header, one byte per Latin-1 char (two otherwise), 8-byte aligned.
+  private static long string(String s) {
+    long chars = latin1(s) ? s.length() : 2L * s.length();
+    return 24 + ((16 + chars + 7) & ~7L);
   }
 
   private static boolean latin1(String s) {

@@ -16,9 +16,10 @@ import java.util.function.Predicate;
  * claims for the time checks and revocation lookup the verifier still makes on every hit, and the
  * key object that verified it: a hit counts only while the key ring still holds that key).
  *
- * <p>Keyed by a {@link TokenDigest} of the whole token, not the token: a 128-bit secret-keyed hash
- * (its Javadoc bounds the chance that a different token matches), so an entry costs a few hundred
- * bytes whatever the token's length, and no attacker can aim at a hash bucket.
+ * <p>Keyed by the whole token ({@link TokenKey}): a hit is an equal string, compared in full, found
+ * in the bucket of a secret-keyed hash of the token's end, so no attacker can aim at a bucket. Each
+ * entry keeps the token (the string the first request brought, not a copy); that costs its length
+ * in bytes, and saves a digest over every character on each hit.
  *
  * <p>Bounded in entries and in estimated bytes ({@link EntryFootprint}). When an insert would
  * exceed either bound, entries are evicted one at a time, S3-FIFO style, so that tokens which recur
@@ -29,9 +30,10 @@ import java.util.function.Predicate;
  * of one-off tokens churns probation and never reaches the main queue. While both bounds leave
  * room nothing is evicted, so any set of tokens that fits is kept whole.
  *
- * <p>Hits are lock-free: one hash of the token, one {@link ConcurrentHashMap} read, and a use
- * counter bumped only while below its cap (so a hot token's entry is read, not written, by every
- * request). Inserts, evictions and removals take one lock, off the hit path. Thread-safe.
+ * <p>Hits are lock-free: one short hash, one {@link ConcurrentHashMap} read that compares the whole
+ * token, and a use counter bumped only while below its cap (so a hot token's entry is read, not
+ * written, by every request). Inserts, evictions and removals take one lock, off the hit path.
+ * Thread-safe.
  */
 final class VerifiedTokenCache {
 
@@ -40,8 +42,8 @@ final class VerifiedTokenCache {
   /** Uses remembered per entry: a token used this often survives as many passes of the hand. */
   static final int MAX_USES = 3;
 
-  private final ConcurrentHashMap<TokenDigest.Key, Entry> map = new ConcurrentHashMap<>();
-  private final TokenDigest digest;
+  private final ConcurrentHashMap<TokenKey, Entry> map = new ConcurrentHashMap<>();
+  private final TokenKey.Hasher hasher;
   private final int maxEntries;
   private final long maxBytes;
   private final Object lock = new Object();
@@ -50,20 +52,19 @@ final class VerifiedTokenCache {
   private long bytes;
   private int dead;
 
-  /** An empty cache whose digest key is drawn from {@code random}. */
+  /** An empty cache whose hash key is drawn from {@code random}. */
   VerifiedTokenCache(int maxEntries, long maxBytes, SecureRandom random) {
     if (maxEntries < 1 || maxBytes < 1) {
       throw new IllegalArgumentException("cache bounds must be positive");
     }
     this.maxEntries = maxEntries;
     this.maxBytes = maxBytes;
-    this.digest = new TokenDigest(Objects.requireNonNull(random, "random"));
+    this.hasher = new TokenKey.Hasher(Objects.requireNonNull(random, "random"));
   }
 
-  /** The entry for exactly {@code token} (up to the digest's bound), or {@code null}. */
+  /** The entry for exactly {@code token}, or {@code null}. */
   Entry get(String token) {
-    TokenDigest.Key key = digest.of(token);
-    Entry e = key == null ? null : map.get(key);
+    Entry e = map.get(hasher.key(token));
     if (e != null && e.uses < MAX_USES) {
       e.uses++; // racy on purpose: a lost count only costs the entry one round of the hand
     }
@@ -75,11 +76,11 @@ final class VerifiedTokenCache {
    * cached.
    */
   void put(String token, Checked verified, long entryBytes, long nowEpochSecond) {
-    TokenDigest.Key key = digest.of(token);
-    if (key == null || entryBytes > maxBytes) {
+    if (entryBytes > maxBytes) {
       return;
     }
-    Entry entry = new Entry(key, verified, (int) Math.min(Integer.MAX_VALUE, entryBytes));
+    Entry entry = new Entry(token, hasher.hash(token), verified,
+        (int) Math.min(Integer.MAX_VALUE, entryBytes));
     synchronized (lock) {
       if (map.containsKey(entry)) {
         return;
@@ -192,10 +193,10 @@ final class VerifiedTokenCache {
   }
 
   /**
-   * One verified token: its digest (the map key is the entry itself, saving an object per token)
+   * One verified token: the token (the map key is the entry itself, saving an object per token)
    * and its answer.
    */
-  static final class Entry extends TokenDigest.Key {
+  static final class Entry extends TokenKey {
     /** The answer given when it was verified; replaced only to point at a reloaded equal key. */
     volatile Checked verified;
     /** Its {@link EntryFootprint} estimate. */
@@ -205,8 +206,8 @@ final class VerifiedTokenCache {
     /** Set under the lock once it left the map; its queue drops it when reached. */
     boolean removed;
 
-    Entry(TokenDigest.Key key, Checked verified, int bytes) {
-      super(key.h1, key.h2);
+    Entry(String token, int hash, Checked verified, int bytes) {
+      super(token, hash);
       Objects.requireNonNull(verified, "verified");
       Objects.requireNonNull(verified.parsed(), "claims");
       Objects.requireNonNull(verified.outcome(), "outcome");

@@ -45,7 +45,7 @@ class AccessTokenVerifierBuilderTest {
     assertEquals("cacheMaxEntries must be at least 1", e.getMessage());
   }
 
-  /** Counts the draws of the cache's digest key. */
+  /** Counts the draws of the cache's hash key. */
   private static final class CountingRandom extends SecureRandom {
     private int longs;
 

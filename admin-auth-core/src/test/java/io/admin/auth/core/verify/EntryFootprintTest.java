@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * {@link AccessTokenVerifier#cachedBytes()}: what each token holds on its own is counted at the
  * sizes the class comment gives, and what the verifier shares across tokens is not counted.
  * Each figure is a difference between two tokens that differ in one claim, so the fixed overhead
- * cancels out.
+ * cancels out; the token string, whose length the claim changes too, is taken out of each
+ * figure and tested on its own.
  */
 class EntryFootprintTest {
 
@@ -33,15 +34,26 @@ class EntryFootprintTest {
     return 24 + ((16 + bytes + 7) & ~7L);
   }
 
-  /** The estimate for the one token of the standard claims, changed by {@code change}. */
+  /**
+   * The estimate for the one token of the standard claims, changed by {@code change}, without
+   * its token string.
+   */
   private static long bytes(Consumer<Map<String, Object>> change) {
+    return withToken(change) - string(token(change).length());
+  }
+
+  private static String token(Consumer<Map<String, Object>> change) {
+    Map<String, Object> c = claims(T0);
+    change.accept(c);
+    return TestJws.token(SigningAlgorithm.HS256, c);
+  }
+
+  /** The whole estimate for the one token of the standard claims, changed by {@code change}. */
+  private static long withToken(Consumer<Map<String, Object>> change) {
     AccessTokenVerifier verifier = AccessTokenVerifier.builder().issuer(ISSUER).audience(AUDIENCE)
         .clock(new MutableClock(T0)).keys(TestJws.RING::find)
         .revocationStore(new InMemoryRevocationStore()).build();
-    Map<String, Object> c = claims(T0);
-    change.accept(c);
-    assertInstanceOf(AuthOutcome.Authenticated.class,
-        verifier.verify(TestJws.token(SigningAlgorithm.HS256, c)));
+    assertInstanceOf(AuthOutcome.Authenticated.class, verifier.verify(token(change)));
     assertEquals(1, verifier.cachedTokens());
     return verifier.cachedBytes();
   }
@@ -51,6 +63,29 @@ class EntryFootprintTest {
   @Test
   void ofWhenStandardClaimsThenAtLeastTheFixedOverhead() {
     assertTrue(PLAIN >= EntryFootprint.ENTRY_OVERHEAD_BYTES, "bytes " + PLAIN);
+  }
+
+  @Test
+  void ofWhenSameAnswerAndLongerTokenThenTheStringsDifferenceAtOneBytePerCharacter() {
+    Map<String, Object> payload = claims(T0);
+    Checked verified = Checked.verified(ParsedClaims.parse(payload), payload,
+        TestJws.KEYS.get(SigningAlgorithm.HS256));
+    EntryFootprint footprint = new EntryFootprint(new ClaimCanon(ISSUER, AUDIENCE));
+    // 800 characters: 24 + 816; 40 characters: 24 + 56.
+    assertEquals(760, footprint.of("t".repeat(800), verified)
+        - footprint.of("t".repeat(40), verified));
+  }
+
+  @Test
+  void ofWhenClaimsCostTheSameButTokenLongerThenTheTokensStringCounted() {
+    // 40 x 'a' and 40 x e-acute cost the same as claim values (Latin-1, one byte a character),
+    // but the second is 80 bytes of UTF-8 in the payload, so its token is longer.
+    Consumer<Map<String, Object>> ascii = c -> c.put("sub", "a".repeat(40));
+    Consumer<Map<String, Object>> accented = c -> c.put("sub", "\u00e9".repeat(40));
+    int shorter = token(ascii).length();
+    int longer = token(accented).length();
+    assertTrue(longer >= shorter + 50, longer + " vs " + shorter);
+    assertEquals(string(longer) - string(shorter), withToken(accented) - withToken(ascii));
   }
 
   @Test
@@ -133,7 +168,7 @@ class EntryFootprintTest {
     payload.put("scope", scope);
     Checked verified = Checked.verified(ParsedClaims.parse(payload), payload,
         TestJws.KEYS.get(SigningAlgorithm.HS256));
-    return new EntryFootprint(canon).of(verified);
+    return new EntryFootprint(canon).of("t", verified);
   }
 
   @Test
@@ -150,9 +185,9 @@ class EntryFootprintTest {
     Checked verified = Checked.verified(ParsedClaims.parse(payload), payload,
         TestJws.KEYS.get(SigningAlgorithm.HS256));
     ClaimCanon canon = new ClaimCanon(ISSUER, AUDIENCE);
-    long alone = new EntryFootprint(canon).of(verified);
+    long alone = new EntryFootprint(canon).of("t", verified);
     canon.remember(payload, verified.outcome().principal().scopes());
-    assertEquals(32 + 2 * 4 + 2 * string(2), alone - new EntryFootprint(canon).of(verified),
+    assertEquals(32 + 2 * 4 + 2 * string(2), alone - new EntryFootprint(canon).of("t", verified),
         "once shared, the set costs this token nothing");
   }
 }

@@ -93,6 +93,26 @@ class VerifiedTokenCachePolicyTest {
   }
 
   @Test
+  void defaultByteBoundWhenTypicalRs256TokensThenHoldsFiftyThousandOfThem() {
+    // The tokens above are HMAC-signed and so short; an entry keeps its token, so what the
+    // default byte bound holds is measured with RS256 tokens of the same claims, one entry's
+    // cost being what a further distinct token adds once the shared values are known.
+    AccessTokenVerifier verifier = AccessTokenVerifier.builder().issuer(ISSUER).audience(AUDIENCE)
+        .clock(clock).keys(TestJws.RING::find).revocationStore(new InMemoryRevocationStore())
+        .build();
+    String first = token(SigningAlgorithm.RS256, typicalClaims(0));
+    String second = token(SigningAlgorithm.RS256, typicalClaims(3));
+    principal(verifier, first);
+    long one = verifier.cachedBytes();
+    principal(verifier, second);
+    long each = verifier.cachedBytes() - one;
+    assertTrue(second.length() >= 700, "an RS256 token of " + second.length() + " characters");
+    assertTrue(each > second.length(), "the entry keeps its token: " + each);
+    long held = (AccessTokenVerifierBuilder.DEFAULT_CACHE_MAX_BYTES - one) / each + 1;
+    assertTrue(held >= 50_000, "the default bound holds " + held + " tokens of " + each + " bytes");
+  }
+
+  @Test
   void verifyWhenCyclingAsManyTokensAsTheCacheHoldsThenEveryRepeatIsHit() {
     AccessTokenVerifier verifier = builder().cacheMaxEntries(300).build();
     String[] tokens = tokens(0, 300);
