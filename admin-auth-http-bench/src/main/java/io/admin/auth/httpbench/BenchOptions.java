@@ -24,9 +24,10 @@ import java.util.Set;
  * @param phases {@code resource}, {@code token} or both
  * @param scenarios the resource phase's scenarios, a non-empty subset of {@link #RESOURCE_SCENARIOS}
  * @param pin whether to pin servers and load generator to separate cores (where possible)
+ * @param pauseIdle whether to pause ({@code SIGSTOP}) the servers not being warmed up or measured
  */
 record BenchOptions(int rounds, Duration measurement, Duration warmup, int connections, int distinctTokens,
-        Path out, Set<String> phases, Set<String> scenarios, boolean pin) {
+        Path out, Set<String> phases, Set<String> scenarios, boolean pin, boolean pauseIdle) {
 
     /**
      * The resource phase's scenarios by option name, in the order they run: one token in the header,
@@ -36,7 +37,8 @@ record BenchOptions(int rounds, Duration measurement, Duration warmup, int conne
 
     static final String USAGE = "options: --rounds N (5) --seconds S (8) --warmup S (6) --connections N (4) "
             + "--distinct N (10000) --out DIR (admin-auth-http-bench/results/<UTC stamp>) "
-            + "--phases resource,token (both) --scenarios one,distinct,none,cookie (all) --pin true|false (true)";
+            + "--phases resource,token (both) --scenarios one,distinct,none,cookie (all) --pin true|false (true) "
+            + "--pause-idle true|false (true)";
 
     BenchOptions {
         if (rounds < 1 || connections < 1 || distinctTokens < 1) {
@@ -71,6 +73,7 @@ record BenchOptions(int rounds, Duration measurement, Duration warmup, int conne
         Set<String> phases = Set.of("resource", "token");
         Set<String> scenarios = Set.copyOf(RESOURCE_SCENARIOS);
         boolean pin = true;
+        boolean pauseIdle = true;
         for (int i = 0; i < args.length; i += 2) {
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("missing value for " + args[i] + "; " + USAGE);
@@ -86,11 +89,12 @@ record BenchOptions(int rounds, Duration measurement, Duration warmup, int conne
                 case "--phases" -> phases = Set.of(v.split(","));
                 case "--scenarios" -> scenarios = Set.of(v.split(","));
                 case "--pin" -> pin = Boolean.parseBoolean(v);
+                case "--pause-idle" -> pauseIdle = Boolean.parseBoolean(v);
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "; " + USAGE);
             }
         }
         return new BenchOptions(rounds, millis(seconds), millis(warmup), connections, distinct, out, phases, scenarios,
-                pin);
+                pin, pauseIdle);
     }
 
     private static Duration millis(double seconds) {

@@ -17,14 +17,22 @@ import java.util.function.Supplier;
  * @param address where the server listens
  * @param cpuTime the CPU time the server process has used so far
  * @param loads the load per scenario name, for the scenarios of the phase the server takes part in
+ * @param idle how to pause the server while others are measured, and resume it
  */
-record Contender(String name, InetSocketAddress address, Supplier<Duration> cpuTime, Map<String, Load> loads) {
+record Contender(String name, InetSocketAddress address, Supplier<Duration> cpuTime, Map<String, Load> loads,
+        Idle idle) {
 
     Contender {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(cpuTime, "cpuTime");
+        Objects.requireNonNull(idle, "idle");
         loads = Map.copyOf(loads);
+    }
+
+    /** A contender that cannot be paused (a server in the harness's own JVM, in tests). */
+    Contender(String name, InetSocketAddress address, Supplier<Duration> cpuTime, Map<String, Load> loads) {
+        this(name, address, cpuTime, loads, Idle.NONE);
     }
 
     /** Whether the server is measured in {@code scenario}. */
@@ -34,7 +42,39 @@ record Contender(String name, InetSocketAddress address, Supplier<Duration> cpuT
 
     /** A contender for a server process of the harness. */
     static Contender of(String name, ServerProcess server, Map<String, Load> loads) {
-        return new Contender(name, server.address(), server::cpuTime, loads);
+        return new Contender(name, server.address(), server::cpuTime, loads, new Idle() {
+            @Override
+            public void pause() throws Exception {
+                server.pause();
+            }
+
+            @Override
+            public void resume() throws Exception {
+                server.resume();
+            }
+        });
+    }
+
+    /** Pausing a server that is not being measured, and letting it run again. */
+    interface Idle {
+        /** Nothing to pause. */
+        Idle NONE = new Idle() {
+            @Override
+            public void pause() {
+                // nothing runs on its own
+            }
+
+            @Override
+            public void resume() {
+                // nothing was paused
+            }
+        };
+
+        /** Stops the server until {@link #resume}. */
+        void pause() throws Exception;
+
+        /** Lets the server run again. */
+        void resume() throws Exception;
     }
 
     /**

@@ -80,12 +80,14 @@ public final class HttpBench {
         return String.format("# HTTP benchmark, %s%n%n"
                         + "- %d rounds × %.1f s per measurement, %.1f s warm-up per contender and scenario, "
                         + "%d keep-alive connections%n"
-                        + "- servers: one JVM each (%s), %s%n"
+                        + "- servers: one JVM each (%s), %s; %s%n"
                         + "- %d cores, %s, load average at the start: %s%n",
                 started, o.rounds(), o.measurement().toMillis() / 1000.0, o.warmup().toMillis() / 1000.0,
                 o.connections(), String.join(" ", ServerProcess.JVM_OPTIONS),
                 affinity.enabled() ? "pinned to core 0 (taskset), load generator pinned to core 1"
                         : "not pinned (no taskset or a single core): servers and load generator share the cores",
+                o.pauseIdle() ? "the servers not being warmed up or measured are paused (SIGSTOP)"
+                        : "idle servers are not paused",
                 cores,
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
                 loadAverage());

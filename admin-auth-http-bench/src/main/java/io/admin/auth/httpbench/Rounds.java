@@ -12,6 +12,11 @@ import org.slf4j.LoggerFactory;
  * contender always runs first or right after the same neighbour. A contender without a load in a
  * scenario sits that scenario out. A wrong status fails the phase: a
  * server that refuses what it should accept (or the reverse) must not produce a number.
+ *
+ * <p>With {@link BenchOptions#pauseIdle()}, every other contender is paused while one warms up or is
+ * measured: the servers share one core, and a server that has just been measured keeps compiling and
+ * collecting in the background, which would otherwise be charged to whichever server comes next.
+ * Every contender runs again when the phase ends, however it ends.
  */
 final class Rounds {
 
@@ -24,13 +29,25 @@ final class Rounds {
     }
 
     /** Every sample of the phase, rounds in order. */
-    List<Sample> run(String phase, List<String> scenarios, List<Contender> contenders) throws InterruptedException {
+    List<Sample> run(String phase, List<String> scenarios, List<Contender> contenders) throws Exception {
+        try {
+            return measureAll(phase, scenarios, contenders);
+        } finally {
+            for (Contender c : contenders) {
+                c.idle().resume();
+            }
+        }
+    }
+
+    private List<Sample> measureAll(String phase, List<String> scenarios, List<Contender> contenders)
+            throws Exception {
         for (Contender c : contenders) {
             for (String scenario : scenarios) {
                 if (!c.takesPart(scenario)) {
                     continue;
                 }
                 LOG.info("{}: warm-up {} / {}", phase, c.name(), scenario);
+                focus(c, contenders);
                 measure(c, scenario, 0, options.warmup());
             }
         }
@@ -39,6 +56,7 @@ final class Rounds {
             for (String scenario : scenarios) {
                 List<Contender> taking = contenders.stream().filter(c -> c.takesPart(scenario)).toList();
                 for (Contender c : rotated(taking, round - 1)) {
+                    focus(c, contenders);
                     Sample s = measure(c, scenario, round, options.measurement());
                     LOG.info("{}: round {} {} / {}: {} req/s, {} µs CPU per request", phase, round, c.name(),
                             scenario, Math.round(s.throughput()), String.format("%.1f", s.cpuMicrosPerRequest()));
@@ -47,6 +65,19 @@ final class Rounds {
             }
         }
         return samples;
+    }
+
+    // Only c runs (when pausing idle servers).
+    private void focus(Contender c, List<Contender> contenders) throws Exception {
+        if (!options.pauseIdle()) {
+            return;
+        }
+        for (Contender other : contenders) {
+            if (other != c) {
+                other.idle().pause();
+            }
+        }
+        c.idle().resume();
     }
 
     /** {@code list} rotated left by {@code by} places. */

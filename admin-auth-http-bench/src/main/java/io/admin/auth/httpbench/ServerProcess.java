@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -111,6 +112,42 @@ final class ServerProcess implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException("CPU time of the server process is not available"));
     }
 
+    /**
+     * Stops the server process in its tracks ({@code SIGSTOP}): while another server is measured on
+     * the shared server core, this one's background work (JIT compilation, GC, timers) must not take
+     * that core. Waits until the kernel reports the process stopped.
+     */
+    void pause() throws IOException, InterruptedException {
+        signal("STOP");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!"T".equals(state()) && process.isAlive()) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException("server process " + process.pid() + " did not stop");
+            }
+            Thread.sleep(1);
+        }
+    }
+
+    /** Lets a {@link #pause paused} server run again ({@code SIGCONT}); harmless if it runs. */
+    void resume() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    // The state letter of /proc/<pid>/stat: R running, S sleeping, T stopped, ...
+    String state() throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+        return stat.substring(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+                .redirectErrorStream(true).start();
+        if (kill.waitFor() != 0 && process.isAlive()) {
+            throw new IOException("kill -" + name + " " + process.pid() + " failed: "
+                    + new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
     /** Whether the server process is still running. */
     boolean isAlive() {
         return process.isAlive();
@@ -119,6 +156,13 @@ final class ServerProcess implements AutoCloseable {
     /** Stops the server: a normal shutdown first, killed if it has not exited 20 s later. */
     @Override
     public void close() {
+        try {
+            resume(); // a stopped process would not act on the shutdown signal until continued
+        } catch (IOException e) {
+            // it is destroyed below either way
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         process.destroy();
         try {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {

@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,7 +34,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 class RoundsTest {
 
     private static final BenchOptions SHORT = new BenchOptions(2, Duration.ofMillis(300), Duration.ofMillis(100), 2,
-            10, Path.of("target"), Set.of("resource"), Set.of("one", "cookie"), false);
+            10, Path.of("target"), Set.of("resource"), Set.of("one", "cookie"), false, true);
 
     private ConfigurableApplicationContext none;
     private ConfigurableApplicationContext ours;
@@ -108,5 +110,65 @@ class RoundsTest {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> new Rounds(SHORT).run("test", List.of("none"), List.of(contender("ours", ours, wrong))));
         assertTrue(e.getMessage().contains("status 401, expected 200"), e.getMessage());
+    }
+
+    @Test
+    void runWhenPausingIdleServersThenOnlyTheMeasuredOneRunsAndAllRunAtTheEnd() throws Exception {
+        String token = minter.mint("u", Variant.VALID);
+        List<String> events = new ArrayList<>();
+        Set<String> running = new HashSet<>(Set.of("base", "ours"));
+        List<String> violations = new ArrayList<>();
+        Map<String, Contender.Load> base = Map.of(
+                "one", new Contender.Load(List.of(Requests.hello(BenchApp.port(none), token)), 200));
+        Map<String, Contender.Load> filtered = Map.of(
+                "one", new Contender.Load(List.of(Requests.hello(BenchApp.port(ours), token)), 200));
+        Contender b = watched("base", none, base, events, running);
+        Contender o = watched("ours", ours, filtered, events, running);
+        // Each load's CPU-time reading happens during its measurement: only that server may run.
+        Contender checkedBase = new Contender(b.name(), b.address(), () -> {
+            if (!running.equals(Set.of("base"))) {
+                violations.add("base measured while " + running + " ran");
+            }
+            return b.cpuTime().get();
+        }, b.loads(), b.idle());
+        Contender checkedOurs = new Contender(o.name(), o.address(), () -> {
+            if (!running.equals(Set.of("ours"))) {
+                violations.add("ours measured while " + running + " ran");
+            }
+            return o.cpuTime().get();
+        }, o.loads(), o.idle());
+
+        List<Sample> samples = new Rounds(SHORT).run("test", List.of("one"), List.of(checkedBase, checkedOurs));
+
+        assertEquals(2 * 2, samples.size());
+        assertEquals(List.of(), violations);
+        assertTrue(events.contains("pause base") && events.contains("pause ours"), events.toString());
+        assertEquals(Set.of("base", "ours"), running, "every server runs again after the phase");
+
+        // Without the option nothing is paused.
+        BenchOptions noPause = new BenchOptions(1, Duration.ofMillis(300), Duration.ofMillis(100), 2, 10, Path.of("target"),
+                Set.of("resource"), Set.of("one"), false, false);
+        events.clear();
+        new Rounds(noPause).run("test", List.of("one"), List.of(b, o));
+        assertTrue(events.stream().noneMatch(e -> e.startsWith("pause")), events.toString());
+    }
+
+    // A contender whose pausing is recorded in events and running (the server itself keeps running).
+    private static Contender watched(String name, ConfigurableApplicationContext app,
+            Map<String, Contender.Load> loads, List<String> events, Set<String> running) {
+        return new Contender(name, new InetSocketAddress("127.0.0.1", BenchApp.port(app)),
+                () -> ProcessHandle.current().info().totalCpuDuration().orElseThrow(), loads, new Contender.Idle() {
+                    @Override
+                    public void pause() {
+                        events.add("pause " + name);
+                        running.remove(name);
+                    }
+
+                    @Override
+                    public void resume() {
+                        events.add("resume " + name);
+                        running.add(name);
+                    }
+                });
     }
 }
