@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
@@ -69,6 +70,45 @@ class TokenKeyTest {
     long[] k2 = {0, 0, 3, 0};
     // (0 + 3) * 0x6162 = 3 * 24930.
     assertEquals(3 * 0x6162, new TokenKey.Hasher(k2).hash("ab"));
+  }
+
+  @Test
+  void hashWhenSumIsAMultipleOfPThenZero() {
+    // Keys for which k0 k1 + k2 k3 = 0 (mod p): the empty token's words are all zero, so the
+    // last addition lands on p exactly and only the final reduction step brings it to 0.
+    Random random = new Random(11);
+    BigInteger k0k1 = BigInteger.valueOf(1L << 40).multiply(BigInteger.valueOf(12345));
+    BigInteger target = P.subtract(k0k1.mod(P)); // k2 k3 must be this, mod p
+    long limit = 1L << 56;
+    long k2;
+    long k3;
+    do {
+      k2 = 1 + (random.nextLong() >>> 8);
+      k3 = target.multiply(BigInteger.valueOf(k2).modInverse(P)).mod(P).longValueExact();
+    } while (k3 >= limit);
+    long[] k = new long[WORDS];
+    k[0] = 1L << 40;
+    k[1] = 12345;
+    k[2] = k2;
+    k[3] = k3;
+    assertEquals(0, reference("", k));
+    assertEquals(0, new TokenKey.Hasher(k).hash(""));
+  }
+
+  @Test
+  void constructorWhenDrawingKeysThenEachIsBelowTwoToThe56() {
+    // A source whose every long is all ones: each key must be 2^56 - 1, the largest allowed.
+    SecureRandom ones = new SecureRandom() {
+      @Override
+      public long nextLong() {
+        return -1L;
+      }
+    };
+    long[] largest = new long[WORDS];
+    Arrays.fill(largest, (1L << 56) - 1);
+    String t = randomToken(new Random(8), 743, false);
+    assertEquals(new TokenKey.Hasher(largest).hash(t), new TokenKey.Hasher(ones).hash(t));
+    assertEquals(reference(t, largest), new TokenKey.Hasher(ones).hash(t));
   }
 
   @Test
@@ -160,6 +200,8 @@ class TokenKeyTest {
   @Test
   void toStringWhenPrintedThenRevealsNothing() {
     String token = "eyJhbGciOiJSUzI1NiJ9.secret.sig";
-    assertFalse(new TokenKey(token, 1).toString().contains("eyJ"));
+    String shown = new TokenKey(token, 1).toString();
+    assertFalse(shown.contains("eyJ") || shown.contains("secret"), shown);
+    assertTrue(shown.startsWith("TokenKey["), "says what it is: " + shown);
   }
 }
