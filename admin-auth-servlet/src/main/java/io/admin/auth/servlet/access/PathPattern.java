@@ -13,10 +13,16 @@ public final class PathPattern {
 
   private final String pattern;
   private final List<String> segments;
+  // Segments matched one to one: all of them, or all but a final "**".
+  private final int fixed;
+  private final boolean tailWildcard;
 
   private PathPattern(String pattern, List<String> segments) {
     this.pattern = pattern;
     this.segments = segments;
+    int n = segments.size();
+    this.tailWildcard = n > 0 && segments.get(n - 1).equals("**");
+    this.fixed = tailWildcard ? n - 1 : n;
   }
 
   /**
@@ -55,21 +61,31 @@ public final class PathPattern {
    * @return true if every segment matches, case-sensitively
    */
   public boolean matches(String path) {
-    List<String> parts = path.equals("/") ? List.of() : List.of(path.substring(1).split("/", -1));
-    int n = segments.size();
-    boolean tailWildcard = n > 0 && segments.get(n - 1).equals("**");
-    int fixed = tailWildcard ? n - 1 : n;
-    if (tailWildcard ? parts.size() < fixed : parts.size() != fixed) {
-      return false;
+    // Walked in place rather than split: every rule is tried on every request, and a split per
+    // rule showed in an HTTP profile. The parts are what split("/", -1) gives after the leading
+    // slash (so "/a/" has two, the second empty), and "/" has none.
+    int len = path.length();
+    int start = 1;
+    if (len == 1) {
+      return fixed == 0;
     }
     for (int i = 0; i < fixed; i++) {
+      if (start > len) {
+        return false; // fewer parts than segments
+      }
+      int end = path.indexOf('/', start);
+      if (end < 0) {
+        end = len;
+      }
       String seg = segments.get(i);
-      String part = parts.get(i);
-      if (seg.equals("*") ? part.isEmpty() : !seg.equals(part)) {
+      if (seg.equals("*")
+          ? end == start
+          : end - start != seg.length() || !path.startsWith(seg, start)) {
         return false;
       }
+      start = end + 1;
     }
-    return true;
+    return tailWildcard || start > len;
   }
 
   @Override

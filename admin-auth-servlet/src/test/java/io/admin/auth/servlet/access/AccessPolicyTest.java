@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -103,5 +104,59 @@ class AccessPolicyTest {
   void ruleWhenMethodIsNotATokenThenRejected() {
     assertThrows(IllegalArgumentException.class,
         () -> AccessPolicy.builder().rule("GET POST", "/x"));
+  }
+
+  // The matching rule as first written, splitting the path for every pattern: the reference the
+  // in-place walk must agree with.
+  private static boolean splitMatches(String pattern, String path) {
+    List<String> segments = pattern.equals("/") ? List.of() : List.of(pattern.substring(1).split("/", -1));
+    List<String> parts = path.equals("/") ? List.of() : List.of(path.substring(1).split("/", -1));
+    int n = segments.size();
+    boolean tailWildcard = n > 0 && segments.get(n - 1).equals("**");
+    int fixed = tailWildcard ? n - 1 : n;
+    if (tailWildcard ? parts.size() < fixed : parts.size() != fixed) {
+      return false;
+    }
+    for (int i = 0; i < fixed; i++) {
+      String seg = segments.get(i);
+      String part = parts.get(i);
+      if (seg.equals("*") ? part.isEmpty() : !seg.equals(part)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Test
+  void matchesWhenRandomPatternsAndPathsThenSameAsSplittingThePath() {
+    Random random = new Random(42);
+    String[] patternSegments = {"a", "b", "ab", "*", "api"};
+    String[] pathParts = {"a", "b", "ab", "", "api", "A", "ba"};
+    int checked = 0;
+    int matched = 0;
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder pattern = new StringBuilder();
+      int segs = random.nextInt(4);
+      for (int j = 0; j < segs; j++) {
+        pattern.append('/').append(patternSegments[random.nextInt(patternSegments.length)]);
+      }
+      if (random.nextBoolean()) {
+        pattern.append("/**");
+      }
+      String p = pattern.length() == 0 ? "/" : pattern.toString();
+      StringBuilder path = new StringBuilder();
+      int parts = random.nextInt(5);
+      for (int j = 0; j < parts; j++) {
+        path.append('/').append(pathParts[random.nextInt(pathParts.length)]);
+      }
+      String q = path.length() == 0 ? "/" : path.toString();
+      boolean expected = splitMatches(p, q);
+      assertEquals(expected, PathPattern.of(p).matches(q), p + " on " + q);
+      checked++;
+      if (expected) {
+        matched++;
+      }
+    }
+    assertTrue(matched > checked / 20 && matched < checked / 2, matched + " of " + checked);
   }
 }
