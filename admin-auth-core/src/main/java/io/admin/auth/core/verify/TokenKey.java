@@ -86,7 +86,7 @@ class TokenKey {
       long h = 0;
       int end = n;
       // Blocks 3, 2, 1 end at n, n - 7, n - 14: block 1 holds what remains, zero-padded.
-      long prev = n;
+      long prev = 0; // the odd word read last, waiting for its partner
       for (int w = WORDS - 1; w >= 1; w--) {
         int from = Math.max(0, end - 7);
         long word = 0;
@@ -95,7 +95,7 @@ class TokenKey {
         }
         end = from;
         if ((w & 1) == 1) {
-          // Odd word: the second of pair (w - 1, w); its partner is read next.
+          // The second word of pair (w - 1, w); its partner is read next.
           prev = word;
         } else {
           h = add(h, product(word, prev, k[w], k[w + 1]));
