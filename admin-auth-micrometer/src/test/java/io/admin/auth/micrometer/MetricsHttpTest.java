@@ -117,8 +117,12 @@ class MetricsHttpTest {
     for (Meter meter : registry.getMeters()) {
       for (Tag tag : meter.getId().getTags()) {
         String v = tag.getValue();
-        assertFalse(v.contains(CLIENT) || v.contains(SECRET) || token.contains(v)
-            || v.contains("not.a.token"), () -> meter.getId() + " carries " + v);
+        // A part of the token counts from 8 characters on: the random token contains short tag
+        // values such as "hit" or "none" by chance now and then (about one run in 200 for "hit").
+        assertFalse(v.contains(CLIENT) || v.contains(SECRET)
+            || v.length() >= 8 && token.contains(v)
+            || v.contains(token.substring(token.length() - 20)) || v.contains("not.a.token"),
+            () -> meter.getId() + " carries " + v);
       }
     }
   }
