@@ -121,10 +121,10 @@ public class VerifyBenchmark {
 
     /**
      * Our verifier with its verified-token cache (the default), the fixture token already cached. Each call
-     * verifies a {@code String} equal to the cached token but not the same instance (as every request's header
-     * value is). Making that string per request is the container's cost, not the verifier's, and is left out;
-     * the cache hashes the whole token with its own keyed digest on every lookup and never uses
-     * {@code String.hashCode}, so reusing the instance flatters nothing.
+     * verifies a {@code String} equal to the cached token but with an array of its own (as every request's
+     * header value has), so the lookup compares every character. Making that string per request is the
+     * container's cost, not the verifier's, and is left out; the cache hashes the token's end with its own keyed
+     * hash on every lookup and never uses {@code String.hashCode}, so reusing the instance flatters nothing.
      */
     @State(Scope.Thread)
     public static class OursCached {

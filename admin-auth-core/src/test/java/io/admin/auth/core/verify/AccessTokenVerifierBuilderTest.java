@@ -57,7 +57,7 @@ class AccessTokenVerifierBuilderTest {
   }
 
   @Test
-  void buildWhenRandomGivenThenTheCacheDrawsItsDigestKeyFromIt() {
+  void buildWhenRandomGivenThenTheCacheDrawsItsHashKeyFromIt() {
     CountingRandom random = new CountingRandom();
 
     AccessTokenVerifier verifier = builder().random(random).build();
